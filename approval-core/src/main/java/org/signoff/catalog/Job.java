@@ -1,0 +1,88 @@
+package org.signoff.catalog;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.util.HashSet;
+import java.util.List;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.signoff.catalog.api.ChangeJob;
+import org.signoff.catalog.api.JobChanged;
+import org.signoff.catalog.api.JobDefinition;
+import org.signoff.catalog.api.JobId;
+import org.signoff.catalog.api.JobRegistered;
+import org.signoff.catalog.api.JobRetired;
+import org.signoff.catalog.api.RegisterJob;
+import org.signoff.catalog.api.RequiredReading;
+import org.signoff.catalog.api.RetireJob;
+import org.signoff.common.Rejection;
+import org.signoff.lookup.Performers;
+import org.signoff.lookup.StaffDirectory;
+import org.signoff.staff.api.Role;
+
+/** A job of the catalog: its definition changes over time; once retired it takes no new tickets. */
+public class Job {
+
+    @AggregateIdentifier
+    private JobId jobId;
+    private boolean retired;
+
+    Job() {
+        // for Axon
+    }
+
+    @CommandHandler
+    Job(RegisterJob command, StaffDirectory directory) {
+        Performers.withAnyRole(directory, command.performedBy(), Role.SYSTEMS_LIBRARIAN, Role.ADMIN);
+        checkDefinition(command.definition());
+        apply(new JobRegistered(command.jobId(), command.definition(), command.performedBy()));
+    }
+
+    @CommandHandler
+    void handle(ChangeJob command, StaffDirectory directory) {
+        Performers.withAnyRole(directory, command.performedBy(), Role.SYSTEMS_LIBRARIAN, Role.ADMIN);
+        if (retired) {
+            throw Rejection.JOB_RETIRED.because("Job '" + jobId + "' is retired and can no longer change");
+        }
+        checkDefinition(command.definition());
+        apply(new JobChanged(jobId, command.definition(), command.performedBy()));
+    }
+
+    @CommandHandler
+    void handle(RetireJob command, StaffDirectory directory) {
+        Performers.withAnyRole(directory, command.performedBy(), Role.SYSTEMS_LIBRARIAN, Role.ADMIN);
+        if (retired) {
+            throw Rejection.ALREADY_RETIRED.because("Job '" + jobId + "' is already retired");
+        }
+        apply(new JobRetired(jobId, command.reason(), command.performedBy()));
+    }
+
+    /** Rules a definition follows beyond being well formed (which the edge checks). */
+    private static void checkDefinition(JobDefinition definition) {
+        if (!unique(definition.requiredReadings().stream().map(RequiredReading::documentId).toList())) {
+            throw Rejection.INVALID_DEFINITION.because("A document may be required only once per job");
+        }
+        if (!unique(definition.variants())) {
+            throw Rejection.INVALID_DEFINITION.because("Variant names must be unique");
+        }
+        if (!definition.signOffPerVariant() && !definition.variants().isEmpty()) {
+            throw Rejection.INVALID_DEFINITION.because("Variants are listed only for a job signed off per variant");
+        }
+    }
+
+    private static boolean unique(List<String> values) {
+        return new HashSet<>(values).size() == values.size();
+    }
+
+    @EventSourcingHandler
+    void on(JobRegistered event) {
+        jobId = event.jobId();
+    }
+
+    @EventSourcingHandler
+    void on(JobRetired event) {
+        retired = true;
+    }
+}

@@ -1,0 +1,58 @@
+package org.signoff.common;
+
+/**
+ * Why a command was refused. The name is the stable error code; the kind says how a caller should read it.
+ */
+public enum Rejection {
+
+    UNKNOWN_TICKET(Kind.NOT_FOUND),
+    UNKNOWN_JOB(Kind.NOT_FOUND),
+    UNKNOWN_STAFF(Kind.NOT_FOUND),
+
+    UNKNOWN_PERFORMER(Kind.FORBIDDEN),
+    NOT_THE_REQUESTER(Kind.FORBIDDEN),
+    ROLE_REQUIRED(Kind.FORBIDDEN),
+    NOT_LIAISON_OF_UNIT(Kind.FORBIDDEN),
+
+    STEP_OUT_OF_ORDER(Kind.CONFLICT),
+    ALREADY_CONFIRMED(Kind.CONFLICT),
+    TICKET_ALREADY_OPEN(Kind.CONFLICT),
+    ALREADY_EXISTS(Kind.CONFLICT),
+    ALREADY_RETIRED(Kind.CONFLICT),
+    ADMINISTRATOR_EXISTS(Kind.CONFLICT),
+
+    SELF_REVIEW(Kind.RULE),
+    READINGS_NOT_CONFIRMED(Kind.RULE),
+    UNKNOWN_READING(Kind.RULE),
+    OUTDATED_READING_VERSION(Kind.RULE),
+    JOB_RETIRED(Kind.RULE),
+    VARIANT_REQUIRED(Kind.RULE),
+    UNKNOWN_VARIANT(Kind.RULE),
+    INVALID_DEFINITION(Kind.RULE);
+
+    /** How a rejection maps onto the outcome a caller sees. */
+    public enum Kind {
+        /** the ticket, job or person named does not exist */
+        NOT_FOUND,
+        /** the performer may not do this */
+        FORBIDDEN,
+        /** out of order, repeated, or clashes with current state */
+        CONFLICT,
+        /** well formed, but against a business rule */
+        RULE
+    }
+
+    private final Kind kind;
+
+    Rejection(Kind kind) {
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public CommandRejected because(String message) {
+        return new CommandRejected(this, message);
+    }
+}

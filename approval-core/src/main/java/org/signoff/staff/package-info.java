@@ -1,0 +1,2 @@
+/** The staff directory: who the engine knows, and who may maintain it. */
+package org.signoff.staff;

@@ -1,0 +1,9 @@
+package org.signoff.ticket.api;
+
+import org.signoff.staff.api.StaffId;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Step 5: the reviewer refuses production use; the ticket ends. */
+public record DenyProductionUse(@TargetAggregateIdentifier TicketId ticketId, String reason, StaffId performedBy) {
+}

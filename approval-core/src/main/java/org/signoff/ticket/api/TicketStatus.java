@@ -1,0 +1,50 @@
+package org.signoff.ticket.api;
+
+/**
+ * Where a ticket stands. Each open status names the step that comes next and who acts on it.
+ */
+public enum TicketStatus {
+    /** step 1: the requester confirms the required readings, then asks for access */
+    READING(1, false),
+    /** step 3: a systems librarian grants Sandbox access and sends training material */
+    AWAITING_SANDBOX_GRANT(3, false),
+    /** step 4: the requester runs the job in the Sandbox and reports (again, after a retest request) */
+    AWAITING_TEST(4, false),
+    /** step 5: a systems librarian other than the requester reviews the test */
+    AWAITING_REVIEW(5, false),
+    /** step 6: approved; the liaison of the requester's unit submits the role request form */
+    AWAITING_ROLE_REQUEST(6, false),
+    /** step 6: the support team updates production permissions */
+    AWAITING_ROLE_UPDATE(6, false),
+    /** approved for production use, with any role update done */
+    COMPLETED(6, true),
+    /** the review refused production use */
+    DENIED(5, true),
+    /** the requester withdrew before completion */
+    WITHDRAWN(0, true),
+    /** production use was approved, then taken back */
+    REVOKED(0, true);
+
+    private final int step;
+    private final boolean closed;
+
+    TicketStatus(int step, boolean closed) {
+        this.step = step;
+        this.closed = closed;
+    }
+
+    /** The step of the six this status waits on (0 for an ended ticket that left the process). */
+    public int step() {
+        return step;
+    }
+
+    /** No further step is expected. */
+    public boolean closed() {
+        return closed;
+    }
+
+    /** Production use is approved and not taken back: the person is on the master list. */
+    public boolean approved() {
+        return this == AWAITING_ROLE_REQUEST || this == AWAITING_ROLE_UPDATE || this == COMPLETED;
+    }
+}

@@ -1,0 +1,106 @@
+package org.signoff;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.signoff.catalog.api.JobDefinition;
+import org.signoff.catalog.api.JobId;
+import org.signoff.catalog.api.RequiredReading;
+import org.signoff.lookup.CatalogEntry;
+import org.signoff.lookup.JobCatalog;
+import org.signoff.lookup.PersonalDataVault;
+import org.signoff.lookup.StaffDirectory;
+import org.signoff.lookup.StaffMembership;
+import org.signoff.lookup.TicketSlots;
+import org.signoff.staff.api.Role;
+import org.signoff.staff.api.StaffId;
+import org.signoff.ticket.api.TicketId;
+
+/**
+ * The command side's lookups as a fixture sees them: a small known world of people and jobs. The service keeps
+ * the same lookups in tables; the end-to-end tests cover those.
+ */
+public final class Lookups implements JobCatalog, StaffDirectory, TicketSlots, PersonalDataVault {
+
+    public static final StaffId AMY = StaffId.of("amy");            // staff, unit ITS
+    public static final StaffId DARYL = StaffId.of("daryl");        // staff, unit ITS
+    public static final StaffId LIBRARIAN = StaffId.of("lib");      // systems librarian
+    public static final StaffId LIBRARIAN_WHO_ASKS = StaffId.of("lib2"); // systems librarian who is also staff
+    public static final StaffId ITS_LIAISON = StaffId.of("liaison-its");
+    public static final StaffId LAW_LIAISON = StaffId.of("liaison-law");
+    public static final StaffId SUPPORT = StaffId.of("support");
+    public static final StaffId ADMIN = StaffId.of("admin");
+
+    public static final JobId CHANGE_ITEMS = JobId.of("change-physical-items");
+    public static final JobId NORMALIZATION = JobId.of("bib-normalization");
+    public static final RequiredReading OVERVIEW = new RequiredReading("jobs-overview", "Jobs overview", "1");
+    public static final RequiredReading ITEMS_DOC = new RequiredReading("change-items-doc", "Change items", "3");
+
+    private final Map<StaffId, StaffMembership> staff = new HashMap<>();
+    private final Map<JobId, CatalogEntry> jobs = new HashMap<>();
+    private final Map<String, TicketId> slots = new HashMap<>();
+    public final Map<StaffId, String> displayNames = new HashMap<>();
+
+    public Lookups() {
+        person(AMY, "ITS", Set.of(Role.STAFF), Set.of());
+        person(DARYL, "ITS", Set.of(Role.STAFF), Set.of());
+        person(LIBRARIAN, "LTS", Set.of(Role.SYSTEMS_LIBRARIAN), Set.of());
+        person(LIBRARIAN_WHO_ASKS, "LTS", Set.of(Role.STAFF, Role.SYSTEMS_LIBRARIAN), Set.of());
+        person(ITS_LIAISON, "ITS", Set.of(Role.LIAISON), Set.of("ITS"));
+        person(LAW_LIAISON, "LAW", Set.of(Role.LIAISON), Set.of("LAW"));
+        person(SUPPORT, "LTS", Set.of(Role.SUPPORT_TEAM), Set.of());
+        person(ADMIN, "LTS", Set.of(Role.ADMIN), Set.of());
+        job(CHANGE_ITEMS, new JobDefinition("Items", "Change physical items", null,
+                List.of(OVERVIEW, ITEMS_DOC), List.of(), false, false), false);
+        job(NORMALIZATION, new JobDefinition("Bib changes", "Bib normalization - choose a rule", null,
+                List.of(OVERVIEW), List.of("rule-a", "rule-b"), true, true), false);
+    }
+
+    public Lookups person(StaffId id, String unit, Set<Role> roles, Set<String> liaisonUnits) {
+        staff.put(id, new StaffMembership(id, unit, roles, liaisonUnits));
+        return this;
+    }
+
+    public Lookups job(JobId id, JobDefinition definition, boolean retired) {
+        jobs.put(id, new CatalogEntry(id, definition, retired));
+        return this;
+    }
+
+    public Lookups slotHeld(StaffId staffId, JobId jobId, String variant, TicketId holder) {
+        slots.put(staffId + "|" + jobId + "|" + variant, holder);
+        return this;
+    }
+
+    public Lookups withoutAdministrators() {
+        staff.values().removeIf(member -> member.has(Role.ADMIN));
+        return this;
+    }
+
+    @Override
+    public Optional<CatalogEntry> find(JobId jobId) {
+        return Optional.ofNullable(jobs.get(jobId));
+    }
+
+    @Override
+    public Optional<StaffMembership> find(StaffId staffId) {
+        return Optional.ofNullable(staff.get(staffId));
+    }
+
+    @Override
+    public boolean hasAdministrator() {
+        return staff.values().stream().anyMatch(member -> member.has(Role.ADMIN));
+    }
+
+    @Override
+    public Optional<TicketId> holder(StaffId staffId, JobId jobId, String variant) {
+        return Optional.ofNullable(slots.get(staffId + "|" + jobId + "|" + variant));
+    }
+
+    @Override
+    public void storeDisplayName(StaffId staffId, String displayName) {
+        displayNames.put(staffId, displayName);
+    }
+}
