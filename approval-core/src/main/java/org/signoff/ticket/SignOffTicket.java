@@ -45,7 +45,9 @@ import org.signoff.ticket.api.SandboxTestReported;
 import org.signoff.ticket.api.SignOffStarted;
 import org.signoff.ticket.api.StartSignOff;
 import org.signoff.ticket.api.SubmitRoleRequest;
+import org.signoff.ticket.api.TicketEvent;
 import org.signoff.ticket.api.TicketId;
+import org.signoff.ticket.api.TicketLifecycle;
 import org.signoff.ticket.api.TicketStatus;
 import org.signoff.ticket.api.WithdrawRequest;
 
@@ -273,7 +275,7 @@ public class SignOffTicket {
         requester = event.staffId();
         jobId = event.jobId();
         variant = event.variant();
-        status = TicketStatus.READING;
+        status = TicketLifecycle.statusAfter(null, event);
     }
 
     @EventSourcingHandler
@@ -282,53 +284,8 @@ public class SignOffTicket {
     }
 
     @EventSourcingHandler
-    void on(JobAccessRequested event) {
-        status = TicketStatus.AWAITING_SANDBOX_GRANT;
-    }
-
-    @EventSourcingHandler
-    void on(SandboxAccessGranted event) {
-        status = TicketStatus.AWAITING_TEST;
-    }
-
-    @EventSourcingHandler
-    void on(SandboxTestReported event) {
-        status = TicketStatus.AWAITING_REVIEW;
-    }
-
-    @EventSourcingHandler
-    void on(RetestRequested event) {
-        status = TicketStatus.AWAITING_TEST;
-    }
-
-    @EventSourcingHandler
-    void on(ProductionUseApproved event) {
-        status = event.roleUpdateNeeded() ? TicketStatus.AWAITING_ROLE_REQUEST : TicketStatus.COMPLETED;
-    }
-
-    @EventSourcingHandler
-    void on(ProductionUseDenied event) {
-        status = TicketStatus.DENIED;
-    }
-
-    @EventSourcingHandler
-    void on(RoleRequestSubmitted event) {
-        status = TicketStatus.AWAITING_ROLE_UPDATE;
-    }
-
-    @EventSourcingHandler
-    void on(ProductionRoleUpdated event) {
-        status = TicketStatus.COMPLETED;
-    }
-
-    @EventSourcingHandler
-    void on(RequestWithdrawn event) {
-        status = TicketStatus.WITHDRAWN;
-    }
-
-    @EventSourcingHandler
-    void on(ProductionUseRevoked event) {
-        status = TicketStatus.REVOKED;
+    void on(TicketEvent event) {
+        status = TicketLifecycle.statusAfter(status, event);
     }
 
     @Override

@@ -4,5 +4,11 @@ import org.signoff.catalog.api.JobId;
 import org.signoff.staff.api.StaffId;
 
 /** A ticket was opened: {@code staffId} asks for sign-off on the job (and variant). */
-public record SignOffStarted(TicketId ticketId, StaffId staffId, JobId jobId, String variant) {
+public record SignOffStarted(TicketId ticketId, StaffId staffId, JobId jobId, String variant) implements TicketEvent {
+
+    /** The requester opens their own ticket. */
+    @Override
+    public StaffId performedBy() {
+        return staffId;
+    }
 }

@@ -2,13 +2,17 @@ package org.signoff.ticket.api;
 
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** A sign-off ticket. */
-public record TicketId(String value) {
+public record TicketId(@JsonValue String value) {
 
     public TicketId {
         Objects.requireNonNull(value, "value");
     }
 
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static TicketId of(String value) {
         return new TicketId(value);
     }

@@ -1,0 +1,76 @@
+package org.signoff.api.catalog;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.signoff.api.catalog.JobRequests.Change;
+import org.signoff.api.catalog.JobRequests.Register;
+import org.signoff.api.catalog.JobRequests.Retire;
+import org.signoff.catalog.api.ChangeJob;
+import org.signoff.catalog.api.JobId;
+import org.signoff.catalog.api.RegisterJob;
+import org.signoff.catalog.api.RetireJob;
+import org.signoff.common.Rejection;
+import org.signoff.projections.catalog.api.FindJobQuery;
+import org.signoff.projections.catalog.api.JobView;
+import org.signoff.projections.catalog.api.ListJobsQuery;
+import org.signoff.staff.api.StaffId;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The job catalog over HTTP. */
+@RestController
+@RequestMapping("/jobs")
+class JobController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+
+    JobController(CommandGateway commands, QueryGateway queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @PostMapping
+    ResponseEntity<Void> register(@Valid @RequestBody Register body) {
+        commands.sendAndWait(new RegisterJob(JobId.of(body.jobId()), body.definition().toDomain(),
+                StaffId.of(body.performedBy())));
+        return ResponseEntity.created(URI.create("/jobs/" + body.jobId())).build();
+    }
+
+    @PutMapping("/{jobId}")
+    ResponseEntity<Void> change(@PathVariable String jobId, @Valid @RequestBody Change body) {
+        commands.sendAndWait(new ChangeJob(JobId.of(jobId), body.definition().toDomain(),
+                StaffId.of(body.performedBy())));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{jobId}/retirement")
+    ResponseEntity<Void> retire(@PathVariable String jobId, @Valid @RequestBody Retire body) {
+        commands.sendAndWait(new RetireJob(JobId.of(jobId), body.reason(), StaffId.of(body.performedBy())));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping
+    List<JobView> list(@RequestParam(defaultValue = "false") boolean includeRetired) {
+        return queries.query(new ListJobsQuery(includeRetired), ResponseTypes.multipleInstancesOf(JobView.class))
+                .join();
+    }
+
+    @GetMapping("/{jobId}")
+    JobView find(@PathVariable String jobId) {
+        return queries.query(new FindJobQuery(jobId), ResponseTypes.optionalInstanceOf(JobView.class)).join()
+                .orElseThrow(() -> Rejection.UNKNOWN_JOB.because("No job '" + jobId + "'"));
+    }
+}

@@ -1,0 +1,2 @@
+/** The job catalog over HTTP. */
+package org.signoff.api.catalog;

@@ -1,0 +1,35 @@
+package org.signoff.api.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.signoff.projections.catalog.CatalogProjection;
+import org.signoff.projections.masterlist.MasterListProjection;
+import org.signoff.projections.staff.StaffProjection;
+import org.signoff.projections.ticket.TicketProjection;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The read models, each in its own tracking processor (Axon's default), tokens in the same database. */
+@Configuration(proxyBeanMethods = false)
+class ProjectionConfiguration {
+
+    @Bean
+    CatalogProjection catalogProjection(JdbcClient jdbc, ObjectMapper objectMapper) {
+        return new CatalogProjection(jdbc, objectMapper);
+    }
+
+    @Bean
+    StaffProjection staffProjection(JdbcClient jdbc) {
+        return new StaffProjection(jdbc);
+    }
+
+    @Bean
+    TicketProjection ticketProjection(JdbcClient jdbc, ObjectMapper objectMapper) {
+        return new TicketProjection(jdbc, objectMapper);
+    }
+
+    @Bean
+    MasterListProjection masterListProjection(JdbcClient jdbc, CatalogProjection catalog) {
+        return new MasterListProjection(jdbc, catalog);
+    }
+}

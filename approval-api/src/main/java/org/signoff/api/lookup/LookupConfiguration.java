@@ -1,0 +1,22 @@
+package org.signoff.api.lookup;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The lookups are maintained in the command's own transaction (a subscribing processor), and a failure to maintain
+ * them fails the command instead of being logged and skipped.
+ */
+@Configuration(proxyBeanMethods = false)
+class LookupConfiguration {
+
+    @Bean
+    ConfigurerModule lookupsFollowTheCommand() {
+        return configurer -> configurer.eventProcessing()
+                .registerSubscribingEventProcessor(LookupMaintainer.PROCESSING_GROUP)
+                .registerListenerInvocationErrorHandler(LookupMaintainer.PROCESSING_GROUP,
+                        configuration -> PropagatingErrorHandler.instance());
+    }
+}

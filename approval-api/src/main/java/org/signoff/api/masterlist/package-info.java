@@ -1,0 +1,2 @@
+/** The master list over HTTP. */
+package org.signoff.api.masterlist;

@@ -1,0 +1,175 @@
+package org.signoff.api.problem;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.signoff.common.CommandRejected;
+import org.signoff.common.Rejection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every failure as an RFC 9457 problem response with a stable {@code code}: 400 malformed or invalid input,
+ * 403 the performer may not take the step, 404 unknown ticket, job or person, 409 out of order or conflicting,
+ * 422 against a business rule. Never a stack trace.
+ */
+@RestControllerAdvice
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> rejected(CommandRejected rejected) {
+        return problem(status(rejected.rejection().kind()), rejected.rejection().name(), rejected.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException notFound, HttpServletRequest request) {
+        String path = request.getRequestURI();
+        Rejection unknown = path.startsWith("/jobs") ? Rejection.UNKNOWN_JOB
+                : path.startsWith("/staff") ? Rejection.UNKNOWN_STAFF : Rejection.UNKNOWN_TICKET;
+        return problem(HttpStatus.NOT_FOUND, unknown.name(), "No " + unknown.name().substring(8).toLowerCase(Locale.ROOT)
+                + " '" + notFound.getAggregateIdentifier() + "'");
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> alreadyExists(AggregateStreamCreationException exists) {
+        return problem(HttpStatus.CONFLICT, Rejection.ALREADY_EXISTS.name(), "It exists already");
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> concurrent(ConcurrencyException concurrent) {
+        return problem(HttpStatus.CONFLICT, "CONCURRENT_CHANGE",
+                "Someone else changed it at the same moment; read it again and retry");
+    }
+
+    /** Whatever the domain refused may arrive wrapped, e.g. from a handler that ran at commit. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> other(Exception exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CommandRejected rejected) {
+                return rejected(rejected);
+            }
+            if (cause instanceof AggregateStreamCreationException exists) {
+                return alreadyExists(exists);
+            }
+            if (cause instanceof ConcurrencyException concurrent) {
+                return concurrent(concurrent);
+            }
+        }
+        if (exception instanceof EventStoreException) {
+            log.error("The event store failed", exception);
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, "STORE_UNAVAILABLE", "The store did not answer; retry");
+        }
+        log.error("Unexpected failure", exception);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Something went wrong on our side");
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException mismatch) {
+        return problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+                "'" + mismatch.getValue() + "' is not a valid " + mismatch.getName());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        return body(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+                "The body is not the JSON this endpoint takes: " + firstLine(ex.getMostSpecificCause().getMessage()),
+                null);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<String> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> error.getField() + ": " + error.getDefaultMessage())
+                .sorted()
+                .toList();
+        return body(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "The request has invalid fields: " + errors, errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+                                                                            HttpHeaders headers,
+                                                                            HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<String> errors = ex.getAllErrors().stream().map(e -> String.valueOf(e.getDefaultMessage())).toList();
+        return body(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "The request has invalid values: " + errors, errors);
+    }
+
+    /** Spring's own problems (404 no such path, 405, 415, ...) get a code too. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem && (problem.getProperties() == null
+                || !problem.getProperties().containsKey("code"))) {
+            problem.setProperty("code", HttpStatus.valueOf(statusCode.value()).name());
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private static ResponseEntity<Object> body(HttpStatus status, String code, String detail, List<String> errors) {
+        ProblemDetail problem = detail(status, code, detail);
+        if (errors != null) {
+            problem.setProperty("errors", errors);
+        }
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {
+        return ResponseEntity.status(status).body(detail(status, code, detail));
+    }
+
+    private static ProblemDetail detail(HttpStatus status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:approval-engine:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-')));
+        problem.setTitle(title(code));
+        problem.setProperty("code", code);
+        return problem;
+    }
+
+    private static String title(String code) {
+        String words = code.toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private static HttpStatus status(Rejection.Kind kind) {
+        return switch (kind) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case RULE -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        String line = newline < 0 ? message : message.substring(0, newline);
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+    }
+}

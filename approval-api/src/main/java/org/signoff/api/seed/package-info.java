@@ -1,0 +1,2 @@
+/** The catalog and first administrator a new installation starts with. */
+package org.signoff.api.seed;

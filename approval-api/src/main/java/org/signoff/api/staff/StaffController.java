@@ -1,0 +1,65 @@
+package org.signoff.api.staff;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.signoff.api.staff.StaffRequests.Change;
+import org.signoff.api.staff.StaffRequests.Register;
+import org.signoff.common.Rejection;
+import org.signoff.projections.staff.api.FindStaffQuery;
+import org.signoff.projections.staff.api.ListStaffQuery;
+import org.signoff.projections.staff.api.StaffView;
+import org.signoff.staff.api.ChangeStaffMember;
+import org.signoff.staff.api.RegisterStaffMember;
+import org.signoff.staff.api.StaffId;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The staff directory over HTTP. */
+@RestController
+@RequestMapping("/staff")
+class StaffController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+
+    StaffController(CommandGateway commands, QueryGateway queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @PostMapping
+    ResponseEntity<Void> register(@Valid @RequestBody Register body) {
+        commands.sendAndWait(new RegisterStaffMember(StaffId.of(body.staffId()), body.displayName(), body.unit(),
+                body.roles(), body.liaisonUnits(), StaffId.of(body.performedBy())));
+        return ResponseEntity.created(URI.create("/staff/" + body.staffId())).build();
+    }
+
+    @PutMapping("/{staffId}")
+    ResponseEntity<Void> change(@PathVariable String staffId, @Valid @RequestBody Change body) {
+        commands.sendAndWait(new ChangeStaffMember(StaffId.of(staffId), body.displayName(), body.unit(), body.roles(),
+                body.liaisonUnits(), StaffId.of(body.performedBy())));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping
+    List<StaffView> list() {
+        return queries.query(new ListStaffQuery(), ResponseTypes.multipleInstancesOf(StaffView.class)).join();
+    }
+
+    @GetMapping("/{staffId}")
+    StaffView find(@PathVariable String staffId) {
+        return queries.query(new FindStaffQuery(staffId), ResponseTypes.optionalInstanceOf(StaffView.class)).join()
+                .orElseThrow(() -> Rejection.UNKNOWN_STAFF.because("No staff member '" + staffId + "'"));
+    }
+}

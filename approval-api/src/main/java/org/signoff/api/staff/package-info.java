@@ -1,0 +1,2 @@
+/** The staff directory over HTTP. */
+package org.signoff.api.staff;

@@ -1,0 +1,11 @@
+package org.signoff.api.ticket;
+
+import org.signoff.ticket.api.TicketStatus;
+
+/** What a step command answers: where the ticket stands now. */
+record StepResult(String ticketId, TicketStatus status, int step) {
+
+    static StepResult of(String ticketId, TicketStatus status) {
+        return new StepResult(ticketId, status, status.step());
+    }
+}

@@ -1,0 +1,54 @@
+package org.signoff.ticket.api;
+
+/**
+ * The state table of the process: the status a ticket reaches with each event. The aggregate and every read model
+ * follow this one table.
+ *
+ * <pre>
+ * event                      status after
+ * SignOffStarted             READING
+ * ReadingConfirmed           (unchanged)
+ * JobAccessRequested         AWAITING_SANDBOX_GRANT
+ * SandboxAccessGranted       AWAITING_TEST
+ * SandboxTestReported        AWAITING_REVIEW
+ * RetestRequested            AWAITING_TEST
+ * ProductionUseApproved      AWAITING_ROLE_REQUEST if a role update is needed, else COMPLETED
+ * ProductionUseDenied        DENIED
+ * RoleRequestSubmitted       AWAITING_ROLE_UPDATE
+ * ProductionRoleUpdated      COMPLETED
+ * RequestWithdrawn           WITHDRAWN
+ * ProductionUseRevoked       REVOKED
+ * </pre>
+ */
+public final class TicketLifecycle {
+
+    private TicketLifecycle() {
+    }
+
+    public static TicketStatus statusAfter(TicketStatus before, TicketEvent event) {
+        if (event instanceof SignOffStarted) {
+            return TicketStatus.READING;
+        } else if (event instanceof ReadingConfirmed) {
+            return before;
+        } else if (event instanceof JobAccessRequested) {
+            return TicketStatus.AWAITING_SANDBOX_GRANT;
+        } else if (event instanceof SandboxAccessGranted || event instanceof RetestRequested) {
+            return TicketStatus.AWAITING_TEST;
+        } else if (event instanceof SandboxTestReported) {
+            return TicketStatus.AWAITING_REVIEW;
+        } else if (event instanceof ProductionUseApproved approved) {
+            return approved.roleUpdateNeeded() ? TicketStatus.AWAITING_ROLE_REQUEST : TicketStatus.COMPLETED;
+        } else if (event instanceof ProductionUseDenied) {
+            return TicketStatus.DENIED;
+        } else if (event instanceof RoleRequestSubmitted) {
+            return TicketStatus.AWAITING_ROLE_UPDATE;
+        } else if (event instanceof ProductionRoleUpdated) {
+            return TicketStatus.COMPLETED;
+        } else if (event instanceof RequestWithdrawn) {
+            return TicketStatus.WITHDRAWN;
+        } else if (event instanceof ProductionUseRevoked) {
+            return TicketStatus.REVOKED;
+        }
+        throw new IllegalArgumentException("Not a ticket event: " + event);
+    }
+}

@@ -1,0 +1,99 @@
+package org.signoff.projections.catalog;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.signoff.catalog.api.JobChanged;
+import org.signoff.catalog.api.JobDefinition;
+import org.signoff.catalog.api.JobRegistered;
+import org.signoff.catalog.api.JobRetired;
+import org.signoff.projections.catalog.api.FindJobQuery;
+import org.signoff.projections.catalog.api.JobView;
+import org.signoff.projections.catalog.api.ListJobsQuery;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The job catalog as dashboards and the master list read it. */
+@ProcessingGroup(CatalogProjection.PROCESSING_GROUP)
+public class CatalogProjection {
+
+    public static final String PROCESSING_GROUP = "catalog";
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    public CatalogProjection(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(JobRegistered event) {
+        jdbc.sql("INSERT INTO projection_job (job_id, position, scope, name, definition, retired) "
+                        + "VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM projection_job), ?, ?, ?, FALSE)")
+                .params(event.jobId().value(), event.definition().scope(), event.definition().name(),
+                        write(event.definition()))
+                .update();
+    }
+
+    @EventHandler
+    void on(JobChanged event) {
+        jdbc.sql("UPDATE projection_job SET scope = ?, name = ?, definition = ? WHERE job_id = ?")
+                .params(event.definition().scope(), event.definition().name(), write(event.definition()),
+                        event.jobId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(JobRetired event) {
+        jdbc.sql("UPDATE projection_job SET retired = TRUE WHERE job_id = ?").param(event.jobId().value()).update();
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("DELETE FROM projection_job").update();
+    }
+
+    @QueryHandler
+    public List<JobView> handle(ListJobsQuery query) {
+        return jdbc.sql("SELECT * FROM projection_job WHERE retired = FALSE OR ? ORDER BY position")
+                .param(query.includeRetired())
+                .query(this::view).list();
+    }
+
+    @QueryHandler
+    public Optional<JobView> handle(FindJobQuery query) {
+        return jdbc.sql("SELECT * FROM projection_job WHERE job_id = ?").param(query.jobId())
+                .query(this::view).optional();
+    }
+
+    private JobView view(ResultSet rs, int row) throws SQLException {
+        JobDefinition definition = read(rs.getString("definition"));
+        return new JobView(rs.getString("job_id"), definition.scope(), definition.name(), definition.notes(),
+                definition.requiredReadings(), definition.variants(), definition.signOffPerVariant(),
+                definition.roleUpdateUsuallyNeeded(), rs.getBoolean("retired"));
+    }
+
+    private String write(JobDefinition definition) {
+        try {
+            return json.writeValueAsString(definition);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JobDefinition read(String text) {
+        try {
+            return json.readValue(text, JobDefinition.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable job definition: " + text, e);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package org.signoff.projections.catalog.api;
+
+public record FindJobQuery(String jobId) {
+}

@@ -1,0 +1,2 @@
+/** Queries about the job catalog. */
+package org.signoff.projections.catalog.api;

@@ -1,0 +1,2 @@
+/** The job catalog read model. */
+package org.signoff.projections.catalog;

@@ -1,0 +1,2 @@
+/** The master list query and its view. */
+package org.signoff.projections.masterlist.api;

@@ -1,0 +1,4 @@
+package org.signoff.projections.staff.api;
+
+public record FindStaffQuery(String staffId) {
+}

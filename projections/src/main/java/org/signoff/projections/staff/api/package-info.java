@@ -1,0 +1,2 @@
+/** Queries about the staff directory. */
+package org.signoff.projections.staff.api;

@@ -1,0 +1,2 @@
+/** The staff directory read model. */
+package org.signoff.projections.staff;

@@ -1,0 +1,21 @@
+package org.signoff.projections.ticket.api;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.signoff.ticket.api.TicketStatus;
+
+/**
+ * One step of a ticket's history: what happened, who did it, when, and what they said (the event's own data).
+ *
+ * @param sequence    position in the ticket's history, from 0
+ * @param event       the event's name, e.g. {@code SandboxTestReported}
+ * @param statusAfter where the ticket stood after it
+ */
+public record HistoryEntryView(long sequence,
+                               String event,
+                               String performedBy,
+                               Instant at,
+                               TicketStatus statusAfter,
+                               Map<String, Object> details) {
+}

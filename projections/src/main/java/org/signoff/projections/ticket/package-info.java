@@ -1,0 +1,2 @@
+/** The tickets read model: work queues by status and each ticket's audit history. */
+package org.signoff.projections.ticket;
