@@ -1,0 +1,89 @@
+package org.signoff.api;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** An HTTP client for the service, as an integration or a dashboard would use it. */
+public final class Api {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration READ_MODEL_PATIENCE = Duration.ofSeconds(20);
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+
+    public Api(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    public Response post(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response put(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    /**
+     * Reads until the read model shows what {@code until} expects. Reads follow commands within moments (the
+     * projections run in their own processors); this waits those moments out and fails if they become seconds.
+     */
+    public JsonNode await(String path, Predicate<JsonNode> until) {
+        long deadline = System.nanoTime() + READ_MODEL_PATIENCE.toNanos();
+        Response last = null;
+        while (System.nanoTime() < deadline) {
+            last = get(path);
+            if (last.status() == 200 && until.test(last.body())) {
+                return last.body();
+            }
+            sleep();
+        }
+        throw new AssertionError("GET " + path + " never showed the expected state; last answer: " + last);
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+            return new Response(response.statusCode(), body,
+                    response.headers().firstValue("Location").orElse(null),
+                    response.headers().firstValue("Content-Type").orElse(null));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A response: status, JSON body, and the headers the tests read. */
+    public record Response(int status, JsonNode body, String location, String contentType) {
+
+        public String code() {
+            return body.path("code").asText(null);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.signoff.api;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The real service, started in this JVM on a random port over an H2 file in a folder of its own: what a user runs,
+ * nothing replaced.
+ */
+public final class RunningService implements AutoCloseable {
+
+    private static RunningService shared;
+
+    private final ConfigurableApplicationContext context;
+    private final Api api;
+
+    private RunningService(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.api = new Api(((WebServerApplicationContext) context).getWebServer().getPort());
+    }
+
+    /** Starts the service over the store in {@code dataDir}; extra arguments as on the command line. */
+    public static RunningService start(Path dataDir, String... arguments) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--approval.data-dir=" + dataDir));
+        args.addAll(List.of(arguments));
+        return new RunningService(new SpringApplicationBuilder(ApprovalApplication.class)
+                .run(args.toArray(String[]::new)));
+    }
+
+    /** One service for the test classes that need no store of their own, stopped when the JVM ends. */
+    public static synchronized RunningService shared() {
+        if (shared == null) {
+            try {
+                shared = start(Files.createTempDirectory("approval-e2e"));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
+
+    public Api api() {
+        return api;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

@@ -1,0 +1,182 @@
+package org.signoff.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.signoff.api.Api.Response;
+
+/**
+ * The people of one scenario, registered fresh through the API by the seeded administrator, and the steps they
+ * take. Ids carry a suffix of their own, so scenarios sharing a service never meet.
+ */
+public final class Scenario {
+
+    /** A job of the seed catalog, with three required readings at version 1. */
+    public static final String CHANGE_ITEMS = "change-physical-items";
+    public static final List<String> CHANGE_ITEMS_READINGS =
+            List.of("jobs-overview", "required-readings", "change-physical-items-doc");
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    public final Api api;
+    public final String unit;
+    public final String requester;
+    public final String colleague;
+    public final String librarian;
+    public final String librarianWhoAsks;
+    public final String liaison;
+    public final String otherLiaison;
+    public final String support;
+
+    public Scenario(Api api) {
+        this.api = api;
+        String suffix = "-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet();
+        unit = "ITS" + suffix;
+        requester = person("amy" + suffix, "Amy Dittman", unit, "[\"STAFF\"]", "[]");
+        colleague = person("daryl" + suffix, "Daryl Boone", unit, "[\"STAFF\"]", "[]");
+        librarian = person("lib" + suffix, "Lara Librarian", "LTS", "[\"SYSTEMS_LIBRARIAN\"]", "[]");
+        librarianWhoAsks = person("lib2" + suffix, "Sid Librarian", "LTS", "[\"STAFF\",\"SYSTEMS_LIBRARIAN\"]", "[]");
+        liaison = person("liaison" + suffix, "Lee Liaison", unit, "[\"LIAISON\"]", "[\"" + unit + "\"]");
+        otherLiaison = person("liaison-law" + suffix, "Lou Liaison", "LAW", "[\"LIAISON\"]", "[\"LAW\"]");
+        support = person("support" + suffix, "Sam Support", "LTS", "[\"SUPPORT_TEAM\"]", "[]");
+    }
+
+    private String person(String id, String name, String unit, String roles, String liaisonUnits) {
+        Response response = api.post("/staff", """
+                {"staffId": "%s", "displayName": "%s", "unit": "%s", "roles": %s, "liaisonUnits": %s,
+                 "performedBy": "admin"}""".formatted(id, name, unit, roles, liaisonUnits));
+        assertThat(response.status()).as("registering %s: %s", id, response.body()).isEqualTo(201);
+        return id;
+    }
+
+    // --- the steps, each asserting it was accepted, answering the body
+
+    public String open(String staff, String jobId) {
+        Response response = api.post("/tickets", """
+                {"jobId": "%s", "performedBy": "%s"}""".formatted(jobId, staff));
+        assertThat(response.status()).as("open: %s", response.body()).isEqualTo(201);
+        assertThat(response.location()).startsWith("/tickets/");
+        return response.body().get("ticketId").asText();
+    }
+
+    public String openOnVariant(String staff, String jobId, String variant) {
+        Response response = api.post("/tickets", """
+                {"jobId": "%s", "variant": "%s", "performedBy": "%s"}""".formatted(jobId, variant, staff));
+        assertThat(response.status()).as("open: %s", response.body()).isEqualTo(201);
+        return response.body().get("ticketId").asText();
+    }
+
+    public Response confirmReading(String ticket, String staff, String documentId) {
+        return api.post("/tickets/" + ticket + "/readings", """
+                {"documentId": "%s", "version": "1", "performedBy": "%s"}""".formatted(documentId, staff));
+    }
+
+    public void readAll(String ticket, List<String> documents) {
+        documents.forEach(document -> accepted(confirmReading(ticket, requester, document)));
+    }
+
+    public Response request(String ticket, String staff) {
+        return api.post("/tickets/" + ticket + "/request", """
+                {"supportTicketRef": "LTS-1234", "note": "for the barcode clean-up", "performedBy": "%s"}"""
+                .formatted(staff));
+    }
+
+    public Response grantSandbox(String ticket, String librarian) {
+        return api.post("/tickets/" + ticket + "/sandbox-grant", """
+                {"trainingMaterials": ["https://wiki.example/training/change-items"], "performedBy": "%s"}"""
+                .formatted(librarian));
+    }
+
+    public Response reportTest(String ticket, String staff) {
+        return api.post("/tickets/" + ticket + "/sandbox-test", """
+                {"jobInstanceRef": "job-88123", "recordsProcessed": 40, "outcome": "SUCCEEDED",
+                 "notes": "40 items moved to the new location", "performedBy": "%s"}""".formatted(staff));
+    }
+
+    public Response approve(String ticket, String reviewer, boolean roleUpdateNeeded) {
+        return api.post("/tickets/" + ticket + "/approval", """
+                {"roleUpdateNeeded": %s, "comment": "looks right", "performedBy": "%s"}"""
+                .formatted(roleUpdateNeeded, reviewer));
+    }
+
+    public Response requestRetest(String ticket, String reviewer) {
+        return api.post("/tickets/" + ticket + "/retest-request", """
+                {"reason": "run it on a set of 10 items", "performedBy": "%s"}""".formatted(reviewer));
+    }
+
+    public Response deny(String ticket, String reviewer) {
+        return api.post("/tickets/" + ticket + "/denial", """
+                {"reason": "not needed for the role", "performedBy": "%s"}""".formatted(reviewer));
+    }
+
+    public Response submitRoleRequest(String ticket, String liaison) {
+        return api.post("/tickets/" + ticket + "/role-request", """
+                {"formRef": "FORM-77", "performedBy": "%s"}""".formatted(liaison));
+    }
+
+    public Response confirmRoleUpdate(String ticket, String support) {
+        return api.post("/tickets/" + ticket + "/role-update", """
+                {"note": "role added", "performedBy": "%s"}""".formatted(support));
+    }
+
+    public Response withdraw(String ticket, String staff) {
+        return api.post("/tickets/" + ticket + "/withdrawal", """
+                {"reason": "changed jobs", "performedBy": "%s"}""".formatted(staff));
+    }
+
+    public Response revoke(String ticket, String librarian) {
+        return api.post("/tickets/" + ticket + "/revocation", """
+                {"reason": "left the unit", "performedBy": "%s"}""".formatted(librarian));
+    }
+
+    /** A ticket of the requester on the seed job, taken to the review step. */
+    public String ticketAwaitingReview() {
+        String ticket = open(requester, CHANGE_ITEMS);
+        readAll(ticket, CHANGE_ITEMS_READINGS);
+        accepted(request(ticket, requester));
+        accepted(grantSandbox(ticket, librarian));
+        accepted(reportTest(ticket, requester));
+        return ticket;
+    }
+
+    public static JsonNode accepted(Response response) {
+        assertThat(response.status()).as("accepted: %s", response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    // --- reads
+
+    public JsonNode awaitTicket(String ticket, String status) {
+        return api.await("/tickets/" + ticket, body -> status.equals(body.at("/ticket/status").asText()));
+    }
+
+    /** The master list entries of a person on a job (no variant), once the list shows {@code count} of them. */
+    public JsonNode awaitOnMasterList(String scope, String jobId, String staff, int count) {
+        api.await("/master-list", body -> entries(body, scope, jobId, staff).size() == count);
+        List<JsonNode> found = entries(api.get("/master-list").body(), scope, jobId, staff);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    public static List<JsonNode> entries(JsonNode masterList, String scope, String jobId, String staff) {
+        List<JsonNode> found = new java.util.ArrayList<>();
+        for (JsonNode s : masterList.get("scopes")) {
+            if (!s.get("scope").asText().equals(scope)) {
+                continue;
+            }
+            for (JsonNode job : s.get("jobs")) {
+                if (!job.get("jobId").asText().equals(jobId)) {
+                    continue;
+                }
+                job.get("staff").forEach(person -> {
+                    if (person.get("staffId").asText().equals(staff)) {
+                        found.add(person);
+                    }
+                });
+            }
+        }
+        return found;
+    }
+}
