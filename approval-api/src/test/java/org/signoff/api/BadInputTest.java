@@ -1,0 +1,242 @@
+package org.signoff.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.signoff.api.Scenario.CHANGE_ITEMS;
+import static org.signoff.api.Scenario.CHANGE_ITEMS_READINGS;
+import static org.signoff.api.Scenario.accepted;
+
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.signoff.api.Api.Response;
+
+/**
+ * What integrations that retry, duplicate and send garbage get: a problem response with the right status and a
+ * stable code, never a 500, and no event written.
+ */
+class BadInputTest {
+
+    private Scenario scenario;
+    private Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = RunningService.shared().api();
+        scenario = new Scenario(api);
+    }
+
+    // --- 400: malformed or missing
+
+    @Test
+    void malformedJsonIsABadRequest() {
+        assertProblem(api.post("/tickets", "{\"jobId\": "), 400, "MALFORMED_REQUEST");
+        assertProblem(api.post("/tickets", "[1, 2]"), 400, "MALFORMED_REQUEST");
+        assertProblem(api.post("/tickets", ""), 400, "MALFORMED_REQUEST");
+    }
+
+    @Test
+    void missingFieldsAreNamed() {
+        Response response = api.post("/tickets", "{\"performedBy\": \"" + scenario.requester + "\"}");
+        assertProblem(response, 400, "INVALID_REQUEST");
+        assertThat(response.body().get("errors").toString()).contains("jobId");
+
+        String ticket = scenario.open(scenario.requester, CHANGE_ITEMS);
+        Response noRef = api.post("/tickets/" + ticket + "/request", "{\"performedBy\": \"" + scenario.requester
+                + "\"}");
+        assertProblem(noRef, 400, "INVALID_REQUEST");
+        assertThat(noRef.body().get("errors").toString()).contains("supportTicketRef");
+        assertNothingWritten(ticket, 1);
+    }
+
+    @Test
+    void valuesOfTheWrongTypeOrOutOfRangeAreBadRequests() {
+        String ticket = ticketAwaitingTest();
+        assertProblem(api.post("/tickets/" + ticket + "/sandbox-test", """
+                {"jobInstanceRef": "j", "recordsProcessed": "many", "outcome": "SUCCEEDED", "performedBy": "%s"}"""
+                .formatted(scenario.requester)), 400, "MALFORMED_REQUEST");
+        assertProblem(api.post("/tickets/" + ticket + "/sandbox-test", """
+                {"jobInstanceRef": "j", "recordsProcessed": -1, "outcome": "SUCCEEDED", "performedBy": "%s"}"""
+                .formatted(scenario.requester)), 400, "INVALID_REQUEST");
+        assertProblem(api.post("/tickets/" + ticket + "/sandbox-test", """
+                {"jobInstanceRef": "j", "recordsProcessed": 1, "outcome": "GREAT", "performedBy": "%s"}"""
+                .formatted(scenario.requester)), 400, "MALFORMED_REQUEST");
+        assertNothingWritten(ticket, 6);
+    }
+
+    @Test
+    void anUnknownStatusFilterIsABadRequest() {
+        assertProblem(api.get("/tickets?status=SOMEWHERE"), 400, "MALFORMED_REQUEST");
+    }
+
+    @Test
+    void anInvalidIdForANewJobOrPersonIsABadRequest() {
+        assertProblem(api.post("/staff", """
+                {"staffId": "Not An Id!", "displayName": "X", "unit": "ITS", "roles": ["STAFF"],
+                 "performedBy": "admin"}"""), 400, "INVALID_REQUEST");
+        assertProblem(api.post("/staff", """
+                {"staffId": "x", "displayName": "X", "unit": "ITS", "roles": ["KING"], "performedBy": "admin"}"""),
+                400, "MALFORMED_REQUEST");
+    }
+
+    @Test
+    void otherMediaTypesAndMethodsAreRefusedWithProblems() {
+        Response text = api.send("POST", "/tickets", "text/plain", "open please");
+        assertProblem(text, 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertProblem(api.send("DELETE", "/tickets", null, null), 405, "METHOD_NOT_ALLOWED");
+    }
+
+    // --- 404: unknown ticket, job or person
+
+    @Test
+    void anUnknownTicketIsNotFound() {
+        assertProblem(api.get("/tickets/no-such-ticket"), 404, "UNKNOWN_TICKET");
+        assertProblem(scenario.request("no-such-ticket", scenario.requester), 404, "UNKNOWN_TICKET");
+    }
+
+    @Test
+    void anUnknownJobIsNotFound() {
+        assertProblem(api.post("/tickets", """
+                {"jobId": "make-coffee", "performedBy": "%s"}""".formatted(scenario.requester)), 404, "UNKNOWN_JOB");
+        assertProblem(api.get("/jobs/make-coffee"), 404, "UNKNOWN_JOB");
+        assertProblem(api.post("/jobs/make-coffee/retirement", """
+                {"reason": "x", "performedBy": "%s"}""".formatted(scenario.librarian)), 404, "UNKNOWN_JOB");
+    }
+
+    @Test
+    void anUnknownPersonIsNotFound() {
+        assertProblem(api.get("/staff/nobody"), 404, "UNKNOWN_STAFF");
+        assertProblem(api.put("/staff/nobody", """
+                {"unit": "ITS", "roles": ["STAFF"], "performedBy": "admin"}"""), 404, "UNKNOWN_STAFF");
+    }
+
+    // --- 403: who may take the step
+
+    @Test
+    void aPerformerTheDirectoryDoesNotKnowIsForbidden() {
+        String ticket = scenario.open(scenario.requester, CHANGE_ITEMS);
+        assertProblem(scenario.confirmReading(ticket, "mallory", "jobs-overview"), 403, "UNKNOWN_PERFORMER");
+        assertNothingWritten(ticket, 1);
+    }
+
+    @Test
+    void theWrongPersonForAStepIsForbidden() {
+        String ticket = scenario.open(scenario.requester, CHANGE_ITEMS);
+        assertProblem(scenario.confirmReading(ticket, scenario.colleague, "jobs-overview"), 403, "NOT_THE_REQUESTER");
+        scenario.readAll(ticket, CHANGE_ITEMS_READINGS);
+        accepted(scenario.request(ticket, scenario.requester));
+        assertProblem(scenario.grantSandbox(ticket, scenario.colleague), 403, "ROLE_REQUIRED");
+        assertNothingWritten(ticket, 5);
+    }
+
+    @Test
+    void onlyTheLiaisonOfTheRequestersUnitSubmitsTheRoleRequest() {
+        String ticket = scenario.ticketAwaitingReview();
+        accepted(scenario.approve(ticket, scenario.librarian, true));
+        assertProblem(scenario.submitRoleRequest(ticket, scenario.otherLiaison), 403, "NOT_LIAISON_OF_UNIT");
+        assertProblem(scenario.confirmRoleUpdate(ticket, scenario.librarian), 403, "ROLE_REQUIRED");
+        assertNothingWritten(ticket, 8);
+    }
+
+    @Test
+    void onlyAnAdministratorRegistersPeople() {
+        assertProblem(api.post("/staff", """
+                {"staffId": "someone-new", "displayName": "X", "unit": "ITS", "roles": ["STAFF"],
+                 "performedBy": "%s"}""".formatted(scenario.librarian)), 403, "ROLE_REQUIRED");
+        assertProblem(api.get("/staff/someone-new"), 404, "UNKNOWN_STAFF");
+    }
+
+    // --- 409: out of order, repeated, duplicate
+
+    @Test
+    void aStepOutOfOrderIsAConflict() {
+        String ticket = scenario.open(scenario.requester, CHANGE_ITEMS);
+        assertProblem(scenario.grantSandbox(ticket, scenario.librarian), 409, "STEP_OUT_OF_ORDER");
+        assertProblem(scenario.approve(ticket, scenario.librarian, false), 409, "STEP_OUT_OF_ORDER");
+        assertNothingWritten(ticket, 1);
+    }
+
+    @Test
+    void aRepeatedStepIsAConflict() {
+        String ticket = scenario.open(scenario.requester, CHANGE_ITEMS);
+        accepted(scenario.confirmReading(ticket, scenario.requester, "jobs-overview"));
+        assertProblem(scenario.confirmReading(ticket, scenario.requester, "jobs-overview"), 409, "ALREADY_CONFIRMED");
+        scenario.readAll(ticket, CHANGE_ITEMS_READINGS.subList(1, 3));
+        accepted(scenario.request(ticket, scenario.requester));
+        assertProblem(scenario.request(ticket, scenario.requester), 409, "STEP_OUT_OF_ORDER");
+        assertNothingWritten(ticket, 5);
+    }
+
+    @Test
+    void aSecondOpenTicketForTheSameJobIsAConflict() {
+        String first = scenario.open(scenario.requester, CHANGE_ITEMS);
+        Response second = api.post("/tickets", """
+                {"jobId": "%s", "performedBy": "%s"}""".formatted(CHANGE_ITEMS, scenario.requester));
+        assertProblem(second, 409, "TICKET_ALREADY_OPEN");
+        assertThat(second.body().get("detail").asText()).contains(first);
+    }
+
+    @Test
+    void registeringAJobTwiceIsAConflict() {
+        assertProblem(api.post("/jobs", """
+                {"jobId": "%s", "performedBy": "%s", "definition": {"scope": "Items", "name": "Again",
+                 "requiredReadings": [], "variants": [], "signOffPerVariant": false,
+                 "roleUpdateUsuallyNeeded": false}}""".formatted(CHANGE_ITEMS, scenario.librarian)),
+                409, "ALREADY_EXISTS");
+        assertThat(api.get("/jobs/" + CHANGE_ITEMS).body().get("name").asText()).isEqualTo("Change physical items");
+    }
+
+    // --- 422: against a rule
+
+    @Test
+    void requestingBeforeReadingEverythingBreaksARule() {
+        String ticket = scenario.open(scenario.requester, CHANGE_ITEMS);
+        accepted(scenario.confirmReading(ticket, scenario.requester, "jobs-overview"));
+        Response response = scenario.request(ticket, scenario.requester);
+        assertProblem(response, 422, "READINGS_NOT_CONFIRMED");
+        assertThat(response.body().get("detail").asText()).contains("required-readings", "change-physical-items-doc");
+        assertNothingWritten(ticket, 2);
+    }
+
+    @Test
+    void reviewingYourOwnTestBreaksARule() {
+        String ticket = scenario.open(scenario.librarianWhoAsks, CHANGE_ITEMS);
+        CHANGE_ITEMS_READINGS.forEach(d -> accepted(scenario.confirmReading(ticket, scenario.librarianWhoAsks, d)));
+        accepted(scenario.request(ticket, scenario.librarianWhoAsks));
+        accepted(scenario.grantSandbox(ticket, scenario.librarian));
+        accepted(scenario.reportTest(ticket, scenario.librarianWhoAsks));
+        assertProblem(scenario.approve(ticket, scenario.librarianWhoAsks, false), 422, "SELF_REVIEW");
+        assertNothingWritten(ticket, 7);
+    }
+
+    @Test
+    void confirmingADocumentTheJobDoesNotRequireBreaksARule() {
+        String ticket = scenario.open(scenario.requester, CHANGE_ITEMS);
+        assertProblem(scenario.confirmReading(ticket, scenario.requester, "cooking-for-cataloguers"), 422,
+                "UNKNOWN_READING");
+    }
+
+    // --- helpers
+
+    private String ticketAwaitingTest() {
+        String ticket = scenario.open(scenario.requester, CHANGE_ITEMS);
+        scenario.readAll(ticket, CHANGE_ITEMS_READINGS);
+        accepted(scenario.request(ticket, scenario.requester));
+        accepted(scenario.grantSandbox(ticket, scenario.librarian));
+        return ticket;
+    }
+
+    private static void assertProblem(Response response, int status, String code) {
+        assertThat(response.status()).as("status of %s", response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.code()).isEqualTo(code);
+        assertThat(response.body().get("status").asInt()).isEqualTo(status);
+        assertThat(response.body().get("title").asText()).isNotBlank();
+        assertThat(response.body().toString()).doesNotContain("Exception", "\tat ");
+    }
+
+    /** The refused commands appended nothing: the ticket's stream in the event store holds the accepted ones only. */
+    private static void assertNothingWritten(String ticket, int acceptedEvents) {
+        long stored = RunningService.shared().bean(EventStore.class).readEvents(ticket).asStream().count();
+        assertThat(stored).as("events stored for ticket %s", ticket).isEqualTo(acceptedEvents);
+    }
+}
