@@ -44,6 +44,23 @@ public final class Scenario {
         support = person("support" + suffix, "Sam Support", "LTS", "[\"SUPPORT_TEAM\"]", "[]");
     }
 
+    private Scenario(Scenario people, Api api) {
+        this.api = api;
+        unit = people.unit;
+        requester = people.requester;
+        colleague = people.colleague;
+        librarian = people.librarian;
+        librarianWhoAsks = people.librarianWhoAsks;
+        liaison = people.liaison;
+        otherLiaison = people.otherLiaison;
+        support = people.support;
+    }
+
+    /** The same people, talking to another running service (e.g. after a restart). */
+    public Scenario reconnect(Api api) {
+        return new Scenario(this, api);
+    }
+
     private String person(String id, String name, String unit, String roles, String liaisonUnits) {
         Response response = api.post("/staff", """
                 {"staffId": "%s", "displayName": "%s", "unit": "%s", "roles": %s, "liaisonUnits": %s,
