@@ -6,6 +6,8 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -18,6 +20,7 @@ import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.signoff.ApprovalDomain;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -76,9 +79,20 @@ class AxonStorageConfiguration {
                 .build();
     }
 
-    /** The domain's aggregates, event sourced from the store above. */
+    /**
+     * The domain's aggregates, event sourced from the store above. With {@code approval.aggregate-cache} (on by
+     * default) an aggregate stays in memory between commands instead of being read back from its events each
+     * time; a rolled-back command evicts it, and a stale copy can only fail its append on the unique sequence
+     * number (a 409), never lose or reorder an event.
+     */
     @Bean
-    ConfigurerModule approvalAggregates() {
-        return configurer -> ApprovalDomain.AGGREGATES.forEach(configurer::configureAggregate);
+    ConfigurerModule approvalAggregates(@Value("${approval.aggregate-cache:true}") boolean cached) {
+        return configurer -> ApprovalDomain.AGGREGATES.forEach(
+                type -> configurer.configureAggregate(aggregate(type, cached)));
+    }
+
+    private static <A> AggregateConfigurer<A> aggregate(Class<A> type, boolean cached) {
+        AggregateConfigurer<A> aggregate = AggregateConfigurer.defaultConfiguration(type);
+        return cached ? aggregate.configureCache(configuration -> new WeakReferenceCache()) : aggregate;
     }
 }

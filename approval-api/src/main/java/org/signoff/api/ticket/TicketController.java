@@ -2,7 +2,7 @@ package org.signoff.api.ticket;
 
 import java.net.URI;
 import java.util.List;
-import java.util.UUID;
+import org.signoff.api.ids.TimeOrderedIds;
 
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -63,7 +63,7 @@ class TicketController {
 
     @PostMapping
     ResponseEntity<StepResult> open(@Valid @RequestBody Open body) {
-        TicketId ticketId = TicketId.of(UUID.randomUUID().toString());
+        TicketId ticketId = TicketId.of(TimeOrderedIds.next());
         commands.sendAndWait(new StartSignOff(ticketId, JobId.of(body.jobId()), body.variant(),
                 StaffId.of(body.performedBy())));
         return ResponseEntity.created(URI.create("/tickets/" + ticketId))

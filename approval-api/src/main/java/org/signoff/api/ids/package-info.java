@@ -1,0 +1,2 @@
+/** How the service makes identifiers. */
+package org.signoff.api.ids;
