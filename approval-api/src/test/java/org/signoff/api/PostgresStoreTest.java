@@ -1,0 +1,64 @@
+package org.signoff.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.signoff.api.Scenario.CHANGE_ITEMS;
+import static org.signoff.api.Scenario.accepted;
+
+import java.nio.file.Path;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The same service on a real PostgreSQL server: a whole journey, refusals, and a restart over the same database. */
+class PostgresStoreTest {
+
+    private static EmbeddedPostgres postgres;
+
+    @TempDir
+    Path dataDir;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws Exception {
+        postgres.close();
+    }
+
+    @Test
+    void aTicketGoesThroughAllStepsAndSurvivesARestartOnPostgres() {
+        String url = postgres.getJdbcUrl("postgres", "postgres");
+        String[] onPostgres = {"--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                "--spring.datasource.password=postgres"};
+        String ticket;
+        Scenario scenario;
+        try (RunningService service = RunningService.start(dataDir, onPostgres)) {
+            scenario = new Scenario(service.api());
+            ticket = scenario.ticketAwaitingReview();
+            assertThat(scenario.approve(ticket, scenario.librarian, false).body().get("status").asText())
+                    .isEqualTo("COMPLETED");
+            assertThat(service.api().post("/tickets", """
+                    {"jobId": "%s", "performedBy": "%s"}""".formatted(CHANGE_ITEMS, scenario.requester)).code())
+                    .isEqualTo("TICKET_ALREADY_OPEN");
+            assertThat(service.api().post("/jobs", """
+                    {"jobId": "%s", "performedBy": "%s", "definition": {"scope": "Items", "name": "Again",
+                     "requiredReadings": [], "variants": [], "signOffPerVariant": false,
+                     "roleUpdateUsuallyNeeded": false}}""".formatted(CHANGE_ITEMS, scenario.librarian)).code())
+                    .as("a duplicate key on PostgreSQL is a conflict too").isEqualTo("ALREADY_EXISTS");
+            scenario.awaitOnMasterList("Items", CHANGE_ITEMS, scenario.requester, 1);
+        }
+        try (RunningService service = RunningService.start(dataDir, onPostgres)) {
+            Scenario again = scenario.reconnect(service.api());
+            assertThat(again.awaitTicket(ticket, "COMPLETED").get("history").size()).isEqualTo(8);
+            again.awaitOnMasterList("Items", CHANGE_ITEMS, scenario.requester, 1);
+            assertThat(accepted(again.revoke(ticket, scenario.librarian)).get("status").asText())
+                    .isEqualTo("REVOKED");
+            again.awaitOnMasterList("Items", CHANGE_ITEMS, scenario.requester, 0);
+        }
+    }
+}

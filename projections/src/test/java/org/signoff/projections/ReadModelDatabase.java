@@ -1,0 +1,31 @@
+package org.signoff.projections;
+
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A real H2 database with the read models' schema, migrated by the same scripts the service runs. */
+public final class ReadModelDatabase {
+
+    private ReadModelDatabase() {
+    }
+
+    public static JdbcClient create() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        migrate(dataSource);
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        // owned by the service's personal-data store; the read models only read it
+        jdbc.sql("CREATE TABLE personal_data (staff_id VARCHAR(200) PRIMARY KEY, display_name VARCHAR(500))")
+                .update();
+        return jdbc;
+    }
+
+    private static void migrate(DataSource dataSource) {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/projections").load().migrate();
+    }
+}

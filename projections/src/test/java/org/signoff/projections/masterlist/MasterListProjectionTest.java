@@ -1,0 +1,164 @@
+package org.signoff.projections.masterlist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.signoff.catalog.api.JobDefinition;
+import org.signoff.catalog.api.JobId;
+import org.signoff.catalog.api.JobRegistered;
+import org.signoff.catalog.api.JobRetired;
+import org.signoff.projections.ReadModelDatabase;
+import org.signoff.projections.catalog.CatalogProjectionProbe;
+import org.signoff.projections.masterlist.api.FetchMasterListQuery;
+import org.signoff.projections.masterlist.api.MasterListView;
+import org.signoff.staff.api.Role;
+import org.signoff.staff.api.StaffId;
+import org.signoff.staff.api.StaffMemberRegistered;
+import org.signoff.projections.staff.StaffProjectionProbe;
+import org.signoff.ticket.api.ProductionRoleUpdated;
+import org.signoff.ticket.api.ProductionUseApproved;
+import org.signoff.ticket.api.ProductionUseRevoked;
+import org.signoff.ticket.api.RequestWithdrawn;
+import org.signoff.ticket.api.TicketId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The master list, fed events by hand, over a real database. */
+class MasterListProjectionTest {
+
+    private static final Instant NOON = Instant.parse("2026-11-22T12:00:00Z");
+    private static final StaffId JULIE = StaffId.of("jpetzold");
+    private static final StaffId LAURA = StaffId.of("lsherriff");
+    private static final StaffId LIB = StaffId.of("lib");
+    private static final JobId ITEMS = JobId.of("change-physical-items");
+    private static final JobId WORK_ORDERS = JobId.of("batch-create-work-orders");
+    private static final JobId NORMALIZATION = JobId.of("bib-normalization");
+
+    private JdbcClient jdbc;
+    private CatalogProjectionProbe catalog;
+    private MasterListProjection masterList;
+
+    @BeforeEach
+    void setUp() {
+        jdbc = ReadModelDatabase.create();
+        catalog = new CatalogProjectionProbe(jdbc, new ObjectMapper());
+        masterList = new MasterListProjection(jdbc, catalog.projection());
+        StaffProjectionProbe staff = new StaffProjectionProbe(jdbc);
+        catalog.on(new JobRegistered(ITEMS, job("Items", "Change physical items", List.of()), LIB));
+        catalog.on(new JobRegistered(WORK_ORDERS, job("Work orders", "Batch create work orders", List.of()), LIB));
+        catalog.on(new JobRegistered(NORMALIZATION, job("Bib changes", "Bib normalization", List.of("rule-a",
+                "rule-b")), LIB));
+        staff.on(new StaffMemberRegistered(JULIE, "HKS/GUT", Set.of(Role.STAFF), Set.of(), LIB));
+        staff.on(new StaffMemberRegistered(LAURA, "LAM/CAB", Set.of(Role.STAFF), Set.of(), LIB));
+        jdbc.sql("INSERT INTO personal_data VALUES ('jpetzold', 'Julie Petzold'), ('lsherriff', 'Laura Sherriff')")
+                .update();
+    }
+
+    @Test
+    void anApprovedPersonIsListedUnderTheJobsScopeWithTheRoleStillPending() {
+        masterList.on(approved("t1", JULIE, ITEMS, null, true), NOON);
+
+        MasterListView.Job items = job(list(), "Items", ITEMS);
+        assertThat(items.staff()).singleElement().satisfies(person -> {
+            assertThat(person.displayName()).isEqualTo("Julie Petzold");
+            assertThat(person.unit()).isEqualTo("HKS/GUT");
+            assertThat(person.rolePending()).isTrue();
+            assertThat(person.approvedAt()).isEqualTo(NOON);
+            assertThat(person.approvedBy()).isEqualTo("lib");
+        });
+    }
+
+    @Test
+    void theRoleUpdateClearsThePendingFlag() {
+        masterList.on(approved("t1", JULIE, ITEMS, null, true), NOON);
+        masterList.on(new ProductionRoleUpdated(TicketId.of("t1"), null, StaffId.of("support")));
+
+        assertThat(job(list(), "Items", ITEMS).staff().get(0).rolePending()).isFalse();
+    }
+
+    @Test
+    void revocationAndWithdrawalTakePeopleOff() {
+        masterList.on(approved("t1", JULIE, ITEMS, null, false), NOON);
+        masterList.on(approved("t2", LAURA, ITEMS, null, true), NOON);
+        masterList.on(new ProductionUseRevoked(TicketId.of("t1"), JULIE, ITEMS, null, "left", LIB));
+        masterList.on(new RequestWithdrawn(TicketId.of("t2"), null, LAURA));
+
+        assertThat(job(list(), "Items", ITEMS).staff()).isEmpty();
+    }
+
+    @Test
+    void scopesAndJobsKeepTheCatalogsOrderAndPeopleAreSortedByName() {
+        masterList.on(approved("t1", LAURA, ITEMS, null, false), NOON);
+        masterList.on(approved("t2", JULIE, ITEMS, null, false), NOON);
+
+        MasterListView view = list();
+        assertThat(view.scopes()).extracting(MasterListView.Scope::scope)
+                .containsExactly("Items", "Work orders", "Bib changes");
+        assertThat(job(view, "Items", ITEMS).staff()).extracting(MasterListView.SignedOff::displayName)
+                .containsExactly("Julie Petzold", "Laura Sherriff");
+    }
+
+    @Test
+    void peopleSignedOffPerVariantAreListedUnderTheirVariant() {
+        masterList.on(approved("t1", JULIE, NORMALIZATION, "rule-b", false), NOON);
+
+        MasterListView.Job job = job(list(), "Bib changes", NORMALIZATION);
+        assertThat(job.staff()).isEmpty();
+        assertThat(job.variants()).extracting(MasterListView.Variant::variant).containsExactly("rule-a", "rule-b");
+        assertThat(job.variants().get(0).staff()).isEmpty();
+        assertThat(job.variants().get(1).staff()).extracting(MasterListView.SignedOff::staffId)
+                .containsExactly("jpetzold");
+    }
+
+    @Test
+    void aRetiredJobStaysListedWhilePeopleAreSignedOffOnIt() {
+        masterList.on(approved("t1", JULIE, ITEMS, null, false), NOON);
+        catalog.on(new JobRetired(ITEMS, "replaced", LIB));
+        catalog.on(new JobRetired(WORK_ORDERS, "replaced", LIB));
+
+        MasterListView view = list();
+        assertThat(job(view, "Items", ITEMS).retired()).isTrue();
+        assertThat(view.scopes()).extracting(MasterListView.Scope::scope).doesNotContain("Work orders");
+    }
+
+    @Test
+    void anErasedNameLeavesTheEntryWithoutAName() {
+        masterList.on(approved("t1", JULIE, ITEMS, null, false), NOON);
+        jdbc.sql("DELETE FROM personal_data WHERE staff_id = 'jpetzold'").update();
+
+        MasterListView.SignedOff entry = job(list(), "Items", ITEMS).staff().get(0);
+        assertThat(entry.displayName()).isNull();
+        assertThat(entry.staffId()).isEqualTo("jpetzold");
+    }
+
+    @Test
+    void aResetEmptiesTheListForAReplay() {
+        masterList.on(approved("t1", JULIE, ITEMS, null, false), NOON);
+        masterList.reset();
+
+        assertThat(job(list(), "Items", ITEMS).staff()).isEmpty();
+    }
+
+    private MasterListView list() {
+        return masterList.handle(new FetchMasterListQuery());
+    }
+
+    private static MasterListView.Job job(MasterListView view, String scope, JobId jobId) {
+        return view.scopes().stream().filter(s -> s.scope().equals(scope)).findFirst().orElseThrow().jobs().stream()
+                .filter(j -> j.jobId().equals(jobId.value())).findFirst().orElseThrow();
+    }
+
+    private static JobDefinition job(String scope, String name, List<String> variants) {
+        return new JobDefinition(scope, name, null, List.of(), variants, !variants.isEmpty(), false);
+    }
+
+    private static ProductionUseApproved approved(String ticket, StaffId staff, JobId job, String variant,
+                                                  boolean roleUpdateNeeded) {
+        return new ProductionUseApproved(TicketId.of(ticket), staff, job, variant, roleUpdateNeeded, null, LIB);
+    }
+}

@@ -1,0 +1,84 @@
+package org.signoff.projections.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.signoff.catalog.api.JobId;
+import org.signoff.projections.ReadModelDatabase;
+import org.signoff.projections.ticket.api.FindTicketQuery;
+import org.signoff.projections.ticket.api.ListTicketsQuery;
+import org.signoff.projections.ticket.api.TicketSummaryView;
+import org.signoff.projections.ticket.api.TicketView;
+import org.signoff.staff.api.StaffId;
+import org.signoff.ticket.api.JobAccessRequested;
+import org.signoff.ticket.api.ReadingConfirmed;
+import org.signoff.ticket.api.SandboxAccessGranted;
+import org.signoff.ticket.api.SandboxTestReported;
+import org.signoff.ticket.api.SignOffStarted;
+import org.signoff.ticket.api.TestOutcome;
+import org.signoff.ticket.api.TicketId;
+import org.signoff.ticket.api.TicketStatus;
+
+/** Tickets and their history, fed events by hand, over a real database. */
+class TicketProjectionTest {
+
+    private static final TicketId TICKET = TicketId.of("t-1");
+    private static final StaffId AMY = StaffId.of("amy");
+    private static final StaffId LIB = StaffId.of("lib");
+    private static final Instant T0 = Instant.parse("2026-11-22T09:00:00Z");
+
+    private TicketProjection tickets;
+
+    @BeforeEach
+    void setUp() {
+        tickets = new TicketProjection(ReadModelDatabase.create(), new ObjectMapper());
+    }
+
+    @Test
+    void theHistoryRecordsWhoDidWhatWhenAndWithWhatData() {
+        tickets.on(new SignOffStarted(TICKET, AMY, JobId.of("change-physical-items"), null), 0, T0);
+        tickets.on(new ReadingConfirmed(TICKET, "jobs-overview", "1", AMY), 1, T0.plusSeconds(60));
+        tickets.on(new JobAccessRequested(TICKET, "LTS-1234", "clean-up", AMY), 2, T0.plusSeconds(120));
+        tickets.on(new SandboxAccessGranted(TICKET, List.of("training.pdf"), LIB), 3, T0.plusSeconds(180));
+        tickets.on(new SandboxTestReported(TICKET, "job-9", 40, TestOutcome.SUCCEEDED, null, AMY), 4,
+                T0.plusSeconds(240));
+
+        TicketView view = tickets.handle(new FindTicketQuery("t-1")).orElseThrow();
+        assertThat(view.ticket().status()).isEqualTo(TicketStatus.AWAITING_REVIEW);
+        assertThat(view.ticket().step()).isEqualTo(5);
+        assertThat(view.ticket().supportTicketRef()).isEqualTo("LTS-1234");
+        assertThat(view.ticket().openedAt()).isEqualTo(T0);
+        assertThat(view.ticket().updatedAt()).isEqualTo(T0.plusSeconds(240));
+        assertThat(view.history()).extracting(h -> h.event() + " by " + h.performedBy() + " -> " + h.statusAfter())
+                .containsExactly("SignOffStarted by amy -> READING", "ReadingConfirmed by amy -> READING",
+                        "JobAccessRequested by amy -> AWAITING_SANDBOX_GRANT",
+                        "SandboxAccessGranted by lib -> AWAITING_TEST",
+                        "SandboxTestReported by amy -> AWAITING_REVIEW");
+        assertThat(view.history().get(3).details()).containsEntry("trainingMaterials", List.of("training.pdf"))
+                .doesNotContainKeys("ticketId", "performedBy");
+        assertThat(view.history().get(4).details()).containsEntry("recordsProcessed", 40)
+                .containsEntry("outcome", "SUCCEEDED");
+        assertThat(view.history().get(4).at()).isEqualTo(T0.plusSeconds(240));
+    }
+
+    @Test
+    void workQueuesFilterByStatus() {
+        tickets.on(new SignOffStarted(TICKET, AMY, JobId.of("change-physical-items"), null), 0, T0);
+        tickets.on(new SignOffStarted(TicketId.of("t-2"), AMY, JobId.of("batch-item-withdrawals"), null), 0, T0);
+        tickets.on(new JobAccessRequested(TicketId.of("t-2"), "LTS-2", null, AMY), 1, T0);
+
+        assertThat(tickets.handle(new ListTicketsQuery(TicketStatus.AWAITING_SANDBOX_GRANT)))
+                .extracting(TicketSummaryView::ticketId).containsExactly("t-2");
+        assertThat(tickets.handle(new ListTicketsQuery(null))).hasSize(2);
+    }
+
+    @Test
+    void anUnknownTicketIsAbsent() {
+        assertThat(tickets.handle(new FindTicketQuery("nope"))).isEmpty();
+    }
+}
