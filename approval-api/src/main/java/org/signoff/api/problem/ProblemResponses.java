@@ -1,6 +1,7 @@
 package org.signoff.api.problem;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,6 +27,9 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every failure as an RFC 9457 problem response with a stable {@code code}: 400 malformed or invalid input,
@@ -94,9 +98,44 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        return body(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
-                "The body is not the JSON this endpoint takes: " + firstLine(ex.getMostSpecificCause().getMessage()),
-                null);
+        return body(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", unreadable(ex.getMostSpecificCause()), null);
+    }
+
+    /** What was wrong with the body, in the caller's terms: the field and what it takes, not our class names. */
+    private static String unreadable(Throwable cause) {
+        if (cause instanceof InvalidFormatException invalid && !invalid.getPath().isEmpty()) {
+            Class<?> target = invalid.getTargetType();
+            String expected = target != null && target.isEnum()
+                    ? "one of " + Arrays.toString(target.getEnumConstants())
+                    : "a " + (target == null ? "value" : target.getSimpleName().toLowerCase(Locale.ROOT));
+            return "'" + field(invalid) + "' is " + quoted(invalid.getValue()) + ", but takes " + expected;
+        }
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            return "'" + field(mismatch) + "' has the wrong type of value";
+        }
+        if (cause instanceof MismatchedInputException) {
+            return "The body must be a JSON object";
+        }
+        if (cause instanceof JacksonException json) {
+            return "The body is not valid JSON: " + firstLine(json.getOriginalMessage());
+        }
+        return "The body is missing or unreadable";
+    }
+
+    private static String field(JacksonException exception) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : exception.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String quoted(Object value) {
+        return value instanceof String text ? "\"" + text + "\"" : String.valueOf(value);
     }
 
     @Override
