@@ -99,6 +99,17 @@ class BadInputTest {
     }
 
     @Test
+    void anIdOfAnotherKindIsNotFoundEither() {
+        String ticket = scenario.open(scenario.requester, CHANGE_ITEMS);
+        assertProblem(scenario.request(CHANGE_ITEMS, scenario.requester), 404, "UNKNOWN_TICKET");
+        assertProblem(scenario.request(scenario.librarian, scenario.requester), 404, "UNKNOWN_TICKET");
+        assertProblem(api.put("/staff/" + CHANGE_ITEMS, """
+                {"unit": "ITS", "roles": ["STAFF"], "performedBy": "admin"}"""), 404, "UNKNOWN_STAFF");
+        assertProblem(api.post("/jobs/" + ticket + "/retirement", """
+                {"reason": "x", "performedBy": "%s"}""".formatted(scenario.librarian)), 404, "UNKNOWN_JOB");
+    }
+
+    @Test
     void anUnknownJobIsNotFound() {
         assertProblem(api.post("/tickets", """
                 {"jobId": "make-coffee", "performedBy": "%s"}""".formatted(scenario.requester)), 404, "UNKNOWN_JOB");

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -48,11 +49,26 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException notFound, HttpServletRequest request) {
+        return unknown(request, String.valueOf(notFound.getAggregateIdentifier()));
+    }
+
+    /**
+     * Tickets, jobs and people share the event store's id space: a ticket command sent to a job's id finds that
+     * job's events, which no ticket can be built from. For the caller that is simply an unknown ticket.
+     */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> otherKind(IncompatibleAggregateException otherKind, HttpServletRequest request) {
+        String path = request.getRequestURI();
+        String[] parts = path.split("/");
+        return unknown(request, parts.length > 2 ? parts[2] : path);
+    }
+
+    private static ResponseEntity<ProblemDetail> unknown(HttpServletRequest request, String id) {
         String path = request.getRequestURI();
         Rejection unknown = path.startsWith("/jobs") ? Rejection.UNKNOWN_JOB
                 : path.startsWith("/staff") ? Rejection.UNKNOWN_STAFF : Rejection.UNKNOWN_TICKET;
-        return problem(HttpStatus.NOT_FOUND, unknown.name(), "No " + unknown.name().substring(8).toLowerCase(Locale.ROOT)
-                + " '" + notFound.getAggregateIdentifier() + "'");
+        return problem(HttpStatus.NOT_FOUND, unknown.name(),
+                "No " + unknown.name().substring("UNKNOWN_".length()).toLowerCase(Locale.ROOT) + " '" + id + "'");
     }
 
     @ExceptionHandler
