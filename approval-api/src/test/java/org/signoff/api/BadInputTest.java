@@ -69,6 +69,8 @@ class BadInputTest {
     @Test
     void anUnknownStatusFilterIsABadRequest() {
         assertProblem(api.get("/tickets?status=SOMEWHERE"), 400, "MALFORMED_REQUEST");
+        assertProblem(api.get("/tickets?step=7"), 400, "INVALID_REQUEST");
+        assertProblem(api.get("/tickets?step=two"), 400, "MALFORMED_REQUEST");
     }
 
     @Test

@@ -139,6 +139,8 @@ class SignOffJourneyTest {
         assertThat(ids(readingQueue)).doesNotContain(inReview);
         JsonNode all = api.await("/tickets", body -> ids(body).containsAll(List.of(inReview, reading)));
         assertThat(all).isNotEmpty();
+        JsonNode stepFive = api.await("/tickets?step=5", body -> ids(body).contains(inReview));
+        assertThat(ids(stepFive)).doesNotContain(reading);
     }
 
     @Test

@@ -5,6 +5,8 @@ import java.util.List;
 import org.signoff.api.ids.TimeOrderedIds;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -143,9 +145,10 @@ class TicketController {
     }
 
     @GetMapping
-    List<TicketSummaryView> list(@RequestParam(required = false) TicketStatus status) {
-        return queries.query(new ListTicketsQuery(status), ResponseTypes.multipleInstancesOf(TicketSummaryView.class))
-                .join();
+    List<TicketSummaryView> list(@RequestParam(required = false) TicketStatus status,
+                                 @RequestParam(required = false) @Min(1) @Max(6) Integer step) {
+        return queries.query(new ListTicketsQuery(status, step),
+                ResponseTypes.multipleInstancesOf(TicketSummaryView.class)).join();
     }
 
     private StepResult step(String ticketId, Object command) {

@@ -3,6 +3,7 @@ package org.signoff.projections.ticket;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,12 +96,16 @@ public class TicketProjection {
 
     @QueryHandler
     List<TicketSummaryView> handle(ListTicketsQuery query) {
-        if (query.status() == null) {
-            return jdbc.sql("SELECT * FROM projection_ticket ORDER BY updated_at, ticket_id")
-                    .query(TicketProjection::summary).list();
+        List<String> statuses = Arrays.stream(TicketStatus.values())
+                .filter(status -> query.status() == null || status == query.status())
+                .filter(status -> query.step() == null || (!status.closed() && status.step() == query.step()))
+                .map(Enum::name)
+                .toList();
+        if (statuses.isEmpty()) {
+            return List.of();
         }
-        return jdbc.sql("SELECT * FROM projection_ticket WHERE status = ? ORDER BY updated_at, ticket_id")
-                .param(query.status().name())
+        return jdbc.sql("SELECT * FROM projection_ticket WHERE status IN (:statuses) ORDER BY updated_at, ticket_id")
+                .param("statuses", statuses)
                 .query(TicketProjection::summary).list();
     }
 

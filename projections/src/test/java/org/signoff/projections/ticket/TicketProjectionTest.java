@@ -17,6 +17,7 @@ import org.signoff.projections.ticket.api.TicketView;
 import org.signoff.staff.api.StaffId;
 import org.signoff.ticket.api.JobAccessRequested;
 import org.signoff.ticket.api.ReadingConfirmed;
+import org.signoff.ticket.api.RequestWithdrawn;
 import org.signoff.ticket.api.SandboxAccessGranted;
 import org.signoff.ticket.api.SandboxTestReported;
 import org.signoff.ticket.api.SignOffStarted;
@@ -72,9 +73,21 @@ class TicketProjectionTest {
         tickets.on(new SignOffStarted(TicketId.of("t-2"), AMY, JobId.of("batch-item-withdrawals"), null), 0, T0);
         tickets.on(new JobAccessRequested(TicketId.of("t-2"), "LTS-2", null, AMY), 1, T0);
 
-        assertThat(tickets.handle(new ListTicketsQuery(TicketStatus.AWAITING_SANDBOX_GRANT)))
+        assertThat(tickets.handle(new ListTicketsQuery(TicketStatus.AWAITING_SANDBOX_GRANT, null)))
                 .extracting(TicketSummaryView::ticketId).containsExactly("t-2");
-        assertThat(tickets.handle(new ListTicketsQuery(null))).hasSize(2);
+        assertThat(tickets.handle(ListTicketsQuery.all())).hasSize(2);
+    }
+
+    @Test
+    void workQueuesFilterByStepAndLeaveEndedTicketsOut() {
+        tickets.on(new SignOffStarted(TICKET, AMY, JobId.of("change-physical-items"), null), 0, T0);
+        tickets.on(new SignOffStarted(TicketId.of("t-2"), AMY, JobId.of("batch-item-withdrawals"), null), 0, T0);
+        tickets.on(new SignOffStarted(TicketId.of("t-3"), AMY, JobId.of("batch-create-work-orders"), null), 0, T0);
+        tickets.on(new RequestWithdrawn(TicketId.of("t-3"), null, AMY), 1, T0);
+
+        assertThat(tickets.handle(new ListTicketsQuery(null, 1))).extracting(TicketSummaryView::ticketId)
+                .containsExactlyInAnyOrder("t-1", "t-2");
+        assertThat(tickets.handle(new ListTicketsQuery(null, 3))).isEmpty();
     }
 
     @Test

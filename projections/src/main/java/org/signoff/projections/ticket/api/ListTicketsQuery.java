@@ -2,6 +2,13 @@ package org.signoff.projections.ticket.api;
 
 import org.signoff.ticket.api.TicketStatus;
 
-/** Tickets, oldest change first; only those at {@code status} when it is not null. */
-public record ListTicketsQuery(TicketStatus status) {
+/**
+ * Tickets, oldest change first: all of them, those at {@code status}, or the open ones waiting on {@code step}
+ * (1 to 6; step 6 covers both the role request and the role update). Null means no filter.
+ */
+public record ListTicketsQuery(TicketStatus status, Integer step) {
+
+    public static ListTicketsQuery all() {
+        return new ListTicketsQuery(null, null);
+    }
 }
