@@ -1,0 +1,82 @@
+package org.signoff.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.signoff.api.Scenario.CHANGE_ITEMS;
+import static org.signoff.api.Scenario.CHANGE_ITEMS_READINGS;
+import static org.signoff.api.Scenario.accepted;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.signoff.api.Api.Response;
+
+/** Integrations retry and send duplicates at the same moment: one wins, the others are told why, nothing is doubled. */
+class ConcurrentDuplicatesTest {
+
+    private static final int SENDERS = 8;
+
+    @Test
+    void theSameTicketOpenedEightTimesAtOnceIsOpenedOnce() throws Exception {
+        Scenario scenario = new Scenario(RunningService.shared().api());
+        List<Response> answers = all(() -> scenario.api.post("/tickets", """
+                {"jobId": "%s", "performedBy": "%s"}""".formatted(CHANGE_ITEMS, scenario.requester)));
+
+        assertThat(answers).extracting(Response::status).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(answers).filteredOn(a -> a.status() == 409).extracting(Response::code)
+                .containsOnly("TICKET_ALREADY_OPEN");
+        scenario.api.await("/tickets", body -> countTicketsOf(body, scenario.requester) == 1);
+    }
+
+    @Test
+    void theSameStepSentEightTimesAtOnceIsTakenOnce() throws Exception {
+        Scenario scenario = new Scenario(RunningService.shared().api());
+        String ticket = scenario.open(scenario.requester, CHANGE_ITEMS);
+        scenario.readAll(ticket, CHANGE_ITEMS_READINGS);
+        accepted(scenario.request(ticket, scenario.requester));
+
+        List<Response> answers = all(() -> scenario.grantSandbox(ticket, scenario.librarian));
+
+        assertThat(answers).extracting(Response::status).containsOnly(200, 409).filteredOn(s -> s == 200).hasSize(1);
+        assertThat(answers).filteredOn(a -> a.status() == 409).extracting(Response::code)
+                .containsOnly("STEP_OUT_OF_ORDER");
+        long grants = RunningService.shared().bean(org.axonframework.eventsourcing.eventstore.EventStore.class)
+                .readEvents(ticket).asStream()
+                .filter(event -> event.getPayloadType().getSimpleName().equals("SandboxAccessGranted")).count();
+        assertThat(grants).isEqualTo(1);
+    }
+
+    private static List<Response> all(Callable<Response> request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(SENDERS);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> futures = new ArrayList<>();
+        for (int i = 0; i < SENDERS; i++) {
+            futures.add(pool.submit(() -> {
+                start.await();
+                return request.call();
+            }));
+        }
+        start.countDown();
+        List<Response> answers = new ArrayList<>();
+        for (Future<Response> future : futures) {
+            answers.add(future.get());
+        }
+        pool.shutdown();
+        return answers;
+    }
+
+    private static long countTicketsOf(com.fasterxml.jackson.databind.JsonNode tickets, String staff) {
+        long count = 0;
+        for (var ticket : tickets) {
+            if (ticket.get("staffId").asText().equals(staff)) {
+                count++;
+            }
+        }
+        return count;
+    }
+}
