@@ -2,7 +2,6 @@ package org.signoff.api.ticket;
 
 import java.net.URI;
 import java.util.List;
-import org.signoff.api.ids.TimeOrderedIds;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -10,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.signoff.api.ids.TimeOrderedIds;
 import org.signoff.api.ticket.TicketRequests.Approval;
 import org.signoff.api.ticket.TicketRequests.Open;
 import org.signoff.api.ticket.TicketRequests.OptionalReason;
