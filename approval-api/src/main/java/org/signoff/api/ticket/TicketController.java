@@ -39,6 +39,7 @@ import org.signoff.ticket.api.RevokeProductionUse;
 import org.signoff.ticket.api.StartSignOff;
 import org.signoff.ticket.api.SubmitRoleRequest;
 import org.signoff.ticket.api.TicketId;
+import org.signoff.ticket.api.TicketLifecycle;
 import org.signoff.ticket.api.TicketStatus;
 import org.signoff.ticket.api.WithdrawRequest;
 import org.springframework.http.ResponseEntity;
@@ -69,7 +70,7 @@ class TicketController {
         commands.sendAndWait(new StartSignOff(ticketId, JobId.of(body.jobId()), body.variant(),
                 StaffId.of(body.performedBy())));
         return ResponseEntity.created(URI.create("/tickets/" + ticketId))
-                .body(StepResult.of(ticketId.value(), TicketStatus.READING));
+                .body(StepResult.of(ticketId.value(), TicketLifecycle.OPENED));
     }
 
     @PostMapping("/{ticketId}/readings")

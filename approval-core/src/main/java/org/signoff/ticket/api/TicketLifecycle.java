@@ -22,12 +22,15 @@ package org.signoff.ticket.api;
  */
 public final class TicketLifecycle {
 
+    /** Where every ticket starts. */
+    public static final TicketStatus OPENED = TicketStatus.READING;
+
     private TicketLifecycle() {
     }
 
     public static TicketStatus statusAfter(TicketStatus before, TicketEvent event) {
         if (event instanceof SignOffStarted) {
-            return TicketStatus.READING;
+            return OPENED;
         } else if (event instanceof ReadingConfirmed) {
             return before;
         } else if (event instanceof JobAccessRequested) {
