@@ -5,6 +5,9 @@ import static org.signoff.api.Scenario.CHANGE_ITEMS;
 import static org.signoff.api.Scenario.CHANGE_ITEMS_READINGS;
 import static org.signoff.api.Scenario.accepted;
 
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +67,56 @@ class BadInputTest {
         assertThat(badOutcome.body().get("detail").asText())
                 .isEqualTo("'outcome' is \"GREAT\", but takes one of [SUCCEEDED, COMPLETED_WITH_ERRORS, FAILED]");
         assertNothingWritten(ticket, 6);
+    }
+
+    @Test
+    void everyStepWithAnEmptyBodyIsABadRequestNamingWhatIsMissing() {
+        String ticket = scenario.ticketAwaitingReview();
+        for (String step : List.of("readings", "request", "sandbox-grant", "sandbox-test", "approval",
+                "retest-request", "denial", "role-request", "role-update", "withdrawal", "revocation")) {
+            Response response = api.post("/tickets/" + ticket + "/" + step, "{}");
+            assertProblem(response, 400, "INVALID_REQUEST");
+            assertThat(response.body().get("errors").toString()).as(step).contains("performedBy");
+        }
+        assertNothingWritten(ticket, 7);
+    }
+
+    @Test
+    void badJobAndStaffBodiesAreRefused() {
+        assertProblem(api.post("/jobs", """
+                {"jobId": "no-definition", "performedBy": "%s"}""".formatted(scenario.librarian)), 400,
+                "INVALID_REQUEST");
+        assertProblem(api.put("/jobs/" + CHANGE_ITEMS, """
+                {"performedBy": "%s", "definition": {"scope": "", "name": "x", "requiredReadings": []}}"""
+                .formatted(scenario.librarian)), 400, "INVALID_REQUEST");
+        assertProblem(api.post("/jobs/" + CHANGE_ITEMS + "/retirement", """
+                {"performedBy": "%s"}""".formatted(scenario.librarian)), 400, "INVALID_REQUEST");
+        assertProblem(api.put("/staff/" + scenario.requester, """
+                {"unit": "ITS", "roles": [], "performedBy": "admin"}"""), 400, "INVALID_REQUEST");
+        assertProblem(api.get("/jobs?includeRetired=maybe"), 400, "MALFORMED_REQUEST");
+        assertThat(api.get("/jobs/" + CHANGE_ITEMS).body().get("name").asText()).isEqualTo("Change physical items");
+    }
+
+    @Test
+    void aJobsYesNoFlagsMayBeLeftOut() {
+        String jobId = "flags-left-out-" + scenario.unit.toLowerCase();
+        assertThat(api.post("/jobs", """
+                {"jobId": "%s", "performedBy": "%s", "definition": {"scope": "Items", "name": "Plain job",
+                 "requiredReadings": []}}""".formatted(jobId, scenario.librarian)).status()).isEqualTo(201);
+        JsonNode job = api.await("/jobs/" + jobId, body -> true);
+        assertThat(job.get("signOffPerVariant").asBoolean()).isFalse();
+        assertThat(job.get("roleUpdateUsuallyNeeded").asBoolean()).isFalse();
+        assertThat(job.get("variants")).isEmpty();
+    }
+
+    @Test
+    void aJobDefinitionAgainstTheCatalogsRulesIsRefused() {
+        assertProblem(api.post("/jobs", """
+                {"jobId": "twice-read-%s", "performedBy": "%s", "definition": {"scope": "Items", "name": "x",
+                 "requiredReadings": [{"documentId": "a", "title": "A", "version": "1"},
+                                      {"documentId": "a", "title": "A again", "version": "2"}],
+                 "variants": [], "signOffPerVariant": false, "roleUpdateUsuallyNeeded": false}}"""
+                .formatted(scenario.unit.toLowerCase(), scenario.librarian)), 422, "INVALID_DEFINITION");
     }
 
     @Test

@@ -23,19 +23,19 @@ final class JobRequests {
                    @NotBlank @Size(max = 100) String version) {
     }
 
-    /** A job's definition, as registered or replaced. */
+    /** A job's definition, as registered or replaced. The two flags are optional: left out means no. */
     record Definition(@NotBlank @Size(max = 200) String scope,
                       @NotBlank @Size(max = 500) String name,
                       @Size(max = 4000) String notes,
                       @NotNull @Size(max = 50) List<@NotNull @Valid Reading> requiredReadings,
                       @Size(max = 200) List<@NotBlank @Size(max = 200) String> variants,
-                      boolean signOffPerVariant,
-                      boolean roleUpdateUsuallyNeeded) {
+                      Boolean signOffPerVariant,
+                      Boolean roleUpdateUsuallyNeeded) {
 
         JobDefinition toDomain() {
             return new JobDefinition(scope, name, notes, requiredReadings.stream()
                     .map(r -> new RequiredReading(r.documentId(), r.title(), r.version())).toList(),
-                    variants, signOffPerVariant, roleUpdateUsuallyNeeded);
+                    variants, Boolean.TRUE.equals(signOffPerVariant), Boolean.TRUE.equals(roleUpdateUsuallyNeeded));
         }
     }
 
