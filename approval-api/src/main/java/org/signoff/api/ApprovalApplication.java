@@ -10,6 +10,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ApprovalApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(ApprovalApplication.class, args);
+        try {
+            SpringApplication.run(ApprovalApplication.class, args);
+        } catch (RuntimeException failedStart) {
+            // Spring has logged why. Axon's shared worker threads are not daemons and would keep the JVM alive,
+            // holding the H2 file lock and serving nothing: a failed start ends the process.
+            System.exit(1);
+        }
     }
 }

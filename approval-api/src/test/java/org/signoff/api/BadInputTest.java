@@ -145,6 +145,20 @@ class BadInputTest {
         assertProblem(api.send("DELETE", "/tickets", null, null), 405, "METHOD_NOT_ALLOWED");
     }
 
+    @Test
+    void aWildcardOrUnreadableContentTypeIsAnUnsupportedMediaTypeOnEveryWrite() {
+        String ticket = scenario.open(scenario.requester, CHANGE_ITEMS);
+        for (String contentType : List.of("application/*", "*/*", "application", "json;;=")) {
+            assertProblem(api.send("POST", "/tickets", contentType, "{}"), 415, "UNSUPPORTED_MEDIA_TYPE");
+            assertProblem(api.send("POST", "/tickets/" + ticket + "/readings", contentType, "{}"), 415,
+                    "UNSUPPORTED_MEDIA_TYPE");
+            assertProblem(api.send("PUT", "/staff/" + scenario.requester, contentType, "{}"), 415,
+                    "UNSUPPORTED_MEDIA_TYPE");
+            assertProblem(api.send("POST", "/jobs", contentType, "{}"), 415, "UNSUPPORTED_MEDIA_TYPE");
+        }
+        assertNothingWritten(ticket, 1);
+    }
+
     // --- 404: unknown ticket, job or person
 
     @Test

@@ -2,8 +2,6 @@ package org.signoff.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,13 +33,13 @@ class KillNineDurabilityTest {
 
     @Test
     void everyAcknowledgedCommandSurvivesAKillMinus9() throws Exception {
-        int port = freePort();
-        Process service = launch(port);
+        int port = ServiceProcess.freePort();
+        Process service = ServiceProcess.launch(dataDir, port);
         Map<String, Integer> acknowledgedReadings = new ConcurrentHashMap<>(); // ticket -> readings acknowledged
         List<String> acknowledgedStaff = java.util.Collections.synchronizedList(new ArrayList<>());
         try {
             Api api = new Api(port);
-            awaitHealthy(api, service);
+            ServiceProcess.awaitHealthy(api, service);
 
             AtomicBoolean killed = new AtomicBoolean();
             AtomicInteger counter = new AtomicInteger();
@@ -103,37 +101,6 @@ class KillNineDurabilityTest {
             String last = acknowledgedStaff.get(acknowledgedStaff.size() - 1);
             restarted.api().await("/staff/" + last, body -> true);
             restarted.api().await("/tickets", body -> body.size() >= acknowledgedReadings.size());
-        }
-    }
-
-    private Process launch(int port) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                ApprovalApplication.class.getName(), "--server.port=" + port, "--approval.data-dir=" + dataDir)
-                .redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("service.log").toFile())
-                .start();
-    }
-
-    private static void awaitHealthy(Api api, Process service) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(service.isAlive()).as("the service process is running").isTrue();
-            try {
-                if (api.get("/actuator/health").status() == 200 && api.get("/staff/admin").status() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notYetListening) {
-                // starting
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the service did not start");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
