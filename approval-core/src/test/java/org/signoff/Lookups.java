@@ -90,8 +90,8 @@ public final class Lookups implements JobCatalog, StaffDirectory, TicketSlots, P
     }
 
     @Override
-    public boolean hasAdministrator() {
-        return staff.values().stream().anyMatch(member -> member.has(Role.ADMIN));
+    public long administrators() {
+        return staff.values().stream().filter(member -> member.has(Role.ADMIN)).count();
     }
 
     @Override

@@ -6,6 +6,9 @@ import static org.signoff.api.Scenario.CHANGE_ITEMS_READINGS;
 import static org.signoff.api.Scenario.accepted;
 
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -159,6 +162,80 @@ class BadInputTest {
         assertNothingWritten(ticket, 1);
     }
 
+    @Test
+    void aUnitWithALineBreakIsRefusedSoItCannotPassForTwoUnits() {
+        String liaison = "liaison-xyz-" + scenario.unit.toLowerCase();
+        Response response = api.post("/staff", """
+                {"staffId": "%s", "displayName": "Mallory", "unit": "XYZ", "roles": ["LIAISON"],
+                 "liaisonUnits": ["XYZ\\n%s"], "performedBy": "admin"}""".formatted(liaison, scenario.unit));
+        assertProblem(response, 400, "INVALID_REQUEST");
+        assertThat(response.body().get("errors").toString()).contains("liaisonUnits");
+        assertProblem(api.get("/staff/" + liaison), 404, "UNKNOWN_STAFF");
+
+        for (String unit : List.of("ITS\\u0000", " ITS", "ITS ", "IT\\tS", "\\u2028ITS")) {
+            assertProblem(api.put("/staff/" + scenario.requester, """
+                    {"unit": "%s", "roles": ["STAFF"], "performedBy": "admin"}""".formatted(unit)), 400,
+                    "INVALID_REQUEST");
+        }
+        assertThat(api.get("/staff/" + scenario.requester).body().get("unit").asText()).isEqualTo(scenario.unit);
+    }
+
+    @Test
+    void everyListInARequestHasAMaximumSize() {
+        Response units = api.post("/staff", """
+                {"staffId": "many-units-%s", "displayName": "M", "unit": "ITS", "roles": ["LIAISON"],
+                 "liaisonUnits": %s, "performedBy": "admin"}""".formatted(scenario.unit.toLowerCase(),
+                jsonList(51, i -> "unit-" + i)));
+        assertProblem(units, 400, "INVALID_REQUEST");
+        assertThat(units.body().get("errors").toString()).contains("liaisonUnits");
+
+        String ticket = scenario.open(scenario.requester, CHANGE_ITEMS);
+        scenario.readAll(ticket, CHANGE_ITEMS_READINGS);
+        accepted(scenario.request(ticket, scenario.requester));
+        assertProblem(api.post("/tickets/" + ticket + "/sandbox-grant", """
+                {"trainingMaterials": %s, "performedBy": "%s"}""".formatted(jsonList(51, i -> "doc-" + i),
+                scenario.librarian)), 400, "INVALID_REQUEST");
+        assertProblem(api.post("/jobs", """
+                {"jobId": "many-variants-%s", "performedBy": "%s", "definition": {"scope": "Items", "name": "x",
+                 "requiredReadings": [], "variants": %s, "signOffPerVariant": true}}"""
+                .formatted(scenario.unit.toLowerCase(), scenario.librarian, jsonList(201, i -> "v" + i))), 400,
+                "INVALID_REQUEST");
+        assertNothingWritten(ticket, 5);
+    }
+
+    @Test
+    void theLargestValuesValidationAllowsFitTheStore() {
+        String staffId = ("x" + scenario.unit.toLowerCase() + "-" + "y".repeat(100)).substring(0, 100);
+        String name = "N".repeat(500);
+        String unit = "U".repeat(99) + "Z";
+        String units = jsonList(50, i -> String.format("%03d", i) + "L".repeat(97));
+        Response registered = api.post("/staff", """
+                {"staffId": "%s", "displayName": "%s", "unit": "%s", "roles": ["STAFF", "LIAISON"],
+                 "liaisonUnits": %s, "performedBy": "admin"}""".formatted(staffId, name, unit, units));
+        assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
+        JsonNode person = api.await("/staff/" + staffId, body -> true);
+        assertThat(person.get("displayName").asText()).isEqualTo(name);
+        assertThat(person.get("liaisonUnits")).hasSize(50);
+
+        String jobId = ("big-" + scenario.unit.toLowerCase() + "-" + "j".repeat(100)).substring(0, 100);
+        String variant = "V".repeat(200);
+        assertThat(api.post("/jobs", """
+                {"jobId": "%s", "performedBy": "%s", "definition": {"scope": "%s", "name": "%s", "notes": "%s",
+                 "requiredReadings": %s, "variants": %s, "signOffPerVariant": true}}""".formatted(jobId,
+                scenario.librarian, "S".repeat(200), name, "n".repeat(4000), "[]",
+                jsonList(200, i -> i == 0 ? variant : String.format("%03d", i) + "v".repeat(197)))).status())
+                .isEqualTo(201);
+        Response opened = api.post("/tickets", """
+                {"jobId": "%s", "variant": "%s", "performedBy": "%s"}""".formatted(jobId, variant, staffId));
+        assertThat(opened.status()).as(opened.body().toString()).isEqualTo(201);
+        String ticket = opened.body().get("ticketId").asText();
+        accepted(api.post("/tickets/" + ticket + "/request", """
+                {"supportTicketRef": "%s", "note": "%s", "performedBy": "%s"}""".formatted("R".repeat(200),
+                "n".repeat(4000), staffId)));
+        assertThat(scenario.awaitTicket(ticket, "AWAITING_SANDBOX_GRANT").at("/ticket/supportTicketRef").asText())
+                .hasSize(200);
+    }
+
     // --- 404: unknown ticket, job or person
 
     @Test
@@ -308,6 +385,11 @@ class BadInputTest {
         accepted(scenario.request(ticket, scenario.requester));
         accepted(scenario.grantSandbox(ticket, scenario.librarian));
         return ticket;
+    }
+
+    private static String jsonList(int size, IntFunction<String> element) {
+        return IntStream.range(0, size).mapToObj(element)
+                .collect(Collectors.joining("\", \"", "[\"", "\"]"));
     }
 
     private static void assertProblem(Response response, int status, String code) {

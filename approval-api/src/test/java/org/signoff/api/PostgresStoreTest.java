@@ -23,6 +23,11 @@ class PostgresStoreTest {
     @BeforeAll
     static void startPostgres() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
+        try (var connection = postgres.getPostgresDatabase().getConnection();
+             var result = connection.createStatement().executeQuery("SHOW server_version_num")) {
+            result.next();
+            assertThat(result.getInt(1)).as("a supported PostgreSQL major version").isGreaterThanOrEqualTo(170000);
+        }
     }
 
     @AfterAll

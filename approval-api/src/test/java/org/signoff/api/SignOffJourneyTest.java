@@ -103,8 +103,6 @@ class SignOffJourneyTest {
 
         String again = scenario.open(scenario.requester, CHANGE_ITEMS);
         assertThat(again).isNotEqualTo(ticket);
-        assertThat(Scenario.entries(api.get("/master-list").body(), "Items", CHANGE_ITEMS, scenario.requester))
-                .isEmpty();
     }
 
     @Test
@@ -137,8 +135,7 @@ class SignOffJourneyTest {
         api.await("/tickets?status=AWAITING_REVIEW", body -> ids(body).contains(inReview));
         JsonNode readingQueue = api.await("/tickets?status=READING", body -> ids(body).contains(reading));
         assertThat(ids(readingQueue)).doesNotContain(inReview);
-        JsonNode all = api.await("/tickets", body -> ids(body).containsAll(List.of(inReview, reading)));
-        assertThat(all).isNotEmpty();
+        api.await("/tickets", body -> ids(body).containsAll(List.of(inReview, reading)));
         JsonNode stepFive = api.await("/tickets?step=5", body -> ids(body).contains(inReview));
         assertThat(ids(stepFive)).doesNotContain(reading);
     }

@@ -28,7 +28,8 @@ public enum Rejection {
     JOB_RETIRED(Kind.RULE),
     VARIANT_REQUIRED(Kind.RULE),
     UNKNOWN_VARIANT(Kind.RULE),
-    INVALID_DEFINITION(Kind.RULE);
+    INVALID_DEFINITION(Kind.RULE),
+    LAST_ADMINISTRATOR(Kind.RULE);
 
     /** How a rejection maps onto the outcome a caller sees. */
     public enum Kind {

@@ -9,5 +9,6 @@ public interface StaffDirectory {
 
     Optional<StaffMembership> find(StaffId staffId);
 
-    boolean hasAdministrator();
+    /** How many people hold the role {@link org.signoff.staff.api.Role#ADMIN}. */
+    long administrators();
 }

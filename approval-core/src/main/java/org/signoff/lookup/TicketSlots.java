@@ -7,8 +7,8 @@ import org.signoff.staff.api.StaffId;
 import org.signoff.ticket.api.TicketId;
 
 /**
- * One ticket at a time per staff member, job and variant: a ticket holds its slot from opening until it is denied,
- * withdrawn or revoked. A completed ticket keeps it: the person is already signed off.
+ * One ticket at a time per staff member, job and variant: a ticket holds its slot from opening for as long as its
+ * status {@linkplain org.signoff.ticket.api.TicketStatus#holdsSlot() holds it}.
  */
 public interface TicketSlots {
 

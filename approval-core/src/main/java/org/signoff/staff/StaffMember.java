@@ -2,9 +2,14 @@ package org.signoff.staff;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.signoff.common.Rejection;
 import org.signoff.lookup.PersonalDataVault;
 import org.signoff.lookup.Performers;
@@ -17,8 +22,6 @@ import org.signoff.staff.api.StaffId;
 import org.signoff.staff.api.StaffMemberChanged;
 import org.signoff.staff.api.StaffMemberRegistered;
 
-import java.util.Set;
-
 /**
  * A person of the staff directory. Their display name goes to the {@link PersonalDataVault}; the events hold only
  * the unit and roles.
@@ -27,6 +30,9 @@ public class StaffMember {
 
     @AggregateIdentifier
     private StaffId staffId;
+    private String unit;
+    private Set<Role> roles = Set.of();
+    private Set<String> liaisonUnits = Set.of();
 
     StaffMember() {
         // for Axon
@@ -41,19 +47,32 @@ public class StaffMember {
                 Set.copyOf(command.liaisonUnits()), command.performedBy()));
     }
 
+    /**
+     * Only while the directory has no administrator: a new person joins as one, or a person already known regains
+     * the role (a directory left without administrators, e.g. by data older than the last-administrator rule).
+     */
     @CommandHandler
-    StaffMember(EnrolFirstAdministrator command, StaffDirectory directory, PersonalDataVault vault) {
-        if (directory.hasAdministrator()) {
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(EnrolFirstAdministrator command, StaffDirectory directory, PersonalDataVault vault) {
+        if (directory.administrators() > 0) {
             throw Rejection.ADMINISTRATOR_EXISTS.because("The directory already has an administrator");
         }
-        vault.storeDisplayName(command.staffId(), command.displayName());
-        apply(new StaffMemberRegistered(command.staffId(), command.unit(), Set.of(Role.ADMIN), Set.of(), null));
+        if (staffId == null) {
+            vault.storeDisplayName(command.staffId(), command.displayName());
+            apply(new StaffMemberRegistered(command.staffId(), command.unit(), Set.of(Role.ADMIN), Set.of(), null));
+        } else {
+            apply(new StaffMemberChanged(staffId, unit, with(roles, Role.ADMIN), liaisonUnits, null));
+        }
     }
 
     @CommandHandler
     void handle(ChangeStaffMember command, StaffDirectory directory, PersonalDataVault vault) {
         Performers.withAnyRole(directory, command.performedBy(), Role.ADMIN);
         checkLiaison(command.roles(), command.liaisonUnits());
+        if (roles.contains(Role.ADMIN) && !command.roles().contains(Role.ADMIN) && directory.administrators() <= 1) {
+            throw Rejection.LAST_ADMINISTRATOR.because(
+                    "'" + staffId + "' is the only administrator; make someone else administrator first");
+        }
         if (command.displayName() != null) {
             vault.storeDisplayName(staffId, command.displayName());
         }
@@ -67,8 +86,24 @@ public class StaffMember {
         }
     }
 
+    private static Set<Role> with(Set<Role> roles, Role role) {
+        Set<Role> more = EnumSet.of(role);
+        more.addAll(roles);
+        return Set.copyOf(more);
+    }
+
     @EventSourcingHandler
     void on(StaffMemberRegistered event) {
         staffId = event.staffId();
+        unit = event.unit();
+        roles = event.roles();
+        liaisonUnits = event.liaisonUnits();
+    }
+
+    @EventSourcingHandler
+    void on(StaffMemberChanged event) {
+        unit = event.unit();
+        roles = event.roles();
+        liaisonUnits = event.liaisonUnits();
     }
 }

@@ -63,8 +63,8 @@ public class SignOffTicket {
     private JobId jobId;
     private String variant;
     private TicketStatus status;
-    /** "documentId@version" of every reading the requester confirmed */
-    private final Set<String> confirmedReadings = new HashSet<>();
+    /** every reading the requester confirmed, each at the version they read */
+    private final Set<ConfirmedReading> confirmedReadings = new HashSet<>();
 
     SignOffTicket() {
         // for Axon
@@ -94,7 +94,7 @@ public class SignOffTicket {
             throw Rejection.OUTDATED_READING_VERSION.because("The current version of '" + reading.documentId()
                     + "' is " + reading.version() + ", not " + command.version());
         }
-        if (confirmedReadings.contains(key(reading))) {
+        if (confirmedReadings.contains(ConfirmedReading.of(reading))) {
             throw Rejection.ALREADY_CONFIRMED.because(
                     "'" + reading.documentId() + "' version " + reading.version() + " is already confirmed");
         }
@@ -108,7 +108,7 @@ public class SignOffTicket {
         requireStatus(TicketStatus.READING, "request access");
         CatalogEntry job = openJob(catalog, jobId);
         List<String> unread = job.definition().requiredReadings().stream()
-                .filter(reading -> !confirmedReadings.contains(key(reading)))
+                .filter(reading -> !confirmedReadings.contains(ConfirmedReading.of(reading)))
                 .map(reading -> reading.documentId() + " (version " + reading.version() + ")")
                 .toList();
         if (!unread.isEmpty()) {
@@ -259,10 +259,6 @@ public class SignOffTicket {
         }
     }
 
-    private static String key(RequiredReading reading) {
-        return reading.documentId() + "@" + reading.version();
-    }
-
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }
@@ -280,12 +276,20 @@ public class SignOffTicket {
 
     @EventSourcingHandler
     void on(ReadingConfirmed event) {
-        confirmedReadings.add(event.documentId() + "@" + event.version());
+        confirmedReadings.add(new ConfirmedReading(event.documentId(), event.version()));
     }
 
     @EventSourcingHandler
     void on(TicketEvent event) {
         status = TicketLifecycle.statusAfter(status, event);
+    }
+
+    /** A document at a version: a pair, never one string that an id containing the separator could forge. */
+    private record ConfirmedReading(String documentId, String version) {
+
+        static ConfirmedReading of(RequiredReading reading) {
+            return new ConfirmedReading(reading.documentId(), reading.version());
+        }
     }
 
     @Override

@@ -86,4 +86,29 @@ class StaffMemberTest {
                 .expectNoEvents()
                 .expectException(rejectedAs(Rejection.ADMINISTRATOR_EXISTS));
     }
+
+    @Test
+    void theOnlyAdministratorMayNotDropTheRole() {
+        fixture.given(new StaffMemberRegistered(ADMIN, "LTS", Set.of(Role.ADMIN), Set.of(), null))
+                .when(new ChangeStaffMember(ADMIN, null, "LTS", Set.of(Role.STAFF), Set.of(), ADMIN))
+                .expectNoEvents()
+                .expectException(rejectedAs(Rejection.LAST_ADMINISTRATOR));
+    }
+
+    @Test
+    void anAdministratorMayDropTheRoleWhileAnotherHoldsIt() {
+        lookups.person(JULIE, "HKS/GUT", Set.of(Role.ADMIN), Set.of());
+        fixture.given(new StaffMemberRegistered(ADMIN, "LTS", Set.of(Role.ADMIN), Set.of(), null))
+                .when(new ChangeStaffMember(ADMIN, null, "LTS", Set.of(Role.STAFF), Set.of(), JULIE))
+                .expectEvents(new StaffMemberChanged(ADMIN, "LTS", Set.of(Role.STAFF), Set.of(), JULIE));
+    }
+
+    @Test
+    void aKnownPersonRegainsTheAdministratorRoleWhenTheDirectoryHasNone() {
+        lookups.withoutAdministrators();
+        fixture.given(new StaffMemberRegistered(ADMIN, "LTS", Set.of(Role.ADMIN), Set.of(), null),
+                        new StaffMemberChanged(ADMIN, "LTS", Set.of(Role.STAFF), Set.of(), ADMIN))
+                .when(new EnrolFirstAdministrator(ADMIN, "Administrator", "LTS"))
+                .expectEvents(new StaffMemberChanged(ADMIN, "LTS", Set.of(Role.ADMIN, Role.STAFF), Set.of(), null));
+    }
 }

@@ -136,9 +136,8 @@ class SignOffTicketTest {
 
     @Test
     void supportTeamConfirmsTheProductionRoleUpdateAndTheTicketCompletes() {
-        List<Object> history = approvedWithRoleUpdate();
-        history.add(new RoleRequestSubmitted(TICKET, "FORM-77", ITS_LIAISON));
-        fixture.given(history)
+        fixture.given(then(approvedWithRoleUpdate(),
+                new RoleRequestSubmitted(TICKET, "FORM-77", ITS_LIAISON)))
                 .when(new ConfirmProductionRoleUpdate(TICKET, "role added", SUPPORT))
                 .expectEvents(new ProductionRoleUpdated(TICKET, "role added", SUPPORT))
                 .expectResultMessagePayload(TicketStatus.COMPLETED);
@@ -148,11 +147,10 @@ class SignOffTicketTest {
 
     @Test
     void reviewerSendsTheTicketBackForARetestAndTheRequesterReportsAgain() {
-        List<Object> history = tested();
-        history.add(new RetestRequested(TICKET, "use a set of 10 items", LIBRARIAN));
-        history.add(new SandboxTestReported(TICKET, "job-2", 10, TestOutcome.COMPLETED_WITH_ERRORS, null, AMY));
-        history.add(new RetestRequested(TICKET, "fix the errors", LIBRARIAN));
-        fixture.given(history)
+        fixture.given(then(tested(),
+                new RetestRequested(TICKET, "use a set of 10 items", LIBRARIAN),
+                new SandboxTestReported(TICKET, "job-2", 10, TestOutcome.COMPLETED_WITH_ERRORS, null, AMY),
+                new RetestRequested(TICKET, "fix the errors", LIBRARIAN)))
                 .when(new ReportSandboxTest(TICKET, "job-3", 10, TestOutcome.SUCCEEDED, null, AMY))
                 .expectEvents(new SandboxTestReported(TICKET, "job-3", 10, TestOutcome.SUCCEEDED, null, AMY))
                 .expectResultMessagePayload(TicketStatus.AWAITING_REVIEW);
@@ -176,9 +174,8 @@ class SignOffTicketTest {
 
     @Test
     void nothingFollowsADenial() {
-        List<Object> history = tested();
-        history.add(new ProductionUseDenied(TICKET, "no", LIBRARIAN));
-        fixture.given(history)
+        fixture.given(then(tested(),
+                new ProductionUseDenied(TICKET, "no", LIBRARIAN)))
                 .when(new ReportSandboxTest(TICKET, "job-9", 1, TestOutcome.SUCCEEDED, null, AMY))
                 .expectNoEvents()
                 .expectException(rejectedAs(Rejection.STEP_OUT_OF_ORDER));
@@ -218,9 +215,8 @@ class SignOffTicketTest {
 
     @Test
     void revokingTwiceIsRefused() {
-        List<Object> history = completed();
-        history.add(new ProductionUseRevoked(TICKET, AMY, CHANGE_ITEMS, null, "left", LIBRARIAN));
-        fixture.given(history)
+        fixture.given(then(completed(),
+                new ProductionUseRevoked(TICKET, AMY, CHANGE_ITEMS, null, "left", LIBRARIAN)))
                 .when(new RevokeProductionUse(TICKET, "again", LIBRARIAN))
                 .expectNoEvents()
                 .expectException(rejectedAs(Rejection.STEP_OUT_OF_ORDER));
@@ -230,7 +226,18 @@ class SignOffTicketTest {
 
     @Test
     void requestIsRefusedUntilEveryRequiredReadingIsConfirmed() {
-        fixture.given(withEvent(started(), new ReadingConfirmed(TICKET, "jobs-overview", "1", AMY)))
+        fixture.given(then(started(), new ReadingConfirmed(TICKET, "jobs-overview", "1", AMY)))
+                .when(new RequestJobAccess(TICKET, "LTS-1", null, AMY))
+                .expectNoEvents()
+                .expectException(rejectedAs(Rejection.READINGS_NOT_CONFIRMED));
+    }
+
+    @Test
+    void aReadingWhoseNameContainsASeparatorDoesNotCountForAnother() {
+        lookups.job(CHANGE_ITEMS, new JobDefinition("Items", "Change physical items", null,
+                List.of(new RequiredReading("a@1", "A one", "2"), new RequiredReading("a", "A", "1@2")), List.of(),
+                false, false), false);
+        fixture.given(then(started(), new ReadingConfirmed(TICKET, "a@1", "2", AMY)))
                 .when(new RequestJobAccess(TICKET, "LTS-1", null, AMY))
                 .expectNoEvents()
                 .expectException(rejectedAs(Rejection.READINGS_NOT_CONFIRMED));
@@ -265,7 +272,7 @@ class SignOffTicketTest {
 
     @Test
     void confirmingTheSameReadingTwiceIsRefused() {
-        fixture.given(withEvent(started(), new ReadingConfirmed(TICKET, "jobs-overview", "1", AMY)))
+        fixture.given(then(started(), new ReadingConfirmed(TICKET, "jobs-overview", "1", AMY)))
                 .when(new ConfirmReading(TICKET, "jobs-overview", "1", AMY))
                 .expectNoEvents()
                 .expectException(rejectedAs(Rejection.ALREADY_CONFIRMED));
@@ -381,9 +388,8 @@ class SignOffTicketTest {
 
     @Test
     void onlyTheSupportTeamConfirmsTheRoleUpdate() {
-        List<Object> history = approvedWithRoleUpdate();
-        history.add(new RoleRequestSubmitted(TICKET, "FORM-77", ITS_LIAISON));
-        fixture.given(history)
+        fixture.given(then(approvedWithRoleUpdate(),
+                new RoleRequestSubmitted(TICKET, "FORM-77", ITS_LIAISON)))
                 .when(new ConfirmProductionRoleUpdate(TICKET, null, LIBRARIAN))
                 .expectNoEvents()
                 .expectException(rejectedAs(Rejection.ROLE_REQUIRED));
@@ -479,66 +485,51 @@ class SignOffTicketTest {
             new SignOffStarted(TICKET, AMY, NORMALIZATION, "rule-a");
 
     private static List<Object> started() {
-        return history(new SignOffStarted(TICKET, AMY, CHANGE_ITEMS, null));
+        return List.of(new SignOffStarted(TICKET, AMY, CHANGE_ITEMS, null));
     }
 
     private static List<Object> readAll() {
-        List<Object> history = started();
-        history.add(new ReadingConfirmed(TICKET, OVERVIEW.documentId(), OVERVIEW.version(), AMY));
-        history.add(new ReadingConfirmed(TICKET, ITEMS_DOC.documentId(), ITEMS_DOC.version(), AMY));
-        return history;
+        return then(started(),
+                new ReadingConfirmed(TICKET, OVERVIEW.documentId(), OVERVIEW.version(), AMY),
+                new ReadingConfirmed(TICKET, ITEMS_DOC.documentId(), ITEMS_DOC.version(), AMY));
     }
 
     private static List<Object> requested() {
-        List<Object> history = readAll();
-        history.add(new JobAccessRequested(TICKET, "LTS-1234", null, AMY));
-        return history;
+        return then(readAll(), new JobAccessRequested(TICKET, "LTS-1234", null, AMY));
     }
 
     private static List<Object> granted() {
-        List<Object> history = requested();
-        history.add(new SandboxAccessGranted(TICKET, List.of("training.pdf"), LIBRARIAN));
-        return history;
+        return then(requested(), new SandboxAccessGranted(TICKET, List.of("training.pdf"), LIBRARIAN));
     }
 
     private static List<Object> tested() {
-        List<Object> history = granted();
-        history.add(new SandboxTestReported(TICKET, "job-1", 40, TestOutcome.SUCCEEDED, null, AMY));
-        return history;
+        return then(granted(), new SandboxTestReported(TICKET, "job-1", 40, TestOutcome.SUCCEEDED, null, AMY));
     }
 
-    private static List<Object> testedBy(StaffId requester) {
-        return history(new SignOffStarted(TICKET, requester, CHANGE_ITEMS, null),
-                new JobAccessRequested(TICKET, "LTS-9", null, requester),
-                new SandboxAccessGranted(TICKET, List.of(), LIBRARIAN),
-                new SandboxTestReported(TICKET, "job-1", 1, TestOutcome.SUCCEEDED, null, requester));
+    private static List<Object> approvedWithRoleUpdate() {
+        return then(tested(), new ProductionUseApproved(TICKET, AMY, CHANGE_ITEMS, null, true, null, LIBRARIAN));
     }
 
+    private static List<Object> completed() {
+        return then(tested(), new ProductionUseApproved(TICKET, AMY, CHANGE_ITEMS, null, false, null, LIBRARIAN));
+    }
+
+    /** A ticket opened as {@code start} says, up to its test report (the readings are not needed to get there). */
     private static List<Object> testedOn(SignOffStarted start) {
-        return history(start,
+        return then(List.of(start),
                 new JobAccessRequested(TICKET, "LTS-9", null, start.staffId()),
                 new SandboxAccessGranted(TICKET, List.of(), LIBRARIAN),
                 new SandboxTestReported(TICKET, "job-1", 1, TestOutcome.SUCCEEDED, null, start.staffId()));
     }
 
-    private static List<Object> approvedWithRoleUpdate() {
-        List<Object> history = tested();
-        history.add(new ProductionUseApproved(TICKET, AMY, CHANGE_ITEMS, null, true, null, LIBRARIAN));
-        return history;
+    private static List<Object> testedBy(StaffId requester) {
+        return testedOn(new SignOffStarted(TICKET, requester, CHANGE_ITEMS, null));
     }
 
-    private static List<Object> completed() {
-        List<Object> history = tested();
-        history.add(new ProductionUseApproved(TICKET, AMY, CHANGE_ITEMS, null, false, null, LIBRARIAN));
-        return history;
-    }
-
-    private static List<Object> withEvent(List<Object> history, Object event) {
-        history.add(event);
-        return history;
-    }
-
-    private static List<Object> history(Object... events) {
-        return new ArrayList<>(List.of(events));
+    /** A history and what happened next: a new list, so no scenario changes another's history. */
+    private static List<Object> then(List<Object> history, Object... next) {
+        List<Object> events = new ArrayList<>(history);
+        events.addAll(List.of(next));
+        return List.copyOf(events);
     }
 }

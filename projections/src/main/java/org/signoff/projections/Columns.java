@@ -5,13 +5,23 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.stream.Collectors;
 
-/** How the read models put values into columns and take them out, the same on H2 and PostgreSQL. */
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * How values go into columns and come out, the same on H2 and PostgreSQL, for the read models and the command
+ * side's lookups alike. Sets and lists are JSON arrays, structured values JSON documents: never values joined with a
+ * separator that a user's input could contain.
+ */
 public final class Columns {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
 
     private Columns() {
     }
@@ -25,12 +35,38 @@ public final class Columns {
         return value == null ? null : value.toInstant();
     }
 
-    /** A set of names as one column, sorted, newline separated. */
+    /** A set of names as a JSON array, sorted so that equal sets are equal columns. */
     public static String names(Collection<?> values) {
-        return values.stream().map(Object::toString).sorted().collect(Collectors.joining("\n"));
+        return json(values.stream().map(Object::toString).sorted().toList());
     }
 
+    /** The names of a column written by {@link #names(Collection)}. */
     public static List<String> names(String column) {
-        return column == null || column.isEmpty() ? List.of() : Arrays.asList(column.split("\n"));
+        return column == null ? List.of() : json(column, STRINGS);
+    }
+
+    /** A value as a JSON document. */
+    public static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    public static <T> T json(String column, Class<T> type) {
+        try {
+            return JSON.readValue(column, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable " + type.getSimpleName() + " in the database", e);
+        }
+    }
+
+    public static <T> T json(String column, TypeReference<T> type) {
+        try {
+            return JSON.readValue(column, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable " + type.getType() + " in the database", e);
+        }
     }
 }

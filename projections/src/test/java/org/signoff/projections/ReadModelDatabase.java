@@ -18,11 +18,7 @@ public final class ReadModelDatabase {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         migrate(dataSource);
-        JdbcClient jdbc = JdbcClient.create(dataSource);
-        // owned by the service's personal-data store; the read models only read it
-        jdbc.sql("CREATE TABLE personal_data (staff_id VARCHAR(200) PRIMARY KEY, display_name VARCHAR(500))")
-                .update();
-        return jdbc;
+        return JdbcClient.create(dataSource);
     }
 
     private static void migrate(DataSource dataSource) {

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.signoff.api.catalog.JobRequests.Change;
@@ -14,6 +13,7 @@ import org.signoff.catalog.api.ChangeJob;
 import org.signoff.catalog.api.JobId;
 import org.signoff.catalog.api.RegisterJob;
 import org.signoff.catalog.api.RetireJob;
+import org.signoff.api.command.Commands;
 import org.signoff.common.Rejection;
 import org.signoff.projections.catalog.api.FindJobQuery;
 import org.signoff.projections.catalog.api.JobView;
@@ -34,31 +34,32 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/jobs")
 class JobController {
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final QueryGateway queries;
 
-    JobController(CommandGateway commands, QueryGateway queries) {
+    JobController(Commands commands, QueryGateway queries) {
         this.commands = commands;
         this.queries = queries;
     }
 
     @PostMapping
     ResponseEntity<Void> register(@Valid @RequestBody Register body) {
-        commands.sendAndWait(new RegisterJob(JobId.of(body.jobId()), body.definition().toDomain(),
+        commands.create(new RegisterJob(JobId.of(body.jobId()), body.definition().toDomain(),
                 StaffId.of(body.performedBy())));
         return ResponseEntity.created(URI.create("/jobs/" + body.jobId())).build();
     }
 
     @PutMapping("/{jobId}")
-    ResponseEntity<Void> change(@PathVariable String jobId, @Valid @RequestBody Change body) {
-        commands.sendAndWait(new ChangeJob(JobId.of(jobId), body.definition().toDomain(),
+    ResponseEntity<Void> change(@PathVariable JobId jobId, @Valid @RequestBody Change body) {
+        commands.sendTo(Rejection.UNKNOWN_JOB, "job", jobId, new ChangeJob(jobId, body.definition().toDomain(),
                 StaffId.of(body.performedBy())));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{jobId}/retirement")
-    ResponseEntity<Void> retire(@PathVariable String jobId, @Valid @RequestBody Retire body) {
-        commands.sendAndWait(new RetireJob(JobId.of(jobId), body.reason(), StaffId.of(body.performedBy())));
+    ResponseEntity<Void> retire(@PathVariable JobId jobId, @Valid @RequestBody Retire body) {
+        commands.sendTo(Rejection.UNKNOWN_JOB, "job", jobId, new RetireJob(jobId, body.reason(),
+                StaffId.of(body.performedBy())));
         return ResponseEntity.noContent().build();
     }
 
@@ -69,8 +70,8 @@ class JobController {
     }
 
     @GetMapping("/{jobId}")
-    JobView find(@PathVariable String jobId) {
-        return queries.query(new FindJobQuery(jobId), ResponseTypes.optionalInstanceOf(JobView.class)).join()
+    JobView find(@PathVariable JobId jobId) {
+        return queries.query(new FindJobQuery(jobId.value()), ResponseTypes.optionalInstanceOf(JobView.class)).join()
                 .orElseThrow(() -> Rejection.UNKNOWN_JOB.because("No job '" + jobId + "'"));
     }
 }

@@ -19,8 +19,8 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.signoff.ApprovalDomain;
+import org.signoff.api.ApprovalProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -86,9 +86,9 @@ class AxonStorageConfiguration {
      * number (a 409), never lose or reorder an event.
      */
     @Bean
-    ConfigurerModule approvalAggregates(@Value("${approval.aggregate-cache:true}") boolean cached) {
+    ConfigurerModule approvalAggregates(ApprovalProperties properties) {
         return configurer -> ApprovalDomain.AGGREGATES.forEach(
-                type -> configurer.configureAggregate(aggregate(type, cached)));
+                type -> configurer.configureAggregate(aggregate(type, properties.aggregateCache())));
     }
 
     private static <A> AggregateConfigurer<A> aggregate(Class<A> type, boolean cached) {

@@ -14,8 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ProjectionConfiguration {
 
     @Bean
-    CatalogProjection catalogProjection(JdbcClient jdbc, ObjectMapper objectMapper) {
-        return new CatalogProjection(jdbc, objectMapper);
+    CatalogProjection catalogProjection(JdbcClient jdbc) {
+        return new CatalogProjection(jdbc);
     }
 
     @Bean
@@ -29,7 +29,7 @@ class ProjectionConfiguration {
     }
 
     @Bean
-    MasterListProjection masterListProjection(JdbcClient jdbc, CatalogProjection catalog) {
-        return new MasterListProjection(jdbc, catalog);
+    MasterListProjection masterListProjection(JdbcClient jdbc) {
+        return new MasterListProjection(jdbc);
     }
 }

@@ -6,9 +6,9 @@ import java.util.Set;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.signoff.api.ApprovalProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -28,10 +28,9 @@ class ReadModelReplay implements ApplicationRunner {
     private final EventProcessingConfiguration processing;
     private final List<String> requested;
 
-    ReadModelReplay(EventProcessingConfiguration processing,
-                    @Value("${approval.projections.replay:}") List<String> requested) {
+    ReadModelReplay(EventProcessingConfiguration processing, ApprovalProperties properties) {
         this.processing = processing;
-        this.requested = requested;
+        this.requested = properties.projections().replay();
     }
 
     @Override

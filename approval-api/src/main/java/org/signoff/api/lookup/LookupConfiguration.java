@@ -12,11 +12,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class LookupConfiguration {
 
+    static final String PROCESSING_GROUP = "command-side-lookups";
+
     @Bean
     ConfigurerModule lookupsFollowTheCommand() {
         return configurer -> configurer.eventProcessing()
-                .registerSubscribingEventProcessor(LookupMaintainer.PROCESSING_GROUP)
-                .registerListenerInvocationErrorHandler(LookupMaintainer.PROCESSING_GROUP,
+                .registerSubscribingEventProcessor(PROCESSING_GROUP)
+                .registerListenerInvocationErrorHandler(PROCESSING_GROUP,
                         configuration -> PropagatingErrorHandler.instance());
     }
 }

@@ -5,22 +5,23 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import jakarta.servlet.http.HttpServletRequest;
-import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.signoff.common.CommandRejected;
 import org.signoff.common.Rejection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -34,8 +35,9 @@ import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every failure as an RFC 9457 problem response with a stable {@code code}: 400 malformed or invalid input,
- * 403 the performer may not take the step, 404 unknown ticket, job or person, 409 out of order or conflicting,
- * 422 against a business rule. Never a stack trace.
+ * 401 not authenticated, 403 the performer may not take the step, 404 unknown ticket, job or person (which kind is
+ * said where the command is sent, see {@code Commands}), 409 out of order or conflicting, 415 a body that does not
+ * say it is JSON, 422 against a business rule. Never a stack trace.
  */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
@@ -48,38 +50,31 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException notFound, HttpServletRequest request) {
-        return unknown(request, String.valueOf(notFound.getAggregateIdentifier()));
-    }
-
-    /**
-     * Tickets, jobs and people share the event store's id space: a ticket command sent to a job's id finds that
-     * job's events, which no ticket can be built from. For the caller that is simply an unknown ticket.
-     */
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> otherKind(IncompatibleAggregateException otherKind, HttpServletRequest request) {
-        String path = request.getRequestURI();
-        String[] parts = path.split("/");
-        return unknown(request, parts.length > 2 ? parts[2] : path);
-    }
-
-    private static ResponseEntity<ProblemDetail> unknown(HttpServletRequest request, String id) {
-        String path = request.getRequestURI();
-        Rejection unknown = path.startsWith("/jobs") ? Rejection.UNKNOWN_JOB
-                : path.startsWith("/staff") ? Rejection.UNKNOWN_STAFF : Rejection.UNKNOWN_TICKET;
-        return problem(HttpStatus.NOT_FOUND, unknown.name(),
-                "No " + unknown.name().substring("UNKNOWN_".length()).toLowerCase(Locale.ROOT) + " '" + id + "'");
-    }
-
-    @ExceptionHandler
     ResponseEntity<ProblemDetail> alreadyExists(AggregateStreamCreationException exists) {
         return problem(HttpStatus.CONFLICT, Rejection.ALREADY_EXISTS.name(), "It exists already");
     }
 
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> concurrent(ConcurrencyException concurrent) {
+    /** Two commands raced on one aggregate, or on one row of the command side's tables: one of them lost. */
+    @ExceptionHandler({ConcurrencyException.class, DuplicateKeyException.class})
+    ResponseEntity<ProblemDetail> concurrent(Exception concurrent) {
         return problem(HttpStatus.CONFLICT, "CONCURRENT_CHANGE",
                 "Someone else changed it at the same moment; read it again and retry");
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> staleVersion(ConflictingAggregateVersionException stale) {
+        return problem(HttpStatus.CONFLICT, "CONFLICTING_VERSION",
+                "It changed since the version you read; read it again and retry");
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException unauthenticated) {
+        return problem(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Say who you are first");
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException denied) {
+        return problem(HttpStatus.FORBIDDEN, "ACCESS_DENIED", "You may not do this");
     }
 
     /** Whatever the domain refused may arrive wrapped, e.g. from a handler that ran at commit. */
@@ -92,8 +87,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             if (cause instanceof AggregateStreamCreationException exists) {
                 return alreadyExists(exists);
             }
-            if (cause instanceof ConcurrencyException concurrent) {
-                return concurrent(concurrent);
+            if (cause instanceof ConcurrencyException || cause instanceof DuplicateKeyException) {
+                return concurrent((Exception) cause);
+            }
+            if (cause instanceof ConflictingAggregateVersionException stale) {
+                return staleVersion(stale);
             }
         }
         if (exception instanceof EventStoreException) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.signoff.api.ApprovalProperties;
 import org.signoff.catalog.api.JobDefinition;
 import org.signoff.catalog.api.JobId;
 import org.signoff.catalog.api.RegisterJob;
@@ -21,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -29,9 +29,9 @@ import org.springframework.stereotype.Component;
  * At start-up, makes sure the directory has an administrator and the catalog holds the jobs of the team's master
  * list ({@code seed/catalog.json}). It only adds what is missing, through the same commands anyone would send, so
  * it is safe to run on every start and on every node: a job an operator changed or retired stays as they left it.
+ * Seeding never stops the service from starting on the data it has: a failure is logged, and the service runs.
  */
 @Component
-@ConditionalOnProperty(name = "approval.seed.enabled", havingValue = "true", matchIfMissing = true)
 class CatalogSeeder implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogSeeder.class);
@@ -40,25 +40,50 @@ class CatalogSeeder implements ApplicationRunner {
     private final JobCatalog catalog;
     private final StaffDirectory directory;
     private final ObjectMapper json;
-    private final SeedProperties properties;
+    private final ApprovalProperties.Seed seed;
 
     CatalogSeeder(CommandGateway commands, JobCatalog catalog, StaffDirectory directory, ObjectMapper objectMapper,
-                  SeedProperties properties) {
+                  ApprovalProperties properties) {
         this.commands = commands;
         this.catalog = catalog;
         this.directory = directory;
         this.json = objectMapper;
-        this.properties = properties;
+        this.seed = properties.seed();
     }
 
     @Override
-    public void run(ApplicationArguments args) throws IOException {
-        StaffId admin = StaffId.of(properties.adminId());
-        if (!directory.hasAdministrator()) {
-            ignoring(Rejection.ADMINISTRATOR_EXISTS, () -> commands.sendAndWait(
-                    new EnrolFirstAdministrator(admin, properties.adminDisplayName(), properties.adminUnit())));
-            log.info("Enrolled '{}' as the first administrator", admin);
+    public void run(ApplicationArguments args) {
+        if (!seed.enabled()) {
+            return;
         }
+        StaffId admin = StaffId.of(seed.adminId());
+        try {
+            ensureAdministrator(admin);
+            addMissingJobs(admin);
+        } catch (CommandRejected rejected) {
+            log.warn("Seeding stopped, the service runs on the data it has: {}", rejected.getMessage());
+        } catch (RuntimeException | IOException failure) {
+            log.error("Seeding stopped; the service runs on the data it has", failure);
+        }
+    }
+
+    /** A directory without administrators (new, or left so by older data) gets the configured one. */
+    private void ensureAdministrator(StaffId admin) {
+        if (directory.administrators() > 0) {
+            return;
+        }
+        try {
+            commands.sendAndWait(new EnrolFirstAdministrator(admin, seed.adminDisplayName(), seed.adminUnit()));
+            log.info("'{}' is the administrator of a directory that had none", admin);
+        } catch (CommandRejected rejected) {
+            if (rejected.rejection() != Rejection.ADMINISTRATOR_EXISTS) {
+                throw rejected;
+            }
+            // another node enrolled one at the same moment
+        }
+    }
+
+    private void addMissingJobs(StaffId admin) throws IOException {
         int added = 0;
         for (SeedJob job : seedJobs()) {
             if (catalog.find(JobId.of(job.jobId())).isPresent()) {
@@ -69,9 +94,6 @@ class CatalogSeeder implements ApplicationRunner {
                 added++;
             } catch (AggregateStreamCreationException anotherNodeWasFaster) {
                 // registered at the same moment elsewhere: it is there, which is all we want
-            } catch (CommandRejected rejected) {
-                log.warn("Seeding the catalog stopped: {}", rejected.getMessage());
-                return;
             }
         }
         log.info("Seed catalog: {} job(s) added", added);
@@ -81,16 +103,6 @@ class CatalogSeeder implements ApplicationRunner {
         try (InputStream in = new ClassPathResource("seed/catalog.json").getInputStream()) {
             return json.readValue(in, new TypeReference<List<SeedJob>>() {
             });
-        }
-    }
-
-    private static void ignoring(Rejection expected, Runnable command) {
-        try {
-            command.run();
-        } catch (CommandRejected rejected) {
-            if (rejected.rejection() != expected) {
-                throw rejected;
-            }
         }
     }
 

@@ -4,11 +4,11 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.signoff.api.staff.StaffRequests.Change;
 import org.signoff.api.staff.StaffRequests.Register;
+import org.signoff.api.command.Commands;
 import org.signoff.common.Rejection;
 import org.signoff.projections.staff.api.FindStaffQuery;
 import org.signoff.projections.staff.api.ListStaffQuery;
@@ -30,25 +30,25 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/staff")
 class StaffController {
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final QueryGateway queries;
 
-    StaffController(CommandGateway commands, QueryGateway queries) {
+    StaffController(Commands commands, QueryGateway queries) {
         this.commands = commands;
         this.queries = queries;
     }
 
     @PostMapping
     ResponseEntity<Void> register(@Valid @RequestBody Register body) {
-        commands.sendAndWait(new RegisterStaffMember(StaffId.of(body.staffId()), body.displayName(), body.unit(),
+        commands.create(new RegisterStaffMember(StaffId.of(body.staffId()), body.displayName(), body.unit(),
                 body.roles(), body.liaisonUnits(), StaffId.of(body.performedBy())));
         return ResponseEntity.created(URI.create("/staff/" + body.staffId())).build();
     }
 
     @PutMapping("/{staffId}")
-    ResponseEntity<Void> change(@PathVariable String staffId, @Valid @RequestBody Change body) {
-        commands.sendAndWait(new ChangeStaffMember(StaffId.of(staffId), body.displayName(), body.unit(), body.roles(),
-                body.liaisonUnits(), StaffId.of(body.performedBy())));
+    ResponseEntity<Void> change(@PathVariable StaffId staffId, @Valid @RequestBody Change body) {
+        commands.sendTo(Rejection.UNKNOWN_STAFF, "staff member", staffId, new ChangeStaffMember(staffId,
+                body.displayName(), body.unit(), body.roles(), body.liaisonUnits(), StaffId.of(body.performedBy())));
         return ResponseEntity.noContent().build();
     }
 
@@ -58,8 +58,8 @@ class StaffController {
     }
 
     @GetMapping("/{staffId}")
-    StaffView find(@PathVariable String staffId) {
-        return queries.query(new FindStaffQuery(staffId), ResponseTypes.optionalInstanceOf(StaffView.class)).join()
+    StaffView find(@PathVariable StaffId staffId) {
+        return queries.query(new FindStaffQuery(staffId.value()), ResponseTypes.optionalInstanceOf(StaffView.class)).join()
                 .orElseThrow(() -> Rejection.UNKNOWN_STAFF.because("No staff member '" + staffId + "'"));
     }
 }

@@ -5,29 +5,32 @@ import java.util.Set;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.signoff.api.input.Identifier;
+import org.signoff.api.input.SingleLine;
 import org.signoff.staff.api.Role;
 
 /** The JSON bodies of the staff endpoints. */
 final class StaffRequests {
 
+    /** Liaison of at most this many units. */
+    static final int MAX_LIAISON_UNITS = 50;
+
     private StaffRequests() {
     }
 
-    record Register(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,99}",
-                            message = "lower-case letters, digits, '.', '_' or '-'") String staffId,
-                    @NotBlank @Size(max = 500) String displayName,
-                    @NotBlank @Size(max = 200) String unit,
+    record Register(@NotBlank @Identifier String staffId,
+                    @NotBlank @Size(max = 500) @SingleLine String displayName,
+                    @NotBlank @Size(max = 100) @SingleLine String unit,
                     @NotEmpty Set<@NotNull Role> roles,
-                    Set<@NotBlank @Size(max = 200) String> liaisonUnits,
-                    @NotBlank String performedBy) {
+                    @Size(max = MAX_LIAISON_UNITS) Set<@NotBlank @Size(max = 100) @SingleLine String> liaisonUnits,
+                    @NotBlank @Identifier String performedBy) {
     }
 
-    record Change(@Size(max = 500) String displayName,
-                  @NotBlank @Size(max = 200) String unit,
+    record Change(@Size(max = 500) @SingleLine String displayName,
+                  @NotBlank @Size(max = 100) @SingleLine String unit,
                   @NotEmpty Set<@NotNull Role> roles,
-                  Set<@NotBlank @Size(max = 200) String> liaisonUnits,
-                  @NotBlank String performedBy) {
+                  @Size(max = MAX_LIAISON_UNITS) Set<@NotBlank @Size(max = 100) @SingleLine String> liaisonUnits,
+                  @NotBlank @Identifier String performedBy) {
     }
 }

@@ -1,25 +1,26 @@
 package org.signoff.api.ticket;
 
+import static org.signoff.api.ticket.TicketRequests.Approval;
+import static org.signoff.api.ticket.TicketRequests.Open;
+import static org.signoff.api.ticket.TicketRequests.OptionalReason;
+import static org.signoff.api.ticket.TicketRequests.Reading;
+import static org.signoff.api.ticket.TicketRequests.Reason;
+import static org.signoff.api.ticket.TicketRequests.Request;
+import static org.signoff.api.ticket.TicketRequests.RoleRequest;
+import static org.signoff.api.ticket.TicketRequests.RoleUpdate;
+import static org.signoff.api.ticket.TicketRequests.SandboxGrant;
+import static org.signoff.api.ticket.TicketRequests.SandboxTest;
+
 import java.net.URI;
 import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.signoff.api.command.Commands;
 import org.signoff.api.ids.TimeOrderedIds;
-import org.signoff.api.ticket.TicketRequests.Approval;
-import org.signoff.api.ticket.TicketRequests.Open;
-import org.signoff.api.ticket.TicketRequests.OptionalReason;
-import org.signoff.api.ticket.TicketRequests.Reading;
-import org.signoff.api.ticket.TicketRequests.Reason;
-import org.signoff.api.ticket.TicketRequests.Request;
-import org.signoff.api.ticket.TicketRequests.RoleRequest;
-import org.signoff.api.ticket.TicketRequests.RoleUpdate;
-import org.signoff.api.ticket.TicketRequests.SandboxGrant;
-import org.signoff.api.ticket.TicketRequests.SandboxTest;
 import org.signoff.catalog.api.JobId;
 import org.signoff.common.Rejection;
 import org.signoff.projections.ticket.api.FindTicketQuery;
@@ -56,10 +57,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/tickets")
 class TicketController {
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final QueryGateway queries;
 
-    TicketController(CommandGateway commands, QueryGateway queries) {
+    TicketController(Commands commands, QueryGateway queries) {
         this.commands = commands;
         this.queries = queries;
     }
@@ -67,80 +68,76 @@ class TicketController {
     @PostMapping
     ResponseEntity<StepResult> open(@Valid @RequestBody Open body) {
         TicketId ticketId = TicketId.of(TimeOrderedIds.next());
-        commands.sendAndWait(new StartSignOff(ticketId, JobId.of(body.jobId()), body.variant(),
+        commands.create(new StartSignOff(ticketId, JobId.of(body.jobId()), body.variant(),
                 StaffId.of(body.performedBy())));
         return ResponseEntity.created(URI.create("/tickets/" + ticketId))
-                .body(StepResult.of(ticketId.value(), TicketLifecycle.OPENED));
+                .body(StepResult.of(ticketId, TicketLifecycle.OPENED));
     }
 
     @PostMapping("/{ticketId}/readings")
-    StepResult confirmReading(@PathVariable String ticketId, @Valid @RequestBody Reading body) {
-        return step(ticketId, new ConfirmReading(TicketId.of(ticketId), body.documentId(), body.version(),
+    StepResult confirmReading(@PathVariable TicketId ticketId, @Valid @RequestBody Reading body) {
+        return step(ticketId, new ConfirmReading(ticketId, body.documentId(), body.version(),
                 StaffId.of(body.performedBy())));
     }
 
     @PostMapping("/{ticketId}/request")
-    StepResult request(@PathVariable String ticketId, @Valid @RequestBody Request body) {
-        return step(ticketId, new RequestJobAccess(TicketId.of(ticketId), body.supportTicketRef(), body.note(),
+    StepResult request(@PathVariable TicketId ticketId, @Valid @RequestBody Request body) {
+        return step(ticketId, new RequestJobAccess(ticketId, body.supportTicketRef(), body.note(),
                 StaffId.of(body.performedBy())));
     }
 
     @PostMapping("/{ticketId}/sandbox-grant")
-    StepResult grantSandbox(@PathVariable String ticketId, @Valid @RequestBody SandboxGrant body) {
-        return step(ticketId, new GrantSandboxAccess(TicketId.of(ticketId), body.trainingMaterials(),
+    StepResult grantSandbox(@PathVariable TicketId ticketId, @Valid @RequestBody SandboxGrant body) {
+        return step(ticketId, new GrantSandboxAccess(ticketId, body.trainingMaterials(),
                 StaffId.of(body.performedBy())));
     }
 
     @PostMapping("/{ticketId}/sandbox-test")
-    StepResult reportSandboxTest(@PathVariable String ticketId, @Valid @RequestBody SandboxTest body) {
-        return step(ticketId, new ReportSandboxTest(TicketId.of(ticketId), body.jobInstanceRef(),
-                body.recordsProcessed(), body.outcome(), body.notes(), StaffId.of(body.performedBy())));
+    StepResult reportSandboxTest(@PathVariable TicketId ticketId, @Valid @RequestBody SandboxTest body) {
+        return step(ticketId, new ReportSandboxTest(ticketId, body.jobInstanceRef(), body.recordsProcessed(),
+                body.outcome(), body.notes(), StaffId.of(body.performedBy())));
     }
 
     @PostMapping("/{ticketId}/approval")
-    StepResult approve(@PathVariable String ticketId, @Valid @RequestBody Approval body) {
-        return step(ticketId, new ApproveProductionUse(TicketId.of(ticketId), body.roleUpdateNeeded(), body.comment(),
+    StepResult approve(@PathVariable TicketId ticketId, @Valid @RequestBody Approval body) {
+        return step(ticketId, new ApproveProductionUse(ticketId, body.roleUpdateNeeded(), body.comment(),
                 StaffId.of(body.performedBy())));
     }
 
     @PostMapping("/{ticketId}/retest-request")
-    StepResult requestRetest(@PathVariable String ticketId, @Valid @RequestBody Reason body) {
-        return step(ticketId, new RequestRetest(TicketId.of(ticketId), body.reason(), StaffId.of(body.performedBy())));
+    StepResult requestRetest(@PathVariable TicketId ticketId, @Valid @RequestBody Reason body) {
+        return step(ticketId, new RequestRetest(ticketId, body.reason(), StaffId.of(body.performedBy())));
     }
 
     @PostMapping("/{ticketId}/denial")
-    StepResult deny(@PathVariable String ticketId, @Valid @RequestBody Reason body) {
-        return step(ticketId, new DenyProductionUse(TicketId.of(ticketId), body.reason(),
-                StaffId.of(body.performedBy())));
+    StepResult deny(@PathVariable TicketId ticketId, @Valid @RequestBody Reason body) {
+        return step(ticketId, new DenyProductionUse(ticketId, body.reason(), StaffId.of(body.performedBy())));
     }
 
     @PostMapping("/{ticketId}/role-request")
-    StepResult submitRoleRequest(@PathVariable String ticketId, @Valid @RequestBody RoleRequest body) {
-        return step(ticketId, new SubmitRoleRequest(TicketId.of(ticketId), body.formRef(),
-                StaffId.of(body.performedBy())));
+    StepResult submitRoleRequest(@PathVariable TicketId ticketId, @Valid @RequestBody RoleRequest body) {
+        return step(ticketId, new SubmitRoleRequest(ticketId, body.formRef(), StaffId.of(body.performedBy())));
     }
 
     @PostMapping("/{ticketId}/role-update")
-    StepResult confirmRoleUpdate(@PathVariable String ticketId, @Valid @RequestBody RoleUpdate body) {
-        return step(ticketId, new ConfirmProductionRoleUpdate(TicketId.of(ticketId), body.note(),
+    StepResult confirmRoleUpdate(@PathVariable TicketId ticketId, @Valid @RequestBody RoleUpdate body) {
+        return step(ticketId, new ConfirmProductionRoleUpdate(ticketId, body.note(),
                 StaffId.of(body.performedBy())));
     }
 
     @PostMapping("/{ticketId}/withdrawal")
-    StepResult withdraw(@PathVariable String ticketId, @Valid @RequestBody OptionalReason body) {
-        return step(ticketId, new WithdrawRequest(TicketId.of(ticketId), body.reason(),
-                StaffId.of(body.performedBy())));
+    StepResult withdraw(@PathVariable TicketId ticketId, @Valid @RequestBody OptionalReason body) {
+        return step(ticketId, new WithdrawRequest(ticketId, body.reason(), StaffId.of(body.performedBy())));
     }
 
     @PostMapping("/{ticketId}/revocation")
-    StepResult revoke(@PathVariable String ticketId, @Valid @RequestBody Reason body) {
-        return step(ticketId, new RevokeProductionUse(TicketId.of(ticketId), body.reason(),
-                StaffId.of(body.performedBy())));
+    StepResult revoke(@PathVariable TicketId ticketId, @Valid @RequestBody Reason body) {
+        return step(ticketId, new RevokeProductionUse(ticketId, body.reason(), StaffId.of(body.performedBy())));
     }
 
     @GetMapping("/{ticketId}")
-    TicketView find(@PathVariable String ticketId) {
-        return queries.query(new FindTicketQuery(ticketId), ResponseTypes.optionalInstanceOf(TicketView.class))
+    TicketView find(@PathVariable TicketId ticketId) {
+        return queries.query(new FindTicketQuery(ticketId.value()), ResponseTypes.optionalInstanceOf(TicketView.class))
                 .join()
                 .orElseThrow(() -> Rejection.UNKNOWN_TICKET.because("No ticket '" + ticketId + "'"));
     }
@@ -152,8 +149,8 @@ class TicketController {
                 ResponseTypes.multipleInstancesOf(TicketSummaryView.class)).join();
     }
 
-    private StepResult step(String ticketId, Object command) {
-        TicketStatus status = commands.sendAndWait(command);
+    private StepResult step(TicketId ticketId, Object command) {
+        TicketStatus status = commands.sendTo(Rejection.UNKNOWN_TICKET, "ticket", ticketId, command);
         return StepResult.of(ticketId, status);
     }
 }

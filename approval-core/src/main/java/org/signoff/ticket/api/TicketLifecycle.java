@@ -1,5 +1,7 @@
 package org.signoff.ticket.api;
 
+import java.util.Optional;
+
 /**
  * The state table of the process: the status a ticket reaches with each event. The aggregate and every read model
  * follow this one table.
@@ -29,29 +31,35 @@ public final class TicketLifecycle {
     }
 
     public static TicketStatus statusAfter(TicketStatus before, TicketEvent event) {
+        return statusSetBy(event).orElse(before);
+    }
+
+    /** The status an event leads to whatever came before; empty for a reading, which leaves the status as it was. */
+    public static Optional<TicketStatus> statusSetBy(TicketEvent event) {
         if (event instanceof SignOffStarted) {
-            return OPENED;
+            return Optional.of(OPENED);
         } else if (event instanceof ReadingConfirmed) {
-            return before;
+            return Optional.empty();
         } else if (event instanceof JobAccessRequested) {
-            return TicketStatus.AWAITING_SANDBOX_GRANT;
+            return Optional.of(TicketStatus.AWAITING_SANDBOX_GRANT);
         } else if (event instanceof SandboxAccessGranted || event instanceof RetestRequested) {
-            return TicketStatus.AWAITING_TEST;
+            return Optional.of(TicketStatus.AWAITING_TEST);
         } else if (event instanceof SandboxTestReported) {
-            return TicketStatus.AWAITING_REVIEW;
+            return Optional.of(TicketStatus.AWAITING_REVIEW);
         } else if (event instanceof ProductionUseApproved approved) {
-            return approved.roleUpdateNeeded() ? TicketStatus.AWAITING_ROLE_REQUEST : TicketStatus.COMPLETED;
+            return Optional.of(approved.roleUpdateNeeded()
+                    ? TicketStatus.AWAITING_ROLE_REQUEST : TicketStatus.COMPLETED);
         } else if (event instanceof ProductionUseDenied) {
-            return TicketStatus.DENIED;
+            return Optional.of(TicketStatus.DENIED);
         } else if (event instanceof RoleRequestSubmitted) {
-            return TicketStatus.AWAITING_ROLE_UPDATE;
+            return Optional.of(TicketStatus.AWAITING_ROLE_UPDATE);
         } else if (event instanceof ProductionRoleUpdated) {
-            return TicketStatus.COMPLETED;
+            return Optional.of(TicketStatus.COMPLETED);
         } else if (event instanceof RequestWithdrawn) {
-            return TicketStatus.WITHDRAWN;
+            return Optional.of(TicketStatus.WITHDRAWN);
         } else if (event instanceof ProductionUseRevoked) {
-            return TicketStatus.REVOKED;
+            return Optional.of(TicketStatus.REVOKED);
         }
-        throw new IllegalArgumentException("Not a ticket event: " + event);
+        throw new IllegalArgumentException("Not a ticket event the lifecycle knows: " + event);
     }
 }

@@ -43,6 +43,14 @@ public enum TicketStatus {
         return closed;
     }
 
+    /**
+     * The ticket keeps its place (staff member, job, variant): no second ticket opens beside it. A completed ticket
+     * keeps it, since the person is signed off; a denied, withdrawn or revoked one gives it up.
+     */
+    public boolean holdsSlot() {
+        return this != DENIED && this != WITHDRAWN && this != REVOKED;
+    }
+
     /** Production use is approved and not taken back: the person is on the master list. */
     public boolean approved() {
         return this == AWAITING_ROLE_REQUEST || this == AWAITING_ROLE_UPDATE || this == COMPLETED;

@@ -5,8 +5,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -15,23 +13,22 @@ import org.signoff.catalog.api.JobChanged;
 import org.signoff.catalog.api.JobDefinition;
 import org.signoff.catalog.api.JobRegistered;
 import org.signoff.catalog.api.JobRetired;
+import org.signoff.projections.Columns;
 import org.signoff.projections.catalog.api.FindJobQuery;
 import org.signoff.projections.catalog.api.JobView;
 import org.signoff.projections.catalog.api.ListJobsQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The job catalog as dashboards and the master list read it. */
+/** The job catalog as dashboards read it. */
 @ProcessingGroup(CatalogProjection.PROCESSING_GROUP)
 public class CatalogProjection {
 
     public static final String PROCESSING_GROUP = "catalog";
 
     private final JdbcClient jdbc;
-    private final ObjectMapper json;
 
-    public CatalogProjection(JdbcClient jdbc, ObjectMapper json) {
+    public CatalogProjection(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.json = json;
     }
 
     @EventHandler
@@ -39,14 +36,14 @@ public class CatalogProjection {
         jdbc.sql("INSERT INTO projection_job (job_id, position, scope, name, definition, retired) "
                         + "VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM projection_job), ?, ?, ?, FALSE)")
                 .params(event.jobId().value(), event.definition().scope(), event.definition().name(),
-                        write(event.definition()))
+                        Columns.json(event.definition()))
                 .update();
     }
 
     @EventHandler
     void on(JobChanged event) {
         jdbc.sql("UPDATE projection_job SET scope = ?, name = ?, definition = ? WHERE job_id = ?")
-                .params(event.definition().scope(), event.definition().name(), write(event.definition()),
+                .params(event.definition().scope(), event.definition().name(), Columns.json(event.definition()),
                         event.jobId().value())
                 .update();
     }
@@ -65,35 +62,19 @@ public class CatalogProjection {
     public List<JobView> handle(ListJobsQuery query) {
         return jdbc.sql("SELECT * FROM projection_job WHERE retired = FALSE OR ? ORDER BY position")
                 .param(query.includeRetired())
-                .query(this::view).list();
+                .query(CatalogProjection::view).list();
     }
 
     @QueryHandler
     public Optional<JobView> handle(FindJobQuery query) {
         return jdbc.sql("SELECT * FROM projection_job WHERE job_id = ?").param(query.jobId())
-                .query(this::view).optional();
+                .query(CatalogProjection::view).optional();
     }
 
-    private JobView view(ResultSet rs, int row) throws SQLException {
-        JobDefinition definition = read(rs.getString("definition"));
+    private static JobView view(ResultSet rs, int row) throws SQLException {
+        JobDefinition definition = Columns.json(rs.getString("definition"), JobDefinition.class);
         return new JobView(rs.getString("job_id"), definition.scope(), definition.name(), definition.notes(),
                 definition.requiredReadings(), definition.variants(), definition.signOffPerVariant(),
                 definition.roleUpdateUsuallyNeeded(), rs.getBoolean("retired"));
-    }
-
-    private String write(JobDefinition definition) {
-        try {
-            return json.writeValueAsString(definition);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private JobDefinition read(String text) {
-        try {
-            return json.readValue(text, JobDefinition.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable job definition: " + text, e);
-        }
     }
 }

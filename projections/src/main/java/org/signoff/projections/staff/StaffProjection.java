@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.signoff.projections.Columns;
+import org.signoff.projections.PersonalData;
 import org.signoff.projections.staff.api.FindStaffQuery;
 import org.signoff.projections.staff.api.ListStaffQuery;
 import org.signoff.projections.staff.api.StaffView;
@@ -28,7 +29,7 @@ public class StaffProjection {
     public static final String PROCESSING_GROUP = "staff";
 
     private static final String SELECT = "SELECT s.*, p.display_name FROM projection_staff s "
-            + "LEFT JOIN personal_data p ON p.staff_id = s.staff_id ";
+            + PersonalData.JOIN_ON + "s.staff_id ";
 
     private final JdbcClient jdbc;
 

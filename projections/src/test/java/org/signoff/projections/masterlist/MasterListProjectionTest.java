@@ -6,21 +6,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.signoff.catalog.api.JobChanged;
 import org.signoff.catalog.api.JobDefinition;
 import org.signoff.catalog.api.JobId;
 import org.signoff.catalog.api.JobRegistered;
 import org.signoff.catalog.api.JobRetired;
 import org.signoff.projections.ReadModelDatabase;
-import org.signoff.projections.catalog.CatalogProjectionProbe;
 import org.signoff.projections.masterlist.api.FetchMasterListQuery;
 import org.signoff.projections.masterlist.api.MasterListView;
 import org.signoff.staff.api.Role;
 import org.signoff.staff.api.StaffId;
+import org.signoff.staff.api.StaffMemberChanged;
 import org.signoff.staff.api.StaffMemberRegistered;
-import org.signoff.projections.staff.StaffProjectionProbe;
 import org.signoff.ticket.api.ProductionRoleUpdated;
 import org.signoff.ticket.api.ProductionUseApproved;
 import org.signoff.ticket.api.ProductionUseRevoked;
@@ -40,21 +39,18 @@ class MasterListProjectionTest {
     private static final JobId NORMALIZATION = JobId.of("bib-normalization");
 
     private JdbcClient jdbc;
-    private CatalogProjectionProbe catalog;
     private MasterListProjection masterList;
 
     @BeforeEach
     void setUp() {
         jdbc = ReadModelDatabase.create();
-        catalog = new CatalogProjectionProbe(jdbc, new ObjectMapper());
-        masterList = new MasterListProjection(jdbc, catalog.projection());
-        StaffProjectionProbe staff = new StaffProjectionProbe(jdbc);
-        catalog.on(new JobRegistered(ITEMS, job("Items", "Change physical items", List.of()), LIB));
-        catalog.on(new JobRegistered(WORK_ORDERS, job("Work orders", "Batch create work orders", List.of()), LIB));
-        catalog.on(new JobRegistered(NORMALIZATION, job("Bib changes", "Bib normalization", List.of("rule-a",
+        masterList = new MasterListProjection(jdbc);
+        masterList.on(new JobRegistered(ITEMS, job("Items", "Change physical items", List.of()), LIB));
+        masterList.on(new JobRegistered(WORK_ORDERS, job("Work orders", "Batch create work orders", List.of()), LIB));
+        masterList.on(new JobRegistered(NORMALIZATION, job("Bib changes", "Bib normalization", List.of("rule-a",
                 "rule-b")), LIB));
-        staff.on(new StaffMemberRegistered(JULIE, "HKS/GUT", Set.of(Role.STAFF), Set.of(), LIB));
-        staff.on(new StaffMemberRegistered(LAURA, "LAM/CAB", Set.of(Role.STAFF), Set.of(), LIB));
+        masterList.on(new StaffMemberRegistered(JULIE, "HKS/GUT", Set.of(Role.STAFF), Set.of(), LIB));
+        masterList.on(new StaffMemberRegistered(LAURA, "LAM/CAB", Set.of(Role.STAFF), Set.of(), LIB));
         jdbc.sql("INSERT INTO personal_data VALUES ('jpetzold', 'Julie Petzold'), ('lsherriff', 'Laura Sherriff')")
                 .update();
     }
@@ -118,12 +114,23 @@ class MasterListProjectionTest {
     @Test
     void aRetiredJobStaysListedWhilePeopleAreSignedOffOnIt() {
         masterList.on(approved("t1", JULIE, ITEMS, null, false), NOON);
-        catalog.on(new JobRetired(ITEMS, "replaced", LIB));
-        catalog.on(new JobRetired(WORK_ORDERS, "replaced", LIB));
+        masterList.on(new JobRetired(ITEMS, "replaced", LIB));
+        masterList.on(new JobRetired(WORK_ORDERS, "replaced", LIB));
 
         MasterListView view = list();
         assertThat(job(view, "Items", ITEMS).retired()).isTrue();
         assertThat(view.scopes()).extracting(MasterListView.Scope::scope).doesNotContain("Work orders");
+    }
+
+    @Test
+    void aRenamedJobAndAPersonsNewUnitShowOnTheList() {
+        masterList.on(approved("t1", JULIE, ITEMS, null, false), NOON);
+        masterList.on(new JobChanged(ITEMS, job("Items", "Change physical items (v2)", List.of()), LIB));
+        masterList.on(new StaffMemberChanged(JULIE, "ITS", Set.of(Role.STAFF), Set.of(), LIB));
+
+        MasterListView.Job items = job(list(), "Items", ITEMS);
+        assertThat(items.name()).isEqualTo("Change physical items (v2)");
+        assertThat(items.staff().get(0).unit()).isEqualTo("ITS");
     }
 
     @Test
@@ -141,7 +148,7 @@ class MasterListProjectionTest {
         masterList.on(approved("t1", JULIE, ITEMS, null, false), NOON);
         masterList.reset();
 
-        assertThat(job(list(), "Items", ITEMS).staff()).isEmpty();
+        assertThat(list().scopes()).as("people, jobs and units all come back with the replay").isEmpty();
     }
 
     private MasterListView list() {

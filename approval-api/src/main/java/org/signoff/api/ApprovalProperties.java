@@ -1,0 +1,36 @@
+package org.signoff.api;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The engine's own settings, {@code approval.*}. ({@code approval.data-dir}, where the H2 file lives, is read by
+ * the data source URL in {@code application.properties}.)
+ *
+ * @param aggregateCache keep aggregates in memory between commands instead of reading their events back each time
+ * @param seed           what a new installation starts with
+ * @param projections    operator actions on the read models
+ */
+@ConfigurationProperties("approval")
+public record ApprovalProperties(@DefaultValue("true") boolean aggregateCache,
+                                 @DefaultValue Seed seed,
+                                 @DefaultValue Projections projections) {
+
+    /**
+     * @param enabled          enrol the administrator and add the missing jobs of the seed catalog at start-up
+     * @param adminId          who becomes administrator while the directory has none
+     * @param adminDisplayName their display name, if they are new
+     * @param adminUnit        their unit, if they are new
+     */
+    public record Seed(@DefaultValue("true") boolean enabled,
+                       @DefaultValue("admin") String adminId,
+                       @DefaultValue("Administrator") String adminDisplayName,
+                       @DefaultValue("LTS") String adminUnit) {
+    }
+
+    /** @param replay read models to rebuild from the event store at start-up, or {@code all} */
+    public record Projections(@DefaultValue List<String> replay) {
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The syntax of what the API accepts, as constraints on request records: identifiers, one-line names and plain
+ * text. What passes them fits the store, and no value can smuggle a line break or control character into a name.
+ */
+package org.signoff.api.input;

@@ -1,0 +1,31 @@
+package org.signoff.api.lookup;
+
+import org.signoff.lookup.PersonalDataVault;
+import org.signoff.staff.api.StaffId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Table {@code personal_data}: display names, outside the event store so they can be erased without rewriting
+ * history. Written in the command's transaction; the read models join it at read time.
+ */
+@Component
+class PersonalDataStore implements PersonalDataVault {
+
+    private final JdbcClient jdbc;
+
+    PersonalDataStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One statement, insert or replace: SQL's MERGE, the same on H2 and PostgreSQL 15+. */
+    @Override
+    public void storeDisplayName(StaffId staffId, String displayName) {
+        jdbc.sql("MERGE INTO personal_data p USING (SELECT CAST(? AS VARCHAR(200)) AS staff_id, "
+                        + "CAST(? AS VARCHAR(500)) AS display_name) v ON p.staff_id = v.staff_id "
+                        + "WHEN MATCHED THEN UPDATE SET display_name = v.display_name "
+                        + "WHEN NOT MATCHED THEN INSERT (staff_id, display_name) VALUES (v.staff_id, v.display_name)")
+                .params(staffId.value(), displayName)
+                .update();
+    }
+}

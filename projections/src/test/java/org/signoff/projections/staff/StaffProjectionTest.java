@@ -1,0 +1,53 @@
+package org.signoff.projections.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.signoff.projections.ReadModelDatabase;
+import org.signoff.projections.staff.api.FindStaffQuery;
+import org.signoff.projections.staff.api.StaffView;
+import org.signoff.staff.api.Role;
+import org.signoff.staff.api.StaffId;
+import org.signoff.staff.api.StaffMemberChanged;
+import org.signoff.staff.api.StaffMemberRegistered;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The staff directory read model, fed events by hand, over a real database. */
+class StaffProjectionTest {
+
+    private static final StaffId LEE = StaffId.of("lee");
+    private static final StaffId ADMIN = StaffId.of("admin");
+
+    private JdbcClient jdbc;
+    private StaffProjection staff;
+
+    @BeforeEach
+    void setUp() {
+        jdbc = ReadModelDatabase.create();
+        staff = new StaffProjection(jdbc);
+    }
+
+    @Test
+    void aPersonReadsBackWithTheirRolesAndLiaisonUnitsAndName() {
+        staff.on(new StaffMemberRegistered(LEE, "ITS", Set.of(Role.STAFF, Role.LIAISON), Set.of("ITS", "LAW"), ADMIN));
+        jdbc.sql("INSERT INTO personal_data VALUES ('lee', 'Lee Liaison')").update();
+
+        StaffView view = staff.handle(new FindStaffQuery("lee")).orElseThrow();
+        assertThat(view.displayName()).isEqualTo("Lee Liaison");
+        assertThat(view.roles()).containsExactly(Role.LIAISON, Role.STAFF);
+        assertThat(view.liaisonUnits()).containsExactly("ITS", "LAW");
+    }
+
+    @Test
+    void aUnitNameHoldingASeparatorStaysOneUnit() {
+        staff.on(new StaffMemberRegistered(LEE, "ITS", Set.of(Role.LIAISON), Set.of("XYZ\nHUA", "A,B"), ADMIN));
+        staff.on(new StaffMemberChanged(LEE, "ITS", Set.of(Role.LIAISON), Set.of("XYZ\nHUA", "A,B", "C\"D"), ADMIN));
+
+        assertThat(staff.handle(new FindStaffQuery("lee")).orElseThrow().liaisonUnits())
+                .isEqualTo(List.of("A,B", "C\"D", "XYZ\nHUA"));
+    }
+}
