@@ -11,6 +11,5 @@ public final class ApprovalDomain {
 
     public static final List<Class<?>> AGGREGATES = List.of(SignOffTicket.class, Job.class, StaffMember.class);
 
-    private ApprovalDomain() {
-    }
+    private ApprovalDomain() {}
 }

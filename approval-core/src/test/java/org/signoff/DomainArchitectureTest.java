@@ -16,16 +16,21 @@ class DomainArchitectureTest {
 
     @Test
     void domainDependsOnNoFrameworkButAxon() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage(
-                        "org.springframework..", "jakarta.persistence..", "jakarta.servlet..", "java.sql..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "jakarta.persistence..", "jakarta.servlet..", "java.sql..")
                 .check(domain);
     }
 
     @Test
     void messagePackagesDoNotReachIntoAggregates() {
-        noClasses().that().resideInAPackage("..api..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.signoff.ticket", "org.signoff.catalog", "org.signoff.staff")
+        noClasses()
+                .that()
+                .resideInAPackage("..api..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.signoff.ticket", "org.signoff.catalog", "org.signoff.staff")
                 .check(domain);
     }
 }

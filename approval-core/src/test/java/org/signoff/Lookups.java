@@ -25,9 +25,9 @@ import org.signoff.ticket.api.TicketId;
  */
 public final class Lookups implements JobCatalog, StaffDirectory, TicketSlots, PersonalDataVault {
 
-    public static final StaffId AMY = StaffId.of("amy");            // staff, unit ITS
-    public static final StaffId DARYL = StaffId.of("daryl");        // staff, unit ITS
-    public static final StaffId LIBRARIAN = StaffId.of("lib");      // systems librarian
+    public static final StaffId AMY = StaffId.of("amy"); // staff, unit ITS
+    public static final StaffId DARYL = StaffId.of("daryl"); // staff, unit ITS
+    public static final StaffId LIBRARIAN = StaffId.of("lib"); // systems librarian
     public static final StaffId LIBRARIAN_WHO_ASKS = StaffId.of("lib2"); // systems librarian who is also staff
     public static final StaffId ITS_LIAISON = StaffId.of("liaison-its");
     public static final StaffId LAW_LIAISON = StaffId.of("liaison-law");
@@ -53,10 +53,22 @@ public final class Lookups implements JobCatalog, StaffDirectory, TicketSlots, P
         person(LAW_LIAISON, "LAW", Set.of(Role.LIAISON), Set.of("LAW"));
         person(SUPPORT, "LTS", Set.of(Role.SUPPORT_TEAM), Set.of());
         person(ADMIN, "LTS", Set.of(Role.ADMIN), Set.of());
-        job(CHANGE_ITEMS, new JobDefinition("Items", "Change physical items", null,
-                List.of(OVERVIEW, ITEMS_DOC), List.of(), false, false), false);
-        job(NORMALIZATION, new JobDefinition("Bib changes", "Bib normalization - choose a rule", null,
-                List.of(OVERVIEW), List.of("rule-a", "rule-b"), true, true), false);
+        job(
+                CHANGE_ITEMS,
+                new JobDefinition(
+                        "Items", "Change physical items", null, List.of(OVERVIEW, ITEMS_DOC), List.of(), false, false),
+                false);
+        job(
+                NORMALIZATION,
+                new JobDefinition(
+                        "Bib changes",
+                        "Bib normalization - choose a rule",
+                        null,
+                        List.of(OVERVIEW),
+                        List.of("rule-a", "rule-b"),
+                        true,
+                        true),
+                false);
     }
 
     public Lookups person(StaffId id, String unit, Set<Role> roles, Set<String> liaisonUnits) {

@@ -3,6 +3,7 @@ package org.signoff;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
+
 import org.signoff.common.CommandRejected;
 import org.signoff.common.Rejection;
 

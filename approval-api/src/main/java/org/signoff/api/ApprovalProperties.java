@@ -14,9 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param projections    operator actions on the read models
  */
 @ConfigurationProperties("approval")
-public record ApprovalProperties(@DefaultValue("true") boolean aggregateCache,
-                                 @DefaultValue Seed seed,
-                                 @DefaultValue Projections projections) {
+public record ApprovalProperties(
+        @DefaultValue("true") boolean aggregateCache,
+        @DefaultValue Seed seed,
+        @DefaultValue Projections projections) {
 
     /**
      * @param enabled          enrol the administrator and add the missing jobs of the seed catalog at start-up
@@ -24,13 +25,12 @@ public record ApprovalProperties(@DefaultValue("true") boolean aggregateCache,
      * @param adminDisplayName their display name, if they are new
      * @param adminUnit        their unit, if they are new
      */
-    public record Seed(@DefaultValue("true") boolean enabled,
-                       @DefaultValue("admin") String adminId,
-                       @DefaultValue("Administrator") String adminDisplayName,
-                       @DefaultValue("LTS") String adminUnit) {
-    }
+    public record Seed(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("admin") String adminId,
+            @DefaultValue("Administrator") String adminDisplayName,
+            @DefaultValue("LTS") String adminUnit) {}
 
     /** @param replay read models to rebuild from the event store at start-up, or {@code all} */
-    public record Projections(@DefaultValue List<String> replay) {
-    }
+    public record Projections(@DefaultValue List<String> replay) {}
 }

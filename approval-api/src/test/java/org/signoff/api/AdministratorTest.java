@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 import org.signoff.api.Api.Response;
 import org.signoff.staff.api.Role;
 import org.signoff.staff.api.StaffId;
@@ -46,14 +47,16 @@ class AdministratorTest {
     void aDirectoryLeftWithoutAdministratorsGetsTheConfiguredOneBackAtStartUp() {
         try (RunningService service = RunningService.start(dataDir)) {
             // a directory written before the last-administrator rule: the only administrator dropped the role
-            StaffMemberChanged dropped = new StaffMemberChanged(StaffId.of("admin"), "LTS", Set.of(Role.STAFF),
-                    Set.of(), StaffId.of("admin"));
-            service.bean(TransactionManager.class).executeInTransaction(() -> service.bean(EventStore.class)
-                    .publish(new GenericDomainEventMessage<>("StaffMember", "admin", 1, dropped)));
+            StaffMemberChanged dropped = new StaffMemberChanged(
+                    StaffId.of("admin"), "LTS", Set.of(Role.STAFF), Set.of(), StaffId.of("admin"));
+            service.bean(TransactionManager.class)
+                    .executeInTransaction(() -> service.bean(EventStore.class)
+                            .publish(new GenericDomainEventMessage<>("StaffMember", "admin", 1, dropped)));
             service.api().await("/staff/admin", body -> !roles(body).contains("ADMIN"));
         }
         try (RunningService again = RunningService.start(dataDir)) {
-            JsonNode admin = again.api().await("/staff/admin", body -> roles(body).contains("ADMIN"));
+            JsonNode admin =
+                    again.api().await("/staff/admin", body -> roles(body).contains("ADMIN"));
             assertThat(roles(admin)).contains("STAFF");
             registerAdministrator(again.api(), "ops");
         }

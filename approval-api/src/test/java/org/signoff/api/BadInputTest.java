@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.signoff.api.Api.Response;
 
 /**
@@ -47,8 +48,8 @@ class BadInputTest {
         assertThat(response.body().get("errors").toString()).contains("jobId");
 
         String ticket = scenario.open(scenario.requester, CHANGE_ITEMS);
-        Response noRef = api.post("/tickets/" + ticket + "/request", "{\"performedBy\": \"" + scenario.requester
-                + "\"}");
+        Response noRef =
+                api.post("/tickets/" + ticket + "/request", "{\"performedBy\": \"" + scenario.requester + "\"}");
         assertProblem(noRef, 400, "INVALID_REQUEST");
         assertThat(noRef.body().get("errors").toString()).contains("supportTicketRef");
         assertNothingWritten(ticket, 1);
@@ -57,15 +58,18 @@ class BadInputTest {
     @Test
     void valuesOfTheWrongTypeOrOutOfRangeAreBadRequests() {
         String ticket = ticketAwaitingTest();
-        assertProblem(api.post("/tickets/" + ticket + "/sandbox-test", """
-                {"jobInstanceRef": "j", "recordsProcessed": "many", "outcome": "SUCCEEDED", "performedBy": "%s"}"""
-                .formatted(scenario.requester)), 400, "MALFORMED_REQUEST");
-        assertProblem(api.post("/tickets/" + ticket + "/sandbox-test", """
-                {"jobInstanceRef": "j", "recordsProcessed": -1, "outcome": "SUCCEEDED", "performedBy": "%s"}"""
-                .formatted(scenario.requester)), 400, "INVALID_REQUEST");
+        assertProblem(
+                api.post("/tickets/" + ticket + "/sandbox-test", """
+                {"jobInstanceRef": "j", "recordsProcessed": "many", "outcome": "SUCCEEDED", "performedBy": "%s"}""".formatted(scenario.requester)),
+                400,
+                "MALFORMED_REQUEST");
+        assertProblem(
+                api.post("/tickets/" + ticket + "/sandbox-test", """
+                {"jobInstanceRef": "j", "recordsProcessed": -1, "outcome": "SUCCEEDED", "performedBy": "%s"}""".formatted(scenario.requester)),
+                400,
+                "INVALID_REQUEST");
         Response badOutcome = api.post("/tickets/" + ticket + "/sandbox-test", """
-                {"jobInstanceRef": "j", "recordsProcessed": 1, "outcome": "GREAT", "performedBy": "%s"}"""
-                .formatted(scenario.requester));
+                {"jobInstanceRef": "j", "recordsProcessed": 1, "outcome": "GREAT", "performedBy": "%s"}""".formatted(scenario.requester));
         assertProblem(badOutcome, 400, "MALFORMED_REQUEST");
         assertThat(badOutcome.body().get("detail").asText())
                 .isEqualTo("'outcome' is \"GREAT\", but takes one of [SUCCEEDED, COMPLETED_WITH_ERRORS, FAILED]");
@@ -75,8 +79,18 @@ class BadInputTest {
     @Test
     void everyStepWithAnEmptyBodyIsABadRequestNamingWhatIsMissing() {
         String ticket = scenario.ticketAwaitingReview();
-        for (String step : List.of("readings", "request", "sandbox-grant", "sandbox-test", "approval",
-                "retest-request", "denial", "role-request", "role-update", "withdrawal", "revocation")) {
+        for (String step : List.of(
+                "readings",
+                "request",
+                "sandbox-grant",
+                "sandbox-test",
+                "approval",
+                "retest-request",
+                "denial",
+                "role-request",
+                "role-update",
+                "withdrawal",
+                "revocation")) {
             Response response = api.post("/tickets/" + ticket + "/" + step, "{}");
             assertProblem(response, 400, "INVALID_REQUEST");
             assertThat(response.body().get("errors").toString()).as(step).contains("performedBy");
@@ -87,13 +101,14 @@ class BadInputTest {
     @Test
     void badJobAndStaffBodiesAreRefused() {
         assertProblem(api.post("/jobs", """
-                {"jobId": "no-definition", "performedBy": "%s"}""".formatted(scenario.librarian)), 400,
-                "INVALID_REQUEST");
+                {"jobId": "no-definition", "performedBy": "%s"}""".formatted(scenario.librarian)), 400, "INVALID_REQUEST");
         assertProblem(api.put("/jobs/" + CHANGE_ITEMS, """
-                {"performedBy": "%s", "definition": {"scope": "", "name": "x", "requiredReadings": []}}"""
-                .formatted(scenario.librarian)), 400, "INVALID_REQUEST");
-        assertProblem(api.post("/jobs/" + CHANGE_ITEMS + "/retirement", """
-                {"performedBy": "%s"}""".formatted(scenario.librarian)), 400, "INVALID_REQUEST");
+                {"performedBy": "%s", "definition": {"scope": "", "name": "x", "requiredReadings": []}}""".formatted(scenario.librarian)), 400, "INVALID_REQUEST");
+        assertProblem(
+                api.post("/jobs/" + CHANGE_ITEMS + "/retirement", """
+                {"performedBy": "%s"}""".formatted(scenario.librarian)),
+                400,
+                "INVALID_REQUEST");
         assertProblem(api.put("/staff/" + scenario.requester, """
                 {"unit": "ITS", "roles": [], "performedBy": "admin"}"""), 400, "INVALID_REQUEST");
         assertProblem(api.get("/jobs?includeRetired=maybe"), 400, "MALFORMED_REQUEST");
@@ -105,7 +120,8 @@ class BadInputTest {
         String jobId = "flags-left-out-" + scenario.unit.toLowerCase();
         assertThat(api.post("/jobs", """
                 {"jobId": "%s", "performedBy": "%s", "definition": {"scope": "Items", "name": "Plain job",
-                 "requiredReadings": []}}""".formatted(jobId, scenario.librarian)).status()).isEqualTo(201);
+                 "requiredReadings": []}}""".formatted(jobId, scenario.librarian)).status())
+                .isEqualTo(201);
         JsonNode job = api.await("/jobs/" + jobId, body -> true);
         assertThat(job.get("signOffPerVariant").asBoolean()).isFalse();
         assertThat(job.get("roleUpdateUsuallyNeeded").asBoolean()).isFalse();
@@ -114,12 +130,14 @@ class BadInputTest {
 
     @Test
     void aJobDefinitionAgainstTheCatalogsRulesIsRefused() {
-        assertProblem(api.post("/jobs", """
+        assertProblem(
+                api.post("/jobs", """
                 {"jobId": "twice-read-%s", "performedBy": "%s", "definition": {"scope": "Items", "name": "x",
                  "requiredReadings": [{"documentId": "a", "title": "A", "version": "1"},
                                       {"documentId": "a", "title": "A again", "version": "2"}],
-                 "variants": [], "signOffPerVariant": false, "roleUpdateUsuallyNeeded": false}}"""
-                .formatted(scenario.unit.toLowerCase(), scenario.librarian)), 422, "INVALID_DEFINITION");
+                 "variants": [], "signOffPerVariant": false, "roleUpdateUsuallyNeeded": false}}""".formatted(scenario.unit.toLowerCase(), scenario.librarian)),
+                422,
+                "INVALID_DEFINITION");
     }
 
     @Test
@@ -137,7 +155,8 @@ class BadInputTest {
         Response king = api.post("/staff", """
                 {"staffId": "x", "displayName": "X", "unit": "ITS", "roles": ["KING"], "performedBy": "admin"}""");
         assertProblem(king, 400, "MALFORMED_REQUEST");
-        assertThat(king.body().get("detail").asText()).startsWith("'roles[0]' is \"KING\", but takes one of [")
+        assertThat(king.body().get("detail").asText())
+                .startsWith("'roles[0]' is \"KING\", but takes one of [")
                 .doesNotContain("org.signoff");
     }
 
@@ -153,10 +172,12 @@ class BadInputTest {
         String ticket = scenario.open(scenario.requester, CHANGE_ITEMS);
         for (String contentType : List.of("application/*", "*/*", "application", "json;;=")) {
             assertProblem(api.send("POST", "/tickets", contentType, "{}"), 415, "UNSUPPORTED_MEDIA_TYPE");
-            assertProblem(api.send("POST", "/tickets/" + ticket + "/readings", contentType, "{}"), 415,
+            assertProblem(
+                    api.send("POST", "/tickets/" + ticket + "/readings", contentType, "{}"),
+                    415,
                     "UNSUPPORTED_MEDIA_TYPE");
-            assertProblem(api.send("PUT", "/staff/" + scenario.requester, contentType, "{}"), 415,
-                    "UNSUPPORTED_MEDIA_TYPE");
+            assertProblem(
+                    api.send("PUT", "/staff/" + scenario.requester, contentType, "{}"), 415, "UNSUPPORTED_MEDIA_TYPE");
             assertProblem(api.send("POST", "/jobs", contentType, "{}"), 415, "UNSUPPORTED_MEDIA_TYPE");
         }
         assertNothingWritten(ticket, 1);
@@ -174,31 +195,35 @@ class BadInputTest {
 
         for (String unit : List.of("ITS\\u0000", " ITS", "ITS ", "IT\\tS", "\\u2028ITS")) {
             assertProblem(api.put("/staff/" + scenario.requester, """
-                    {"unit": "%s", "roles": ["STAFF"], "performedBy": "admin"}""".formatted(unit)), 400,
-                    "INVALID_REQUEST");
+                    {"unit": "%s", "roles": ["STAFF"], "performedBy": "admin"}""".formatted(unit)), 400, "INVALID_REQUEST");
         }
-        assertThat(api.get("/staff/" + scenario.requester).body().get("unit").asText()).isEqualTo(scenario.unit);
+        assertThat(api.get("/staff/" + scenario.requester).body().get("unit").asText())
+                .isEqualTo(scenario.unit);
     }
 
     @Test
     void everyListInARequestHasAMaximumSize() {
         Response units = api.post("/staff", """
                 {"staffId": "many-units-%s", "displayName": "M", "unit": "ITS", "roles": ["LIAISON"],
-                 "liaisonUnits": %s, "performedBy": "admin"}""".formatted(scenario.unit.toLowerCase(),
-                jsonList(51, i -> "unit-" + i)));
+                 "liaisonUnits": %s, "performedBy": "admin"}""".formatted(scenario.unit.toLowerCase(), jsonList(51, i -> "unit-" + i)));
         assertProblem(units, 400, "INVALID_REQUEST");
         assertThat(units.body().get("errors").toString()).contains("liaisonUnits");
 
         String ticket = scenario.open(scenario.requester, CHANGE_ITEMS);
         scenario.readAll(ticket, CHANGE_ITEMS_READINGS);
         accepted(scenario.request(ticket, scenario.requester));
-        assertProblem(api.post("/tickets/" + ticket + "/sandbox-grant", """
-                {"trainingMaterials": %s, "performedBy": "%s"}""".formatted(jsonList(51, i -> "doc-" + i),
-                scenario.librarian)), 400, "INVALID_REQUEST");
-        assertProblem(api.post("/jobs", """
+        assertProblem(
+                api.post("/tickets/" + ticket + "/sandbox-grant", """
+                {"trainingMaterials": %s, "performedBy": "%s"}""".formatted(
+                                jsonList(51, i -> "doc-" + i), scenario.librarian)),
+                400,
+                "INVALID_REQUEST");
+        assertProblem(
+                api.post("/jobs", """
                 {"jobId": "many-variants-%s", "performedBy": "%s", "definition": {"scope": "Items", "name": "x",
-                 "requiredReadings": [], "variants": %s, "signOffPerVariant": true}}"""
-                .formatted(scenario.unit.toLowerCase(), scenario.librarian, jsonList(201, i -> "v" + i))), 400,
+                 "requiredReadings": [], "variants": %s, "signOffPerVariant": true}}""".formatted(
+                                scenario.unit.toLowerCase(), scenario.librarian, jsonList(201, i -> "v" + i))),
+                400,
                 "INVALID_REQUEST");
         assertNothingWritten(ticket, 5);
     }
@@ -221,18 +246,26 @@ class BadInputTest {
         String variant = "V".repeat(200);
         assertThat(api.post("/jobs", """
                 {"jobId": "%s", "performedBy": "%s", "definition": {"scope": "%s", "name": "%s", "notes": "%s",
-                 "requiredReadings": %s, "variants": %s, "signOffPerVariant": true}}""".formatted(jobId,
-                scenario.librarian, "S".repeat(200), name, "n".repeat(4000), "[]",
-                jsonList(200, i -> i == 0 ? variant : String.format("%03d", i) + "v".repeat(197)))).status())
+                 "requiredReadings": %s, "variants": %s, "signOffPerVariant": true}}""".formatted(
+                                jobId,
+                                scenario.librarian,
+                                "S".repeat(200),
+                                name,
+                                "n".repeat(4000),
+                                "[]",
+                                jsonList(200, i -> i == 0 ? variant : String.format("%03d", i) + "v".repeat(197))))
+                        .status())
                 .isEqualTo(201);
         Response opened = api.post("/tickets", """
                 {"jobId": "%s", "variant": "%s", "performedBy": "%s"}""".formatted(jobId, variant, staffId));
         assertThat(opened.status()).as(opened.body().toString()).isEqualTo(201);
         String ticket = opened.body().get("ticketId").asText();
-        accepted(api.post("/tickets/" + ticket + "/request", """
-                {"supportTicketRef": "%s", "note": "%s", "performedBy": "%s"}""".formatted("R".repeat(200),
-                "n".repeat(4000), staffId)));
-        assertThat(scenario.awaitTicket(ticket, "AWAITING_SANDBOX_GRANT").at("/ticket/supportTicketRef").asText())
+        accepted(
+                api.post("/tickets/" + ticket + "/request", """
+                {"supportTicketRef": "%s", "note": "%s", "performedBy": "%s"}""".formatted("R".repeat(200), "n".repeat(4000), staffId)));
+        assertThat(scenario.awaitTicket(ticket, "AWAITING_SANDBOX_GRANT")
+                        .at("/ticket/supportTicketRef")
+                        .asText())
                 .hasSize(200);
     }
 
@@ -251,7 +284,8 @@ class BadInputTest {
         assertProblem(scenario.request(scenario.librarian, scenario.requester), 404, "UNKNOWN_TICKET");
         assertProblem(api.put("/staff/" + CHANGE_ITEMS, """
                 {"unit": "ITS", "roles": ["STAFF"], "performedBy": "admin"}"""), 404, "UNKNOWN_STAFF");
-        assertProblem(api.post("/jobs/" + ticket + "/retirement", """
+        assertProblem(
+                api.post("/jobs/" + ticket + "/retirement", """
                 {"reason": "x", "performedBy": "%s"}""".formatted(scenario.librarian)), 404, "UNKNOWN_JOB");
     }
 
@@ -342,8 +376,7 @@ class BadInputTest {
         assertProblem(api.post("/jobs", """
                 {"jobId": "%s", "performedBy": "%s", "definition": {"scope": "Items", "name": "Again",
                  "requiredReadings": [], "variants": [], "signOffPerVariant": false,
-                 "roleUpdateUsuallyNeeded": false}}""".formatted(CHANGE_ITEMS, scenario.librarian)),
-                409, "ALREADY_EXISTS");
+                 "roleUpdateUsuallyNeeded": false}}""".formatted(CHANGE_ITEMS, scenario.librarian)), 409, "ALREADY_EXISTS");
         assertThat(api.get("/jobs/" + CHANGE_ITEMS).body().get("name").asText()).isEqualTo("Change physical items");
     }
 
@@ -373,8 +406,8 @@ class BadInputTest {
     @Test
     void confirmingADocumentTheJobDoesNotRequireBreaksARule() {
         String ticket = scenario.open(scenario.requester, CHANGE_ITEMS);
-        assertProblem(scenario.confirmReading(ticket, scenario.requester, "cooking-for-cataloguers"), 422,
-                "UNKNOWN_READING");
+        assertProblem(
+                scenario.confirmReading(ticket, scenario.requester, "cooking-for-cataloguers"), 422, "UNKNOWN_READING");
     }
 
     // --- helpers
@@ -388,8 +421,7 @@ class BadInputTest {
     }
 
     private static String jsonList(int size, IntFunction<String> element) {
-        return IntStream.range(0, size).mapToObj(element)
-                .collect(Collectors.joining("\", \"", "[\"", "\"]"));
+        return IntStream.range(0, size).mapToObj(element).collect(Collectors.joining("\", \"", "[\"", "\"]"));
     }
 
     private static void assertProblem(Response response, int status, String code) {
@@ -403,7 +435,11 @@ class BadInputTest {
 
     /** The refused commands appended nothing: the ticket's stream in the event store holds the accepted ones only. */
     private static void assertNothingWritten(String ticket, int acceptedEvents) {
-        long stored = RunningService.shared().bean(EventStore.class).readEvents(ticket).asStream().count();
+        long stored = RunningService.shared()
+                .bean(EventStore.class)
+                .readEvents(ticket)
+                .asStream()
+                .count();
         assertThat(stored).as("events stored for ticket %s", ticket).isEqualTo(acceptedEvents);
     }
 }

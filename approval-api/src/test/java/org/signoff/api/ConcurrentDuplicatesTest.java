@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+
 import org.signoff.api.Api.Response;
 
 /** Integrations retry and send duplicates at the same moment: one wins, the others are told why, nothing is doubled. */
@@ -24,11 +25,18 @@ class ConcurrentDuplicatesTest {
     @Test
     void theSameTicketOpenedEightTimesAtOnceIsOpenedOnce() throws Exception {
         Scenario scenario = new Scenario(RunningService.shared().api());
-        List<Response> answers = all(() -> scenario.api.post("/tickets", """
+        List<Response> answers =
+                all(() -> scenario.api.post("/tickets", """
                 {"jobId": "%s", "performedBy": "%s"}""".formatted(CHANGE_ITEMS, scenario.requester)));
 
-        assertThat(answers).extracting(Response::status).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(1);
-        assertThat(answers).filteredOn(a -> a.status() == 409).extracting(Response::code)
+        assertThat(answers)
+                .extracting(Response::status)
+                .containsOnly(201, 409)
+                .filteredOn(s -> s == 201)
+                .hasSize(1);
+        assertThat(answers)
+                .filteredOn(a -> a.status() == 409)
+                .extracting(Response::code)
                 .containsOnly("TICKET_ALREADY_OPEN");
         scenario.api.await("/tickets", body -> countTicketsOf(body, scenario.requester) == 1);
     }
@@ -42,13 +50,47 @@ class ConcurrentDuplicatesTest {
 
         List<Response> answers = all(() -> scenario.grantSandbox(ticket, scenario.librarian));
 
-        assertThat(answers).extracting(Response::status).containsOnly(200, 409).filteredOn(s -> s == 200).hasSize(1);
-        assertThat(answers).filteredOn(a -> a.status() == 409).extracting(Response::code)
+        assertThat(answers)
+                .extracting(Response::status)
+                .containsOnly(200, 409)
+                .filteredOn(s -> s == 200)
+                .hasSize(1);
+        assertThat(answers)
+                .filteredOn(a -> a.status() == 409)
+                .extracting(Response::code)
                 .containsOnly("STEP_OUT_OF_ORDER");
-        long grants = RunningService.shared().bean(org.axonframework.eventsourcing.eventstore.EventStore.class)
-                .readEvents(ticket).asStream()
-                .filter(event -> event.getPayloadType().getSimpleName().equals("SandboxAccessGranted")).count();
+        long grants = RunningService.shared()
+                .bean(org.axonframework.eventsourcing.eventstore.EventStore.class)
+                .readEvents(ticket)
+                .asStream()
+                .filter(event -> event.getPayloadType().getSimpleName().equals("SandboxAccessGranted"))
+                .count();
         assertThat(grants).isEqualTo(1);
+    }
+
+    @Test
+    void theSamePersonRegisteredEightTimesAtOnceIsRegisteredOnce() throws Exception {
+        Api api = RunningService.shared().api();
+        String staffId = "twin-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        List<Response> answers = all(() -> api.post("/staff", """
+                {"staffId": "%s", "displayName": "Twin", "unit": "ITS", "roles": ["STAFF"],
+                 "performedBy": "admin"}""".formatted(staffId)));
+
+        assertThat(answers)
+                .extracting(Response::status)
+                .containsOnly(201, 409)
+                .filteredOn(s -> s == 201)
+                .hasSize(1);
+        assertThat(answers)
+                .filteredOn(a -> a.status() == 409)
+                .extracting(Response::code)
+                .isSubsetOf("ALREADY_EXISTS", "CONCURRENT_CHANGE");
+        assertThat(RunningService.shared()
+                        .bean(org.axonframework.eventsourcing.eventstore.EventStore.class)
+                        .readEvents(staffId)
+                        .asStream()
+                        .count())
+                .isEqualTo(1);
     }
 
     private static List<Response> all(Callable<Response> request) throws Exception {

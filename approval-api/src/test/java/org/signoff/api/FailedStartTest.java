@@ -9,10 +9,11 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.signoff.staff.api.EnrolFirstAdministrator;
-import org.signoff.staff.api.StaffId;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
+
+import org.signoff.staff.api.EnrolFirstAdministrator;
+import org.signoff.staff.api.StaffId;
 
 /**
  * A service that cannot start says so and goes away: it exits non-zero, releasing the H2 file, instead of lingering
@@ -25,10 +26,12 @@ class FailedStartTest {
 
     @Test
     void aServiceThatFailsToStartAfterHandlingCommandsExitsNonZero() throws Exception {
-        Process service = ServiceProcess.launch(dataDir, ServiceProcess.freePort(),
-                "--spring.main.sources=" + FailingStartUp.class.getName());
+        Process service = ServiceProcess.launch(
+                dataDir, ServiceProcess.freePort(), "--spring.main.sources=" + FailingStartUp.class.getName());
         try {
-            assertThat(service.waitFor(60, TimeUnit.SECONDS)).as("the process ended").isTrue();
+            assertThat(service.waitFor(60, TimeUnit.SECONDS))
+                    .as("the process ended")
+                    .isTrue();
             assertThat(service.exitValue()).isNotZero();
             assertThat(Files.readString(dataDir.resolve("service.log"))).contains(FailingStartUp.WHY);
         } finally {

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 import org.signoff.api.Api.Response;
 
 /**
@@ -64,8 +65,9 @@ class KillNineDurabilityTest {
                             acknowledgedReadings.put(ticket, 0);
                             for (String document : READINGS) {
                                 if (api.post("/tickets/" + ticket + "/readings", """
-                                        {"documentId": "%s", "version": "1", "performedBy": "%s"}"""
-                                        .formatted(document, staff)).status() == 200) {
+                                        {"documentId": "%s", "version": "1", "performedBy": "%s"}""".formatted(document, staff))
+                                                .status()
+                                        == 200) {
                                     acknowledgedReadings.merge(ticket, 1, Integer::sum);
                                 }
                             }
@@ -84,17 +86,23 @@ class KillNineDurabilityTest {
         } finally {
             service.destroyForcibly();
         }
-        assertThat(acknowledgedReadings).as("commands were acknowledged before the kill").hasSizeGreaterThan(5);
+        assertThat(acknowledgedReadings)
+                .as("commands were acknowledged before the kill")
+                .hasSizeGreaterThan(5);
 
         try (RunningService restarted = RunningService.start(dataDir)) {
             EventStore events = restarted.bean(EventStore.class);
             for (Map.Entry<String, Integer> ticket : acknowledgedReadings.entrySet()) {
                 long stored = events.readEvents(ticket.getKey()).asStream().count();
-                assertThat(stored).as("events of ticket %s: opened + %d readings acknowledged", ticket.getKey(),
-                        ticket.getValue()).isGreaterThanOrEqualTo(1 + ticket.getValue());
+                assertThat(stored)
+                        .as(
+                                "events of ticket %s: opened + %d readings acknowledged",
+                                ticket.getKey(), ticket.getValue())
+                        .isGreaterThanOrEqualTo(1 + ticket.getValue());
             }
             for (String staff : acknowledgedStaff) {
-                assertThat(events.readEvents(staff).asStream().count()).as("registration of %s", staff)
+                assertThat(events.readEvents(staff).asStream().count())
+                        .as("registration of %s", staff)
                         .isEqualTo(1);
             }
             // and the read models catch up on all of it from their stored tokens

@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
-import org.signoff.projections.Columns;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import org.signoff.projections.Columns;
 
 /**
  * A database written by an earlier version upgrades in place: people's roles and liaison units, once joined with
@@ -38,12 +38,18 @@ class MigrationTest {
     }
 
     private static void upgradesTheDirectory(DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).locations(LOCATIONS).target("1.2").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations(LOCATIONS)
+                .target("1.2")
+                .load()
+                .migrate();
         JdbcClient jdbc = JdbcClient.create(dataSource);
         jdbc.sql("INSERT INTO lookup_staff (staff_id, unit, roles, liaison_units) VALUES "
-                + "('lee', 'ITS', 'LIAISON,STAFF', 'HKS/GUT' || CHR(10) || 'ITS'), "
-                + "('odd', 'ITS', 'LIAISON', 'say \"hi\" \\ bye'), "
-                + "('amy', 'ITS', 'STAFF', '')").update();
+                        + "('lee', 'ITS', 'LIAISON,STAFF', 'HKS/GUT' || CHR(10) || 'ITS'), "
+                        + "('odd', 'ITS', 'LIAISON', 'say \"hi\" \\ bye'), "
+                        + "('amy', 'ITS', 'STAFF', '')")
+                .update();
 
         Flyway.configure().dataSource(dataSource).locations(LOCATIONS).load().migrate();
 
@@ -51,12 +57,16 @@ class MigrationTest {
                 "lee", List.of("[\"LIAISON\",\"STAFF\"]", "[\"HKS/GUT\",\"ITS\"]"),
                 "odd", List.of("[\"LIAISON\"]", "[\"say \\\"hi\\\" \\\\ bye\"]"),
                 "amy", List.of("[\"STAFF\"]", "[]"));
-        roles.forEach((staffId, expected) -> assertThat(jdbc.sql(
-                        "SELECT roles, liaison_units FROM lookup_staff WHERE staff_id = ?").param(staffId)
-                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).single())
-                .as(staffId).isEqualTo(expected));
-        assertThat(Columns.names(jdbc.sql(
-                "SELECT liaison_units FROM lookup_staff WHERE staff_id = 'odd'").query(String.class).single()))
+        roles.forEach((staffId, expected) -> assertThat(
+                        jdbc.sql("SELECT roles, liaison_units FROM lookup_staff WHERE staff_id = ?")
+                                .param(staffId)
+                                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2)))
+                                .single())
+                .as(staffId)
+                .isEqualTo(expected));
+        assertThat(Columns.names(jdbc.sql("SELECT liaison_units FROM lookup_staff WHERE staff_id = 'odd'")
+                        .query(String.class)
+                        .single()))
                 .containsExactly("say \"hi\" \\ bye");
     }
 }

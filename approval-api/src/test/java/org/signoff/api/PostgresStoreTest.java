@@ -24,9 +24,11 @@ class PostgresStoreTest {
     static void startPostgres() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
         try (var connection = postgres.getPostgresDatabase().getConnection();
-             var result = connection.createStatement().executeQuery("SHOW server_version_num")) {
+                var result = connection.createStatement().executeQuery("SHOW server_version_num")) {
             result.next();
-            assertThat(result.getInt(1)).as("a supported PostgreSQL major version").isGreaterThanOrEqualTo(170000);
+            assertThat(result.getInt(1))
+                    .as("a supported PostgreSQL major version")
+                    .isGreaterThanOrEqualTo(170000);
         }
     }
 
@@ -38,30 +40,44 @@ class PostgresStoreTest {
     @Test
     void aTicketGoesThroughAllStepsAndSurvivesARestartOnPostgres() {
         String url = postgres.getJdbcUrl("postgres", "postgres");
-        String[] onPostgres = {"--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres"};
+        String[] onPostgres = {
+            "--spring.datasource.url=" + url,
+            "--spring.datasource.username=postgres",
+            "--spring.datasource.password=postgres"
+        };
         String ticket;
         Scenario scenario;
         try (RunningService service = RunningService.start(dataDir, onPostgres)) {
             scenario = new Scenario(service.api());
             ticket = scenario.ticketAwaitingReview();
-            assertThat(scenario.approve(ticket, scenario.librarian, false).body().get("status").asText())
+            assertThat(scenario.approve(ticket, scenario.librarian, false)
+                            .body()
+                            .get("status")
+                            .asText())
                     .isEqualTo("COMPLETED");
-            assertThat(service.api().post("/tickets", """
-                    {"jobId": "%s", "performedBy": "%s"}""".formatted(CHANGE_ITEMS, scenario.requester)).code())
+            assertThat(service.api()
+                            .post("/tickets", """
+                    {"jobId": "%s", "performedBy": "%s"}""".formatted(CHANGE_ITEMS, scenario.requester))
+                            .code())
                     .isEqualTo("TICKET_ALREADY_OPEN");
-            assertThat(service.api().post("/jobs", """
+            assertThat(service.api()
+                            .post("/jobs", """
                     {"jobId": "%s", "performedBy": "%s", "definition": {"scope": "Items", "name": "Again",
                      "requiredReadings": [], "variants": [], "signOffPerVariant": false,
-                     "roleUpdateUsuallyNeeded": false}}""".formatted(CHANGE_ITEMS, scenario.librarian)).code())
-                    .as("a duplicate key on PostgreSQL is a conflict too").isEqualTo("ALREADY_EXISTS");
+                     "roleUpdateUsuallyNeeded": false}}""".formatted(CHANGE_ITEMS, scenario.librarian))
+                            .code())
+                    .as("a duplicate key on PostgreSQL is a conflict too")
+                    .isEqualTo("ALREADY_EXISTS");
             scenario.awaitOnMasterList("Items", CHANGE_ITEMS, scenario.requester, 1);
         }
         try (RunningService service = RunningService.start(dataDir, onPostgres)) {
             Scenario again = scenario.reconnect(service.api());
-            assertThat(again.awaitTicket(ticket, "COMPLETED").get("history").size()).isEqualTo(8);
+            assertThat(again.awaitTicket(ticket, "COMPLETED").get("history").size())
+                    .isEqualTo(8);
             again.awaitOnMasterList("Items", CHANGE_ITEMS, scenario.requester, 1);
-            assertThat(accepted(again.revoke(ticket, scenario.librarian)).get("status").asText())
+            assertThat(accepted(again.revoke(ticket, scenario.librarian))
+                            .get("status")
+                            .asText())
                     .isEqualTo("REVOKED");
             again.awaitOnMasterList("Items", CHANGE_ITEMS, scenario.requester, 0);
         }

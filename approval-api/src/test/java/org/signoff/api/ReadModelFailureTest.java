@@ -29,20 +29,28 @@ class ReadModelFailureTest {
             scenario = new Scenario(api);
             String ticket = scenario.ticketAwaitingReview();
             JdbcClient jdbc = service.bean(JdbcClient.class);
-            jdbc.sql("ALTER TABLE projection_master_list RENAME TO projection_master_list_away").update();
+            jdbc.sql("ALTER TABLE projection_master_list RENAME TO projection_master_list_away")
+                    .update();
 
             accepted(scenario.approve(ticket, scenario.librarian, false));
-            JsonNode health = api.await("/actuator/health",
+            JsonNode health = api.await(
+                    "/actuator/health",
                     body -> body.at("/components/readModels/status").asText().equals("DEGRADED"));
-            assertThat(health.at("/components/readModels/details").has("master-list")).isTrue();
-            assertThat(health.at("/components/readModels/details").has("tickets")).as("the others go on").isFalse();
+            assertThat(health.at("/components/readModels/details").has("master-list"))
+                    .isTrue();
+            assertThat(health.at("/components/readModels/details").has("tickets"))
+                    .as("the others go on")
+                    .isFalse();
             assertThat(api.getText("/actuator/prometheus"))
                     .contains("approval_read_model_failing{read_model=\"master-list\"} 1.0");
             scenario.awaitTicket(ticket, "COMPLETED");
 
-            jdbc.sql("ALTER TABLE projection_master_list_away RENAME TO projection_master_list").update();
+            jdbc.sql("ALTER TABLE projection_master_list_away RENAME TO projection_master_list")
+                    .update();
             scenario.awaitOnMasterList("Items", CHANGE_ITEMS, scenario.requester, 1);
-            api.await("/actuator/health", body -> body.at("/components/readModels/status").asText().equals("UP"));
+            api.await(
+                    "/actuator/health",
+                    body -> body.at("/components/readModels/status").asText().equals("UP"));
             healed = api.get("/master-list").body();
         }
         try (RunningService replayed = RunningService.start(dataDir, "--approval.projections.replay=master-list")) {

@@ -32,23 +32,30 @@ class ReplayTest {
             JdbcClient jdbc = service.bean(JdbcClient.class);
             jdbc.sql("DELETE FROM projection_master_list").update();
             jdbc.sql("DELETE FROM projection_ticket_history").update();
-            assertThat(Scenario.entries(service.api().get("/master-list").body(), "Items", CHANGE_ITEMS,
-                    scenario.requester)).as("the damage shows").isEmpty();
+            assertThat(Scenario.entries(
+                            service.api().get("/master-list").body(), "Items", CHANGE_ITEMS, scenario.requester))
+                    .as("the damage shows")
+                    .isEmpty();
         }
 
-        try (RunningService service = RunningService.start(dataDir, "--approval.projections.replay=master-list,tickets")) {
+        try (RunningService service =
+                RunningService.start(dataDir, "--approval.projections.replay=master-list,tickets")) {
             Scenario again = scenario.reconnect(service.api());
             JsonNode entry = again.awaitOnMasterList("Items", CHANGE_ITEMS, scenario.requester, 1);
             assertThat(entry.get("rolePending").asBoolean()).isTrue();
-            assertThat(service.api().await("/tickets/" + ticket,
-                    body -> body.get("history").size() == history.size()).get("history")).isEqualTo(history);
+            assertThat(service.api()
+                            .await(
+                                    "/tickets/" + ticket,
+                                    body -> body.get("history").size() == history.size())
+                            .get("history"))
+                    .isEqualTo(history);
         }
     }
 
     @Test
     void replayingAReadModelThatDoesNotExistStopsTheStart() {
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> RunningService.start(dataDir, "--approval.projections.replay=no-such-model"))
+                        () -> RunningService.start(dataDir, "--approval.projections.replay=no-such-model"))
                 .hasStackTraceContaining("no read model 'no-such-model'");
     }
 }

@@ -27,7 +27,8 @@ class RestartTest {
             scenario = new Scenario(service.api());
             ticket = scenario.ticketAwaitingReview();
             accepted(scenario.approve(ticket, scenario.librarian, true));
-            historyBefore = scenario.awaitTicket(ticket, "AWAITING_ROLE_REQUEST").get("history");
+            historyBefore =
+                    scenario.awaitTicket(ticket, "AWAITING_ROLE_REQUEST").get("history");
             scenario.awaitOnMasterList("Items", CHANGE_ITEMS, scenario.requester, 1);
             masterListBefore = service.api().get("/master-list").body();
             jobsBefore = service.api().get("/jobs").body().size();
@@ -37,14 +38,20 @@ class RestartTest {
             Api api = service.api();
             assertThat(api.get("/tickets/" + ticket).body().get("history")).isEqualTo(historyBefore);
             assertThat(api.get("/master-list").body()).isEqualTo(masterListBefore);
-            assertThat(api.get("/jobs").body().size()).as("the seed catalog is not loaded twice").isEqualTo(jobsBefore);
+            assertThat(api.get("/jobs").body().size())
+                    .as("the seed catalog is not loaded twice")
+                    .isEqualTo(jobsBefore);
 
             // the ticket goes on where it stopped: its aggregate is rebuilt from the stored events
             assertThat(accepted(scenario.reconnect(api).submitRoleRequest(ticket, scenario.liaison))
-                    .get("status").asText()).isEqualTo("AWAITING_ROLE_UPDATE");
+                            .get("status")
+                            .asText())
+                    .isEqualTo("AWAITING_ROLE_UPDATE");
             assertThat(api.post("/tickets", """
-                    {"jobId": "%s", "performedBy": "%s"}""".formatted(CHANGE_ITEMS, scenario.requester)).code())
-                    .as("the open-ticket lookup survived too").isEqualTo("TICKET_ALREADY_OPEN");
+                    {"jobId": "%s", "performedBy": "%s"}""".formatted(CHANGE_ITEMS, scenario.requester))
+                            .code())
+                    .as("the open-ticket lookup survived too")
+                    .isEqualTo("TICKET_ALREADY_OPEN");
         }
     }
 }

@@ -22,15 +22,16 @@ public final class RunningService implements AutoCloseable {
 
     private RunningService(ConfigurableApplicationContext context) {
         this.context = context;
-        this.api = new Api(((WebServerApplicationContext) context).getWebServer().getPort());
+        this.api =
+                new Api(((WebServerApplicationContext) context).getWebServer().getPort());
     }
 
     /** Starts the service over the store in {@code dataDir}; extra arguments as on the command line. */
     public static RunningService start(Path dataDir, String... arguments) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--approval.data-dir=" + dataDir));
         args.addAll(List.of(arguments));
-        return new RunningService(new SpringApplicationBuilder(ApprovalApplication.class)
-                .run(args.toArray(String[]::new)));
+        return new RunningService(
+                new SpringApplicationBuilder(ApprovalApplication.class).run(args.toArray(String[]::new)));
     }
 
     /** One service for the test classes that need no store of their own, stopped when the JVM ends. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import org.signoff.api.Api.Response;
 
 /**
@@ -16,6 +17,7 @@ public final class Scenario {
 
     /** A job of the seed catalog, with three required readings at version 1. */
     public static final String CHANGE_ITEMS = "change-physical-items";
+
     public static final List<String> CHANGE_ITEMS_READINGS =
             List.of("jobs-overview", "required-readings", "change-physical-items-doc");
 
@@ -65,7 +67,9 @@ public final class Scenario {
         Response response = api.post("/staff", """
                 {"staffId": "%s", "displayName": "%s", "unit": "%s", "roles": %s, "liaisonUnits": %s,
                  "performedBy": "admin"}""".formatted(id, name, unit, roles, liaisonUnits));
-        assertThat(response.status()).as("registering %s: %s", id, response.body()).isEqualTo(201);
+        assertThat(response.status())
+                .as("registering %s: %s", id, response.body())
+                .isEqualTo(201);
         return id;
     }
 
@@ -97,14 +101,12 @@ public final class Scenario {
 
     public Response request(String ticket, String staff) {
         return api.post("/tickets/" + ticket + "/request", """
-                {"supportTicketRef": "LTS-1234", "note": "for the barcode clean-up", "performedBy": "%s"}"""
-                .formatted(staff));
+                {"supportTicketRef": "LTS-1234", "note": "for the barcode clean-up", "performedBy": "%s"}""".formatted(staff));
     }
 
     public Response grantSandbox(String ticket, String librarian) {
         return api.post("/tickets/" + ticket + "/sandbox-grant", """
-                {"trainingMaterials": ["https://wiki.example/training/change-items"], "performedBy": "%s"}"""
-                .formatted(librarian));
+                {"trainingMaterials": ["https://wiki.example/training/change-items"], "performedBy": "%s"}""".formatted(librarian));
     }
 
     public Response reportTest(String ticket, String staff) {
@@ -115,8 +117,7 @@ public final class Scenario {
 
     public Response approve(String ticket, String reviewer, boolean roleUpdateNeeded) {
         return api.post("/tickets/" + ticket + "/approval", """
-                {"roleUpdateNeeded": %s, "comment": "looks right", "performedBy": "%s"}"""
-                .formatted(roleUpdateNeeded, reviewer));
+                {"roleUpdateNeeded": %s, "comment": "looks right", "performedBy": "%s"}""".formatted(roleUpdateNeeded, reviewer));
     }
 
     public Response requestRetest(String ticket, String reviewer) {
@@ -167,7 +168,9 @@ public final class Scenario {
     // --- reads
 
     public JsonNode awaitTicket(String ticket, String status) {
-        return api.await("/tickets/" + ticket, body -> status.equals(body.at("/ticket/status").asText()));
+        return api.await(
+                "/tickets/" + ticket,
+                body -> status.equals(body.at("/ticket/status").asText()));
     }
 
     /** The master list entries of a person on a job (no variant), once the list shows {@code count} of them. */

@@ -12,14 +12,18 @@ import java.util.List;
 /** The service in a JVM of its own, started as an operator starts it: {@code java ... ApprovalApplication}. */
 final class ServiceProcess {
 
-    private ServiceProcess() {
-    }
+    private ServiceProcess() {}
 
     /** Starts the service over the store in {@code dataDir}, its output in {@code service.log} there. */
     static Process launch(Path dataDir, int port, String... arguments) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                ApprovalApplication.class.getName(), "--server.port=" + port, "--approval.data-dir=" + dataDir));
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                ApprovalApplication.class.getName(),
+                "--server.port=" + port,
+                "--approval.data-dir=" + dataDir));
         command.addAll(List.of(arguments));
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -32,7 +36,8 @@ final class ServiceProcess {
         while (System.nanoTime() < deadline) {
             assertThat(service.isAlive()).as("the service process is running").isTrue();
             try {
-                if (api.get("/actuator/health").status() == 200 && api.get("/staff/admin").status() == 200) {
+                if (api.get("/actuator/health").status() == 200
+                        && api.get("/staff/admin").status() == 200) {
                     return;
                 }
             } catch (RuntimeException notYetListening) {

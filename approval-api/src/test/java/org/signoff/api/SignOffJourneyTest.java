@@ -11,6 +11,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.signoff.api.Api.Response;
 
 /** The journeys of a sign-off ticket, end to end over HTTP against the service on its H2 file store. */
@@ -29,11 +30,17 @@ class SignOffJourneyTest {
     void staffMemberGoesThroughAllSixStepsAndJoinsTheMasterList() {
         String ticket = scenario.open(scenario.requester, CHANGE_ITEMS);
         scenario.readAll(ticket, CHANGE_ITEMS_READINGS);
-        assertThat(accepted(scenario.request(ticket, scenario.requester)).get("status").asText())
+        assertThat(accepted(scenario.request(ticket, scenario.requester))
+                        .get("status")
+                        .asText())
                 .isEqualTo("AWAITING_SANDBOX_GRANT");
-        assertThat(accepted(scenario.grantSandbox(ticket, scenario.librarian)).get("status").asText())
+        assertThat(accepted(scenario.grantSandbox(ticket, scenario.librarian))
+                        .get("status")
+                        .asText())
                 .isEqualTo("AWAITING_TEST");
-        assertThat(accepted(scenario.reportTest(ticket, scenario.requester)).get("status").asText())
+        assertThat(accepted(scenario.reportTest(ticket, scenario.requester))
+                        .get("status")
+                        .asText())
                 .isEqualTo("AWAITING_REVIEW");
         JsonNode approved = accepted(scenario.approve(ticket, scenario.librarian, true));
         assertThat(approved.get("status").asText()).isEqualTo("AWAITING_ROLE_REQUEST");
@@ -45,16 +52,29 @@ class SignOffJourneyTest {
         assertThat(pending.get("unit").asText()).isEqualTo(scenario.unit);
         assertThat(pending.get("approvedBy").asText()).isEqualTo(scenario.librarian);
 
-        assertThat(accepted(scenario.submitRoleRequest(ticket, scenario.liaison)).get("status").asText())
+        assertThat(accepted(scenario.submitRoleRequest(ticket, scenario.liaison))
+                        .get("status")
+                        .asText())
                 .isEqualTo("AWAITING_ROLE_UPDATE");
-        assertThat(accepted(scenario.confirmRoleUpdate(ticket, scenario.support)).get("status").asText())
+        assertThat(accepted(scenario.confirmRoleUpdate(ticket, scenario.support))
+                        .get("status")
+                        .asText())
                 .isEqualTo("COMPLETED");
 
         JsonNode view = scenario.awaitTicket(ticket, "COMPLETED");
         assertThat(view.at("/ticket/supportTicketRef").asText()).isEqualTo("LTS-1234");
-        assertThat(events(view)).containsExactly("SignOffStarted", "ReadingConfirmed", "ReadingConfirmed",
-                "ReadingConfirmed", "JobAccessRequested", "SandboxAccessGranted", "SandboxTestReported",
-                "ProductionUseApproved", "RoleRequestSubmitted", "ProductionRoleUpdated");
+        assertThat(events(view))
+                .containsExactly(
+                        "SignOffStarted",
+                        "ReadingConfirmed",
+                        "ReadingConfirmed",
+                        "ReadingConfirmed",
+                        "JobAccessRequested",
+                        "SandboxAccessGranted",
+                        "SandboxTestReported",
+                        "ProductionUseApproved",
+                        "RoleRequestSubmitted",
+                        "ProductionRoleUpdated");
         JsonNode testReport = view.get("history").get(6);
         assertThat(testReport.get("performedBy").asText()).isEqualTo(scenario.requester);
         assertThat(testReport.at("/details/jobInstanceRef").asText()).isEqualTo("job-88123");
@@ -63,15 +83,21 @@ class SignOffJourneyTest {
         assertThat(view.get("history").get(8).get("performedBy").asText()).isEqualTo(scenario.liaison);
 
         JsonNode done = scenario.awaitOnMasterList("Items", CHANGE_ITEMS, scenario.requester, 1);
-        api.await("/master-list", body -> !Scenario.entries(body, "Items", CHANGE_ITEMS, scenario.requester)
-                .get(0).get("rolePending").asBoolean());
+        api.await(
+                "/master-list",
+                body -> !Scenario.entries(body, "Items", CHANGE_ITEMS, scenario.requester)
+                        .get(0)
+                        .get("rolePending")
+                        .asBoolean());
         assertThat(done.get("ticketId").asText()).isEqualTo(ticket);
     }
 
     @Test
     void approvalWithoutRoleUpdateCompletesAtReview() {
         String ticket = scenario.ticketAwaitingReview();
-        assertThat(accepted(scenario.approve(ticket, scenario.librarian, false)).get("status").asText())
+        assertThat(accepted(scenario.approve(ticket, scenario.librarian, false))
+                        .get("status")
+                        .asText())
                 .isEqualTo("COMPLETED");
         JsonNode entry = scenario.awaitOnMasterList("Items", CHANGE_ITEMS, scenario.requester, 1);
         assertThat(entry.get("rolePending").asBoolean()).isFalse();
@@ -80,7 +106,9 @@ class SignOffJourneyTest {
     @Test
     void reviewerSendsTheTestBackUntilItIsRight() {
         String ticket = scenario.ticketAwaitingReview();
-        assertThat(accepted(scenario.requestRetest(ticket, scenario.librarian)).get("status").asText())
+        assertThat(accepted(scenario.requestRetest(ticket, scenario.librarian))
+                        .get("status")
+                        .asText())
                 .isEqualTo("AWAITING_TEST");
         accepted(scenario.reportTest(ticket, scenario.requester));
         accepted(scenario.requestRetest(ticket, scenario.librarian));
@@ -88,18 +116,27 @@ class SignOffJourneyTest {
         accepted(scenario.approve(ticket, scenario.librarian, false));
 
         JsonNode view = scenario.awaitTicket(ticket, "COMPLETED");
-        assertThat(events(view).subList(6, events(view).size())).containsExactly("SandboxTestReported",
-                "RetestRequested", "SandboxTestReported", "RetestRequested", "SandboxTestReported",
-                "ProductionUseApproved");
+        assertThat(events(view).subList(6, events(view).size()))
+                .containsExactly(
+                        "SandboxTestReported",
+                        "RetestRequested",
+                        "SandboxTestReported",
+                        "RetestRequested",
+                        "SandboxTestReported",
+                        "ProductionUseApproved");
         assertThat(view.get("history").get(7).at("/details/reason").asText()).isEqualTo("run it on a set of 10 items");
     }
 
     @Test
     void aDeniedTicketEndsAndTheStaffMemberMayAskAgain() {
         String ticket = scenario.ticketAwaitingReview();
-        assertThat(accepted(scenario.deny(ticket, scenario.librarian)).get("status").asText()).isEqualTo("DENIED");
+        assertThat(accepted(scenario.deny(ticket, scenario.librarian))
+                        .get("status")
+                        .asText())
+                .isEqualTo("DENIED");
         assertThat(scenario.reportTest(ticket, scenario.requester).status()).isEqualTo(409);
-        assertThat(scenario.awaitTicket(ticket, "DENIED").at("/ticket/step").asInt()).isEqualTo(5);
+        assertThat(scenario.awaitTicket(ticket, "DENIED").at("/ticket/step").asInt())
+                .isEqualTo(5);
 
         String again = scenario.open(scenario.requester, CHANGE_ITEMS);
         assertThat(again).isNotEqualTo(ticket);
@@ -110,7 +147,9 @@ class SignOffJourneyTest {
         String ticket = scenario.open(scenario.requester, CHANGE_ITEMS);
         scenario.readAll(ticket, CHANGE_ITEMS_READINGS);
         accepted(scenario.request(ticket, scenario.requester));
-        assertThat(accepted(scenario.withdraw(ticket, scenario.requester)).get("status").asText())
+        assertThat(accepted(scenario.withdraw(ticket, scenario.requester))
+                        .get("status")
+                        .asText())
                 .isEqualTo("WITHDRAWN");
         assertThat(scenario.grantSandbox(ticket, scenario.librarian).code()).isEqualTo("STEP_OUT_OF_ORDER");
         scenario.open(scenario.requester, CHANGE_ITEMS);
@@ -122,7 +161,10 @@ class SignOffJourneyTest {
         accepted(scenario.approve(ticket, scenario.librarian, false));
         scenario.awaitOnMasterList("Items", CHANGE_ITEMS, scenario.requester, 1);
 
-        assertThat(accepted(scenario.revoke(ticket, scenario.librarian)).get("status").asText()).isEqualTo("REVOKED");
+        assertThat(accepted(scenario.revoke(ticket, scenario.librarian))
+                        .get("status")
+                        .asText())
+                .isEqualTo("REVOKED");
         scenario.awaitOnMasterList("Items", CHANGE_ITEMS, scenario.requester, 0);
         assertThat(events(scenario.awaitTicket(ticket, "REVOKED"))).endsWith("ProductionUseRevoked");
     }
@@ -133,7 +175,8 @@ class SignOffJourneyTest {
         String reading = scenario.open(scenario.colleague, CHANGE_ITEMS);
 
         api.await("/tickets?status=AWAITING_REVIEW", body -> ids(body).contains(inReview));
-        JsonNode readingQueue = api.await("/tickets?status=READING", body -> ids(body).contains(reading));
+        JsonNode readingQueue =
+                api.await("/tickets?status=READING", body -> ids(body).contains(reading));
         assertThat(ids(readingQueue)).doesNotContain(inReview);
         api.await("/tickets", body -> ids(body).containsAll(List.of(inReview, reading)));
         JsonNode stepFive = api.await("/tickets?step=5", body -> ids(body).contains(inReview));
@@ -153,20 +196,24 @@ class SignOffJourneyTest {
         assertThat(registered.location()).isEqualTo("/jobs/" + jobId);
 
         assertThat(api.post("/tickets", """
-                {"jobId": "%s", "performedBy": "%s"}""".formatted(jobId, scenario.requester)).code())
+                {"jobId": "%s", "performedBy": "%s"}""".formatted(jobId, scenario.requester))
+                        .code())
                 .isEqualTo("VARIANT_REQUIRED");
         String ticket = scenario.openOnVariant(scenario.requester, jobId, "strip 9xx");
         accepted(api.post("/tickets/" + ticket + "/readings", """
-                {"documentId": "normalization-doc", "version": "2", "performedBy": "%s"}"""
-                .formatted(scenario.requester)));
+                {"documentId": "normalization-doc", "version": "2", "performedBy": "%s"}""".formatted(scenario.requester)));
         accepted(scenario.request(ticket, scenario.requester));
         accepted(scenario.grantSandbox(ticket, scenario.librarian));
         accepted(scenario.reportTest(ticket, scenario.requester));
         accepted(scenario.approve(ticket, scenario.librarian, false));
 
-        JsonNode masterList = api.await("/master-list", body -> variantStaff(body, jobId, "strip 9xx").size() == 1);
+        JsonNode masterList = api.await(
+                "/master-list", body -> variantStaff(body, jobId, "strip 9xx").size() == 1);
         assertThat(variantStaff(masterList, jobId, "set 830 indicator")).isEmpty();
-        assertThat(variantStaff(masterList, jobId, "strip 9xx").get(0).get("staffId").asText())
+        assertThat(variantStaff(masterList, jobId, "strip 9xx")
+                        .get(0)
+                        .get("staffId")
+                        .asText())
                 .isEqualTo(scenario.requester);
     }
 
@@ -178,41 +225,56 @@ class SignOffJourneyTest {
                  "requiredReadings": [{"documentId": "withdrawals-doc", "title": "Withdrawals", "version": "%s"}],
                  "variants": [], "signOffPerVariant": false, "roleUpdateUsuallyNeeded": true}""";
         assertThat(api.post("/jobs", """
-                {"jobId": "%s", "performedBy": "%s", "definition": %s}"""
-                .formatted(jobId, scenario.librarian, definition.formatted("", "1"))).status()).isEqualTo(201);
+                {"jobId": "%s", "performedBy": "%s", "definition": %s}""".formatted(jobId, scenario.librarian, definition.formatted("", "1")))
+                        .status())
+                .isEqualTo(201);
         String ticket = scenario.open(scenario.requester, jobId);
 
         assertThat(api.put("/jobs/" + jobId, """
-                {"performedBy": "%s", "definition": %s}"""
-                .formatted(scenario.librarian, definition.formatted("mind the input file", "2"))).status())
+                {"performedBy": "%s", "definition": %s}""".formatted(
+                                        scenario.librarian, definition.formatted("mind the input file", "2")))
+                        .status())
                 .isEqualTo(204);
-        JsonNode changed = api.await("/jobs/" + jobId, body -> body.get("notes").asText().equals("mind the input file"));
+        JsonNode changed =
+                api.await("/jobs/" + jobId, body -> body.get("notes").asText().equals("mind the input file"));
         assertThat(changed.at("/requiredReadings/0/version").asText()).isEqualTo("2");
-        assertThat(scenario.confirmReading(ticket, scenario.requester, "withdrawals-doc").code())
-                .as("version 1 is no longer current").isEqualTo("OUTDATED_READING_VERSION");
+        assertThat(scenario.confirmReading(ticket, scenario.requester, "withdrawals-doc")
+                        .code())
+                .as("version 1 is no longer current")
+                .isEqualTo("OUTDATED_READING_VERSION");
 
         assertThat(api.post("/jobs/" + jobId + "/retirement", """
-                {"reason": "replaced by a new job", "performedBy": "%s"}""".formatted(scenario.librarian)).status())
+                {"reason": "replaced by a new job", "performedBy": "%s"}""".formatted(scenario.librarian))
+                        .status())
                 .isEqualTo(204);
         assertThat(api.post("/tickets", """
-                {"jobId": "%s", "performedBy": "%s"}""".formatted(jobId, scenario.colleague)).code())
+                {"jobId": "%s", "performedBy": "%s"}""".formatted(jobId, scenario.colleague))
+                        .code())
                 .isEqualTo("JOB_RETIRED");
-        api.await("/jobs?includeRetired=true", body -> jobIds(body).contains(jobId)
-                && body.findValues("retired").stream().anyMatch(JsonNode::asBoolean));
+        api.await(
+                "/jobs?includeRetired=true",
+                body -> jobIds(body).contains(jobId)
+                        && body.findValues("retired").stream().anyMatch(JsonNode::asBoolean));
         assertThat(jobIds(api.get("/jobs").body())).doesNotContain(jobId).contains(CHANGE_ITEMS);
     }
 
     @Test
     void theSeedCatalogHoldsTheMasterListsJobsByScope() {
         JsonNode jobs = api.get("/jobs").body();
-        assertThat(jobIds(jobs)).contains("change-physical-items", "batch-create-work-orders",
-                "import-hua-profiles", "bib-hvd-normalization", "holdings-cancel-print-subscription",
-                "po-lines-update-transactions");
+        assertThat(jobIds(jobs))
+                .contains(
+                        "change-physical-items",
+                        "batch-create-work-orders",
+                        "import-hua-profiles",
+                        "bib-hvd-normalization",
+                        "holdings-cancel-print-subscription",
+                        "po-lines-update-transactions");
         JsonNode masterList = api.get("/master-list").body();
         List<String> scopes = new ArrayList<>();
         masterList.get("scopes").forEach(scope -> scopes.add(scope.get("scope").asText()));
-        assertThat(scopes).containsSubsequence("Items", "Work orders", "Import profiles", "Bib changes",
-                "Holding changes", "PO lines");
+        assertThat(scopes)
+                .containsSubsequence(
+                        "Items", "Work orders", "Import profiles", "Bib changes", "Holding changes", "PO lines");
         JsonNode staff = api.await("/staff/" + scenario.requester, body -> true);
         assertThat(staff.get("displayName").asText()).isEqualTo("Amy Dittman");
         assertThat(staff.get("roles").get(0).asText()).isEqualTo("STAFF");
@@ -240,15 +302,17 @@ class SignOffJourneyTest {
 
     private static List<JsonNode> variantStaff(JsonNode masterList, String jobId, String variant) {
         List<JsonNode> found = new ArrayList<>();
-        masterList.findValues("jobs").forEach(jobs -> jobs.forEach(job -> {
-            if (job.get("jobId").asText().equals(jobId)) {
-                job.get("variants").forEach(v -> {
-                    if (v.get("variant").asText().equals(variant)) {
-                        v.get("staff").forEach(found::add);
+        masterList
+                .findValues("jobs")
+                .forEach(jobs -> jobs.forEach(job -> {
+                    if (job.get("jobId").asText().equals(jobId)) {
+                        job.get("variants").forEach(v -> {
+                            if (v.get("variant").asText().equals(variant)) {
+                                v.get("staff").forEach(found::add);
+                            }
+                        });
                     }
-                });
-            }
-        }));
+                }));
         return found;
     }
 }

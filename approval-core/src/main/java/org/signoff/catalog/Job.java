@@ -8,6 +8,7 @@ import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+
 import org.signoff.catalog.api.ChangeJob;
 import org.signoff.catalog.api.JobChanged;
 import org.signoff.catalog.api.JobDefinition;
@@ -27,6 +28,7 @@ public class Job {
 
     @AggregateIdentifier
     private JobId jobId;
+
     private boolean retired;
 
     Job() {
@@ -61,7 +63,9 @@ public class Job {
 
     /** Rules a definition follows beyond being well formed (which the edge checks). */
     private static void checkDefinition(JobDefinition definition) {
-        if (!unique(definition.requiredReadings().stream().map(RequiredReading::documentId).toList())) {
+        if (!unique(definition.requiredReadings().stream()
+                .map(RequiredReading::documentId)
+                .toList())) {
             throw Rejection.INVALID_DEFINITION.because("A document may be required only once per job");
         }
         if (!unique(definition.variants())) {

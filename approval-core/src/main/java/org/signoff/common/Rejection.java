@@ -4,7 +4,6 @@ package org.signoff.common;
  * Why a command was refused. The name is the stable error code; the kind says how a caller should read it.
  */
 public enum Rejection {
-
     UNKNOWN_TICKET(Kind.NOT_FOUND),
     UNKNOWN_JOB(Kind.NOT_FOUND),
     UNKNOWN_STAFF(Kind.NOT_FOUND),

@@ -4,5 +4,4 @@ import org.signoff.catalog.api.JobDefinition;
 import org.signoff.catalog.api.JobId;
 
 /** A job's current definition, and whether it was retired. */
-public record CatalogEntry(JobId jobId, JobDefinition definition, boolean retired) {
-}
+public record CatalogEntry(JobId jobId, JobDefinition definition, boolean retired) {}

@@ -7,16 +7,17 @@ import org.signoff.staff.api.StaffId;
 /** The policy every command follows first: the performer is a known person holding a role fit for the step. */
 public final class Performers {
 
-    private Performers() {
-    }
+    private Performers() {}
 
     /** The performer as the directory knows them; refused when the directory does not know them. */
     public static StaffMembership known(StaffDirectory directory, StaffId performer) {
         if (performer == null) {
             throw Rejection.UNKNOWN_PERFORMER.because("The command does not say who performs it");
         }
-        return directory.find(performer).orElseThrow(
-                () -> Rejection.UNKNOWN_PERFORMER.because("No staff member '" + performer + "' in the directory"));
+        return directory
+                .find(performer)
+                .orElseThrow(() ->
+                        Rejection.UNKNOWN_PERFORMER.because("No staff member '" + performer + "' in the directory"));
     }
 
     /** The performer, who must hold at least one of the roles. */

@@ -10,9 +10,10 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+
 import org.signoff.common.Rejection;
-import org.signoff.lookup.PersonalDataVault;
 import org.signoff.lookup.Performers;
+import org.signoff.lookup.PersonalDataVault;
 import org.signoff.lookup.StaffDirectory;
 import org.signoff.staff.api.ChangeStaffMember;
 import org.signoff.staff.api.EnrolFirstAdministrator;
@@ -30,6 +31,7 @@ public class StaffMember {
 
     @AggregateIdentifier
     private StaffId staffId;
+
     private String unit;
     private Set<Role> roles = Set.of();
     private Set<String> liaisonUnits = Set.of();
@@ -43,8 +45,12 @@ public class StaffMember {
         Performers.withAnyRole(directory, command.performedBy(), Role.ADMIN);
         checkLiaison(command.roles(), command.liaisonUnits());
         vault.storeDisplayName(command.staffId(), command.displayName());
-        apply(new StaffMemberRegistered(command.staffId(), command.unit(), Set.copyOf(command.roles()),
-                Set.copyOf(command.liaisonUnits()), command.performedBy()));
+        apply(new StaffMemberRegistered(
+                command.staffId(),
+                command.unit(),
+                Set.copyOf(command.roles()),
+                Set.copyOf(command.liaisonUnits()),
+                command.performedBy()));
     }
 
     /**
@@ -76,8 +82,12 @@ public class StaffMember {
         if (command.displayName() != null) {
             vault.storeDisplayName(staffId, command.displayName());
         }
-        apply(new StaffMemberChanged(staffId, command.unit(), Set.copyOf(command.roles()),
-                Set.copyOf(command.liaisonUnits()), command.performedBy()));
+        apply(new StaffMemberChanged(
+                staffId,
+                command.unit(),
+                Set.copyOf(command.roles()),
+                Set.copyOf(command.liaisonUnits()),
+                command.performedBy()));
     }
 
     private static void checkLiaison(Set<Role> roles, Set<String> liaisonUnits) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+
 import org.signoff.catalog.api.JobDefinition;
 import org.signoff.catalog.api.JobId;
 import org.signoff.catalog.api.RequiredReading;
@@ -59,6 +60,7 @@ public class SignOffTicket {
 
     @AggregateIdentifier
     private TicketId ticketId;
+
     private StaffId requester;
     private JobId jobId;
     private String variant;
@@ -87,12 +89,14 @@ public class SignOffTicket {
     TicketStatus handle(ConfirmReading command, StaffDirectory directory, JobCatalog catalog) {
         requireRequester(directory, command.performedBy());
         requireStatus(TicketStatus.READING, "confirm a reading");
-        RequiredReading reading = currentJob(catalog).definition().reading(command.documentId()).orElseThrow(
-                () -> Rejection.UNKNOWN_READING.because(
+        RequiredReading reading = currentJob(catalog)
+                .definition()
+                .reading(command.documentId())
+                .orElseThrow(() -> Rejection.UNKNOWN_READING.because(
                         "'" + command.documentId() + "' is not a required reading of job '" + jobId + "'"));
         if (!reading.version().equals(command.version())) {
-            throw Rejection.OUTDATED_READING_VERSION.because("The current version of '" + reading.documentId()
-                    + "' is " + reading.version() + ", not " + command.version());
+            throw Rejection.OUTDATED_READING_VERSION.because("The current version of '" + reading.documentId() + "' is "
+                    + reading.version() + ", not " + command.version());
         }
         if (confirmedReadings.contains(ConfirmedReading.of(reading))) {
             throw Rejection.ALREADY_CONFIRMED.because(
@@ -130,8 +134,13 @@ public class SignOffTicket {
     TicketStatus handle(ReportSandboxTest command, StaffDirectory directory) {
         requireRequester(directory, command.performedBy());
         requireStatus(TicketStatus.AWAITING_TEST, "report a Sandbox test");
-        apply(new SandboxTestReported(ticketId, command.jobInstanceRef(), command.recordsProcessed(),
-                command.outcome(), command.notes(), command.performedBy()));
+        apply(new SandboxTestReported(
+                ticketId,
+                command.jobInstanceRef(),
+                command.recordsProcessed(),
+                command.outcome(),
+                command.notes(),
+                command.performedBy()));
         return status;
     }
 
@@ -141,8 +150,8 @@ public class SignOffTicket {
         boolean roleUpdateNeeded = command.roleUpdateNeeded() != null
                 ? command.roleUpdateNeeded()
                 : currentJob(catalog).definition().roleUpdateUsuallyNeeded();
-        apply(new ProductionUseApproved(ticketId, requester, jobId, variant, roleUpdateNeeded, command.comment(),
-                command.performedBy()));
+        apply(new ProductionUseApproved(
+                ticketId, requester, jobId, variant, roleUpdateNeeded, command.comment(), command.performedBy()));
         return status;
     }
 
@@ -163,8 +172,10 @@ public class SignOffTicket {
     @CommandHandler
     TicketStatus handle(SubmitRoleRequest command, StaffDirectory directory) {
         StaffMembership liaison = Performers.withAnyRole(directory, command.performedBy(), Role.LIAISON);
-        StaffMembership requesterNow = directory.find(requester).orElseThrow(
-                () -> Rejection.UNKNOWN_STAFF.because("The requester '" + requester + "' left the directory"));
+        StaffMembership requesterNow = directory
+                .find(requester)
+                .orElseThrow(
+                        () -> Rejection.UNKNOWN_STAFF.because("The requester '" + requester + "' left the directory"));
         if (!liaison.isLiaisonOf(requesterNow.unit())) {
             throw Rejection.NOT_LIAISON_OF_UNIT.because(
                     "'" + command.performedBy() + "' is not liaison of unit " + requesterNow.unit());
@@ -228,13 +239,13 @@ public class SignOffTicket {
     }
 
     private CatalogEntry currentJob(JobCatalog catalog) {
-        return catalog.find(jobId).orElseThrow(
-                () -> Rejection.UNKNOWN_JOB.because("Job '" + jobId + "' is no longer in the catalog"));
+        return catalog.find(jobId)
+                .orElseThrow(() -> Rejection.UNKNOWN_JOB.because("Job '" + jobId + "' is no longer in the catalog"));
     }
 
     private static CatalogEntry openJob(JobCatalog catalog, JobId jobId) {
-        CatalogEntry job = catalog.find(jobId).orElseThrow(
-                () -> Rejection.UNKNOWN_JOB.because("No job '" + jobId + "' in the catalog"));
+        CatalogEntry job = catalog.find(jobId)
+                .orElseThrow(() -> Rejection.UNKNOWN_JOB.because("No job '" + jobId + "' in the catalog"));
         if (job.retired()) {
             throw Rejection.JOB_RETIRED.because("Job '" + jobId + "' is retired and takes no new requests");
         }

@@ -1,10 +1,10 @@
 package org.signoff.catalog;
 
-import static org.signoff.RejectedAs.rejectedAs;
 import static org.signoff.Lookups.ADMIN;
 import static org.signoff.Lookups.AMY;
 import static org.signoff.Lookups.LIBRARIAN;
 import static org.signoff.Lookups.OVERVIEW;
+import static org.signoff.RejectedAs.rejectedAs;
 
 import java.util.List;
 
@@ -12,6 +12,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.signoff.Lookups;
 import org.signoff.catalog.api.ChangeJob;
 import org.signoff.catalog.api.JobChanged;
@@ -27,8 +28,8 @@ import org.signoff.common.Rejection;
 class JobTest {
 
     private static final JobId WITHDRAWALS = JobId.of("batch-item-withdrawals");
-    private static final JobDefinition DEFINITION = new JobDefinition("Items", "Batch item withdrawals", null,
-            List.of(OVERVIEW), List.of(), false, false);
+    private static final JobDefinition DEFINITION =
+            new JobDefinition("Items", "Batch item withdrawals", null, List.of(OVERVIEW), List.of(), false, false);
 
     private FixtureConfiguration<Job> fixture;
 
@@ -55,8 +56,14 @@ class JobTest {
 
     @Test
     void aDocumentRequiredTwiceIsRefused() {
-        JobDefinition twice = new JobDefinition("Items", "x", null, List.of(OVERVIEW,
-                new RequiredReading(OVERVIEW.documentId(), "again", "2")), List.of(), false, false);
+        JobDefinition twice = new JobDefinition(
+                "Items",
+                "x",
+                null,
+                List.of(OVERVIEW, new RequiredReading(OVERVIEW.documentId(), "again", "2")),
+                List.of(),
+                false,
+                false);
         fixture.givenNoPriorActivity()
                 .when(new RegisterJob(WITHDRAWALS, twice, LIBRARIAN))
                 .expectNoEvents()
@@ -74,8 +81,14 @@ class JobTest {
 
     @Test
     void aNewVersionOfTheDocumentationChangesTheJob() {
-        JobDefinition newer = new JobDefinition("Items", "Batch item withdrawals", "mind the input file",
-                List.of(new RequiredReading("jobs-overview", "Jobs overview", "2")), List.of(), false, false);
+        JobDefinition newer = new JobDefinition(
+                "Items",
+                "Batch item withdrawals",
+                "mind the input file",
+                List.of(new RequiredReading("jobs-overview", "Jobs overview", "2")),
+                List.of(),
+                false,
+                false);
         fixture.given(new JobRegistered(WITHDRAWALS, DEFINITION, LIBRARIAN))
                 .when(new ChangeJob(WITHDRAWALS, newer, ADMIN))
                 .expectEvents(new JobChanged(WITHDRAWALS, newer, ADMIN));
@@ -86,7 +99,8 @@ class JobTest {
         fixture.given(new JobRegistered(WITHDRAWALS, DEFINITION, LIBRARIAN))
                 .when(new RetireJob(WITHDRAWALS, "replaced", LIBRARIAN))
                 .expectEvents(new JobRetired(WITHDRAWALS, "replaced", LIBRARIAN));
-        fixture.given(new JobRegistered(WITHDRAWALS, DEFINITION, LIBRARIAN),
+        fixture.given(
+                        new JobRegistered(WITHDRAWALS, DEFINITION, LIBRARIAN),
                         new JobRetired(WITHDRAWALS, "replaced", LIBRARIAN))
                 .when(new RetireJob(WITHDRAWALS, "again", LIBRARIAN))
                 .expectNoEvents()
@@ -95,7 +109,8 @@ class JobTest {
 
     @Test
     void aRetiredJobDoesNotChange() {
-        fixture.given(new JobRegistered(WITHDRAWALS, DEFINITION, LIBRARIAN),
+        fixture.given(
+                        new JobRegistered(WITHDRAWALS, DEFINITION, LIBRARIAN),
                         new JobRetired(WITHDRAWALS, "replaced", LIBRARIAN))
                 .when(new ChangeJob(WITHDRAWALS, DEFINITION, LIBRARIAN))
                 .expectNoEvents()

@@ -11,6 +11,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.signoff.Lookups;
 import org.signoff.common.Rejection;
 import org.signoff.staff.api.ChangeStaffMember;
@@ -46,8 +47,8 @@ class StaffMemberTest {
     @Test
     void onlyAnAdministratorRegistersPeople() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterStaffMember(JULIE, "Julie Petzold", "HKS/GUT", Set.of(Role.STAFF), Set.of(),
-                        LIBRARIAN))
+                .when(new RegisterStaffMember(
+                        JULIE, "Julie Petzold", "HKS/GUT", Set.of(Role.STAFF), Set.of(), LIBRARIAN))
                 .expectNoEvents()
                 .expectException(rejectedAs(Rejection.ROLE_REQUIRED));
         assertThat(lookups.displayNames).doesNotContainKey(JULIE);
@@ -56,8 +57,8 @@ class StaffMemberTest {
     @Test
     void liaisonUnitsNeedTheLiaisonRole() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterStaffMember(JULIE, "Julie Petzold", "HKS/GUT", Set.of(Role.STAFF), Set.of("HKS"),
-                        ADMIN))
+                .when(new RegisterStaffMember(
+                        JULIE, "Julie Petzold", "HKS/GUT", Set.of(Role.STAFF), Set.of("HKS"), ADMIN))
                 .expectNoEvents()
                 .expectException(rejectedAs(Rejection.INVALID_DEFINITION));
     }
@@ -65,10 +66,10 @@ class StaffMemberTest {
     @Test
     void administratorMakesSomeoneLiaisonOfTheirUnit() {
         fixture.given(new StaffMemberRegistered(JULIE, "HKS/GUT", Set.of(Role.STAFF), Set.of(), ADMIN))
-                .when(new ChangeStaffMember(JULIE, null, "HKS/GUT", Set.of(Role.STAFF, Role.LIAISON),
-                        Set.of("HKS/GUT"), ADMIN))
-                .expectEvents(new StaffMemberChanged(JULIE, "HKS/GUT", Set.of(Role.STAFF, Role.LIAISON),
-                        Set.of("HKS/GUT"), ADMIN));
+                .when(new ChangeStaffMember(
+                        JULIE, null, "HKS/GUT", Set.of(Role.STAFF, Role.LIAISON), Set.of("HKS/GUT"), ADMIN))
+                .expectEvents(new StaffMemberChanged(
+                        JULIE, "HKS/GUT", Set.of(Role.STAFF, Role.LIAISON), Set.of("HKS/GUT"), ADMIN));
     }
 
     @Test
@@ -106,7 +107,8 @@ class StaffMemberTest {
     @Test
     void aKnownPersonRegainsTheAdministratorRoleWhenTheDirectoryHasNone() {
         lookups.withoutAdministrators();
-        fixture.given(new StaffMemberRegistered(ADMIN, "LTS", Set.of(Role.ADMIN), Set.of(), null),
+        fixture.given(
+                        new StaffMemberRegistered(ADMIN, "LTS", Set.of(Role.ADMIN), Set.of(), null),
                         new StaffMemberChanged(ADMIN, "LTS", Set.of(Role.STAFF), Set.of(), ADMIN))
                 .when(new EnrolFirstAdministrator(ADMIN, "Administrator", "LTS"))
                 .expectEvents(new StaffMemberChanged(ADMIN, "LTS", Set.of(Role.ADMIN, Role.STAFF), Set.of(), null));

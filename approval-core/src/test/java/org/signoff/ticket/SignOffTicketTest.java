@@ -1,6 +1,5 @@
 package org.signoff.ticket;
 
-import static org.signoff.RejectedAs.rejectedAs;
 import static org.signoff.Lookups.AMY;
 import static org.signoff.Lookups.CHANGE_ITEMS;
 import static org.signoff.Lookups.DARYL;
@@ -12,6 +11,7 @@ import static org.signoff.Lookups.LIBRARIAN_WHO_ASKS;
 import static org.signoff.Lookups.NORMALIZATION;
 import static org.signoff.Lookups.OVERVIEW;
 import static org.signoff.Lookups.SUPPORT;
+import static org.signoff.RejectedAs.rejectedAs;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +21,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.signoff.Lookups;
 import org.signoff.catalog.api.JobDefinition;
 import org.signoff.catalog.api.RequiredReading;
@@ -136,8 +137,7 @@ class SignOffTicketTest {
 
     @Test
     void supportTeamConfirmsTheProductionRoleUpdateAndTheTicketCompletes() {
-        fixture.given(then(approvedWithRoleUpdate(),
-                new RoleRequestSubmitted(TICKET, "FORM-77", ITS_LIAISON)))
+        fixture.given(then(approvedWithRoleUpdate(), new RoleRequestSubmitted(TICKET, "FORM-77", ITS_LIAISON)))
                 .when(new ConfirmProductionRoleUpdate(TICKET, "role added", SUPPORT))
                 .expectEvents(new ProductionRoleUpdated(TICKET, "role added", SUPPORT))
                 .expectResultMessagePayload(TicketStatus.COMPLETED);
@@ -147,10 +147,11 @@ class SignOffTicketTest {
 
     @Test
     void reviewerSendsTheTicketBackForARetestAndTheRequesterReportsAgain() {
-        fixture.given(then(tested(),
-                new RetestRequested(TICKET, "use a set of 10 items", LIBRARIAN),
-                new SandboxTestReported(TICKET, "job-2", 10, TestOutcome.COMPLETED_WITH_ERRORS, null, AMY),
-                new RetestRequested(TICKET, "fix the errors", LIBRARIAN)))
+        fixture.given(then(
+                        tested(),
+                        new RetestRequested(TICKET, "use a set of 10 items", LIBRARIAN),
+                        new SandboxTestReported(TICKET, "job-2", 10, TestOutcome.COMPLETED_WITH_ERRORS, null, AMY),
+                        new RetestRequested(TICKET, "fix the errors", LIBRARIAN)))
                 .when(new ReportSandboxTest(TICKET, "job-3", 10, TestOutcome.SUCCEEDED, null, AMY))
                 .expectEvents(new SandboxTestReported(TICKET, "job-3", 10, TestOutcome.SUCCEEDED, null, AMY))
                 .expectResultMessagePayload(TicketStatus.AWAITING_REVIEW);
@@ -174,8 +175,7 @@ class SignOffTicketTest {
 
     @Test
     void nothingFollowsADenial() {
-        fixture.given(then(tested(),
-                new ProductionUseDenied(TICKET, "no", LIBRARIAN)))
+        fixture.given(then(tested(), new ProductionUseDenied(TICKET, "no", LIBRARIAN)))
                 .when(new ReportSandboxTest(TICKET, "job-9", 1, TestOutcome.SUCCEEDED, null, AMY))
                 .expectNoEvents()
                 .expectException(rejectedAs(Rejection.STEP_OUT_OF_ORDER));
@@ -215,8 +215,7 @@ class SignOffTicketTest {
 
     @Test
     void revokingTwiceIsRefused() {
-        fixture.given(then(completed(),
-                new ProductionUseRevoked(TICKET, AMY, CHANGE_ITEMS, null, "left", LIBRARIAN)))
+        fixture.given(then(completed(), new ProductionUseRevoked(TICKET, AMY, CHANGE_ITEMS, null, "left", LIBRARIAN)))
                 .when(new RevokeProductionUse(TICKET, "again", LIBRARIAN))
                 .expectNoEvents()
                 .expectException(rejectedAs(Rejection.STEP_OUT_OF_ORDER));
@@ -234,9 +233,17 @@ class SignOffTicketTest {
 
     @Test
     void aReadingWhoseNameContainsASeparatorDoesNotCountForAnother() {
-        lookups.job(CHANGE_ITEMS, new JobDefinition("Items", "Change physical items", null,
-                List.of(new RequiredReading("a@1", "A one", "2"), new RequiredReading("a", "A", "1@2")), List.of(),
-                false, false), false);
+        lookups.job(
+                CHANGE_ITEMS,
+                new JobDefinition(
+                        "Items",
+                        "Change physical items",
+                        null,
+                        List.of(new RequiredReading("a@1", "A one", "2"), new RequiredReading("a", "A", "1@2")),
+                        List.of(),
+                        false,
+                        false),
+                false);
         fixture.given(then(started(), new ReadingConfirmed(TICKET, "a@1", "2", AMY)))
                 .when(new RequestJobAccess(TICKET, "LTS-1", null, AMY))
                 .expectNoEvents()
@@ -245,9 +252,17 @@ class SignOffTicketTest {
 
     @Test
     void requestIsRefusedWhenTheDocumentationChangedSinceItWasRead() {
-        lookups.job(CHANGE_ITEMS, new JobDefinition("Items", "Change physical items", null,
-                List.of(OVERVIEW, new RequiredReading("change-items-doc", "Change items", "4")), List.of(), false,
-                false), false);
+        lookups.job(
+                CHANGE_ITEMS,
+                new JobDefinition(
+                        "Items",
+                        "Change physical items",
+                        null,
+                        List.of(OVERVIEW, new RequiredReading("change-items-doc", "Change items", "4")),
+                        List.of(),
+                        false,
+                        false),
+                false);
         fixture.given(readAll())
                 .when(new RequestJobAccess(TICKET, "LTS-1", null, AMY))
                 .expectNoEvents()
@@ -388,8 +403,7 @@ class SignOffTicketTest {
 
     @Test
     void onlyTheSupportTeamConfirmsTheRoleUpdate() {
-        fixture.given(then(approvedWithRoleUpdate(),
-                new RoleRequestSubmitted(TICKET, "FORM-77", ITS_LIAISON)))
+        fixture.given(then(approvedWithRoleUpdate(), new RoleRequestSubmitted(TICKET, "FORM-77", ITS_LIAISON)))
                 .when(new ConfirmProductionRoleUpdate(TICKET, null, LIBRARIAN))
                 .expectNoEvents()
                 .expectException(rejectedAs(Rejection.ROLE_REQUIRED));
@@ -489,7 +503,8 @@ class SignOffTicketTest {
     }
 
     private static List<Object> readAll() {
-        return then(started(),
+        return then(
+                started(),
                 new ReadingConfirmed(TICKET, OVERVIEW.documentId(), OVERVIEW.version(), AMY),
                 new ReadingConfirmed(TICKET, ITEMS_DOC.documentId(), ITEMS_DOC.version(), AMY));
     }
@@ -516,7 +531,8 @@ class SignOffTicketTest {
 
     /** A ticket opened as {@code start} says, up to its test report (the readings are not needed to get there). */
     private static List<Object> testedOn(SignOffStarted start) {
-        return then(List.of(start),
+        return then(
+                List.of(start),
                 new JobAccessRequested(TICKET, "LTS-9", null, start.staffId()),
                 new SandboxAccessGranted(TICKET, List.of(), LIBRARIAN),
                 new SandboxTestReported(TICKET, "job-1", 1, TestOutcome.SUCCEEDED, null, start.staffId()));

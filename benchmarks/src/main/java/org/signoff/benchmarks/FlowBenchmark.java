@@ -18,6 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import org.signoff.api.ApprovalApplication;
 import org.signoff.api.ids.TimeOrderedIds;
 import org.signoff.catalog.api.JobDefinition;
@@ -37,10 +42,6 @@ import org.signoff.ticket.api.StartSignOff;
 import org.signoff.ticket.api.SubmitRoleRequest;
 import org.signoff.ticket.api.TestOutcome;
 import org.signoff.ticket.api.TicketId;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Throughput of complete sign-off flows on the durable embedded store: N flows through the command bus, then N over
@@ -72,12 +73,14 @@ public final class FlowBenchmark {
         int flows = intArg(args, "--flows=", 2000);
         int threads = intArg(args, "--threads=", 2);
         Path dataDir = Files.createTempDirectory("approval-bench");
-        List<String> springArgs = new ArrayList<>(List.of("--server.port=0", "--approval.data-dir=" + dataDir,
-                "--logging.level.root=WARN"));
-        Stream.of(args).filter(arg -> arg.startsWith("--spring.") || arg.startsWith("--axon.")
-                || arg.startsWith("--approval.")).forEach(springArgs::add); // e.g. another datasource
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(ApprovalApplication.class)
-                .run(springArgs.toArray(String[]::new));
+        List<String> springArgs = new ArrayList<>(
+                List.of("--server.port=0", "--approval.data-dir=" + dataDir, "--logging.level.root=WARN"));
+        Stream.of(args)
+                .filter(arg ->
+                        arg.startsWith("--spring.") || arg.startsWith("--axon.") || arg.startsWith("--approval."))
+                .forEach(springArgs::add); // e.g. another datasource
+        ConfigurableApplicationContext context =
+                new SpringApplicationBuilder(ApprovalApplication.class).run(springArgs.toArray(String[]::new));
         try {
             new FlowBenchmark(flows, threads, !List.of(args).contains("--no-http")).run(context);
         } finally {
@@ -93,9 +96,10 @@ public final class FlowBenchmark {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         setUp(commands);
 
-        System.out.printf("%nSign-off flows on durable H2 (WRITE_DELAY=0), %d flows per run, %d client threads, "
-                + "%d commands per flow, %d cores%n", flows, threads, COMMANDS_PER_FLOW,
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                "%nSign-off flows on durable H2 (WRITE_DELAY=0), %d flows per run, %d client threads, "
+                        + "%d commands per flow, %d cores%n",
+                flows, threads, COMMANDS_PER_FLOW, Runtime.getRuntime().availableProcessors());
         // a short warm-up of each path, not counted
         measure("warm-up (bus)", requesters(commands, "w", 200), staff -> busFlow(commands, staff), jdbc, false);
         measure("command bus", requesters(commands, "b", flows), staff -> busFlow(commands, staff), jdbc, true);
@@ -109,7 +113,8 @@ public final class FlowBenchmark {
 
         System.gc();
         Runtime runtime = Runtime.getRuntime();
-        System.out.printf("heap used after GC: %d MiB (max %d MiB)%n",
+        System.out.printf(
+                "heap used after GC: %d MiB (max %d MiB)%n",
                 (runtime.totalMemory() - runtime.freeMemory()) >> 20, runtime.maxMemory() >> 20);
     }
 
@@ -139,26 +144,42 @@ public final class FlowBenchmark {
         }
         double caughtUp = (System.nanoTime() - start) / 1e9;
         if (report) {
-            System.out.printf("%-12s %6d flows in %6.2f s: %7.1f flows/s, %8.1f commands/s; "
-                            + "master list caught up after %6.2f s%n", name, requesters.size(), seconds,
-                    requesters.size() / seconds, requesters.size() * COMMANDS_PER_FLOW / seconds, caughtUp);
+            System.out.printf(
+                    "%-12s %6d flows in %6.2f s: %7.1f flows/s, %8.1f commands/s; "
+                            + "master list caught up after %6.2f s%n",
+                    name,
+                    requesters.size(),
+                    seconds,
+                    requesters.size() / seconds,
+                    requesters.size() * COMMANDS_PER_FLOW / seconds,
+                    caughtUp);
         }
     }
 
     private static long approved(JdbcClient jdbc) {
-        return jdbc.sql("SELECT COUNT(*) FROM projection_master_list").query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM projection_master_list")
+                .query(Long.class)
+                .single();
     }
 
     private static void setUp(CommandGateway commands) {
-        commands.sendAndWait(new RegisterStaffMember(LIBRARIAN, "Bench Librarian", "LTS",
-                Set.of(Role.SYSTEMS_LIBRARIAN), Set.of(), ADMIN));
-        commands.sendAndWait(new RegisterStaffMember(LIAISON, "Bench Liaison", "BENCH", Set.of(Role.LIAISON),
-                Set.of("BENCH"), ADMIN));
-        commands.sendAndWait(new RegisterStaffMember(SUPPORT, "Bench Support", "LTS", Set.of(Role.SUPPORT_TEAM),
-                Set.of(), ADMIN));
-        commands.sendAndWait(new RegisterJob(JOB, new JobDefinition("Items", "Benchmark job", null,
-                List.of(new RequiredReading("bench-doc", "Benchmark job documentation", "1")), List.of(), false,
-                true), LIBRARIAN));
+        commands.sendAndWait(new RegisterStaffMember(
+                LIBRARIAN, "Bench Librarian", "LTS", Set.of(Role.SYSTEMS_LIBRARIAN), Set.of(), ADMIN));
+        commands.sendAndWait(new RegisterStaffMember(
+                LIAISON, "Bench Liaison", "BENCH", Set.of(Role.LIAISON), Set.of("BENCH"), ADMIN));
+        commands.sendAndWait(
+                new RegisterStaffMember(SUPPORT, "Bench Support", "LTS", Set.of(Role.SUPPORT_TEAM), Set.of(), ADMIN));
+        commands.sendAndWait(new RegisterJob(
+                JOB,
+                new JobDefinition(
+                        "Items",
+                        "Benchmark job",
+                        null,
+                        List.of(new RequiredReading("bench-doc", "Benchmark job documentation", "1")),
+                        List.of(),
+                        false,
+                        true),
+                LIBRARIAN));
     }
 
     /** One requester per flow: a person has one open ticket per job. Registered before the clock starts. */
@@ -166,8 +187,8 @@ public final class FlowBenchmark {
         List<StaffId> staff = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             StaffId id = StaffId.of(prefix + i);
-            commands.sendAndWait(new RegisterStaffMember(id, "Requester " + i, "BENCH", Set.of(Role.STAFF), Set.of(),
-                    ADMIN));
+            commands.sendAndWait(
+                    new RegisterStaffMember(id, "Requester " + i, "BENCH", Set.of(Role.STAFF), Set.of(), ADMIN));
             staff.add(id);
         }
         return staff;
@@ -201,29 +222,43 @@ public final class FlowBenchmark {
         }
 
         void flow(StaffId requester) throws IOException, InterruptedException {
-            HttpResponse<String> opened = post("/tickets", "{\"jobId\":\"bench-job\",\"performedBy\":\"%s\"}"
-                    .formatted(requester), 201);
+            HttpResponse<String> opened =
+                    post("/tickets", "{\"jobId\":\"bench-job\",\"performedBy\":\"%s\"}".formatted(requester), 201);
             String location = opened.headers().firstValue("Location").orElseThrow();
-            post(location + "/readings", "{\"documentId\":\"bench-doc\",\"version\":\"1\",\"performedBy\":\"%s\"}"
-                    .formatted(requester), 200);
-            post(location + "/request", "{\"supportTicketRef\":\"LTS-1\",\"performedBy\":\"%s\"}"
-                    .formatted(requester), 200);
-            post(location + "/sandbox-grant", "{\"trainingMaterials\":[\"training\"],\"performedBy\":\"%s\"}"
-                    .formatted(LIBRARIAN), 200);
-            post(location + "/sandbox-test", ("{\"jobInstanceRef\":\"job-1\",\"recordsProcessed\":10,"
-                    + "\"outcome\":\"SUCCEEDED\",\"performedBy\":\"%s\"}").formatted(requester), 200);
-            post(location + "/approval", "{\"roleUpdateNeeded\":true,\"performedBy\":\"%s\"}".formatted(LIBRARIAN),
+            post(
+                    location + "/readings",
+                    "{\"documentId\":\"bench-doc\",\"version\":\"1\",\"performedBy\":\"%s\"}".formatted(requester),
                     200);
-            post(location + "/role-request", "{\"formRef\":\"FORM-1\",\"performedBy\":\"%s\"}".formatted(LIAISON),
+            post(
+                    location + "/request",
+                    "{\"supportTicketRef\":\"LTS-1\",\"performedBy\":\"%s\"}".formatted(requester),
                     200);
+            post(
+                    location + "/sandbox-grant",
+                    "{\"trainingMaterials\":[\"training\"],\"performedBy\":\"%s\"}".formatted(LIBRARIAN),
+                    200);
+            post(
+                    location + "/sandbox-test",
+                    ("{\"jobInstanceRef\":\"job-1\",\"recordsProcessed\":10,"
+                                    + "\"outcome\":\"SUCCEEDED\",\"performedBy\":\"%s\"}")
+                            .formatted(requester),
+                    200);
+            post(
+                    location + "/approval",
+                    "{\"roleUpdateNeeded\":true,\"performedBy\":\"%s\"}".formatted(LIBRARIAN),
+                    200);
+            post(location + "/role-request", "{\"formRef\":\"FORM-1\",\"performedBy\":\"%s\"}".formatted(LIAISON), 200);
             post(location + "/role-update", "{\"performedBy\":\"%s\"}".formatted(SUPPORT), 200);
         }
 
         private HttpResponse<String> post(String path, String json, int expected)
                 throws IOException, InterruptedException {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(json))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != expected) {
                 throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
             }
@@ -242,7 +277,8 @@ public final class FlowBenchmark {
 
     private static void deleteRecursively(Path dir) throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         }
     }
 }

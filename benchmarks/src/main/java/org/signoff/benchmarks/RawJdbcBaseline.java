@@ -26,10 +26,10 @@ final class RawJdbcBaseline {
             + "payloadRevision VARCHAR(255), payloadType VARCHAR(255) NOT NULL, timeStamp VARCHAR(255) NOT NULL, "
             + "PRIMARY KEY (globalIndex), UNIQUE (aggregateIdentifier, sequenceNumber), UNIQUE (eventIdentifier))";
     private static final byte[] PAYLOAD = ("{\"ticketId\":\"0190a0b0-0000-7000-8000-000000000000\","
-            + "\"jobInstanceRef\":\"job-1\",\"recordsProcessed\":10,\"performedBy\":\"amy\"}").getBytes();
+                    + "\"jobInstanceRef\":\"job-1\",\"recordsProcessed\":10,\"performedBy\":\"amy\"}")
+            .getBytes();
 
-    private RawJdbcBaseline() {
-    }
+    private RawJdbcBaseline() {}
 
     static void run(int flows, int threads, int rowsPerFlow) throws Exception {
         Path dir = Files.createTempDirectory("approval-raw");
@@ -51,16 +51,17 @@ final class RawJdbcBaseline {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        System.out.printf("%-12s %6d flows in %6.2f s: %7.1f flows/s, %8.1f commits/s (%d rows per flow, "
-                + "one transaction each)%n", "raw JDBC", flows, seconds, flows / seconds,
-                flows * rowsPerFlow / seconds, rowsPerFlow);
+        System.out.printf(
+                "%-12s %6d flows in %6.2f s: %7.1f flows/s, %8.1f commits/s (%d rows per flow, "
+                        + "one transaction each)%n",
+                "raw JDBC", flows, seconds, flows / seconds, flows * rowsPerFlow / seconds, rowsPerFlow);
     }
 
     private static void writeFlows(String url, int flows, int rowsPerFlow) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url, "sa", "");
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO DomainEventEntry "
-                     + "(aggregateIdentifier, sequenceNumber, type, eventIdentifier, metaData, payload, payloadType, "
-                     + "timeStamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO DomainEventEntry "
+                        + "(aggregateIdentifier, sequenceNumber, type, eventIdentifier, metaData, payload, payloadType, "
+                        + "timeStamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             connection.setAutoCommit(false);
             for (int flow = 0; flow < flows; flow++) {
                 String aggregate = UUID.randomUUID().toString();

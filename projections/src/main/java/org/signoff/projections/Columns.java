@@ -20,11 +20,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class Columns {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
-    private Columns() {
-    }
+    private Columns() {}
 
     public static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
@@ -50,7 +48,8 @@ public final class Columns {
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+            throw new IllegalArgumentException(
+                    "Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }
     }
 

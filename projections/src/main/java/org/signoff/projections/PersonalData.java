@@ -10,6 +10,5 @@ public final class PersonalData {
     /** {@code LEFT JOIN personal_data p ON p.staff_id = }, followed by the reader's staff id column. */
     public static final String JOIN_ON = "LEFT JOIN personal_data p ON p.staff_id = ";
 
-    private PersonalData() {
-    }
+    private PersonalData() {}
 }

@@ -1,7 +1,6 @@
 package org.signoff.projections;
 
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
@@ -11,8 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** A real H2 database with the read models' schema, migrated by the same scripts the service runs. */
 public final class ReadModelDatabase {
 
-    private ReadModelDatabase() {
-    }
+    private ReadModelDatabase() {}
 
     public static JdbcClient create() {
         JdbcDataSource dataSource = new JdbcDataSource();
@@ -22,6 +20,10 @@ public final class ReadModelDatabase {
     }
 
     private static void migrate(DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/projections").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/projections")
+                .load()
+                .migrate();
     }
 }

@@ -6,19 +6,6 @@ import java.util.List;
 import jakarta.validation.Valid;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.signoff.api.catalog.JobRequests.Change;
-import org.signoff.api.catalog.JobRequests.Register;
-import org.signoff.api.catalog.JobRequests.Retire;
-import org.signoff.catalog.api.ChangeJob;
-import org.signoff.catalog.api.JobId;
-import org.signoff.catalog.api.RegisterJob;
-import org.signoff.catalog.api.RetireJob;
-import org.signoff.api.command.Commands;
-import org.signoff.common.Rejection;
-import org.signoff.projections.catalog.api.FindJobQuery;
-import org.signoff.projections.catalog.api.JobView;
-import org.signoff.projections.catalog.api.ListJobsQuery;
-import org.signoff.staff.api.StaffId;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +15,20 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import org.signoff.api.catalog.JobRequests.Change;
+import org.signoff.api.catalog.JobRequests.Register;
+import org.signoff.api.catalog.JobRequests.Retire;
+import org.signoff.api.command.Commands;
+import org.signoff.catalog.api.ChangeJob;
+import org.signoff.catalog.api.JobId;
+import org.signoff.catalog.api.RegisterJob;
+import org.signoff.catalog.api.RetireJob;
+import org.signoff.common.Rejection;
+import org.signoff.projections.catalog.api.FindJobQuery;
+import org.signoff.projections.catalog.api.JobView;
+import org.signoff.projections.catalog.api.ListJobsQuery;
+import org.signoff.staff.api.StaffId;
 
 /** The job catalog over HTTP. */
 @RestController
@@ -44,22 +45,28 @@ class JobController {
 
     @PostMapping
     ResponseEntity<Void> register(@Valid @RequestBody Register body) {
-        commands.create(new RegisterJob(JobId.of(body.jobId()), body.definition().toDomain(),
-                StaffId.of(body.performedBy())));
+        commands.create(
+                new RegisterJob(JobId.of(body.jobId()), body.definition().toDomain(), StaffId.of(body.performedBy())));
         return ResponseEntity.created(URI.create("/jobs/" + body.jobId())).build();
     }
 
     @PutMapping("/{jobId}")
     ResponseEntity<Void> change(@PathVariable JobId jobId, @Valid @RequestBody Change body) {
-        commands.sendTo(Rejection.UNKNOWN_JOB, "job", jobId, new ChangeJob(jobId, body.definition().toDomain(),
-                StaffId.of(body.performedBy())));
+        commands.sendTo(
+                Rejection.UNKNOWN_JOB,
+                "job",
+                jobId,
+                new ChangeJob(jobId, body.definition().toDomain(), StaffId.of(body.performedBy())));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{jobId}/retirement")
     ResponseEntity<Void> retire(@PathVariable JobId jobId, @Valid @RequestBody Retire body) {
-        commands.sendTo(Rejection.UNKNOWN_JOB, "job", jobId, new RetireJob(jobId, body.reason(),
-                StaffId.of(body.performedBy())));
+        commands.sendTo(
+                Rejection.UNKNOWN_JOB,
+                "job",
+                jobId,
+                new RetireJob(jobId, body.reason(), StaffId.of(body.performedBy())));
         return ResponseEntity.noContent().build();
     }
 
@@ -71,7 +78,8 @@ class JobController {
 
     @GetMapping("/{jobId}")
     JobView find(@PathVariable JobId jobId) {
-        return queries.query(new FindJobQuery(jobId.value()), ResponseTypes.optionalInstanceOf(JobView.class)).join()
+        return queries.query(new FindJobQuery(jobId.value()), ResponseTypes.optionalInstanceOf(JobView.class))
+                .join()
                 .orElseThrow(() -> Rejection.UNKNOWN_JOB.because("No job '" + jobId + "'"));
     }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+
 import org.signoff.api.input.Identifier;
 import org.signoff.api.input.PlainText;
 import org.signoff.api.input.SingleLine;
@@ -15,40 +16,47 @@ import org.signoff.catalog.api.RequiredReading;
 /** The JSON bodies of the job endpoints. */
 final class JobRequests {
 
-    private JobRequests() {
-    }
+    private JobRequests() {}
 
-    record Reading(@NotBlank @Size(max = 200) @SingleLine String documentId,
-                   @NotBlank @Size(max = 500) @SingleLine String title,
-                   @NotBlank @Size(max = 100) @SingleLine String version) {
-    }
+    record Reading(
+            @NotBlank @Size(max = 200) @SingleLine String documentId,
+            @NotBlank @Size(max = 500) @SingleLine String title,
+            @NotBlank @Size(max = 100) @SingleLine String version) {}
 
     /** A job's definition, as registered or replaced. The two flags are optional: left out means no. */
-    record Definition(@NotBlank @Size(max = 200) @SingleLine String scope,
-                      @NotBlank @Size(max = 500) @SingleLine String name,
-                      @Size(max = 4000) @PlainText String notes,
-                      @NotNull @Size(max = 50) List<@NotNull @Valid Reading> requiredReadings,
-                      @Size(max = 200) List<@NotBlank @Size(max = 200) @SingleLine String> variants,
-                      Boolean signOffPerVariant,
-                      Boolean roleUpdateUsuallyNeeded) {
+    record Definition(
+            @NotBlank @Size(max = 200) @SingleLine String scope,
+            @NotBlank @Size(max = 500) @SingleLine String name,
+            @Size(max = 4000) @PlainText String notes,
+            @NotNull @Size(max = 50) List<@NotNull @Valid Reading> requiredReadings,
+            @Size(max = 200) List<@NotBlank @Size(max = 200) @SingleLine String> variants,
+            Boolean signOffPerVariant,
+            Boolean roleUpdateUsuallyNeeded) {
 
         JobDefinition toDomain() {
-            return new JobDefinition(scope, name, notes, requiredReadings.stream()
-                    .map(r -> new RequiredReading(r.documentId(), r.title(), r.version())).toList(),
-                    variants, Boolean.TRUE.equals(signOffPerVariant), Boolean.TRUE.equals(roleUpdateUsuallyNeeded));
+            return new JobDefinition(
+                    scope,
+                    name,
+                    notes,
+                    requiredReadings.stream()
+                            .map(r -> new RequiredReading(r.documentId(), r.title(), r.version()))
+                            .toList(),
+                    variants,
+                    Boolean.TRUE.equals(signOffPerVariant),
+                    Boolean.TRUE.equals(roleUpdateUsuallyNeeded));
         }
     }
 
-    record Register(@NotBlank @Identifier String jobId,
-                    @NotNull @Valid Definition definition,
-                    @NotBlank @Identifier String performedBy) {
-    }
+    record Register(
+            @NotBlank @Identifier String jobId,
+            @NotNull @Valid Definition definition,
+            @NotBlank @Identifier String performedBy) {}
 
-    record Change(@NotNull @Valid Definition definition,
-                  @NotBlank @Identifier String performedBy) {
-    }
+    record Change(
+            @NotNull @Valid Definition definition,
+            @NotBlank @Identifier String performedBy) {}
 
-    record Retire(@NotBlank @Size(max = 4000) @PlainText String reason,
-                  @NotBlank @Identifier String performedBy) {
-    }
+    record Retire(
+            @NotBlank @Size(max = 4000) @PlainText String reason,
+            @NotBlank @Identifier String performedBy) {}
 }

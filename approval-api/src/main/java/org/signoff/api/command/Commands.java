@@ -3,8 +3,9 @@ package org.signoff.api.command;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.signoff.common.Rejection;
 import org.springframework.stereotype.Component;
+
+import org.signoff.common.Rejection;
 
 /**
  * The command gateway as controllers use it. A command for an existing ticket, job or person names what it expects

@@ -27,8 +27,10 @@ class DurabilityCheck implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (!durable(url)) {
-            log.warn("NOT DURABLE: the H2 URL {} has no WRITE_DELAY=0, so commands answered with success may be lost "
-                    + "if the process dies. Add ;WRITE_DELAY=0 to spring.datasource.url.", url);
+            log.warn(
+                    "NOT DURABLE: the H2 URL {} has no WRITE_DELAY=0, so commands answered with success may be lost "
+                            + "if the process dies. Add ;WRITE_DELAY=0 to spring.datasource.url.",
+                    url);
         }
     }
 

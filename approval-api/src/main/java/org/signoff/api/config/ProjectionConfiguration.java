@@ -1,13 +1,14 @@
 package org.signoff.api.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import org.signoff.projections.catalog.CatalogProjection;
 import org.signoff.projections.masterlist.MasterListProjection;
 import org.signoff.projections.staff.StaffProjection;
 import org.signoff.projections.ticket.TicketProjection;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The read models, each in its own tracking processor (Axon's default), tokens in the same database. */
 @Configuration(proxyBeanMethods = false)

@@ -37,20 +37,24 @@ class ReadModelFailures {
 
     @Bean
     ConfigurerModule readModelsStopAtAFailedEvent() {
-        return configurer -> configurer.eventProcessing()
+        return configurer -> configurer
+                .eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(configuration -> ReadModelFailures::stopAt);
     }
 
     /** Names the event (type, id, and the aggregate and position it belongs to), never its data, and rethrows. */
-    private static void stopAt(Exception failure, EventMessage<?> event, EventMessageHandler handler)
-            throws Exception {
+    private static void stopAt(Exception failure, EventMessage<?> event, EventMessageHandler handler) throws Exception {
         String position = event instanceof DomainEventMessage<?> domain
                 ? " (" + domain.getType() + " " + domain.getAggregateIdentifier() + " #" + domain.getSequenceNumber()
-                + ")"
+                        + ")"
                 : "";
-        log.error("Read model {} failed on event {} {}{}; it stops at this event and retries it: {}",
-                handler.getTargetType().getSimpleName(), event.getPayloadType().getSimpleName(),
-                event.getIdentifier(), position, failure.toString());
+        log.error(
+                "Read model {} failed on event {} {}{}; it stops at this event and retries it: {}",
+                handler.getTargetType().getSimpleName(),
+                event.getPayloadType().getSimpleName(),
+                event.getIdentifier(),
+                position,
+                failure.toString());
         throw failure;
     }
 
@@ -58,9 +62,12 @@ class ReadModelFailures {
     HealthIndicator readModels(EventProcessingConfiguration processing) {
         return () -> {
             Map<String, Object> failing = new LinkedHashMap<>();
-            processing.eventProcessors().forEach((name, processor) -> failure(processor)
-                    .ifPresent(error -> failing.put(name, error)));
-            return failing.isEmpty() ? Health.up().build() : Health.status(DEGRADED).withDetails(failing).build();
+            processing
+                    .eventProcessors()
+                    .forEach((name, processor) -> failure(processor).ifPresent(error -> failing.put(name, error)));
+            return failing.isEmpty()
+                    ? Health.up().build()
+                    : Health.status(DEGRADED).withDetails(failing).build();
         };
     }
 
@@ -68,7 +75,10 @@ class ReadModelFailures {
     MeterBinder readModelGauges(EventProcessingConfiguration processing) {
         return registry -> processing.eventProcessors().forEach((name, processor) -> {
             if (processor instanceof StreamingEventProcessor) {
-                Gauge.builder("approval.read_model.failing", processor, p -> failure(p).isPresent() ? 1 : 0)
+                Gauge.builder(
+                                "approval.read_model.failing",
+                                processor,
+                                p -> failure(p).isPresent() ? 1 : 0)
                         .description("1 while the read model is stopped at an event it cannot apply")
                         .tag("read_model", name)
                         .register(registry);
@@ -84,6 +94,8 @@ class ReadModelFailures {
         return streaming.processingStatus().values().stream()
                 .filter(EventTrackerStatus::isErrorState)
                 .findFirst()
-                .map(status -> status.getError() == null ? "failing" : status.getError().getClass().getName());
+                .map(status -> status.getError() == null
+                        ? "failing"
+                        : status.getError().getClass().getName());
     }
 }

@@ -6,13 +6,14 @@ import java.util.Set;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.signoff.api.ApprovalProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+
+import org.signoff.api.ApprovalProperties;
 
 /**
  * Rebuilds read models from the event store at start-up: {@code --approval.projections.replay=master-list,tickets}
@@ -37,8 +38,10 @@ class ReadModelReplay implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         Set<String> all = processing.eventProcessors().keySet();
         for (String name : requested.contains("all") ? List.copyOf(all) : requested) {
-            EventProcessor processor = processing.eventProcessor(name).orElseThrow(() -> new IllegalArgumentException(
-                    "approval.projections.replay: no read model '" + name + "'; there are " + all));
+            EventProcessor processor = processing
+                    .eventProcessor(name)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "approval.projections.replay: no read model '" + name + "'; there are " + all));
             if (!(processor instanceof StreamingEventProcessor streaming) || !streaming.supportsReset()) {
                 continue; // the command-side lookups follow the commands; they are not replayed
             }

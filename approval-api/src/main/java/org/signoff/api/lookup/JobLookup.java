@@ -4,6 +4,9 @@ import java.util.Optional;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
 import org.signoff.catalog.api.JobChanged;
 import org.signoff.catalog.api.JobDefinition;
 import org.signoff.catalog.api.JobId;
@@ -12,8 +15,6 @@ import org.signoff.catalog.api.JobRetired;
 import org.signoff.lookup.CatalogEntry;
 import org.signoff.lookup.JobCatalog;
 import org.signoff.projections.Columns;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /** Table {@code lookup_job}: each job's current definition (as JSON) and whether it was retired. */
 @Component
@@ -30,25 +31,29 @@ class JobLookup implements JobCatalog {
     public Optional<CatalogEntry> find(JobId jobId) {
         return jdbc.sql("SELECT definition, retired FROM lookup_job WHERE job_id = ?")
                 .param(jobId.value())
-                .query((rs, n) -> new CatalogEntry(jobId, Columns.json(rs.getString(1), JobDefinition.class),
-                        rs.getBoolean(2)))
+                .query((rs, n) ->
+                        new CatalogEntry(jobId, Columns.json(rs.getString(1), JobDefinition.class), rs.getBoolean(2)))
                 .optional();
     }
 
     @EventHandler
     void on(JobRegistered event) {
         jdbc.sql("INSERT INTO lookup_job (job_id, definition, retired) VALUES (?, ?, FALSE)")
-                .params(event.jobId().value(), Columns.json(event.definition())).update();
+                .params(event.jobId().value(), Columns.json(event.definition()))
+                .update();
     }
 
     @EventHandler
     void on(JobChanged event) {
         jdbc.sql("UPDATE lookup_job SET definition = ? WHERE job_id = ?")
-                .params(Columns.json(event.definition()), event.jobId().value()).update();
+                .params(Columns.json(event.definition()), event.jobId().value())
+                .update();
     }
 
     @EventHandler
     void on(JobRetired event) {
-        jdbc.sql("UPDATE lookup_job SET retired = TRUE WHERE job_id = ?").param(event.jobId().value()).update();
+        jdbc.sql("UPDATE lookup_job SET retired = TRUE WHERE job_id = ?")
+                .param(event.jobId().value())
+                .update();
     }
 }

@@ -16,9 +16,10 @@ class LookupConfiguration {
 
     @Bean
     ConfigurerModule lookupsFollowTheCommand() {
-        return configurer -> configurer.eventProcessing()
+        return configurer -> configurer
+                .eventProcessing()
                 .registerSubscribingEventProcessor(PROCESSING_GROUP)
-                .registerListenerInvocationErrorHandler(PROCESSING_GROUP,
-                        configuration -> PropagatingErrorHandler.instance());
+                .registerListenerInvocationErrorHandler(
+                        PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
     }
 }

@@ -1,9 +1,10 @@
 package org.signoff.api.lookup;
 
-import org.signoff.lookup.PersonalDataVault;
-import org.signoff.staff.api.StaffId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import org.signoff.lookup.PersonalDataVault;
+import org.signoff.staff.api.StaffId;
 
 /**
  * Table {@code personal_data}: display names, outside the event store so they can be erased without rewriting

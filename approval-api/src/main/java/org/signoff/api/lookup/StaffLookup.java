@@ -6,6 +6,9 @@ import java.util.stream.Collectors;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
 import org.signoff.lookup.StaffDirectory;
 import org.signoff.lookup.StaffMembership;
 import org.signoff.projections.Columns;
@@ -13,8 +16,6 @@ import org.signoff.staff.api.Role;
 import org.signoff.staff.api.StaffId;
 import org.signoff.staff.api.StaffMemberChanged;
 import org.signoff.staff.api.StaffMemberRegistered;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /** Table {@code lookup_staff}: each person's unit, roles and liaison units (JSON arrays). No personal data. */
 @Component
@@ -31,8 +32,12 @@ class StaffLookup implements StaffDirectory {
     public Optional<StaffMembership> find(StaffId staffId) {
         return jdbc.sql("SELECT unit, roles, liaison_units FROM lookup_staff WHERE staff_id = ?")
                 .param(staffId.value())
-                .query((rs, n) -> new StaffMembership(staffId, rs.getString(1),
-                        Columns.names(rs.getString(2)).stream().map(Role::valueOf).collect(Collectors.toSet()),
+                .query((rs, n) -> new StaffMembership(
+                        staffId,
+                        rs.getString(1),
+                        Columns.names(rs.getString(2)).stream()
+                                .map(Role::valueOf)
+                                .collect(Collectors.toSet()),
                         Set.copyOf(Columns.names(rs.getString(3)))))
                 .optional();
     }
@@ -48,7 +53,10 @@ class StaffLookup implements StaffDirectory {
     @EventHandler
     void on(StaffMemberRegistered event) {
         jdbc.sql("INSERT INTO lookup_staff (staff_id, unit, roles, liaison_units) VALUES (?, ?, ?, ?)")
-                .params(event.staffId().value(), event.unit(), Columns.names(event.roles()),
+                .params(
+                        event.staffId().value(),
+                        event.unit(),
+                        Columns.names(event.roles()),
                         Columns.names(event.liaisonUnits()))
                 .update();
     }
@@ -56,7 +64,10 @@ class StaffLookup implements StaffDirectory {
     @EventHandler
     void on(StaffMemberChanged event) {
         jdbc.sql("UPDATE lookup_staff SET unit = ?, roles = ?, liaison_units = ? WHERE staff_id = ?")
-                .params(event.unit(), Columns.names(event.roles()), Columns.names(event.liaisonUnits()),
+                .params(
+                        event.unit(),
+                        Columns.names(event.roles()),
+                        Columns.names(event.liaisonUnits()),
                         event.staffId().value())
                 .update();
     }

@@ -4,6 +4,10 @@ import java.util.Optional;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
 import org.signoff.catalog.api.JobId;
 import org.signoff.common.Rejection;
 import org.signoff.lookup.TicketSlots;
@@ -12,9 +16,6 @@ import org.signoff.ticket.api.SignOffStarted;
 import org.signoff.ticket.api.TicketEvent;
 import org.signoff.ticket.api.TicketId;
 import org.signoff.ticket.api.TicketLifecycle;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * Table {@code lookup_ticket_slot}: the ticket holding each (staff member, job, variant), one at most, the primary
@@ -45,19 +46,25 @@ class TicketSlotLookup implements TicketSlots {
     void on(SignOffStarted event) {
         try {
             jdbc.sql("INSERT INTO lookup_ticket_slot (staff_id, job_id, variant, ticket_id) VALUES (?, ?, ?, ?)")
-                    .params(event.staffId().value(), event.jobId().value(),
-                            event.variant() == null ? NO_VARIANT : event.variant(), event.ticketId().value())
+                    .params(
+                            event.staffId().value(),
+                            event.jobId().value(),
+                            event.variant() == null ? NO_VARIANT : event.variant(),
+                            event.ticketId().value())
                     .update();
         } catch (DuplicateKeyException raceLost) {
             // two tickets for the same slot opened at once: the other one committed first
-            throw Rejection.TICKET_ALREADY_OPEN.because("'" + event.staffId() + "' already has an open ticket for "
-                    + "job '" + event.jobId() + "'");
+            throw Rejection.TICKET_ALREADY_OPEN.because(
+                    "'" + event.staffId() + "' already has an open ticket for " + "job '" + event.jobId() + "'");
         }
     }
 
     @EventHandler
     void on(TicketEvent event) {
-        TicketLifecycle.statusSetBy(event).filter(status -> !status.holdsSlot()).ifPresent(ended -> jdbc
-                .sql("DELETE FROM lookup_ticket_slot WHERE ticket_id = ?").param(event.ticketId().value()).update());
+        TicketLifecycle.statusSetBy(event)
+                .filter(status -> !status.holdsSlot())
+                .ifPresent(ended -> jdbc.sql("DELETE FROM lookup_ticket_slot WHERE ticket_id = ?")
+                        .param(event.ticketId().value())
+                        .update());
     }
 }

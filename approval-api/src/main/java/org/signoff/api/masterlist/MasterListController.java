@@ -2,10 +2,11 @@ package org.signoff.api.masterlist;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.signoff.projections.masterlist.api.FetchMasterListQuery;
-import org.signoff.projections.masterlist.api.MasterListView;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import org.signoff.projections.masterlist.api.FetchMasterListQuery;
+import org.signoff.projections.masterlist.api.MasterListView;
 
 /** Who may run which job in production. */
 @RestController
@@ -19,6 +20,7 @@ class MasterListController {
 
     @GetMapping("/master-list")
     MasterListView masterList() {
-        return queries.query(new FetchMasterListQuery(), ResponseTypes.instanceOf(MasterListView.class)).join();
+        return queries.query(new FetchMasterListQuery(), ResponseTypes.instanceOf(MasterListView.class))
+                .join();
     }
 }

@@ -34,7 +34,9 @@ class ConcreteContentType implements WebMvcConfigurer, HandlerInterceptor {
         try {
             MediaType type = MediaType.parseMediaType(header);
             if (!type.isConcrete()) {
-                throw new HttpMediaTypeNotSupportedException(type, List.of(MediaType.APPLICATION_JSON),
+                throw new HttpMediaTypeNotSupportedException(
+                        type,
+                        List.of(MediaType.APPLICATION_JSON),
                         org.springframework.http.HttpMethod.valueOf(request.getMethod()));
             }
         } catch (InvalidMediaTypeException unreadable) {

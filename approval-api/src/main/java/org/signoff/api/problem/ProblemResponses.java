@@ -9,8 +9,6 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
-import org.signoff.common.CommandRejected;
-import org.signoff.common.Rejection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -32,6 +30,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
+
+import org.signoff.common.CommandRejected;
+import org.signoff.common.Rejection;
 
 /**
  * Every failure as an RFC 9457 problem response with a stable {@code code}: 400 malformed or invalid input,
@@ -57,13 +58,17 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     /** Two commands raced on one aggregate, or on one row of the command side's tables: one of them lost. */
     @ExceptionHandler({ConcurrencyException.class, DuplicateKeyException.class})
     ResponseEntity<ProblemDetail> concurrent(Exception concurrent) {
-        return problem(HttpStatus.CONFLICT, "CONCURRENT_CHANGE",
+        return problem(
+                HttpStatus.CONFLICT,
+                "CONCURRENT_CHANGE",
                 "Someone else changed it at the same moment; read it again and retry");
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> staleVersion(ConflictingAggregateVersionException stale) {
-        return problem(HttpStatus.CONFLICT, "CONFLICTING_VERSION",
+        return problem(
+                HttpStatus.CONFLICT,
+                "CONFLICTING_VERSION",
                 "It changed since the version you read; read it again and retry");
     }
 
@@ -104,27 +109,30 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException mismatch) {
-        return problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "MALFORMED_REQUEST",
                 "'" + mismatch.getValue() + "' is not a valid " + mismatch.getName());
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-                                                                  HttpHeaders headers, HttpStatusCode status,
-                                                                  WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return body(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", unreadable(ex.getMostSpecificCause()), null);
     }
 
     /** What was wrong with the body, in the caller's terms: the field and what it takes, not our class names. */
     private static String unreadable(Throwable cause) {
-        if (cause instanceof InvalidFormatException invalid && !invalid.getPath().isEmpty()) {
+        if (cause instanceof InvalidFormatException invalid
+                && !invalid.getPath().isEmpty()) {
             Class<?> target = invalid.getTargetType();
             String expected = target != null && target.isEnum()
                     ? "one of " + Arrays.toString(target.getEnumConstants())
                     : "a " + (target == null ? "value" : target.getSimpleName().toLowerCase(Locale.ROOT));
             return "'" + field(invalid) + "' is " + quoted(invalid.getValue()) + ", but takes " + expected;
         }
-        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+        if (cause instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
             return "'" + field(mismatch) + "' has the wrong type of value";
         }
         if (cause instanceof MismatchedInputException) {
@@ -153,9 +161,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-                                                                  HttpHeaders headers, HttpStatusCode status,
-                                                                  WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<String> errors = ex.getBindingResult().getFieldErrors().stream()
                 .map(error -> error.getField() + ": " + error.getDefaultMessage())
                 .sorted()
@@ -164,20 +171,20 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-                                                                            HttpHeaders headers,
-                                                                            HttpStatusCode status,
-                                                                            WebRequest request) {
-        List<String> errors = ex.getAllErrors().stream().map(e -> String.valueOf(e.getDefaultMessage())).toList();
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<String> errors = ex.getAllErrors().stream()
+                .map(e -> String.valueOf(e.getDefaultMessage()))
+                .toList();
         return body(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "The request has invalid values: " + errors, errors);
     }
 
     /** Spring's own problems (404 no such path, 405, 415, ...) get a code too. */
     @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
-                                                          WebRequest request) {
-        if (body instanceof ProblemDetail problem && (problem.getProperties() == null
-                || !problem.getProperties().containsKey("code"))) {
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
             problem.setProperty("code", HttpStatus.valueOf(statusCode.value()).name());
         }
         return super.createResponseEntity(body, headers, statusCode, request);
@@ -197,7 +204,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static ProblemDetail detail(HttpStatus status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:approval-engine:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-')));
+        problem.setType(URI.create(
+                "urn:approval-engine:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-')));
         problem.setTitle(title(code));
         problem.setProperty("code", code);
         return problem;

@@ -8,6 +8,13 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
 import org.signoff.api.ApprovalProperties;
 import org.signoff.catalog.api.JobDefinition;
 import org.signoff.catalog.api.JobId;
@@ -18,12 +25,6 @@ import org.signoff.lookup.JobCatalog;
 import org.signoff.lookup.StaffDirectory;
 import org.signoff.staff.api.EnrolFirstAdministrator;
 import org.signoff.staff.api.StaffId;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.stereotype.Component;
 
 /**
  * At start-up, makes sure the directory has an administrator and the catalog holds the jobs of the team's master
@@ -42,8 +43,12 @@ class CatalogSeeder implements ApplicationRunner {
     private final ObjectMapper json;
     private final ApprovalProperties.Seed seed;
 
-    CatalogSeeder(CommandGateway commands, JobCatalog catalog, StaffDirectory directory, ObjectMapper objectMapper,
-                  ApprovalProperties properties) {
+    CatalogSeeder(
+            CommandGateway commands,
+            JobCatalog catalog,
+            StaffDirectory directory,
+            ObjectMapper objectMapper,
+            ApprovalProperties properties) {
         this.commands = commands;
         this.catalog = catalog;
         this.directory = directory;
@@ -101,11 +106,9 @@ class CatalogSeeder implements ApplicationRunner {
 
     private List<SeedJob> seedJobs() throws IOException {
         try (InputStream in = new ClassPathResource("seed/catalog.json").getInputStream()) {
-            return json.readValue(in, new TypeReference<List<SeedJob>>() {
-            });
+            return json.readValue(in, new TypeReference<List<SeedJob>>() {});
         }
     }
 
-    record SeedJob(String jobId, JobDefinition definition) {
-    }
+    record SeedJob(String jobId, JobDefinition definition) {}
 }

@@ -6,16 +6,6 @@ import java.util.List;
 import jakarta.validation.Valid;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.signoff.api.staff.StaffRequests.Change;
-import org.signoff.api.staff.StaffRequests.Register;
-import org.signoff.api.command.Commands;
-import org.signoff.common.Rejection;
-import org.signoff.projections.staff.api.FindStaffQuery;
-import org.signoff.projections.staff.api.ListStaffQuery;
-import org.signoff.projections.staff.api.StaffView;
-import org.signoff.staff.api.ChangeStaffMember;
-import org.signoff.staff.api.RegisterStaffMember;
-import org.signoff.staff.api.StaffId;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +14,17 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import org.signoff.api.command.Commands;
+import org.signoff.api.staff.StaffRequests.Change;
+import org.signoff.api.staff.StaffRequests.Register;
+import org.signoff.common.Rejection;
+import org.signoff.projections.staff.api.FindStaffQuery;
+import org.signoff.projections.staff.api.ListStaffQuery;
+import org.signoff.projections.staff.api.StaffView;
+import org.signoff.staff.api.ChangeStaffMember;
+import org.signoff.staff.api.RegisterStaffMember;
+import org.signoff.staff.api.StaffId;
 
 /** The staff directory over HTTP. */
 @RestController
@@ -40,26 +41,42 @@ class StaffController {
 
     @PostMapping
     ResponseEntity<Void> register(@Valid @RequestBody Register body) {
-        commands.create(new RegisterStaffMember(StaffId.of(body.staffId()), body.displayName(), body.unit(),
-                body.roles(), body.liaisonUnits(), StaffId.of(body.performedBy())));
+        commands.create(new RegisterStaffMember(
+                StaffId.of(body.staffId()),
+                body.displayName(),
+                body.unit(),
+                body.roles(),
+                body.liaisonUnits(),
+                StaffId.of(body.performedBy())));
         return ResponseEntity.created(URI.create("/staff/" + body.staffId())).build();
     }
 
     @PutMapping("/{staffId}")
     ResponseEntity<Void> change(@PathVariable StaffId staffId, @Valid @RequestBody Change body) {
-        commands.sendTo(Rejection.UNKNOWN_STAFF, "staff member", staffId, new ChangeStaffMember(staffId,
-                body.displayName(), body.unit(), body.roles(), body.liaisonUnits(), StaffId.of(body.performedBy())));
+        commands.sendTo(
+                Rejection.UNKNOWN_STAFF,
+                "staff member",
+                staffId,
+                new ChangeStaffMember(
+                        staffId,
+                        body.displayName(),
+                        body.unit(),
+                        body.roles(),
+                        body.liaisonUnits(),
+                        StaffId.of(body.performedBy())));
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping
     List<StaffView> list() {
-        return queries.query(new ListStaffQuery(), ResponseTypes.multipleInstancesOf(StaffView.class)).join();
+        return queries.query(new ListStaffQuery(), ResponseTypes.multipleInstancesOf(StaffView.class))
+                .join();
     }
 
     @GetMapping("/{staffId}")
     StaffView find(@PathVariable StaffId staffId) {
-        return queries.query(new FindStaffQuery(staffId.value()), ResponseTypes.optionalInstanceOf(StaffView.class)).join()
+        return queries.query(new FindStaffQuery(staffId.value()), ResponseTypes.optionalInstanceOf(StaffView.class))
+                .join()
                 .orElseThrow(() -> Rejection.UNKNOWN_STAFF.because("No staff member '" + staffId + "'"));
     }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+
 import org.signoff.api.input.Identifier;
 import org.signoff.api.input.SingleLine;
 import org.signoff.staff.api.Role;
@@ -16,21 +17,20 @@ final class StaffRequests {
     /** Liaison of at most this many units. */
     static final int MAX_LIAISON_UNITS = 50;
 
-    private StaffRequests() {
-    }
+    private StaffRequests() {}
 
-    record Register(@NotBlank @Identifier String staffId,
-                    @NotBlank @Size(max = 500) @SingleLine String displayName,
-                    @NotBlank @Size(max = 100) @SingleLine String unit,
-                    @NotEmpty Set<@NotNull Role> roles,
-                    @Size(max = MAX_LIAISON_UNITS) Set<@NotBlank @Size(max = 100) @SingleLine String> liaisonUnits,
-                    @NotBlank @Identifier String performedBy) {
-    }
+    record Register(
+            @NotBlank @Identifier String staffId,
+            @NotBlank @Size(max = 500) @SingleLine String displayName,
+            @NotBlank @Size(max = 100) @SingleLine String unit,
+            @NotEmpty Set<@NotNull Role> roles,
+            @Size(max = MAX_LIAISON_UNITS) Set<@NotBlank @Size(max = 100) @SingleLine String> liaisonUnits,
+            @NotBlank @Identifier String performedBy) {}
 
-    record Change(@Size(max = 500) @SingleLine String displayName,
-                  @NotBlank @Size(max = 100) @SingleLine String unit,
-                  @NotEmpty Set<@NotNull Role> roles,
-                  @Size(max = MAX_LIAISON_UNITS) Set<@NotBlank @Size(max = 100) @SingleLine String> liaisonUnits,
-                  @NotBlank @Identifier String performedBy) {
-    }
+    record Change(
+            @Size(max = 500) @SingleLine String displayName,
+            @NotBlank @Size(max = 100) @SingleLine String unit,
+            @NotEmpty Set<@NotNull Role> roles,
+            @Size(max = MAX_LIAISON_UNITS) Set<@NotBlank @Size(max = 100) @SingleLine String> liaisonUnits,
+            @NotBlank @Identifier String performedBy) {}
 }

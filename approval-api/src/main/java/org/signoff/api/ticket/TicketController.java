@@ -19,6 +19,15 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
 import org.signoff.api.command.Commands;
 import org.signoff.api.ids.TimeOrderedIds;
 import org.signoff.catalog.api.JobId;
@@ -43,14 +52,6 @@ import org.signoff.ticket.api.TicketId;
 import org.signoff.ticket.api.TicketLifecycle;
 import org.signoff.ticket.api.TicketStatus;
 import org.signoff.ticket.api.WithdrawRequest;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
 
 /** The six steps over HTTP: one endpoint a command, each answering where the ticket stands now. */
 @RestController
@@ -68,40 +69,51 @@ class TicketController {
     @PostMapping
     ResponseEntity<StepResult> open(@Valid @RequestBody Open body) {
         TicketId ticketId = TicketId.of(TimeOrderedIds.next());
-        commands.create(new StartSignOff(ticketId, JobId.of(body.jobId()), body.variant(),
-                StaffId.of(body.performedBy())));
+        commands.create(
+                new StartSignOff(ticketId, JobId.of(body.jobId()), body.variant(), StaffId.of(body.performedBy())));
         return ResponseEntity.created(URI.create("/tickets/" + ticketId))
                 .body(StepResult.of(ticketId, TicketLifecycle.OPENED));
     }
 
     @PostMapping("/{ticketId}/readings")
     StepResult confirmReading(@PathVariable TicketId ticketId, @Valid @RequestBody Reading body) {
-        return step(ticketId, new ConfirmReading(ticketId, body.documentId(), body.version(),
-                StaffId.of(body.performedBy())));
+        return step(
+                ticketId,
+                new ConfirmReading(ticketId, body.documentId(), body.version(), StaffId.of(body.performedBy())));
     }
 
     @PostMapping("/{ticketId}/request")
     StepResult request(@PathVariable TicketId ticketId, @Valid @RequestBody Request body) {
-        return step(ticketId, new RequestJobAccess(ticketId, body.supportTicketRef(), body.note(),
-                StaffId.of(body.performedBy())));
+        return step(
+                ticketId,
+                new RequestJobAccess(ticketId, body.supportTicketRef(), body.note(), StaffId.of(body.performedBy())));
     }
 
     @PostMapping("/{ticketId}/sandbox-grant")
     StepResult grantSandbox(@PathVariable TicketId ticketId, @Valid @RequestBody SandboxGrant body) {
-        return step(ticketId, new GrantSandboxAccess(ticketId, body.trainingMaterials(),
-                StaffId.of(body.performedBy())));
+        return step(
+                ticketId, new GrantSandboxAccess(ticketId, body.trainingMaterials(), StaffId.of(body.performedBy())));
     }
 
     @PostMapping("/{ticketId}/sandbox-test")
     StepResult reportSandboxTest(@PathVariable TicketId ticketId, @Valid @RequestBody SandboxTest body) {
-        return step(ticketId, new ReportSandboxTest(ticketId, body.jobInstanceRef(), body.recordsProcessed(),
-                body.outcome(), body.notes(), StaffId.of(body.performedBy())));
+        return step(
+                ticketId,
+                new ReportSandboxTest(
+                        ticketId,
+                        body.jobInstanceRef(),
+                        body.recordsProcessed(),
+                        body.outcome(),
+                        body.notes(),
+                        StaffId.of(body.performedBy())));
     }
 
     @PostMapping("/{ticketId}/approval")
     StepResult approve(@PathVariable TicketId ticketId, @Valid @RequestBody Approval body) {
-        return step(ticketId, new ApproveProductionUse(ticketId, body.roleUpdateNeeded(), body.comment(),
-                StaffId.of(body.performedBy())));
+        return step(
+                ticketId,
+                new ApproveProductionUse(
+                        ticketId, body.roleUpdateNeeded(), body.comment(), StaffId.of(body.performedBy())));
     }
 
     @PostMapping("/{ticketId}/retest-request")
@@ -121,8 +133,7 @@ class TicketController {
 
     @PostMapping("/{ticketId}/role-update")
     StepResult confirmRoleUpdate(@PathVariable TicketId ticketId, @Valid @RequestBody RoleUpdate body) {
-        return step(ticketId, new ConfirmProductionRoleUpdate(ticketId, body.note(),
-                StaffId.of(body.performedBy())));
+        return step(ticketId, new ConfirmProductionRoleUpdate(ticketId, body.note(), StaffId.of(body.performedBy())));
     }
 
     @PostMapping("/{ticketId}/withdrawal")
@@ -143,10 +154,12 @@ class TicketController {
     }
 
     @GetMapping
-    List<TicketSummaryView> list(@RequestParam(required = false) TicketStatus status,
-                                 @RequestParam(required = false) @Min(1) @Max(6) Integer step) {
-        return queries.query(new ListTicketsQuery(status, step),
-                ResponseTypes.multipleInstancesOf(TicketSummaryView.class)).join();
+    List<TicketSummaryView> list(
+            @RequestParam(required = false) TicketStatus status,
+            @RequestParam(required = false) @Min(1) @Max(6) Integer step) {
+        return queries.query(
+                        new ListTicketsQuery(status, step), ResponseTypes.multipleInstancesOf(TicketSummaryView.class))
+                .join();
     }
 
     private StepResult step(TicketId ticketId, Object command) {

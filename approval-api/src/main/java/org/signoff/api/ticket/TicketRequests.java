@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+
 import org.signoff.api.input.Identifier;
 import org.signoff.api.input.PlainText;
 import org.signoff.api.input.SingleLine;
@@ -14,54 +15,52 @@ import org.signoff.ticket.api.TestOutcome;
 /** The JSON bodies of the ticket endpoints. {@code performedBy} is the staff id of whoever takes the step. */
 final class TicketRequests {
 
-    private TicketRequests() {
-    }
+    private TicketRequests() {}
 
-    record Open(@NotBlank @Identifier String jobId,
-                @Size(max = 200) @SingleLine String variant,
-                @NotBlank @Identifier String performedBy) {
-    }
+    record Open(
+            @NotBlank @Identifier String jobId,
+            @Size(max = 200) @SingleLine String variant,
+            @NotBlank @Identifier String performedBy) {}
 
-    record Reading(@NotBlank @Size(max = 200) @SingleLine String documentId,
-                   @NotBlank @Size(max = 100) @SingleLine String version,
-                   @NotBlank @Identifier String performedBy) {
-    }
+    record Reading(
+            @NotBlank @Size(max = 200) @SingleLine String documentId,
+            @NotBlank @Size(max = 100) @SingleLine String version,
+            @NotBlank @Identifier String performedBy) {}
 
-    record Request(@NotBlank @Size(max = 200) @SingleLine String supportTicketRef,
-                   @Size(max = 4000) @PlainText String note,
-                   @NotBlank @Identifier String performedBy) {
-    }
+    record Request(
+            @NotBlank @Size(max = 200) @SingleLine String supportTicketRef,
+            @Size(max = 4000) @PlainText String note,
+            @NotBlank @Identifier String performedBy) {}
 
-    record SandboxGrant(@NotNull @Size(max = 50)
-                        List<@NotBlank @Size(max = 1000) @SingleLine String> trainingMaterials,
-                        @NotBlank @Identifier String performedBy) {
-    }
+    record SandboxGrant(
+            @NotNull @Size(max = 50) List<@NotBlank @Size(max = 1000) @SingleLine String> trainingMaterials,
+            @NotBlank @Identifier String performedBy) {}
 
-    record SandboxTest(@NotBlank @Size(max = 200) @SingleLine String jobInstanceRef,
-                       @NotNull @PositiveOrZero Long recordsProcessed,
-                       @NotNull TestOutcome outcome,
-                       @Size(max = 4000) @PlainText String notes,
-                       @NotBlank @Identifier String performedBy) {
-    }
+    record SandboxTest(
+            @NotBlank @Size(max = 200) @SingleLine String jobInstanceRef,
+            @NotNull @PositiveOrZero Long recordsProcessed,
+            @NotNull TestOutcome outcome,
+            @Size(max = 4000) @PlainText String notes,
+            @NotBlank @Identifier String performedBy) {}
 
-    record Approval(Boolean roleUpdateNeeded,
-                    @Size(max = 4000) @PlainText String comment,
-                    @NotBlank @Identifier String performedBy) {
-    }
+    record Approval(
+            Boolean roleUpdateNeeded,
+            @Size(max = 4000) @PlainText String comment,
+            @NotBlank @Identifier String performedBy) {}
 
-    record Reason(@NotBlank @Size(max = 4000) @PlainText String reason,
-                  @NotBlank @Identifier String performedBy) {
-    }
+    record Reason(
+            @NotBlank @Size(max = 4000) @PlainText String reason,
+            @NotBlank @Identifier String performedBy) {}
 
-    record OptionalReason(@Size(max = 4000) @PlainText String reason,
-                          @NotBlank @Identifier String performedBy) {
-    }
+    record OptionalReason(
+            @Size(max = 4000) @PlainText String reason,
+            @NotBlank @Identifier String performedBy) {}
 
-    record RoleRequest(@NotBlank @Size(max = 200) @SingleLine String formRef,
-                       @NotBlank @Identifier String performedBy) {
-    }
+    record RoleRequest(
+            @NotBlank @Size(max = 200) @SingleLine String formRef,
+            @NotBlank @Identifier String performedBy) {}
 
-    record RoleUpdate(@Size(max = 4000) @PlainText String note,
-                      @NotBlank @Identifier String performedBy) {
-    }
+    record RoleUpdate(
+            @Size(max = 4000) @PlainText String note,
+            @NotBlank @Identifier String performedBy) {}
 }

@@ -13,9 +13,11 @@ class DurabilityCheckTest {
 
     @Test
     void anH2FileWithoutImmediateWritesIsNotDurable() {
-        assertThat(DurabilityCheck.durable("jdbc:h2:file:./data/approval;DB_CLOSE_ON_EXIT=FALSE")).isFalse();
+        assertThat(DurabilityCheck.durable("jdbc:h2:file:./data/approval;DB_CLOSE_ON_EXIT=FALSE"))
+                .isFalse();
         assertThat(DurabilityCheck.durable("jdbc:h2:./data/approval")).isFalse();
-        assertThat(DurabilityCheck.durable("jdbc:h2:file:./data/approval;WRITE_DELAY=500")).isFalse();
+        assertThat(DurabilityCheck.durable("jdbc:h2:file:./data/approval;WRITE_DELAY=500"))
+                .isFalse();
     }
 
     @Test
@@ -24,7 +26,8 @@ class DurabilityCheckTest {
                 .isTrue();
         assertThat(DurabilityCheck.durable("jdbc:h2:file:./x; write_delay = 0")).isTrue();
         assertThat(DurabilityCheck.durable("jdbc:h2:mem:test")).isTrue();
-        assertThat(DurabilityCheck.durable("jdbc:postgresql://localhost/approval")).isTrue();
+        assertThat(DurabilityCheck.durable("jdbc:postgresql://localhost/approval"))
+                .isTrue();
     }
 
     @Test
@@ -32,7 +35,8 @@ class DurabilityCheckTest {
         new DurabilityCheck("jdbc:h2:file:./lazy").run(null);
         new DurabilityCheck("jdbc:h2:file:./eager;WRITE_DELAY=0").run(null);
 
-        assertThat(output.getOut()).contains("NOT DURABLE: the H2 URL jdbc:h2:file:./lazy has no WRITE_DELAY=0")
+        assertThat(output.getOut())
+                .contains("NOT DURABLE: the H2 URL jdbc:h2:file:./lazy has no WRITE_DELAY=0")
                 .doesNotContain("eager");
     }
 }

@@ -2,5 +2,4 @@ package org.signoff.catalog.api;
 
 import org.signoff.staff.api.StaffId;
 
-public record JobChanged(JobId jobId, JobDefinition definition, StaffId performedBy) {
-}
+public record JobChanged(JobId jobId, JobDefinition definition, StaffId performedBy) {}

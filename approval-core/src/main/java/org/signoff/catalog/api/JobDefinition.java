@@ -14,13 +14,14 @@ import java.util.Optional;
  * @param signOffPerVariant       whether each ticket names one variant, signed off on its own
  * @param roleUpdateUsuallyNeeded whether production use normally needs an Alma role update
  */
-public record JobDefinition(String scope,
-                            String name,
-                            String notes,
-                            List<RequiredReading> requiredReadings,
-                            List<String> variants,
-                            boolean signOffPerVariant,
-                            boolean roleUpdateUsuallyNeeded) {
+public record JobDefinition(
+        String scope,
+        String name,
+        String notes,
+        List<RequiredReading> requiredReadings,
+        List<String> variants,
+        boolean signOffPerVariant,
+        boolean roleUpdateUsuallyNeeded) {
 
     public JobDefinition {
         requiredReadings = requiredReadings == null ? List.of() : List.copyOf(requiredReadings);
@@ -28,6 +29,8 @@ public record JobDefinition(String scope,
     }
 
     public Optional<RequiredReading> reading(String documentId) {
-        return requiredReadings.stream().filter(r -> r.documentId().equals(documentId)).findFirst();
+        return requiredReadings.stream()
+                .filter(r -> r.documentId().equals(documentId))
+                .findFirst();
     }
 }

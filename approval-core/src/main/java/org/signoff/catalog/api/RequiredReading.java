@@ -7,5 +7,4 @@ package org.signoff.catalog.api;
  * @param title      what the document is called
  * @param version    the version that is current for the job
  */
-public record RequiredReading(String documentId, String title, String version) {
-}
+public record RequiredReading(String documentId, String title, String version) {}

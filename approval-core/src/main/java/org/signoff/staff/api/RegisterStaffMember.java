@@ -10,12 +10,13 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  *
  * @param liaisonUnits the units this person is Alma liaison of (with role {@link Role#LIAISON})
  */
-public record RegisterStaffMember(@TargetAggregateIdentifier StaffId staffId,
-                                  String displayName,
-                                  String unit,
-                                  Set<Role> roles,
-                                  Set<String> liaisonUnits,
-                                  StaffId performedBy) {
+public record RegisterStaffMember(
+        @TargetAggregateIdentifier StaffId staffId,
+        String displayName,
+        String unit,
+        Set<Role> roles,
+        Set<String> liaisonUnits,
+        StaffId performedBy) {
 
     public RegisterStaffMember {
         roles = roles == null ? Set.of() : Set.copyOf(roles);

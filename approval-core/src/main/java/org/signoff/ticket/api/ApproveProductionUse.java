@@ -1,9 +1,9 @@
 package org.signoff.ticket.api;
 
-import org.signoff.staff.api.StaffId;
-
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import org.signoff.staff.api.StaffId;
+
 /** Step 5: a systems librarian other than the requester signs off production use. A null {@code roleUpdateNeeded} takes the job's usual answer. */
-public record ApproveProductionUse(@TargetAggregateIdentifier TicketId ticketId, Boolean roleUpdateNeeded, String comment, StaffId performedBy) {
-}
+public record ApproveProductionUse(
+        @TargetAggregateIdentifier TicketId ticketId, Boolean roleUpdateNeeded, String comment, StaffId performedBy) {}

@@ -1,9 +1,9 @@
 package org.signoff.ticket.api;
 
-import org.signoff.staff.api.StaffId;
-
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import org.signoff.staff.api.StaffId;
+
 /** Step 1: the requester confirms having read one required document at its current version. */
-public record ConfirmReading(@TargetAggregateIdentifier TicketId ticketId, String documentId, String version, StaffId performedBy) {
-}
+public record ConfirmReading(
+        @TargetAggregateIdentifier TicketId ticketId, String documentId, String version, StaffId performedBy) {}

@@ -4,5 +4,12 @@ import org.signoff.catalog.api.JobId;
 import org.signoff.staff.api.StaffId;
 
 /** Production use signed off: the person joins the master list, with the role still pending where {@code roleUpdateNeeded}. */
-public record ProductionUseApproved(TicketId ticketId, StaffId staffId, JobId jobId, String variant, boolean roleUpdateNeeded, String comment, StaffId performedBy) implements TicketEvent {
-}
+public record ProductionUseApproved(
+        TicketId ticketId,
+        StaffId staffId,
+        JobId jobId,
+        String variant,
+        boolean roleUpdateNeeded,
+        String comment,
+        StaffId performedBy)
+        implements TicketEvent {}

@@ -4,5 +4,6 @@ import org.signoff.catalog.api.JobId;
 import org.signoff.staff.api.StaffId;
 
 /** Production use taken back: the person leaves the master list. */
-public record ProductionUseRevoked(TicketId ticketId, StaffId staffId, JobId jobId, String variant, String reason, StaffId performedBy) implements TicketEvent {
-}
+public record ProductionUseRevoked(
+        TicketId ticketId, StaffId staffId, JobId jobId, String variant, String reason, StaffId performedBy)
+        implements TicketEvent {}

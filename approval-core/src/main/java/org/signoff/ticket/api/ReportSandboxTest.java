@@ -1,9 +1,14 @@
 package org.signoff.ticket.api;
 
-import org.signoff.staff.api.StaffId;
-
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import org.signoff.staff.api.StaffId;
+
 /** Step 4: the requester reports what was run in the Sandbox. */
-public record ReportSandboxTest(@TargetAggregateIdentifier TicketId ticketId, String jobInstanceRef, long recordsProcessed, TestOutcome outcome, String notes, StaffId performedBy) {
-}
+public record ReportSandboxTest(
+        @TargetAggregateIdentifier TicketId ticketId,
+        String jobInstanceRef,
+        long recordsProcessed,
+        TestOutcome outcome,
+        String notes,
+        StaffId performedBy) {}

@@ -1,9 +1,8 @@
 package org.signoff.ticket.api;
 
-import org.signoff.staff.api.StaffId;
-
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import org.signoff.staff.api.StaffId;
+
 /** Step 5: the reviewer sends the ticket back to step 4. */
-public record RequestRetest(@TargetAggregateIdentifier TicketId ticketId, String reason, StaffId performedBy) {
-}
+public record RequestRetest(@TargetAggregateIdentifier TicketId ticketId, String reason, StaffId performedBy) {}

@@ -1,9 +1,8 @@
 package org.signoff.ticket.api;
 
-import org.signoff.staff.api.StaffId;
-
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import org.signoff.staff.api.StaffId;
+
 /** A systems librarian takes production use back; the person leaves the master list. */
-public record RevokeProductionUse(@TargetAggregateIdentifier TicketId ticketId, String reason, StaffId performedBy) {
-}
+public record RevokeProductionUse(@TargetAggregateIdentifier TicketId ticketId, String reason, StaffId performedBy) {}

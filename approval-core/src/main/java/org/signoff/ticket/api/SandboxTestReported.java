@@ -2,5 +2,11 @@ package org.signoff.ticket.api;
 
 import org.signoff.staff.api.StaffId;
 
-public record SandboxTestReported(TicketId ticketId, String jobInstanceRef, long recordsProcessed, TestOutcome outcome, String notes, StaffId performedBy) implements TicketEvent {
-}
+public record SandboxTestReported(
+        TicketId ticketId,
+        String jobInstanceRef,
+        long recordsProcessed,
+        TestOutcome outcome,
+        String notes,
+        StaffId performedBy)
+        implements TicketEvent {}

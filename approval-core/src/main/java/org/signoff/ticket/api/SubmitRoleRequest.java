@@ -1,9 +1,8 @@
 package org.signoff.ticket.api;
 
-import org.signoff.staff.api.StaffId;
-
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import org.signoff.staff.api.StaffId;
+
 /** Step 6: the liaison of the requester's unit submits the role request form. */
-public record SubmitRoleRequest(@TargetAggregateIdentifier TicketId ticketId, String formRef, StaffId performedBy) {
-}
+public record SubmitRoleRequest(@TargetAggregateIdentifier TicketId ticketId, String formRef, StaffId performedBy) {}

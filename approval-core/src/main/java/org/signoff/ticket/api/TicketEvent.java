@@ -4,9 +4,18 @@ import org.signoff.staff.api.StaffId;
 
 /** A fact in a ticket's history: which ticket, and who made it happen. */
 public sealed interface TicketEvent
-        permits SignOffStarted, ReadingConfirmed, JobAccessRequested, SandboxAccessGranted, SandboxTestReported,
-        ProductionUseApproved, RetestRequested, ProductionUseDenied, RoleRequestSubmitted, ProductionRoleUpdated,
-        RequestWithdrawn, ProductionUseRevoked {
+        permits SignOffStarted,
+                ReadingConfirmed,
+                JobAccessRequested,
+                SandboxAccessGranted,
+                SandboxTestReported,
+                ProductionUseApproved,
+                RetestRequested,
+                ProductionUseDenied,
+                RoleRequestSubmitted,
+                ProductionRoleUpdated,
+                RequestWithdrawn,
+                ProductionUseRevoked {
 
     TicketId ticketId();
 

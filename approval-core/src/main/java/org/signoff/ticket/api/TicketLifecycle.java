@@ -27,8 +27,7 @@ public final class TicketLifecycle {
     /** Where every ticket starts. */
     public static final TicketStatus OPENED = TicketStatus.READING;
 
-    private TicketLifecycle() {
-    }
+    private TicketLifecycle() {}
 
     public static TicketStatus statusAfter(TicketStatus before, TicketEvent event) {
         return statusSetBy(event).orElse(before);
@@ -47,8 +46,8 @@ public final class TicketLifecycle {
         } else if (event instanceof SandboxTestReported) {
             return Optional.of(TicketStatus.AWAITING_REVIEW);
         } else if (event instanceof ProductionUseApproved approved) {
-            return Optional.of(approved.roleUpdateNeeded()
-                    ? TicketStatus.AWAITING_ROLE_REQUEST : TicketStatus.COMPLETED);
+            return Optional.of(
+                    approved.roleUpdateNeeded() ? TicketStatus.AWAITING_ROLE_REQUEST : TicketStatus.COMPLETED);
         } else if (event instanceof ProductionUseDenied) {
             return Optional.of(TicketStatus.DENIED);
         } else if (event instanceof RoleRequestSubmitted) {

@@ -1,9 +1,8 @@
 package org.signoff.ticket.api;
 
-import org.signoff.staff.api.StaffId;
-
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import org.signoff.staff.api.StaffId;
+
 /** The requester gives up before completion. */
-public record WithdrawRequest(@TargetAggregateIdentifier TicketId ticketId, String reason, StaffId performedBy) {
-}
+public record WithdrawRequest(@TargetAggregateIdentifier TicketId ticketId, String reason, StaffId performedBy) {}

@@ -19,14 +19,16 @@ class TicketLifecycleTest {
         for (Class<?> type : events) {
             TicketEvent event = anyInstanceOf(type);
             assertThatCode(() -> TicketLifecycle.statusAfter(TicketStatus.READING, event))
-                    .as(type.getSimpleName()).doesNotThrowAnyException();
+                    .as(type.getSimpleName())
+                    .doesNotThrowAnyException();
         }
     }
 
     @Test
     void onlyAReadingLeavesTheStatusAsItWas() {
         for (Class<?> type : TicketEvent.class.getPermittedSubclasses()) {
-            assertThat(TicketLifecycle.statusSetBy(anyInstanceOf(type)).isEmpty()).as(type.getSimpleName())
+            assertThat(TicketLifecycle.statusSetBy(anyInstanceOf(type)).isEmpty())
+                    .as(type.getSimpleName())
                     .isEqualTo(type == ReadingConfirmed.class);
         }
     }
@@ -42,8 +44,10 @@ class TicketLifecycleTest {
     private static TicketEvent anyInstanceOf(Class<?> type) {
         try {
             RecordComponent[] components = type.getRecordComponents();
-            Object[] values = Arrays.stream(components).map(c -> defaultOf(c.getType())).toArray();
-            Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+            Object[] values =
+                    Arrays.stream(components).map(c -> defaultOf(c.getType())).toArray();
+            Class<?>[] types =
+                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
             return (TicketEvent) type.getDeclaredConstructor(types).newInstance(values);
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(type + " is not a record the test can build", e);

@@ -9,6 +9,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import org.signoff.catalog.api.JobChanged;
 import org.signoff.catalog.api.JobDefinition;
 import org.signoff.catalog.api.JobRegistered;
@@ -17,7 +19,6 @@ import org.signoff.projections.Columns;
 import org.signoff.projections.catalog.api.FindJobQuery;
 import org.signoff.projections.catalog.api.JobView;
 import org.signoff.projections.catalog.api.ListJobsQuery;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The job catalog as dashboards read it. */
 @ProcessingGroup(CatalogProjection.PROCESSING_GROUP)
@@ -35,7 +36,10 @@ public class CatalogProjection {
     void on(JobRegistered event) {
         jdbc.sql("INSERT INTO projection_job (job_id, position, scope, name, definition, retired) "
                         + "VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM projection_job), ?, ?, ?, FALSE)")
-                .params(event.jobId().value(), event.definition().scope(), event.definition().name(),
+                .params(
+                        event.jobId().value(),
+                        event.definition().scope(),
+                        event.definition().name(),
                         Columns.json(event.definition()))
                 .update();
     }
@@ -43,14 +47,19 @@ public class CatalogProjection {
     @EventHandler
     void on(JobChanged event) {
         jdbc.sql("UPDATE projection_job SET scope = ?, name = ?, definition = ? WHERE job_id = ?")
-                .params(event.definition().scope(), event.definition().name(), Columns.json(event.definition()),
+                .params(
+                        event.definition().scope(),
+                        event.definition().name(),
+                        Columns.json(event.definition()),
                         event.jobId().value())
                 .update();
     }
 
     @EventHandler
     void on(JobRetired event) {
-        jdbc.sql("UPDATE projection_job SET retired = TRUE WHERE job_id = ?").param(event.jobId().value()).update();
+        jdbc.sql("UPDATE projection_job SET retired = TRUE WHERE job_id = ?")
+                .param(event.jobId().value())
+                .update();
     }
 
     @ResetHandler
@@ -62,19 +71,29 @@ public class CatalogProjection {
     public List<JobView> handle(ListJobsQuery query) {
         return jdbc.sql("SELECT * FROM projection_job WHERE retired = FALSE OR ? ORDER BY position")
                 .param(query.includeRetired())
-                .query(CatalogProjection::view).list();
+                .query(CatalogProjection::view)
+                .list();
     }
 
     @QueryHandler
     public Optional<JobView> handle(FindJobQuery query) {
-        return jdbc.sql("SELECT * FROM projection_job WHERE job_id = ?").param(query.jobId())
-                .query(CatalogProjection::view).optional();
+        return jdbc.sql("SELECT * FROM projection_job WHERE job_id = ?")
+                .param(query.jobId())
+                .query(CatalogProjection::view)
+                .optional();
     }
 
     private static JobView view(ResultSet rs, int row) throws SQLException {
         JobDefinition definition = Columns.json(rs.getString("definition"), JobDefinition.class);
-        return new JobView(rs.getString("job_id"), definition.scope(), definition.name(), definition.notes(),
-                definition.requiredReadings(), definition.variants(), definition.signOffPerVariant(),
-                definition.roleUpdateUsuallyNeeded(), rs.getBoolean("retired"));
+        return new JobView(
+                rs.getString("job_id"),
+                definition.scope(),
+                definition.name(),
+                definition.notes(),
+                definition.requiredReadings(),
+                definition.variants(),
+                definition.signOffPerVariant(),
+                definition.roleUpdateUsuallyNeeded(),
+                rs.getBoolean("retired"));
     }
 }

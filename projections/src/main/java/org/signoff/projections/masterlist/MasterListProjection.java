@@ -14,6 +14,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import org.signoff.catalog.api.JobChanged;
 import org.signoff.catalog.api.JobDefinition;
 import org.signoff.catalog.api.JobRegistered;
@@ -29,7 +31,6 @@ import org.signoff.ticket.api.ProductionRoleUpdated;
 import org.signoff.ticket.api.ProductionUseApproved;
 import org.signoff.ticket.api.ProductionUseRevoked;
 import org.signoff.ticket.api.RequestWithdrawn;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The master list: a person joins it when production use is approved (role pending until the support team updates
@@ -65,14 +66,20 @@ public class MasterListProjection {
         JobDefinition job = event.definition();
         jdbc.sql("UPDATE projection_master_list_job SET scope = ?, name = ?, notes = ?, variants = ? "
                         + "WHERE job_id = ?")
-                .params(job.scope(), job.name(), job.notes(), Columns.json(job.variants()), event.jobId().value())
+                .params(
+                        job.scope(),
+                        job.name(),
+                        job.notes(),
+                        Columns.json(job.variants()),
+                        event.jobId().value())
                 .update();
     }
 
     @EventHandler
     void on(JobRetired event) {
         jdbc.sql("UPDATE projection_master_list_job SET retired = TRUE WHERE job_id = ?")
-                .param(event.jobId().value()).update();
+                .param(event.jobId().value())
+                .update();
     }
 
     // --- people's units
@@ -80,13 +87,15 @@ public class MasterListProjection {
     @EventHandler
     void on(StaffMemberRegistered event) {
         jdbc.sql("INSERT INTO projection_master_list_person (staff_id, unit) VALUES (?, ?)")
-                .params(event.staffId().value(), event.unit()).update();
+                .params(event.staffId().value(), event.unit())
+                .update();
     }
 
     @EventHandler
     void on(StaffMemberChanged event) {
         jdbc.sql("UPDATE projection_master_list_person SET unit = ? WHERE staff_id = ?")
-                .params(event.unit(), event.staffId().value()).update();
+                .params(event.unit(), event.staffId().value())
+                .update();
     }
 
     // --- who is signed off
@@ -95,15 +104,22 @@ public class MasterListProjection {
     void on(ProductionUseApproved event, @Timestamp Instant at) {
         jdbc.sql("INSERT INTO projection_master_list (ticket_id, staff_id, job_id, variant, role_pending, "
                         + "approved_at, approved_by) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(event.ticketId().value(), event.staffId().value(), event.jobId().value(), event.variant(),
-                        event.roleUpdateNeeded(), Columns.utc(at), event.performedBy().value())
+                .params(
+                        event.ticketId().value(),
+                        event.staffId().value(),
+                        event.jobId().value(),
+                        event.variant(),
+                        event.roleUpdateNeeded(),
+                        Columns.utc(at),
+                        event.performedBy().value())
                 .update();
     }
 
     @EventHandler
     void on(ProductionRoleUpdated event) {
         jdbc.sql("UPDATE projection_master_list SET role_pending = FALSE WHERE ticket_id = ?")
-                .param(event.ticketId().value()).update();
+                .param(event.ticketId().value())
+                .update();
     }
 
     @EventHandler
@@ -117,7 +133,9 @@ public class MasterListProjection {
     }
 
     private void remove(String ticketId) {
-        jdbc.sql("DELETE FROM projection_master_list WHERE ticket_id = ?").param(ticketId).update();
+        jdbc.sql("DELETE FROM projection_master_list WHERE ticket_id = ?")
+                .param(ticketId)
+                .update();
     }
 
     @ResetHandler
@@ -135,18 +153,31 @@ public class MasterListProjection {
                         + "LEFT JOIN projection_master_list_person u ON u.staff_id = m.staff_id "
                         + PersonalData.JOIN_ON + "m.staff_id "
                         + "ORDER BY COALESCE(p.display_name, m.staff_id), m.staff_id")
-                .query((rs, n) -> new Entry(rs.getString("job_id"), rs.getString("variant"),
-                        new SignedOff(rs.getString("staff_id"), rs.getString("display_name"), rs.getString("unit"),
-                                rs.getBoolean("role_pending"), Columns.instant(rs, "approved_at"),
-                                rs.getString("approved_by"), rs.getString("ticket_id"))))
+                .query((rs, n) -> new Entry(
+                        rs.getString("job_id"),
+                        rs.getString("variant"),
+                        new SignedOff(
+                                rs.getString("staff_id"),
+                                rs.getString("display_name"),
+                                rs.getString("unit"),
+                                rs.getBoolean("role_pending"),
+                                Columns.instant(rs, "approved_at"),
+                                rs.getString("approved_by"),
+                                rs.getString("ticket_id"))))
                 .list();
 
         Map<String, List<MasterListView.Job>> scopes = new LinkedHashMap<>();
         for (ListedJob job : jdbc.sql("SELECT * FROM projection_master_list_job ORDER BY position")
-                .query((rs, n) -> new ListedJob(rs.getString("job_id"), rs.getString("scope"), rs.getString("name"),
-                        rs.getString("notes"), Columns.names(rs.getString("variants")), rs.getBoolean("retired")))
+                .query((rs, n) -> new ListedJob(
+                        rs.getString("job_id"),
+                        rs.getString("scope"),
+                        rs.getString("name"),
+                        rs.getString("notes"),
+                        Columns.names(rs.getString("variants")),
+                        rs.getBoolean("retired")))
                 .list()) {
-            List<Entry> ofJob = entries.stream().filter(e -> e.jobId().equals(job.jobId())).toList();
+            List<Entry> ofJob =
+                    entries.stream().filter(e -> e.jobId().equals(job.jobId())).toList();
             if (!job.retired() || !ofJob.isEmpty()) {
                 scopes.computeIfAbsent(job.scope(), s -> new ArrayList<>()).add(listing(job, ofJob));
             }
@@ -158,21 +189,25 @@ public class MasterListProjection {
     }
 
     private static MasterListView.Job listing(ListedJob job, List<Entry> entries) {
-        List<SignedOff> withoutVariant = entries.stream().filter(e -> e.variant() == null).map(Entry::person)
+        List<SignedOff> withoutVariant = entries.stream()
+                .filter(e -> e.variant() == null)
+                .map(Entry::person)
                 .toList();
         Set<String> variantNames = new LinkedHashSet<>(job.variants());
         entries.stream().map(Entry::variant).filter(Objects::nonNull).forEach(variantNames::add);
         List<MasterListView.Variant> variants = variantNames.stream()
-                .map(variant -> new MasterListView.Variant(variant, entries.stream()
-                        .filter(e -> variant.equals(e.variant())).map(Entry::person).toList()))
+                .map(variant -> new MasterListView.Variant(
+                        variant,
+                        entries.stream()
+                                .filter(e -> variant.equals(e.variant()))
+                                .map(Entry::person)
+                                .toList()))
                 .toList();
         return new MasterListView.Job(job.jobId(), job.name(), job.notes(), job.retired(), withoutVariant, variants);
     }
 
-    private record ListedJob(String jobId, String scope, String name, String notes, List<String> variants,
-                             boolean retired) {
-    }
+    private record ListedJob(
+            String jobId, String scope, String name, String notes, List<String> variants, boolean retired) {}
 
-    private record Entry(String jobId, String variant, SignedOff person) {
-    }
+    private record Entry(String jobId, String variant, SignedOff person) {}
 }

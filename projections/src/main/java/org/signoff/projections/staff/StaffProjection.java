@@ -9,6 +9,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import org.signoff.projections.Columns;
 import org.signoff.projections.PersonalData;
 import org.signoff.projections.staff.api.FindStaffQuery;
@@ -17,7 +19,6 @@ import org.signoff.projections.staff.api.StaffView;
 import org.signoff.staff.api.Role;
 import org.signoff.staff.api.StaffMemberChanged;
 import org.signoff.staff.api.StaffMemberRegistered;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The staff directory as dashboards read it. Names come from the personal-data store at read time, so erasing a
@@ -28,8 +29,8 @@ public class StaffProjection {
 
     public static final String PROCESSING_GROUP = "staff";
 
-    private static final String SELECT = "SELECT s.*, p.display_name FROM projection_staff s "
-            + PersonalData.JOIN_ON + "s.staff_id ";
+    private static final String SELECT =
+            "SELECT s.*, p.display_name FROM projection_staff s " + PersonalData.JOIN_ON + "s.staff_id ";
 
     private final JdbcClient jdbc;
 
@@ -40,7 +41,10 @@ public class StaffProjection {
     @EventHandler
     void on(StaffMemberRegistered event) {
         jdbc.sql("INSERT INTO projection_staff (staff_id, unit, roles, liaison_units) VALUES (?, ?, ?, ?)")
-                .params(event.staffId().value(), event.unit(), Columns.names(event.roles()),
+                .params(
+                        event.staffId().value(),
+                        event.unit(),
+                        Columns.names(event.roles()),
                         Columns.names(event.liaisonUnits()))
                 .update();
     }
@@ -48,7 +52,10 @@ public class StaffProjection {
     @EventHandler
     void on(StaffMemberChanged event) {
         jdbc.sql("UPDATE projection_staff SET unit = ?, roles = ?, liaison_units = ? WHERE staff_id = ?")
-                .params(event.unit(), Columns.names(event.roles()), Columns.names(event.liaisonUnits()),
+                .params(
+                        event.unit(),
+                        Columns.names(event.roles()),
+                        Columns.names(event.liaisonUnits()),
                         event.staffId().value())
                 .update();
     }
@@ -60,17 +67,24 @@ public class StaffProjection {
 
     @QueryHandler
     public List<StaffView> handle(ListStaffQuery query) {
-        return jdbc.sql(SELECT + "ORDER BY s.staff_id").query(StaffProjection::view).list();
+        return jdbc.sql(SELECT + "ORDER BY s.staff_id")
+                .query(StaffProjection::view)
+                .list();
     }
 
     @QueryHandler
     public Optional<StaffView> handle(FindStaffQuery query) {
-        return jdbc.sql(SELECT + "WHERE s.staff_id = ?").param(query.staffId())
-                .query(StaffProjection::view).optional();
+        return jdbc.sql(SELECT + "WHERE s.staff_id = ?")
+                .param(query.staffId())
+                .query(StaffProjection::view)
+                .optional();
     }
 
     private static StaffView view(ResultSet rs, int row) throws SQLException {
-        return new StaffView(rs.getString("staff_id"), rs.getString("display_name"), rs.getString("unit"),
+        return new StaffView(
+                rs.getString("staff_id"),
+                rs.getString("display_name"),
+                rs.getString("unit"),
                 Columns.names(rs.getString("roles")).stream().map(Role::valueOf).toList(),
                 Columns.names(rs.getString("liaison_units")));
     }

@@ -18,6 +18,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import org.signoff.projections.Columns;
 import org.signoff.projections.ticket.api.FindTicketQuery;
 import org.signoff.projections.ticket.api.HistoryEntryView;
@@ -29,7 +31,6 @@ import org.signoff.ticket.api.SignOffStarted;
 import org.signoff.ticket.api.TicketEvent;
 import org.signoff.ticket.api.TicketLifecycle;
 import org.signoff.ticket.api.TicketStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Tickets by status, and each ticket's history: who did what, when, with what data. */
 @ProcessingGroup(TicketProjection.PROCESSING_GROUP)
@@ -37,8 +38,7 @@ public class TicketProjection {
 
     public static final String PROCESSING_GROUP = "tickets";
 
-    private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -56,16 +56,24 @@ public class TicketProjection {
             status = TicketLifecycle.statusAfter(null, started);
             jdbc.sql("INSERT INTO projection_ticket (ticket_id, staff_id, job_id, variant, status, opened_at, "
                             + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                    .params(ticketId, started.staffId().value(), started.jobId().value(), started.variant(),
-                            status.name(), Columns.utc(at), Columns.utc(at))
+                    .params(
+                            ticketId,
+                            started.staffId().value(),
+                            started.jobId().value(),
+                            started.variant(),
+                            status.name(),
+                            Columns.utc(at),
+                            Columns.utc(at))
                     .update();
         } else {
-            TicketStatus before = TicketStatus.valueOf(jdbc.sql(
-                    "SELECT status FROM projection_ticket WHERE ticket_id = ?").param(ticketId).query(String.class)
-                    .single());
+            TicketStatus before =
+                    TicketStatus.valueOf(jdbc.sql("SELECT status FROM projection_ticket WHERE ticket_id = ?")
+                            .param(ticketId)
+                            .query(String.class)
+                            .single());
             status = TicketLifecycle.statusAfter(before, event);
-            String supportTicketRef = event instanceof JobAccessRequested requested
-                    ? requested.supportTicketRef() : null;
+            String supportTicketRef =
+                    event instanceof JobAccessRequested requested ? requested.supportTicketRef() : null;
             jdbc.sql("UPDATE projection_ticket SET status = ?, updated_at = ?, "
                             + "support_ticket_ref = COALESCE(?, support_ticket_ref) WHERE ticket_id = ?")
                     .params(status.name(), Columns.utc(at), supportTicketRef, ticketId)
@@ -73,8 +81,13 @@ public class TicketProjection {
         }
         jdbc.sql("INSERT INTO projection_ticket_history (ticket_id, seq, event_type, performed_by, occurred_at, "
                         + "status_after, details) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(ticketId, sequence, event.getClass().getSimpleName(),
-                        event.performedBy() == null ? null : event.performedBy().value(), Columns.utc(at), status.name(),
+                .params(
+                        ticketId,
+                        sequence,
+                        event.getClass().getSimpleName(),
+                        event.performedBy() == null ? null : event.performedBy().value(),
+                        Columns.utc(at),
+                        status.name(),
                         details(event))
                 .update();
     }
@@ -106,23 +119,35 @@ public class TicketProjection {
         }
         return jdbc.sql("SELECT * FROM projection_ticket WHERE status IN (:statuses) ORDER BY updated_at, ticket_id")
                 .param("statuses", statuses)
-                .query(TicketProjection::summary).list();
+                .query(TicketProjection::summary)
+                .list();
     }
 
     private List<HistoryEntryView> history(String ticketId) {
         return jdbc.sql("SELECT * FROM projection_ticket_history WHERE ticket_id = ? ORDER BY seq")
                 .param(ticketId)
-                .query((rs, n) -> new HistoryEntryView(rs.getLong("seq"), rs.getString("event_type"),
-                        rs.getString("performed_by"), Columns.instant(rs, "occurred_at"),
-                        TicketStatus.valueOf(rs.getString("status_after")), readDetails(rs.getString("details"))))
+                .query((rs, n) -> new HistoryEntryView(
+                        rs.getLong("seq"),
+                        rs.getString("event_type"),
+                        rs.getString("performed_by"),
+                        Columns.instant(rs, "occurred_at"),
+                        TicketStatus.valueOf(rs.getString("status_after")),
+                        readDetails(rs.getString("details"))))
                 .list();
     }
 
     private static TicketSummaryView summary(ResultSet rs, int row) throws SQLException {
         TicketStatus status = TicketStatus.valueOf(rs.getString("status"));
-        return new TicketSummaryView(rs.getString("ticket_id"), rs.getString("staff_id"), rs.getString("job_id"),
-                rs.getString("variant"), status, status.step(), rs.getString("support_ticket_ref"),
-                Columns.instant(rs, "opened_at"), Columns.instant(rs, "updated_at"));
+        return new TicketSummaryView(
+                rs.getString("ticket_id"),
+                rs.getString("staff_id"),
+                rs.getString("job_id"),
+                rs.getString("variant"),
+                status,
+                status.step(),
+                rs.getString("support_ticket_ref"),
+                Columns.instant(rs, "opened_at"),
+                Columns.instant(rs, "updated_at"));
     }
 
     /** The event's own data: everything but the ticket id and performer, which the entry shows already. */

@@ -8,6 +8,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import org.signoff.catalog.api.JobChanged;
 import org.signoff.catalog.api.JobDefinition;
 import org.signoff.catalog.api.JobId;
@@ -25,7 +27,6 @@ import org.signoff.ticket.api.ProductionUseApproved;
 import org.signoff.ticket.api.ProductionUseRevoked;
 import org.signoff.ticket.api.RequestWithdrawn;
 import org.signoff.ticket.api.TicketId;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The master list, fed events by hand, over a real database. */
 class MasterListProjectionTest {
@@ -47,8 +48,8 @@ class MasterListProjectionTest {
         masterList = new MasterListProjection(jdbc);
         masterList.on(new JobRegistered(ITEMS, job("Items", "Change physical items", List.of()), LIB));
         masterList.on(new JobRegistered(WORK_ORDERS, job("Work orders", "Batch create work orders", List.of()), LIB));
-        masterList.on(new JobRegistered(NORMALIZATION, job("Bib changes", "Bib normalization", List.of("rule-a",
-                "rule-b")), LIB));
+        masterList.on(new JobRegistered(
+                NORMALIZATION, job("Bib changes", "Bib normalization", List.of("rule-a", "rule-b")), LIB));
         masterList.on(new StaffMemberRegistered(JULIE, "HKS/GUT", Set.of(Role.STAFF), Set.of(), LIB));
         masterList.on(new StaffMemberRegistered(LAURA, "LAM/CAB", Set.of(Role.STAFF), Set.of(), LIB));
         jdbc.sql("INSERT INTO personal_data VALUES ('jpetzold', 'Julie Petzold'), ('lsherriff', 'Laura Sherriff')")
@@ -93,9 +94,11 @@ class MasterListProjectionTest {
         masterList.on(approved("t2", JULIE, ITEMS, null, false), NOON);
 
         MasterListView view = list();
-        assertThat(view.scopes()).extracting(MasterListView.Scope::scope)
+        assertThat(view.scopes())
+                .extracting(MasterListView.Scope::scope)
                 .containsExactly("Items", "Work orders", "Bib changes");
-        assertThat(job(view, "Items", ITEMS).staff()).extracting(MasterListView.SignedOff::displayName)
+        assertThat(job(view, "Items", ITEMS).staff())
+                .extracting(MasterListView.SignedOff::displayName)
                 .containsExactly("Julie Petzold", "Laura Sherriff");
     }
 
@@ -107,7 +110,8 @@ class MasterListProjectionTest {
         assertThat(job.staff()).isEmpty();
         assertThat(job.variants()).extracting(MasterListView.Variant::variant).containsExactly("rule-a", "rule-b");
         assertThat(job.variants().get(0).staff()).isEmpty();
-        assertThat(job.variants().get(1).staff()).extracting(MasterListView.SignedOff::staffId)
+        assertThat(job.variants().get(1).staff())
+                .extracting(MasterListView.SignedOff::staffId)
                 .containsExactly("jpetzold");
     }
 
@@ -148,7 +152,9 @@ class MasterListProjectionTest {
         masterList.on(approved("t1", JULIE, ITEMS, null, false), NOON);
         masterList.reset();
 
-        assertThat(list().scopes()).as("people, jobs and units all come back with the replay").isEmpty();
+        assertThat(list().scopes())
+                .as("people, jobs and units all come back with the replay")
+                .isEmpty();
     }
 
     private MasterListView list() {
@@ -157,15 +163,17 @@ class MasterListProjectionTest {
 
     private static MasterListView.Job job(MasterListView view, String scope, JobId jobId) {
         return view.scopes().stream().filter(s -> s.scope().equals(scope)).findFirst().orElseThrow().jobs().stream()
-                .filter(j -> j.jobId().equals(jobId.value())).findFirst().orElseThrow();
+                .filter(j -> j.jobId().equals(jobId.value()))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static JobDefinition job(String scope, String name, List<String> variants) {
         return new JobDefinition(scope, name, null, List.of(), variants, !variants.isEmpty(), false);
     }
 
-    private static ProductionUseApproved approved(String ticket, StaffId staff, JobId job, String variant,
-                                                  boolean roleUpdateNeeded) {
+    private static ProductionUseApproved approved(
+            String ticket, StaffId staff, JobId job, String variant, boolean roleUpdateNeeded) {
         return new ProductionUseApproved(TicketId.of(ticket), staff, job, variant, roleUpdateNeeded, null, LIB);
     }
 }

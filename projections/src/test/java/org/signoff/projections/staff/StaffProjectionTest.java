@@ -7,6 +7,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import org.signoff.projections.ReadModelDatabase;
 import org.signoff.projections.staff.api.FindStaffQuery;
 import org.signoff.projections.staff.api.StaffView;
@@ -14,7 +16,6 @@ import org.signoff.staff.api.Role;
 import org.signoff.staff.api.StaffId;
 import org.signoff.staff.api.StaffMemberChanged;
 import org.signoff.staff.api.StaffMemberRegistered;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The staff directory read model, fed events by hand, over a real database. */
 class StaffProjectionTest {

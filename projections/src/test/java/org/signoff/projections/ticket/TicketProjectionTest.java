@@ -8,6 +8,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.signoff.catalog.api.JobId;
 import org.signoff.projections.ReadModelDatabase;
 import org.signoff.projections.ticket.api.FindTicketQuery;
@@ -46,8 +47,8 @@ class TicketProjectionTest {
         tickets.on(new ReadingConfirmed(TICKET, "jobs-overview", "1", AMY), 1, T0.plusSeconds(60));
         tickets.on(new JobAccessRequested(TICKET, "LTS-1234", "clean-up", AMY), 2, T0.plusSeconds(120));
         tickets.on(new SandboxAccessGranted(TICKET, List.of("training.pdf"), LIB), 3, T0.plusSeconds(180));
-        tickets.on(new SandboxTestReported(TICKET, "job-9", 40, TestOutcome.SUCCEEDED, null, AMY), 4,
-                T0.plusSeconds(240));
+        tickets.on(
+                new SandboxTestReported(TICKET, "job-9", 40, TestOutcome.SUCCEEDED, null, AMY), 4, T0.plusSeconds(240));
 
         TicketView view = tickets.handle(new FindTicketQuery("t-1")).orElseThrow();
         assertThat(view.ticket().status()).isEqualTo(TicketStatus.AWAITING_REVIEW);
@@ -55,14 +56,19 @@ class TicketProjectionTest {
         assertThat(view.ticket().supportTicketRef()).isEqualTo("LTS-1234");
         assertThat(view.ticket().openedAt()).isEqualTo(T0);
         assertThat(view.ticket().updatedAt()).isEqualTo(T0.plusSeconds(240));
-        assertThat(view.history()).extracting(h -> h.event() + " by " + h.performedBy() + " -> " + h.statusAfter())
-                .containsExactly("SignOffStarted by amy -> READING", "ReadingConfirmed by amy -> READING",
+        assertThat(view.history())
+                .extracting(h -> h.event() + " by " + h.performedBy() + " -> " + h.statusAfter())
+                .containsExactly(
+                        "SignOffStarted by amy -> READING",
+                        "ReadingConfirmed by amy -> READING",
                         "JobAccessRequested by amy -> AWAITING_SANDBOX_GRANT",
                         "SandboxAccessGranted by lib -> AWAITING_TEST",
                         "SandboxTestReported by amy -> AWAITING_REVIEW");
-        assertThat(view.history().get(3).details()).containsEntry("trainingMaterials", List.of("training.pdf"))
+        assertThat(view.history().get(3).details())
+                .containsEntry("trainingMaterials", List.of("training.pdf"))
                 .doesNotContainKeys("ticketId", "performedBy");
-        assertThat(view.history().get(4).details()).containsEntry("recordsProcessed", 40)
+        assertThat(view.history().get(4).details())
+                .containsEntry("recordsProcessed", 40)
                 .containsEntry("outcome", "SUCCEEDED");
         assertThat(view.history().get(4).at()).isEqualTo(T0.plusSeconds(240));
     }
@@ -74,7 +80,8 @@ class TicketProjectionTest {
         tickets.on(new JobAccessRequested(TicketId.of("t-2"), "LTS-2", null, AMY), 1, T0);
 
         assertThat(tickets.handle(new ListTicketsQuery(TicketStatus.AWAITING_SANDBOX_GRANT, null)))
-                .extracting(TicketSummaryView::ticketId).containsExactly("t-2");
+                .extracting(TicketSummaryView::ticketId)
+                .containsExactly("t-2");
         assertThat(tickets.handle(ListTicketsQuery.all())).hasSize(2);
     }
 
@@ -85,7 +92,8 @@ class TicketProjectionTest {
         tickets.on(new SignOffStarted(TicketId.of("t-3"), AMY, JobId.of("batch-create-work-orders"), null), 0, T0);
         tickets.on(new RequestWithdrawn(TicketId.of("t-3"), null, AMY), 1, T0);
 
-        assertThat(tickets.handle(new ListTicketsQuery(null, 1))).extracting(TicketSummaryView::ticketId)
+        assertThat(tickets.handle(new ListTicketsQuery(null, 1)))
+                .extracting(TicketSummaryView::ticketId)
                 .containsExactlyInAnyOrder("t-1", "t-2");
         assertThat(tickets.handle(new ListTicketsQuery(null, 3))).isEmpty();
     }

@@ -1,4 +1,3 @@
 package org.signoff.projections.catalog.api;
 
-public record FindJobQuery(String jobId) {
-}
+public record FindJobQuery(String jobId) {}

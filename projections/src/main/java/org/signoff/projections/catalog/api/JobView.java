@@ -4,13 +4,13 @@ import java.util.List;
 
 import org.signoff.catalog.api.RequiredReading;
 
-public record JobView(String jobId,
-                      String scope,
-                      String name,
-                      String notes,
-                      List<RequiredReading> requiredReadings,
-                      List<String> variants,
-                      boolean signOffPerVariant,
-                      boolean roleUpdateUsuallyNeeded,
-                      boolean retired) {
-}
+public record JobView(
+        String jobId,
+        String scope,
+        String name,
+        String notes,
+        List<RequiredReading> requiredReadings,
+        List<String> variants,
+        boolean signOffPerVariant,
+        boolean roleUpdateUsuallyNeeded,
+        boolean retired) {}

@@ -1,5 +1,4 @@
 package org.signoff.projections.catalog.api;
 
 /** The catalog in registration order; retired jobs too when asked. */
-public record ListJobsQuery(boolean includeRetired) {
-}
+public record ListJobsQuery(boolean includeRetired) {}

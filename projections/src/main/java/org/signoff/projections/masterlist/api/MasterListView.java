@@ -5,26 +5,28 @@ import java.util.List;
 /** The master list: scopes in catalog order. */
 public record MasterListView(List<Scope> scopes) {
 
-    public record Scope(String scope, List<Job> jobs) {
-    }
+    public record Scope(String scope, List<Job> jobs) {}
 
     /**
      * A job and the people signed off on it. For a job signed off per variant, the people are listed under each
      * variant and {@code staff} is empty.
      */
-    public record Job(String jobId, String name, String notes, boolean retired, List<SignedOff> staff,
-                      List<Variant> variants) {
-    }
+    public record Job(
+            String jobId, String name, String notes, boolean retired, List<SignedOff> staff, List<Variant> variants) {}
 
-    public record Variant(String variant, List<SignedOff> staff) {
-    }
+    public record Variant(String variant, List<SignedOff> staff) {}
 
     /**
      * A person signed off for production use.
      *
      * @param rolePending the Alma role update is still to be done
      */
-    public record SignedOff(String staffId, String displayName, String unit, boolean rolePending,
-                            java.time.Instant approvedAt, String approvedBy, String ticketId) {
-    }
+    public record SignedOff(
+            String staffId,
+            String displayName,
+            String unit,
+            boolean rolePending,
+            java.time.Instant approvedAt,
+            String approvedBy,
+            String ticketId) {}
 }

@@ -1,4 +1,3 @@
 package org.signoff.projections.staff.api;
 
-public record FindStaffQuery(String staffId) {
-}
+public record FindStaffQuery(String staffId) {}

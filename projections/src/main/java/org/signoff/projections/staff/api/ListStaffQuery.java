@@ -1,5 +1,4 @@
 package org.signoff.projections.staff.api;
 
 /** Everyone in the directory, by id. */
-public record ListStaffQuery() {
-}
+public record ListStaffQuery() {}

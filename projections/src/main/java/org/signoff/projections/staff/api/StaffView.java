@@ -9,5 +9,4 @@ import org.signoff.staff.api.Role;
  *
  * @param displayName null once their personal data is erased
  */
-public record StaffView(String staffId, String displayName, String unit, List<Role> roles, List<String> liaisonUnits) {
-}
+public record StaffView(String staffId, String displayName, String unit, List<Role> roles, List<String> liaisonUnits) {}

@@ -1,5 +1,4 @@
 package org.signoff.projections.ticket.api;
 
 /** One ticket with its whole history; answers an empty Optional for an unknown ticket. */
-public record FindTicketQuery(String ticketId) {
-}
+public record FindTicketQuery(String ticketId) {}

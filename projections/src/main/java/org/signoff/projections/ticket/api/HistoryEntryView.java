@@ -12,10 +12,10 @@ import org.signoff.ticket.api.TicketStatus;
  * @param event       the event's name, e.g. {@code SandboxTestReported}
  * @param statusAfter where the ticket stood after it
  */
-public record HistoryEntryView(long sequence,
-                               String event,
-                               String performedBy,
-                               Instant at,
-                               TicketStatus statusAfter,
-                               Map<String, Object> details) {
-}
+public record HistoryEntryView(
+        long sequence,
+        String event,
+        String performedBy,
+        Instant at,
+        TicketStatus statusAfter,
+        Map<String, Object> details) {}
