@@ -30,7 +30,8 @@ class DomainArchitectureTest {
                 .resideInAPackage("..api..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("org.signoff.ticket", "org.signoff.catalog", "org.signoff.staff")
+                .resideInAnyPackage(
+                        "org.signoff.ticket", "org.signoff.catalog", "org.signoff.staff", "org.signoff.client")
                 .check(domain);
     }
 }

@@ -1,5 +1,6 @@
 package org.signoff;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,9 @@ import java.util.Set;
 import org.signoff.catalog.api.JobDefinition;
 import org.signoff.catalog.api.JobId;
 import org.signoff.catalog.api.RequiredReading;
+import org.signoff.client.api.ClientId;
 import org.signoff.lookup.CatalogEntry;
+import org.signoff.lookup.CredentialVault;
 import org.signoff.lookup.JobCatalog;
 import org.signoff.lookup.PersonalDataVault;
 import org.signoff.lookup.StaffDirectory;
@@ -23,7 +26,7 @@ import org.signoff.ticket.api.TicketId;
  * The command side's lookups as a fixture sees them: a small known world of people and jobs. The service keeps
  * the same lookups in tables; the end-to-end tests cover those.
  */
-public final class Lookups implements JobCatalog, StaffDirectory, TicketSlots, PersonalDataVault {
+public final class Lookups implements JobCatalog, StaffDirectory, TicketSlots, PersonalDataVault, CredentialVault {
 
     public static final StaffId AMY = StaffId.of("amy"); // staff, unit ITS
     public static final StaffId DARYL = StaffId.of("daryl"); // staff, unit ITS
@@ -43,6 +46,7 @@ public final class Lookups implements JobCatalog, StaffDirectory, TicketSlots, P
     private final Map<JobId, CatalogEntry> jobs = new HashMap<>();
     private final Map<String, TicketId> slots = new HashMap<>();
     public final Map<StaffId, String> displayNames = new HashMap<>();
+    public final Map<ClientId, String> secretHashes = new HashMap<>();
 
     public Lookups() {
         person(AMY, "ITS", Set.of(Role.STAFF), Set.of());
@@ -114,5 +118,15 @@ public final class Lookups implements JobCatalog, StaffDirectory, TicketSlots, P
     @Override
     public void storeDisplayName(StaffId staffId, String displayName) {
         displayNames.put(staffId, displayName);
+    }
+
+    @Override
+    public void storeSecret(ClientId clientId, String secretHash) {
+        secretHashes.put(clientId, secretHash);
+    }
+
+    @Override
+    public void rotateSecret(ClientId clientId, String secretHash, Instant previousValidUntil) {
+        secretHashes.put(clientId, secretHash);
     }
 }

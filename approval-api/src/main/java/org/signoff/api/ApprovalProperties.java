@@ -12,12 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param aggregateCache keep aggregates in memory between commands instead of reading their events back each time
  * @param seed           what a new installation starts with
  * @param projections    operator actions on the read models
+ * @param security       how the first caller gets in
  */
 @ConfigurationProperties("approval")
 public record ApprovalProperties(
         @DefaultValue("true") boolean aggregateCache,
         @DefaultValue Seed seed,
-        @DefaultValue Projections projections) {
+        @DefaultValue Projections projections,
+        @DefaultValue Security security) {
 
     /**
      * @param enabled          enrol the administrator and add the missing jobs of the seed catalog at start-up
@@ -33,4 +35,11 @@ public record ApprovalProperties(
 
     /** @param replay read models to rebuild from the event store at start-up, or {@code all} */
     public record Projections(@DefaultValue List<String> replay) {}
+
+    /**
+     * @param initialAdminKey the secret of the first administrator's key ({@code initial-admin.<secret>}), made while
+     *                        no API client exists; left out, a random one is written to {@code initial-admin-key} in
+     *                        the data directory
+     */
+    public record Security(String initialAdminKey) {}
 }

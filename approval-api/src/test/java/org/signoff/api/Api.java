@@ -17,11 +17,24 @@ public final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration READ_MODEL_PATIENCE = Duration.ofSeconds(20);
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http;
     private final String base;
+    private final String key;
 
+    /** A caller without credentials. */
     public Api(int port) {
-        this.base = "http://localhost:" + port;
+        this(HttpClient.newHttpClient(), "http://localhost:" + port, null);
+    }
+
+    private Api(HttpClient http, String base, String key) {
+        this.http = http;
+        this.base = base;
+        this.key = key;
+    }
+
+    /** The same service, called with this API key ({@code <client id>.<secret>}). */
+    public Api withKey(String key) {
+        return new Api(http, base, key);
     }
 
     public Response post(String path, String json) {
@@ -52,7 +65,7 @@ public final class Api {
     public String getText(String path) {
         try {
             return http.send(
-                            HttpRequest.newBuilder(URI.create(base + path))
+                            authenticated(HttpRequest.newBuilder(URI.create(base + path)))
                                     .GET()
                                     .timeout(Duration.ofSeconds(30))
                                     .build(),
@@ -87,16 +100,22 @@ public final class Api {
         throw new AssertionError("GET " + path + " never showed the expected state; last answer: " + last);
     }
 
+    private HttpRequest.Builder authenticated(HttpRequest.Builder request) {
+        return key == null ? request : request.header("X-API-Key", key);
+    }
+
     private Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response =
-                    http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    authenticated(request).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
             return new Response(
                     response.statusCode(),
                     body,
                     response.headers().firstValue("Location").orElse(null),
-                    response.headers().firstValue("Content-Type").orElse(null));
+                    response.headers().firstValue("Content-Type").orElse(null),
+                    response.headers().firstValue("WWW-Authenticate").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -114,7 +133,7 @@ public final class Api {
     }
 
     /** A response: status, JSON body, and the headers the tests read. */
-    public record Response(int status, JsonNode body, String location, String contentType) {
+    public record Response(int status, JsonNode body, String location, String contentType, String wwwAuthenticate) {
 
         public String code() {
             return body.path("code").asText(null);

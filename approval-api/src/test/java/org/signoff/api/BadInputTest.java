@@ -5,7 +5,9 @@ import static org.signoff.api.Scenario.CHANGE_ITEMS;
 import static org.signoff.api.Scenario.CHANGE_ITEMS_READINGS;
 import static org.signoff.api.Scenario.accepted;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -28,8 +30,8 @@ class BadInputTest {
 
     @BeforeEach
     void setUp() {
-        api = RunningService.shared().api();
-        scenario = new Scenario(api);
+        scenario = new Scenario(RunningService.shared().api());
+        api = scenario.api;
     }
 
     // --- 400: malformed or missing
@@ -79,22 +81,24 @@ class BadInputTest {
     @Test
     void everyStepWithAnEmptyBodyIsABadRequestNamingWhatIsMissing() {
         String ticket = scenario.ticketAwaitingReview();
-        for (String step : List.of(
-                "readings",
-                "request",
-                "sandbox-grant",
-                "sandbox-test",
-                "approval",
-                "retest-request",
-                "denial",
-                "role-request",
-                "role-update",
-                "withdrawal",
-                "revocation")) {
+        // what each step misses first; an integration must also name the person it acts for
+        Map<String, String> missing = new LinkedHashMap<>();
+        missing.put("readings", "documentId");
+        missing.put("request", "supportTicketRef");
+        missing.put("sandbox-grant", "trainingMaterials");
+        missing.put("sandbox-test", "jobInstanceRef");
+        missing.put("approval", "performedBy");
+        missing.put("retest-request", "reason");
+        missing.put("denial", "reason");
+        missing.put("role-request", "formRef");
+        missing.put("role-update", "performedBy");
+        missing.put("withdrawal", "performedBy");
+        missing.put("revocation", "reason");
+        missing.forEach((step, field) -> {
             Response response = api.post("/tickets/" + ticket + "/" + step, "{}");
             assertProblem(response, 400, "INVALID_REQUEST");
-            assertThat(response.body().get("errors").toString()).as(step).contains("performedBy");
-        }
+            assertThat(response.body().get("errors").toString()).as(step).contains(field);
+        });
         assertNothingWritten(ticket, 7);
     }
 

@@ -39,8 +39,9 @@ class KillNineDurabilityTest {
         Map<String, Integer> acknowledgedReadings = new ConcurrentHashMap<>(); // ticket -> readings acknowledged
         List<String> acknowledgedStaff = java.util.Collections.synchronizedList(new ArrayList<>());
         try {
-            Api api = new Api(port);
-            ServiceProcess.awaitHealthy(api, service);
+            Api admin = new Api(port).withKey(RunningService.ADMIN_KEY);
+            ServiceProcess.awaitHealthy(admin, service);
+            Api api = admin.withKey(Scenario.integrationKey(admin, "kill-nine"));
 
             AtomicBoolean killed = new AtomicBoolean();
             AtomicInteger counter = new AtomicInteger();

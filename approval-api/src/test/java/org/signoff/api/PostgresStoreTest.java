@@ -55,12 +55,12 @@ class PostgresStoreTest {
                             .get("status")
                             .asText())
                     .isEqualTo("COMPLETED");
-            assertThat(service.api()
+            assertThat(scenario.api
                             .post("/tickets", """
                     {"jobId": "%s", "performedBy": "%s"}""".formatted(CHANGE_ITEMS, scenario.requester))
                             .code())
                     .isEqualTo("TICKET_ALREADY_OPEN");
-            assertThat(service.api()
+            assertThat(scenario.api
                             .post("/jobs", """
                     {"jobId": "%s", "performedBy": "%s", "definition": {"scope": "Items", "name": "Again",
                      "requiredReadings": [], "variants": [], "signOffPerVariant": false,

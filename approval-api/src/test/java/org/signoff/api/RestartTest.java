@@ -35,7 +35,8 @@ class RestartTest {
         }
 
         try (RunningService service = RunningService.start(dataDir)) {
-            Api api = service.api();
+            Scenario again = scenario.reconnect(service.api());
+            Api api = again.api;
             assertThat(api.get("/tickets/" + ticket).body().get("history")).isEqualTo(historyBefore);
             assertThat(api.get("/master-list").body()).isEqualTo(masterListBefore);
             assertThat(api.get("/jobs").body().size())
@@ -43,7 +44,7 @@ class RestartTest {
                     .isEqualTo(jobsBefore);
 
             // the ticket goes on where it stopped: its aggregate is rebuilt from the stored events
-            assertThat(accepted(scenario.reconnect(api).submitRoleRequest(ticket, scenario.liaison))
+            assertThat(accepted(again.submitRoleRequest(ticket, scenario.liaison))
                             .get("status")
                             .asText())
                     .isEqualTo("AWAITING_ROLE_UPDATE");

@@ -15,6 +15,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class RunningService implements AutoCloseable {
 
+    /** The first administrator's key in every service a test starts. */
+    static final String ADMIN_SECRET = "first-administrators-test-secret-0123456789";
+
+    static final String ADMIN_KEY = "initial-admin." + ADMIN_SECRET;
+
     private static RunningService shared;
 
     private final ConfigurableApplicationContext context;
@@ -23,12 +28,15 @@ public final class RunningService implements AutoCloseable {
     private RunningService(ConfigurableApplicationContext context) {
         this.context = context;
         this.api =
-                new Api(((WebServerApplicationContext) context).getWebServer().getPort());
+                new Api(((WebServerApplicationContext) context).getWebServer().getPort()).withKey(ADMIN_KEY);
     }
 
     /** Starts the service over the store in {@code dataDir}; extra arguments as on the command line. */
     public static RunningService start(Path dataDir, String... arguments) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--approval.data-dir=" + dataDir));
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--approval.data-dir=" + dataDir,
+                "--approval.security.initial-admin-key=" + ADMIN_SECRET));
         args.addAll(List.of(arguments));
         return new RunningService(
                 new SpringApplicationBuilder(ApprovalApplication.class).run(args.toArray(String[]::new)));
@@ -47,12 +55,17 @@ public final class RunningService implements AutoCloseable {
         return shared;
     }
 
+    /** The service as its first administrator calls it. */
     public Api api() {
         return api;
     }
 
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    public <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
     }
 
     @Override

@@ -23,7 +23,12 @@ public final class Scenario {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
+    /** What an integration sees: a ticketing system acting for every person of the scenario. */
     public final Api api;
+    /** The first administrator, with a key of their own. */
+    public final Api admin;
+
+    private final String integrationKey;
     public final String unit;
     public final String requester;
     public final String colleague;
@@ -33,8 +38,9 @@ public final class Scenario {
     public final String otherLiaison;
     public final String support;
 
-    public Scenario(Api api) {
-        this.api = api;
+    /** People registered, and an integration client made, by the first administrator calling {@code admin}. */
+    public Scenario(Api admin) {
+        this.admin = admin;
         String suffix = "-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet();
         unit = "ITS" + suffix;
         requester = person("amy" + suffix, "Amy Dittman", unit, "[\"STAFF\"]", "[]");
@@ -44,10 +50,14 @@ public final class Scenario {
         liaison = person("liaison" + suffix, "Lee Liaison", unit, "[\"LIAISON\"]", "[\"" + unit + "\"]");
         otherLiaison = person("liaison-law" + suffix, "Lou Liaison", "LAW", "[\"LIAISON\"]", "[\"LAW\"]");
         support = person("support" + suffix, "Sam Support", "LTS", "[\"SUPPORT_TEAM\"]", "[]");
+        integrationKey = integrationKey(admin, "ticketing" + suffix);
+        api = admin.withKey(integrationKey);
     }
 
-    private Scenario(Scenario people, Api api) {
-        this.api = api;
+    private Scenario(Scenario people, Api admin) {
+        this.admin = admin;
+        this.integrationKey = people.integrationKey;
+        this.api = admin.withKey(integrationKey);
         unit = people.unit;
         requester = people.requester;
         colleague = people.colleague;
@@ -58,13 +68,25 @@ public final class Scenario {
         support = people.support;
     }
 
-    /** The same people, talking to another running service (e.g. after a restart). */
-    public Scenario reconnect(Api api) {
-        return new Scenario(this, api);
+    /** The same people and key, talking to another running service (e.g. after a restart) as {@code admin}. */
+    public Scenario reconnect(Api admin) {
+        return new Scenario(this, admin);
+    }
+
+    /** An integration client acting for anyone with every operation but managing clients: its key. */
+    public static String integrationKey(Api admin, String clientId) {
+        Response response = admin.post("/api-clients", """
+                {"clientId": "%s", "name": "Ticketing", "actsForAnyone": true, "operations": ["tickets:read",
+                 "tickets:write", "readings:write", "master-list:read", "jobs:read", "jobs:write", "staff:read",
+                 "staff:write", "metrics:read"]}""".formatted(clientId));
+        assertThat(response.status())
+                .as("registering client %s: %s", clientId, response.body())
+                .isEqualTo(201);
+        return response.body().get("key").asText();
     }
 
     private String person(String id, String name, String unit, String roles, String liaisonUnits) {
-        Response response = api.post("/staff", """
+        Response response = admin.post("/staff", """
                 {"staffId": "%s", "displayName": "%s", "unit": "%s", "roles": %s, "liaisonUnits": %s,
                  "performedBy": "admin"}""".formatted(id, name, unit, roles, liaisonUnits));
         assertThat(response.status())

@@ -23,7 +23,8 @@ final class ServiceProcess {
                 System.getProperty("java.class.path"),
                 ApprovalApplication.class.getName(),
                 "--server.port=" + port,
-                "--approval.data-dir=" + dataDir));
+                "--approval.data-dir=" + dataDir,
+                "--approval.security.initial-admin-key=" + RunningService.ADMIN_SECRET));
         command.addAll(List.of(arguments));
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)

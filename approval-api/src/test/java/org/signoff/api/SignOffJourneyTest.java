@@ -22,8 +22,8 @@ class SignOffJourneyTest {
 
     @BeforeEach
     void setUp() {
-        api = RunningService.shared().api();
-        scenario = new Scenario(api);
+        scenario = new Scenario(RunningService.shared().api());
+        api = scenario.api;
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -25,10 +26,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.signoff.api.ApprovalApplication;
 import org.signoff.api.ids.TimeOrderedIds;
+import org.signoff.api.lookup.CredentialStore;
 import org.signoff.catalog.api.JobDefinition;
 import org.signoff.catalog.api.JobId;
 import org.signoff.catalog.api.RegisterJob;
 import org.signoff.catalog.api.RequiredReading;
+import org.signoff.client.api.ClientId;
+import org.signoff.client.api.Operation;
+import org.signoff.client.api.RegisterApiClient;
 import org.signoff.staff.api.RegisterStaffMember;
 import org.signoff.staff.api.Role;
 import org.signoff.staff.api.StaffId;
@@ -162,7 +167,21 @@ public final class FlowBenchmark {
                 .single();
     }
 
+    /** The integration the HTTP flows are sent as: every request is authenticated, as in production. */
+    private static final ClientId CLIENT = ClientId.of("bench-integration");
+
+    private static final String SECRET = CredentialStore.newSecret();
+
     private static void setUp(CommandGateway commands) {
+        commands.sendAndWait(new RegisterApiClient(
+                CLIENT,
+                "Benchmark",
+                null,
+                EnumSet.allOf(Operation.class),
+                true,
+                Set.of(),
+                CredentialStore.hash(SECRET),
+                ADMIN));
         commands.sendAndWait(new RegisterStaffMember(
                 LIBRARIAN, "Bench Librarian", "LTS", Set.of(Role.SYSTEMS_LIBRARIAN), Set.of(), ADMIN));
         commands.sendAndWait(new RegisterStaffMember(
@@ -256,6 +275,7 @@ public final class FlowBenchmark {
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(URI.create(base + path))
                             .header("Content-Type", "application/json")
+                            .header("X-API-Key", CLIENT + "." + SECRET)
                             .POST(HttpRequest.BodyPublishers.ofString(json))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -28,7 +28,6 @@ import org.signoff.common.Rejection;
 import org.signoff.projections.catalog.api.FindJobQuery;
 import org.signoff.projections.catalog.api.JobView;
 import org.signoff.projections.catalog.api.ListJobsQuery;
-import org.signoff.staff.api.StaffId;
 
 /** The job catalog over HTTP. */
 @RestController
@@ -45,8 +44,8 @@ class JobController {
 
     @PostMapping
     ResponseEntity<Void> register(@Valid @RequestBody Register body) {
-        commands.create(
-                new RegisterJob(JobId.of(body.jobId()), body.definition().toDomain(), StaffId.of(body.performedBy())));
+        commands.create(new RegisterJob(
+                JobId.of(body.jobId()), body.definition().toDomain(), commands.performer(body.performedBy())));
         return ResponseEntity.created(URI.create("/jobs/" + body.jobId())).build();
     }
 
@@ -56,7 +55,7 @@ class JobController {
                 Rejection.UNKNOWN_JOB,
                 "job",
                 jobId,
-                new ChangeJob(jobId, body.definition().toDomain(), StaffId.of(body.performedBy())));
+                new ChangeJob(jobId, body.definition().toDomain(), commands.performer(body.performedBy())));
         return ResponseEntity.noContent().build();
     }
 
@@ -66,7 +65,7 @@ class JobController {
                 Rejection.UNKNOWN_JOB,
                 "job",
                 jobId,
-                new RetireJob(jobId, body.reason(), StaffId.of(body.performedBy())));
+                new RetireJob(jobId, body.reason(), commands.performer(body.performedBy())));
         return ResponseEntity.noContent().build();
     }
 

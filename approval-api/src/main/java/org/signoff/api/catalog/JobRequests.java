@@ -50,13 +50,13 @@ final class JobRequests {
     record Register(
             @NotBlank @Identifier String jobId,
             @NotNull @Valid Definition definition,
-            @NotBlank @Identifier String performedBy) {}
+            @Identifier String performedBy) {}
 
     record Change(
             @NotNull @Valid Definition definition,
-            @NotBlank @Identifier String performedBy) {}
+            @Identifier String performedBy) {}
 
     record Retire(
             @NotBlank @Size(max = 4000) @PlainText String reason,
-            @NotBlank @Identifier String performedBy) {}
+            @Identifier String performedBy) {}
 }

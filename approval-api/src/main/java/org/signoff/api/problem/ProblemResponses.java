@@ -1,6 +1,5 @@
 package org.signoff.api.problem;
 
-import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +30,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import org.signoff.api.security.PerformerRefused;
 import org.signoff.common.CommandRejected;
 import org.signoff.common.Rejection;
 
@@ -48,6 +48,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> rejected(CommandRejected rejected) {
         return problem(status(rejected.rejection().kind()), rejected.rejection().name(), rejected.getMessage());
+    }
+
+    /** The caller named a performer they may not act for, or none where they must. */
+    @ExceptionHandler
+    ResponseEntity<Object> performerRefused(PerformerRefused refused) {
+        return body(refused.status(), refused.code(), refused.getMessage(), refused.errors());
     }
 
     @ExceptionHandler
@@ -203,17 +209,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail detail(HttpStatus status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(
-                "urn:approval-engine:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-')));
-        problem.setTitle(title(code));
-        problem.setProperty("code", code);
-        return problem;
-    }
-
-    private static String title(String code) {
-        String words = code.toLowerCase(Locale.ROOT).replace('_', ' ');
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        return Problems.problem(status, code, detail);
     }
 
     private static HttpStatus status(Rejection.Kind kind) {

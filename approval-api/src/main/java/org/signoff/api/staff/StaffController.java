@@ -47,7 +47,7 @@ class StaffController {
                 body.unit(),
                 body.roles(),
                 body.liaisonUnits(),
-                StaffId.of(body.performedBy())));
+                commands.performer(body.performedBy())));
         return ResponseEntity.created(URI.create("/staff/" + body.staffId())).build();
     }
 
@@ -63,7 +63,7 @@ class StaffController {
                         body.unit(),
                         body.roles(),
                         body.liaisonUnits(),
-                        StaffId.of(body.performedBy())));
+                        commands.performer(body.performedBy())));
         return ResponseEntity.noContent().build();
     }
 

@@ -25,12 +25,12 @@ final class StaffRequests {
             @NotBlank @Size(max = 100) @SingleLine String unit,
             @NotEmpty Set<@NotNull Role> roles,
             @Size(max = MAX_LIAISON_UNITS) Set<@NotBlank @Size(max = 100) @SingleLine String> liaisonUnits,
-            @NotBlank @Identifier String performedBy) {}
+            @Identifier String performedBy) {}
 
     record Change(
             @Size(max = 500) @SingleLine String displayName,
             @NotBlank @Size(max = 100) @SingleLine String unit,
             @NotEmpty Set<@NotNull Role> roles,
             @Size(max = MAX_LIAISON_UNITS) Set<@NotBlank @Size(max = 100) @SingleLine String> liaisonUnits,
-            @NotBlank @Identifier String performedBy) {}
+            @Identifier String performedBy) {}
 }

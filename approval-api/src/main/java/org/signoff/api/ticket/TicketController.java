@@ -36,7 +36,6 @@ import org.signoff.projections.ticket.api.FindTicketQuery;
 import org.signoff.projections.ticket.api.ListTicketsQuery;
 import org.signoff.projections.ticket.api.TicketSummaryView;
 import org.signoff.projections.ticket.api.TicketView;
-import org.signoff.staff.api.StaffId;
 import org.signoff.ticket.api.ApproveProductionUse;
 import org.signoff.ticket.api.ConfirmProductionRoleUpdate;
 import org.signoff.ticket.api.ConfirmReading;
@@ -69,8 +68,8 @@ class TicketController {
     @PostMapping
     ResponseEntity<StepResult> open(@Valid @RequestBody Open body) {
         TicketId ticketId = TicketId.of(TimeOrderedIds.next());
-        commands.create(
-                new StartSignOff(ticketId, JobId.of(body.jobId()), body.variant(), StaffId.of(body.performedBy())));
+        commands.create(new StartSignOff(
+                ticketId, JobId.of(body.jobId()), body.variant(), commands.performer(body.performedBy())));
         return ResponseEntity.created(URI.create("/tickets/" + ticketId))
                 .body(StepResult.of(ticketId, TicketLifecycle.OPENED));
     }
@@ -79,20 +78,23 @@ class TicketController {
     StepResult confirmReading(@PathVariable TicketId ticketId, @Valid @RequestBody Reading body) {
         return step(
                 ticketId,
-                new ConfirmReading(ticketId, body.documentId(), body.version(), StaffId.of(body.performedBy())));
+                new ConfirmReading(
+                        ticketId, body.documentId(), body.version(), commands.performer(body.performedBy())));
     }
 
     @PostMapping("/{ticketId}/request")
     StepResult request(@PathVariable TicketId ticketId, @Valid @RequestBody Request body) {
         return step(
                 ticketId,
-                new RequestJobAccess(ticketId, body.supportTicketRef(), body.note(), StaffId.of(body.performedBy())));
+                new RequestJobAccess(
+                        ticketId, body.supportTicketRef(), body.note(), commands.performer(body.performedBy())));
     }
 
     @PostMapping("/{ticketId}/sandbox-grant")
     StepResult grantSandbox(@PathVariable TicketId ticketId, @Valid @RequestBody SandboxGrant body) {
         return step(
-                ticketId, new GrantSandboxAccess(ticketId, body.trainingMaterials(), StaffId.of(body.performedBy())));
+                ticketId,
+                new GrantSandboxAccess(ticketId, body.trainingMaterials(), commands.performer(body.performedBy())));
     }
 
     @PostMapping("/{ticketId}/sandbox-test")
@@ -105,7 +107,7 @@ class TicketController {
                         body.recordsProcessed(),
                         body.outcome(),
                         body.notes(),
-                        StaffId.of(body.performedBy())));
+                        commands.performer(body.performedBy())));
     }
 
     @PostMapping("/{ticketId}/approval")
@@ -113,37 +115,39 @@ class TicketController {
         return step(
                 ticketId,
                 new ApproveProductionUse(
-                        ticketId, body.roleUpdateNeeded(), body.comment(), StaffId.of(body.performedBy())));
+                        ticketId, body.roleUpdateNeeded(), body.comment(), commands.performer(body.performedBy())));
     }
 
     @PostMapping("/{ticketId}/retest-request")
     StepResult requestRetest(@PathVariable TicketId ticketId, @Valid @RequestBody Reason body) {
-        return step(ticketId, new RequestRetest(ticketId, body.reason(), StaffId.of(body.performedBy())));
+        return step(ticketId, new RequestRetest(ticketId, body.reason(), commands.performer(body.performedBy())));
     }
 
     @PostMapping("/{ticketId}/denial")
     StepResult deny(@PathVariable TicketId ticketId, @Valid @RequestBody Reason body) {
-        return step(ticketId, new DenyProductionUse(ticketId, body.reason(), StaffId.of(body.performedBy())));
+        return step(ticketId, new DenyProductionUse(ticketId, body.reason(), commands.performer(body.performedBy())));
     }
 
     @PostMapping("/{ticketId}/role-request")
     StepResult submitRoleRequest(@PathVariable TicketId ticketId, @Valid @RequestBody RoleRequest body) {
-        return step(ticketId, new SubmitRoleRequest(ticketId, body.formRef(), StaffId.of(body.performedBy())));
+        return step(ticketId, new SubmitRoleRequest(ticketId, body.formRef(), commands.performer(body.performedBy())));
     }
 
     @PostMapping("/{ticketId}/role-update")
     StepResult confirmRoleUpdate(@PathVariable TicketId ticketId, @Valid @RequestBody RoleUpdate body) {
-        return step(ticketId, new ConfirmProductionRoleUpdate(ticketId, body.note(), StaffId.of(body.performedBy())));
+        return step(
+                ticketId,
+                new ConfirmProductionRoleUpdate(ticketId, body.note(), commands.performer(body.performedBy())));
     }
 
     @PostMapping("/{ticketId}/withdrawal")
     StepResult withdraw(@PathVariable TicketId ticketId, @Valid @RequestBody OptionalReason body) {
-        return step(ticketId, new WithdrawRequest(ticketId, body.reason(), StaffId.of(body.performedBy())));
+        return step(ticketId, new WithdrawRequest(ticketId, body.reason(), commands.performer(body.performedBy())));
     }
 
     @PostMapping("/{ticketId}/revocation")
     StepResult revoke(@PathVariable TicketId ticketId, @Valid @RequestBody Reason body) {
-        return step(ticketId, new RevokeProductionUse(ticketId, body.reason(), StaffId.of(body.performedBy())));
+        return step(ticketId, new RevokeProductionUse(ticketId, body.reason(), commands.performer(body.performedBy())));
     }
 
     @GetMapping("/{ticketId}")

@@ -12,7 +12,10 @@ import org.signoff.api.input.PlainText;
 import org.signoff.api.input.SingleLine;
 import org.signoff.ticket.api.TestOutcome;
 
-/** The JSON bodies of the ticket endpoints. {@code performedBy} is the staff id of whoever takes the step. */
+/**
+ * The JSON bodies of the ticket endpoints. {@code performedBy} is the staff id of whoever takes the step: left out
+ * with a person's own key, named by an integration acting for them.
+ */
 final class TicketRequests {
 
     private TicketRequests() {}
@@ -20,47 +23,47 @@ final class TicketRequests {
     record Open(
             @NotBlank @Identifier String jobId,
             @Size(max = 200) @SingleLine String variant,
-            @NotBlank @Identifier String performedBy) {}
+            @Identifier String performedBy) {}
 
     record Reading(
             @NotBlank @Size(max = 200) @SingleLine String documentId,
             @NotBlank @Size(max = 100) @SingleLine String version,
-            @NotBlank @Identifier String performedBy) {}
+            @Identifier String performedBy) {}
 
     record Request(
             @NotBlank @Size(max = 200) @SingleLine String supportTicketRef,
             @Size(max = 4000) @PlainText String note,
-            @NotBlank @Identifier String performedBy) {}
+            @Identifier String performedBy) {}
 
     record SandboxGrant(
             @NotNull @Size(max = 50) List<@NotBlank @Size(max = 1000) @SingleLine String> trainingMaterials,
-            @NotBlank @Identifier String performedBy) {}
+            @Identifier String performedBy) {}
 
     record SandboxTest(
             @NotBlank @Size(max = 200) @SingleLine String jobInstanceRef,
             @NotNull @PositiveOrZero Long recordsProcessed,
             @NotNull TestOutcome outcome,
             @Size(max = 4000) @PlainText String notes,
-            @NotBlank @Identifier String performedBy) {}
+            @Identifier String performedBy) {}
 
     record Approval(
             Boolean roleUpdateNeeded,
             @Size(max = 4000) @PlainText String comment,
-            @NotBlank @Identifier String performedBy) {}
+            @Identifier String performedBy) {}
 
     record Reason(
             @NotBlank @Size(max = 4000) @PlainText String reason,
-            @NotBlank @Identifier String performedBy) {}
+            @Identifier String performedBy) {}
 
     record OptionalReason(
             @Size(max = 4000) @PlainText String reason,
-            @NotBlank @Identifier String performedBy) {}
+            @Identifier String performedBy) {}
 
     record RoleRequest(
             @NotBlank @Size(max = 200) @SingleLine String formRef,
-            @NotBlank @Identifier String performedBy) {}
+            @Identifier String performedBy) {}
 
     record RoleUpdate(
             @Size(max = 4000) @PlainText String note,
-            @NotBlank @Identifier String performedBy) {}
+            @Identifier String performedBy) {}
 }

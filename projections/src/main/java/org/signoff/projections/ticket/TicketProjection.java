@@ -17,9 +17,11 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import org.signoff.common.MessageMetaData;
 import org.signoff.projections.Columns;
 import org.signoff.projections.ticket.api.FindTicketQuery;
 import org.signoff.projections.ticket.api.HistoryEntryView;
@@ -49,7 +51,11 @@ public class TicketProjection {
     }
 
     @EventHandler
-    void on(TicketEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(
+            TicketEvent event,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at,
+            @MetaDataValue(MessageMetaData.CLIENT) String client) {
         String ticketId = event.ticketId().value();
         TicketStatus status;
         if (event instanceof SignOffStarted started) {
@@ -79,13 +85,14 @@ public class TicketProjection {
                     .params(status.name(), Columns.utc(at), supportTicketRef, ticketId)
                     .update();
         }
-        jdbc.sql("INSERT INTO projection_ticket_history (ticket_id, seq, event_type, performed_by, occurred_at, "
-                        + "status_after, details) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO projection_ticket_history (ticket_id, seq, event_type, performed_by, client, "
+                        + "occurred_at, status_after, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         ticketId,
                         sequence,
                         event.getClass().getSimpleName(),
                         event.performedBy() == null ? null : event.performedBy().value(),
+                        client,
                         Columns.utc(at),
                         status.name(),
                         details(event))
@@ -130,6 +137,7 @@ public class TicketProjection {
                         rs.getLong("seq"),
                         rs.getString("event_type"),
                         rs.getString("performed_by"),
+                        rs.getString("client"),
                         Columns.instant(rs, "occurred_at"),
                         TicketStatus.valueOf(rs.getString("status_after")),
                         readDetails(rs.getString("details"))))

@@ -43,12 +43,15 @@ class TicketProjectionTest {
 
     @Test
     void theHistoryRecordsWhoDidWhatWhenAndWithWhatData() {
-        tickets.on(new SignOffStarted(TICKET, AMY, JobId.of("change-physical-items"), null), 0, T0);
-        tickets.on(new ReadingConfirmed(TICKET, "jobs-overview", "1", AMY), 1, T0.plusSeconds(60));
-        tickets.on(new JobAccessRequested(TICKET, "LTS-1234", "clean-up", AMY), 2, T0.plusSeconds(120));
-        tickets.on(new SandboxAccessGranted(TICKET, List.of("training.pdf"), LIB), 3, T0.plusSeconds(180));
+        tickets.on(new SignOffStarted(TICKET, AMY, JobId.of("change-physical-items"), null), 0, T0, null);
+        tickets.on(new ReadingConfirmed(TICKET, "jobs-overview", "1", AMY), 1, T0.plusSeconds(60), null);
+        tickets.on(new JobAccessRequested(TICKET, "LTS-1234", "clean-up", AMY), 2, T0.plusSeconds(120), null);
+        tickets.on(new SandboxAccessGranted(TICKET, List.of("training.pdf"), LIB), 3, T0.plusSeconds(180), "lts-jira");
         tickets.on(
-                new SandboxTestReported(TICKET, "job-9", 40, TestOutcome.SUCCEEDED, null, AMY), 4, T0.plusSeconds(240));
+                new SandboxTestReported(TICKET, "job-9", 40, TestOutcome.SUCCEEDED, null, AMY),
+                4,
+                T0.plusSeconds(240),
+                null);
 
         TicketView view = tickets.handle(new FindTicketQuery("t-1")).orElseThrow();
         assertThat(view.ticket().status()).isEqualTo(TicketStatus.AWAITING_REVIEW);
@@ -64,6 +67,10 @@ class TicketProjectionTest {
                         "JobAccessRequested by amy -> AWAITING_SANDBOX_GRANT",
                         "SandboxAccessGranted by lib -> AWAITING_TEST",
                         "SandboxTestReported by amy -> AWAITING_REVIEW");
+        assertThat(view.history().get(3).client())
+                .as("the integration that sent it")
+                .isEqualTo("lts-jira");
+        assertThat(view.history().get(2).client()).isNull();
         assertThat(view.history().get(3).details())
                 .containsEntry("trainingMaterials", List.of("training.pdf"))
                 .doesNotContainKeys("ticketId", "performedBy");
@@ -75,9 +82,9 @@ class TicketProjectionTest {
 
     @Test
     void workQueuesFilterByStatus() {
-        tickets.on(new SignOffStarted(TICKET, AMY, JobId.of("change-physical-items"), null), 0, T0);
-        tickets.on(new SignOffStarted(TicketId.of("t-2"), AMY, JobId.of("batch-item-withdrawals"), null), 0, T0);
-        tickets.on(new JobAccessRequested(TicketId.of("t-2"), "LTS-2", null, AMY), 1, T0);
+        tickets.on(new SignOffStarted(TICKET, AMY, JobId.of("change-physical-items"), null), 0, T0, null);
+        tickets.on(new SignOffStarted(TicketId.of("t-2"), AMY, JobId.of("batch-item-withdrawals"), null), 0, T0, null);
+        tickets.on(new JobAccessRequested(TicketId.of("t-2"), "LTS-2", null, AMY), 1, T0, null);
 
         assertThat(tickets.handle(new ListTicketsQuery(TicketStatus.AWAITING_SANDBOX_GRANT, null)))
                 .extracting(TicketSummaryView::ticketId)
@@ -87,10 +94,11 @@ class TicketProjectionTest {
 
     @Test
     void workQueuesFilterByStepAndLeaveEndedTicketsOut() {
-        tickets.on(new SignOffStarted(TICKET, AMY, JobId.of("change-physical-items"), null), 0, T0);
-        tickets.on(new SignOffStarted(TicketId.of("t-2"), AMY, JobId.of("batch-item-withdrawals"), null), 0, T0);
-        tickets.on(new SignOffStarted(TicketId.of("t-3"), AMY, JobId.of("batch-create-work-orders"), null), 0, T0);
-        tickets.on(new RequestWithdrawn(TicketId.of("t-3"), null, AMY), 1, T0);
+        tickets.on(new SignOffStarted(TICKET, AMY, JobId.of("change-physical-items"), null), 0, T0, null);
+        tickets.on(new SignOffStarted(TicketId.of("t-2"), AMY, JobId.of("batch-item-withdrawals"), null), 0, T0, null);
+        tickets.on(
+                new SignOffStarted(TicketId.of("t-3"), AMY, JobId.of("batch-create-work-orders"), null), 0, T0, null);
+        tickets.on(new RequestWithdrawn(TicketId.of("t-3"), null, AMY), 1, T0, null);
 
         assertThat(tickets.handle(new ListTicketsQuery(null, 1)))
                 .extracting(TicketSummaryView::ticketId)

@@ -10,12 +10,14 @@ import org.signoff.ticket.api.TicketStatus;
  *
  * @param sequence    position in the ticket's history, from 0
  * @param event       the event's name, e.g. {@code SandboxTestReported}
+ * @param client      the API client that sent the command, when it acted for {@code performedBy}
  * @param statusAfter where the ticket stood after it
  */
 public record HistoryEntryView(
         long sequence,
         String event,
         String performedBy,
+        String client,
         Instant at,
         TicketStatus statusAfter,
         Map<String, Object> details) {}

@@ -1,0 +1,95 @@
+package org.signoff.api.client;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.signoff.api.client.ApiClientRequests.Register;
+import org.signoff.api.client.ApiClientRequests.Revoke;
+import org.signoff.api.client.ApiClientRequests.Rotate;
+import org.signoff.api.command.Commands;
+import org.signoff.api.lookup.ApiClientLookup;
+import org.signoff.api.lookup.CredentialStore;
+import org.signoff.client.api.ClientId;
+import org.signoff.client.api.RegisterApiClient;
+import org.signoff.client.api.RevokeApiClient;
+import org.signoff.client.api.RotateApiClientSecret;
+import org.signoff.common.Rejection;
+import org.signoff.staff.api.StaffId;
+
+/** API clients: a new key is answered once, at registration or rotation, and never again. */
+@RestController
+@RequestMapping("/api-clients")
+class ApiClientController {
+
+    private final Commands commands;
+    private final ApiClientLookup clients;
+    private final Clock clock = Clock.systemUTC();
+
+    ApiClientController(Commands commands, ApiClientLookup clients) {
+        this.commands = commands;
+        this.clients = clients;
+    }
+
+    /** The key to present, {@code <client id>.<secret>}: shown in this answer only. */
+    record NewKey(ClientId clientId, String key) {}
+
+    @PostMapping
+    ResponseEntity<NewKey> register(@Valid @RequestBody Register body) {
+        ClientId clientId = ClientId.of(body.clientId());
+        String secret = CredentialStore.newSecret();
+        commands.create(new RegisterApiClient(
+                clientId,
+                body.name(),
+                body.staffId() == null ? null : StaffId.of(body.staffId()),
+                body.operations(),
+                Boolean.TRUE.equals(body.actsForAnyone()),
+                body.actsForUnits(),
+                CredentialStore.hash(secret),
+                commands.performer(body.performedBy())));
+        return ResponseEntity.created(URI.create("/api-clients/" + clientId))
+                .body(new NewKey(clientId, clientId + "." + secret));
+    }
+
+    /** The clients as the command side knows them: no secret, no hash. */
+    @GetMapping
+    List<ApiClientLookup.Client> list() {
+        return clients.list();
+    }
+
+    @PostMapping("/{clientId}/rotation")
+    NewKey rotate(@PathVariable ClientId clientId, @Valid @RequestBody Rotate body) {
+        String secret = CredentialStore.newSecret();
+        Duration overlap = Duration.ofSeconds(body.overlapSeconds() == null ? 0 : body.overlapSeconds());
+        commands.sendTo(
+                Rejection.UNKNOWN_CLIENT,
+                "API client",
+                clientId,
+                new RotateApiClientSecret(
+                        clientId,
+                        CredentialStore.hash(secret),
+                        clock.instant().plus(overlap),
+                        commands.performer(body.performedBy())));
+        return new NewKey(clientId, clientId + "." + secret);
+    }
+
+    @PostMapping("/{clientId}/revocation")
+    ResponseEntity<Void> revoke(@PathVariable ClientId clientId, @Valid @RequestBody Revoke body) {
+        commands.sendTo(
+                Rejection.UNKNOWN_CLIENT,
+                "API client",
+                clientId,
+                new RevokeApiClient(clientId, body.reason(), commands.performer(body.performedBy())));
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,45 @@
+package org.signoff.api.problem;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/** How every problem response is made: a type and title derived from the stable {@code code}, which it carries. */
+public final class Problems {
+
+    private Problems() {}
+
+    public static ProblemDetail problem(HttpStatus status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(
+                "urn:approval-engine:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-')));
+        problem.setTitle(title(code));
+        problem.setProperty("code", code);
+        return problem;
+    }
+
+    /** The problem as the JSON members RFC 9457 names, for writers outside Spring MVC (the security filters). */
+    public static Map<String, Object> members(ProblemDetail problem) {
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("type", problem.getType().toString());
+        members.put("title", problem.getTitle());
+        members.put("status", problem.getStatus());
+        members.put("detail", problem.getDetail());
+        if (problem.getInstance() != null) {
+            members.put("instance", problem.getInstance().toString());
+        }
+        if (problem.getProperties() != null) {
+            members.putAll(problem.getProperties());
+        }
+        return members;
+    }
+
+    private static String title(String code) {
+        String words = code.toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+}

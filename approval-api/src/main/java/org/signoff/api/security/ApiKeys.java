@@ -1,0 +1,85 @@
+package org.signoff.api.security;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+import org.signoff.api.lookup.ApiClientLookup;
+import org.signoff.api.lookup.CredentialStore;
+import org.signoff.client.api.ClientId;
+import org.signoff.client.api.Operation;
+import org.signoff.lookup.StaffDirectory;
+import org.signoff.staff.api.Role;
+
+/**
+ * API keys: {@code X-API-Key: <client id>.<secret>}. A key opens the operations its client was granted, as long as
+ * the client is not revoked; a person's own key stops at what their roles allow (managing clients needs ADMIN).
+ * Both are read from the database on every request, so a revocation or a role change counts from the next one.
+ */
+@Component
+class ApiKeys {
+
+    static final String HEADER = "X-API-Key";
+
+    private final ApiClientLookup clients;
+    private final CredentialStore credentials;
+    private final StaffDirectory directory;
+    private final Clock clock;
+
+    ApiKeys(ApiClientLookup clients, CredentialStore credentials, StaffDirectory directory) {
+        this.clients = clients;
+        this.credentials = credentials;
+        this.directory = directory;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** The key a request presents, not yet checked; null when it presents none. */
+    Authentication presented(HttpServletRequest request) {
+        String key = request.getHeader(HEADER);
+        if (key == null) {
+            return null;
+        }
+        int dot = key.lastIndexOf('.');
+        if (dot <= 0 || dot == key.length() - 1) {
+            throw new BadCredentialsException("An API key is <client id>.<secret>");
+        }
+        return UsernamePasswordAuthenticationToken.unauthenticated(key.substring(0, dot), key.substring(dot + 1));
+    }
+
+    /** The caller behind a presented key, or a refusal that says no more than "bad key". */
+    Authentication authenticate(Authentication presented) throws AuthenticationException {
+        ClientId clientId = ClientId.of(String.valueOf(presented.getPrincipal()));
+        String secret = String.valueOf(presented.getCredentials());
+        ApiClientLookup.Client client = clients.find(clientId)
+                .filter(found -> !found.revoked())
+                .filter(found -> credentials.matches(clientId, secret, clock.instant()))
+                .orElseThrow(() -> new BadCredentialsException("Unknown, revoked or wrong API key"));
+        Caller caller = new Caller(client.clientId(), client.staffId(), client.actsForAnyone(), client.actsForUnits());
+        List<SimpleGrantedAuthority> authorities = operations(client).stream()
+                .map(operation -> new SimpleGrantedAuthority(operation.value()))
+                .toList();
+        return UsernamePasswordAuthenticationToken.authenticated(caller, null, authorities);
+    }
+
+    private Set<Operation> operations(ApiClientLookup.Client client) {
+        Set<Operation> operations =
+                client.operations().isEmpty() ? EnumSet.noneOf(Operation.class) : EnumSet.copyOf(client.operations());
+        if (client.staffId() != null
+                && directory
+                        .find(client.staffId())
+                        .filter(person -> person.has(Role.ADMIN))
+                        .isEmpty()) {
+            operations.remove(Operation.CLIENTS_WRITE);
+        }
+        return operations;
+    }
+}

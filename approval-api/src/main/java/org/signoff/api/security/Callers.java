@@ -1,0 +1,68 @@
+package org.signoff.api.security;
+
+import java.util.Map;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+import org.signoff.common.MessageMetaData;
+import org.signoff.lookup.StaffDirectory;
+import org.signoff.lookup.StaffMembership;
+import org.signoff.staff.api.StaffId;
+
+/** The caller of the current request, and whom a command of theirs is performed by. */
+@Component
+public class Callers {
+
+    private final StaffDirectory directory;
+
+    Callers(StaffDirectory directory) {
+        this.directory = directory;
+    }
+
+    public Caller current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !(authentication.getPrincipal() instanceof Caller caller)) {
+            throw new IllegalStateException("No authenticated caller on this request");
+        }
+        return caller;
+    }
+
+    /**
+     * The performer of a command: a person's key performs as that person ({@code performedBy} left out or naming
+     * them); an integration names the person, who must be one it acts for.
+     */
+    public StaffId performer(String performedBy) {
+        Caller caller = current();
+        if (caller.isPerson()) {
+            if (performedBy != null && !caller.staffId().value().equals(performedBy)) {
+                throw PerformerRefused.notAllowed(
+                        "Client '" + caller.clientId() + "' acts as '" + caller.staffId() + "' only");
+            }
+            return caller.staffId();
+        }
+        if (performedBy == null) {
+            throw PerformerRefused.missing();
+        }
+        StaffId person = StaffId.of(performedBy);
+        if (!caller.actsForAnyone() && !actsForUnitOf(caller, person)) {
+            throw PerformerRefused.notAllowed(
+                    "Client '" + caller.clientId() + "' does not act for '" + performedBy + "'");
+        }
+        return person;
+    }
+
+    /** What a command carries about its sender, for the events it causes. */
+    public Map<String, String> metaData() {
+        return Map.of(MessageMetaData.CLIENT, current().clientId().value());
+    }
+
+    private boolean actsForUnitOf(Caller caller, StaffId person) {
+        return directory
+                .find(person)
+                .map(StaffMembership::unit)
+                .filter(caller.actsForUnits()::contains)
+                .isPresent();
+    }
+}

@@ -1,0 +1,53 @@
+package org.signoff.api.security;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import java.util.List;
+
+import org.springframework.http.HttpMethod;
+
+import org.signoff.client.api.Operation;
+
+/**
+ * The operation each endpoint needs. An endpoint without a rule here is refused to everyone (and a test fails for
+ * it); what the person behind the call may do is then the aggregates' business, by their roles.
+ */
+public final class EndpointRules {
+
+    /** One endpoint: method and path pattern ({@code *} is one path segment), and the operation it needs. */
+    public record Rule(HttpMethod method, String pattern, Operation operation) {}
+
+    public static final List<Rule> RULES = List.of(
+            new Rule(POST, "/tickets", Operation.TICKETS_WRITE),
+            new Rule(POST, "/tickets/*/readings", Operation.READINGS_WRITE),
+            new Rule(POST, "/tickets/*/request", Operation.TICKETS_WRITE),
+            new Rule(POST, "/tickets/*/sandbox-grant", Operation.TICKETS_WRITE),
+            new Rule(POST, "/tickets/*/sandbox-test", Operation.TICKETS_WRITE),
+            new Rule(POST, "/tickets/*/approval", Operation.TICKETS_WRITE),
+            new Rule(POST, "/tickets/*/retest-request", Operation.TICKETS_WRITE),
+            new Rule(POST, "/tickets/*/denial", Operation.TICKETS_WRITE),
+            new Rule(POST, "/tickets/*/role-request", Operation.TICKETS_WRITE),
+            new Rule(POST, "/tickets/*/role-update", Operation.TICKETS_WRITE),
+            new Rule(POST, "/tickets/*/withdrawal", Operation.TICKETS_WRITE),
+            new Rule(POST, "/tickets/*/revocation", Operation.TICKETS_WRITE),
+            new Rule(GET, "/tickets", Operation.TICKETS_READ),
+            new Rule(GET, "/tickets/*", Operation.TICKETS_READ),
+            new Rule(GET, "/master-list", Operation.MASTER_LIST_READ),
+            new Rule(GET, "/jobs", Operation.JOBS_READ),
+            new Rule(GET, "/jobs/*", Operation.JOBS_READ),
+            new Rule(POST, "/jobs", Operation.JOBS_WRITE),
+            new Rule(PUT, "/jobs/*", Operation.JOBS_WRITE),
+            new Rule(POST, "/jobs/*/retirement", Operation.JOBS_WRITE),
+            new Rule(GET, "/staff", Operation.STAFF_READ),
+            new Rule(GET, "/staff/*", Operation.STAFF_READ),
+            new Rule(POST, "/staff", Operation.STAFF_WRITE),
+            new Rule(PUT, "/staff/*", Operation.STAFF_WRITE),
+            new Rule(GET, "/api-clients", Operation.CLIENTS_WRITE),
+            new Rule(POST, "/api-clients", Operation.CLIENTS_WRITE),
+            new Rule(POST, "/api-clients/*/rotation", Operation.CLIENTS_WRITE),
+            new Rule(POST, "/api-clients/*/revocation", Operation.CLIENTS_WRITE));
+
+    private EndpointRules() {}
+}

@@ -1,0 +1,61 @@
+package org.signoff.api.security;
+
+import java.io.IOException;
+import java.net.URI;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.signoff.api.problem.Problems;
+
+/** The security filters' refusals as the problem responses the rest of the API gives: 401 and 403, with a code. */
+@Component
+class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException refused)
+            throws IOException {
+        response.setHeader(
+                HttpHeaders.WWW_AUTHENTICATE, "ApiKey realm=\"approval-engine\", header=\"" + ApiKeys.HEADER + "\"");
+        boolean presented = request.getHeader(ApiKeys.HEADER) != null;
+        write(
+                request,
+                response,
+                Problems.problem(
+                        HttpStatus.UNAUTHORIZED,
+                        "UNAUTHENTICATED",
+                        presented
+                                ? "The API key is unknown, revoked or wrong"
+                                : "Say who you are: send your API key in the " + ApiKeys.HEADER + " header"));
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException {
+        write(
+                request,
+                response,
+                Problems.problem(
+                        HttpStatus.FORBIDDEN, "ACCESS_DENIED", "This API client was not granted this operation"));
+    }
+
+    private static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        JSON.writeValue(response.getOutputStream(), Problems.members(problem));
+    }
+}

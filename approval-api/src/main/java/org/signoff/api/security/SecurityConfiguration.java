@@ -1,0 +1,96 @@
+package org.signoff.api.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
+
+import org.signoff.common.MessageMetaData;
+
+/**
+ * Every request is authenticated but the health check; every endpoint needs the operation its {@link EndpointRules}
+ * rule names, and an endpoint without one is refused. A request that reaches no endpoint at all, once authenticated,
+ * goes on to its 404 or 405.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(
+            HttpSecurity http,
+            ApiKeys keys,
+            ProblemAnswers problems,
+            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping endpoints)
+            throws Exception {
+        AuthenticationFilter apiKeys = new AuthenticationFilter(keys::authenticate, keys::presented);
+        apiKeys.setSuccessHandler((request, response, authentication) -> {});
+        apiKeys.setFailureHandler(new AuthenticationEntryPointFailureHandler(problems));
+
+        http.csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(apiKeys, AnonymousAuthenticationFilter.class)
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
+                            .permitAll();
+                    requests.requestMatchers("/actuator/**").hasAuthority("metrics:read");
+                    EndpointRules.RULES.forEach(rule -> requests.requestMatchers(rule.method(), rule.pattern())
+                            .hasAuthority(rule.operation().value()));
+                    requests.anyRequest().access(unmappedOnly(endpoints));
+                });
+        return http.build();
+    }
+
+    /** Events carry the client that sent the command behind them, beside Axon's own trace and correlation ids. */
+    @Bean
+    CorrelationDataProvider clientOfTheCommand() {
+        return new SimpleCorrelationDataProvider(MessageMetaData.CLIENT);
+    }
+
+    @Bean
+    CorrelationDataProvider messageOrigin() {
+        return new MessageOriginProvider();
+    }
+
+    /** Authenticated, and reaching no endpoint (MVC answers 404 or 405): an endpoint without a rule is refused. */
+    private static AuthorizationManager<RequestAuthorizationContext> unmappedOnly(
+            RequestMappingHandlerMapping endpoints) {
+        return (authentication, context) -> {
+            boolean authenticated = authentication.get() != null
+                    && authentication.get().isAuthenticated()
+                    && authentication.get().getPrincipal() instanceof Caller;
+            return new AuthorizationDecision(authenticated && !mapped(endpoints, context.getRequest()));
+        };
+    }
+
+    private static boolean mapped(RequestMappingHandlerMapping endpoints, HttpServletRequest request) {
+        try {
+            if (!ServletRequestPathUtils.hasParsedRequestPath(request)) {
+                ServletRequestPathUtils.parseAndCache(request);
+            }
+            return endpoints.getHandler(request) != null;
+        } catch (Exception noneMatches) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package org.signoff.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.signoff.api.Scenario.CHANGE_ITEMS;
+import static org.signoff.api.Scenario.accepted;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import org.signoff.api.Api.Response;
+import org.signoff.api.security.EndpointRules;
+
+/**
+ * Who is calling: every request carries an API key, a key opens only what its client was granted, a person's key
+ * acts as that person only, and a revoked or rotated key stops at once.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class SecurityTest {
+
+    private Scenario scenario;
+    private Api admin;
+    private Api anonymous;
+
+    @BeforeEach
+    void setUp() {
+        admin = RunningService.shared().api();
+        scenario = new Scenario(admin);
+        anonymous = admin.withKey(null);
+    }
+
+    @Test
+    void aRequestWithoutAKeyIsUnauthenticatedButTheHealthCheckIsOpen() {
+        for (Response response : List.of(
+                anonymous.get("/tickets"),
+                anonymous.get("/master-list"),
+                anonymous.post("/tickets", "{\"jobId\": \"" + CHANGE_ITEMS + "\"}"),
+                anonymous.get("/no-such-path"))) {
+            assertProblem(response, 401, "UNAUTHENTICATED");
+            assertThat(response.wwwAuthenticate()).startsWith("ApiKey");
+        }
+        assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
+        assertProblem(anonymous.get("/actuator/prometheus"), 401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void aWrongUnknownOrMalformedKeyIsUnauthenticated() {
+        String key = Scenario.integrationKey(admin, "wrong-" + scenario.unit.toLowerCase());
+        String client = key.substring(0, key.lastIndexOf('.'));
+        for (String bad : List.of(client + ".not-the-secret", "nobody.secret", "no-dot-at-all", client + ".", ".x")) {
+            assertProblem(admin.withKey(bad).get("/tickets"), 401, "UNAUTHENTICATED");
+        }
+        assertThat(admin.withKey(key).get("/tickets").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aRevokedKeyStopsAtOnce() {
+        String clientId = "revoked-" + scenario.unit.toLowerCase();
+        Api integration = admin.withKey(Scenario.integrationKey(admin, clientId));
+        assertThat(integration.get("/tickets").status()).isEqualTo(200);
+
+        assertThat(admin.post("/api-clients/" + clientId + "/revocation", "{\"reason\": \"contract ended\"}")
+                        .status())
+                .isEqualTo(204);
+        assertProblem(integration.get("/tickets"), 401, "UNAUTHENTICATED");
+        assertProblem(
+                admin.post("/api-clients/" + clientId + "/revocation", "{\"reason\": \"again\"}"),
+                409,
+                "CLIENT_REVOKED");
+    }
+
+    @Test
+    void aRotatedKeyWorksAtOnceAndTheOldOneOnlyThroughTheOverlap() {
+        String clientId = "rotated-" + scenario.unit.toLowerCase();
+        String first = Scenario.integrationKey(admin, clientId);
+
+        String second = admin.post("/api-clients/" + clientId + "/rotation", "{\"overlapSeconds\": 3600}")
+                .body()
+                .get("key")
+                .asText();
+        assertThat(admin.withKey(second).get("/tickets").status()).isEqualTo(200);
+        assertThat(admin.withKey(first).get("/tickets").status())
+                .as("within the overlap")
+                .isEqualTo(200);
+
+        String third = admin.post("/api-clients/" + clientId + "/rotation", "{}")
+                .body()
+                .get("key")
+                .asText();
+        assertThat(admin.withKey(third).get("/tickets").status()).isEqualTo(200);
+        assertProblem(admin.withKey(second).get("/tickets"), 401, "UNAUTHENTICATED");
+        assertProblem(admin.withKey(first).get("/tickets"), 401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void aPersonsOwnKeyActsAsThatPersonOnly() {
+        Api amy = admin.withKey(
+                personalKey(scenario.requester, "[\"tickets:read\", \"tickets:write\", " + "\"readings:write\"]"));
+        Response opened = amy.post("/tickets", "{\"jobId\": \"" + CHANGE_ITEMS + "\"}");
+        assertThat(opened.status()).as(opened.body().toString()).isEqualTo(201);
+        String ticket = opened.body().get("ticketId").asText();
+
+        Response asSomeoneElse = amy.post("/tickets/" + ticket + "/readings", """
+                {"documentId": "jobs-overview", "version": "1", "performedBy": "%s"}""".formatted(scenario.colleague));
+        assertProblem(asSomeoneElse, 403, "PERFORMER_NOT_ALLOWED");
+        accepted(amy.post("/tickets/" + ticket + "/readings", """
+                {"documentId": "jobs-overview", "version": "1", "performedBy": "%s"}""".formatted(scenario.requester)));
+        assertNothingWrittenBeyond(ticket, 2);
+
+        JsonNode view =
+                amy.await("/tickets/" + ticket, body -> body.get("history").size() == 2);
+        assertThat(view.at("/ticket/staffId").asText()).isEqualTo(scenario.requester);
+        assertThat(view.at("/history/1/client").asText()).isEqualTo("own-" + scenario.requester);
+    }
+
+    @Test
+    void anIntegrationActsOnlyForTheStaffOfItsUnitsAndIsRecordedBesideThePerson() {
+        String clientId = "unit-" + scenario.unit.toLowerCase();
+        Response registered = admin.post("/api-clients", """
+                {"clientId": "%s", "name": "Unit desk", "operations": ["tickets:read", "tickets:write"],
+                 "actsForUnits": ["%s"]}""".formatted(clientId, scenario.unit));
+        assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
+        Api desk = admin.withKey(registered.body().get("key").asText());
+
+        Response forAmy = desk.post(
+                "/tickets", "{\"jobId\": \"%s\", \"performedBy\": \"%s\"}".formatted(CHANGE_ITEMS, scenario.requester));
+        assertThat(forAmy.status()).as(forAmy.body().toString()).isEqualTo(201);
+        assertProblem(
+                desk.post(
+                        "/tickets",
+                        "{\"jobId\": \"%s\", \"performedBy\": \"%s\"}".formatted(CHANGE_ITEMS, scenario.librarian)),
+                403,
+                "PERFORMER_NOT_ALLOWED");
+        assertProblem(desk.post("/tickets", "{\"jobId\": \"" + CHANGE_ITEMS + "\"}"), 400, "INVALID_REQUEST");
+
+        String ticket = forAmy.body().get("ticketId").asText();
+        JsonNode opened = desk.await("/tickets/" + ticket, body -> true).at("/history/0");
+        assertThat(opened.get("performedBy").asText()).isEqualTo(scenario.requester);
+        assertThat(opened.get("client").asText()).isEqualTo(clientId);
+    }
+
+    @Test
+    void aClientMayDoOnlyTheOperationsItWasGranted() {
+        Response registered = admin.post("/api-clients", """
+                {"clientId": "reader-%s", "name": "Dashboard", "operations": ["master-list:read"],
+                 "actsForAnyone": true}""".formatted(scenario.unit.toLowerCase()));
+        Api dashboard = admin.withKey(registered.body().get("key").asText());
+
+        assertThat(dashboard.get("/master-list").status()).isEqualTo(200);
+        assertProblem(dashboard.get("/tickets"), 403, "ACCESS_DENIED");
+        assertProblem(
+                dashboard.post(
+                        "/tickets",
+                        "{\"jobId\": \"%s\", \"performedBy\": \"%s\"}".formatted(CHANGE_ITEMS, scenario.requester)),
+                403,
+                "ACCESS_DENIED");
+        assertProblem(dashboard.get("/actuator/prometheus"), 403, "ACCESS_DENIED");
+    }
+
+    @Test
+    void onlyAnAdministratorManagesClientsAndNoSecretIsShownTwice(CapturedOutput output) {
+        Api librarian = admin.withKey(personalKey(scenario.librarian, "[\"tickets:read\", \"clients:write\"]"));
+        assertProblem(librarian.get("/api-clients"), 403, "ACCESS_DENIED");
+
+        String key = Scenario.integrationKey(admin, "listed-" + scenario.unit.toLowerCase());
+        String secret = key.substring(key.lastIndexOf('.') + 1);
+        String listed = admin.get("/api-clients").body().toString();
+        assertThat(listed).contains("listed-" + scenario.unit.toLowerCase()).doesNotContain(secret);
+        assertThat(output.getAll()).doesNotContain(secret);
+    }
+
+    @Test
+    void everyEndpointHasARule() {
+        RequestMappingHandlerMapping endpoints =
+                RunningService.shared().bean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
+        List<String> withoutRule = new ArrayList<>();
+        for (var mapping : endpoints.getHandlerMethods().entrySet()) {
+            RequestMappingInfo info = mapping.getKey();
+            HandlerMethod handler = mapping.getValue();
+            if (handler.getBeanType().getName().startsWith("org.springframework")) {
+                continue; // Spring's own error endpoint
+            }
+            for (String pattern : info.getPatternValues()) {
+                String ruled = pattern.replaceAll("\\{[^}]+}", "*");
+                for (var method : info.getMethodsCondition().getMethods()) {
+                    boolean hasRule = EndpointRules.RULES.stream()
+                            .anyMatch(rule -> rule.pattern().equals(ruled)
+                                    && rule.method().name().equals(method.name()));
+                    if (!hasRule) {
+                        withoutRule.add(method + " " + pattern);
+                    }
+                }
+            }
+        }
+        assertThat(withoutRule).as("endpoints with no rule in EndpointRules").isEmpty();
+        assertThat(EndpointRules.RULES).hasSizeGreaterThan(20);
+    }
+
+    private String personalKey(String staffId, String operations) {
+        Response registered = admin.post("/api-clients", """
+                {"clientId": "own-%s", "name": "Own key", "staffId": "%s", "operations": %s}""".formatted(staffId, staffId, operations));
+        assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
+        return registered.body().get("key").asText();
+    }
+
+    private static void assertNothingWrittenBeyond(String ticket, int acceptedEvents) {
+        assertThat(RunningService.shared()
+                        .bean(EventStore.class)
+                        .readEvents(ticket)
+                        .asStream()
+                        .count())
+                .isEqualTo(acceptedEvents);
+    }
+
+    private static void assertProblem(Response response, int status, String code) {
+        assertThat(response.status()).as("status of %s", response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.code()).isEqualTo(code);
+        assertThat(Set.of(response.body().toString())).noneMatch(body -> body.contains("Exception"));
+    }
+}

@@ -1,0 +1,2 @@
+/** The messages of API clients: registration, secret rotation, revocation. */
+package org.signoff.client.api;
