@@ -3,9 +3,14 @@ package org.signoff.api;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 
-/** The sign-off engine as a service: HTTP commands and reads on an event store in the embedded H2 or PostgreSQL. */
-@SpringBootApplication
+/**
+ * The sign-off engine as a service: HTTP commands and reads on an event store in the embedded H2 or PostgreSQL. It
+ * has no user store of Spring Boot's making: callers come in with API keys or bearer tokens ({@code security/}), and
+ * Boot's default user would print a generated password to the log.
+ */
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
 public class ApprovalApplication {
 

@@ -40,6 +40,8 @@ public record ApprovalProperties(
      * @param initialAdminKey the secret of the first administrator's key ({@code initial-admin.<secret>}), made while
      *                        no API client exists; left out, a random one is written to {@code initial-admin-key} in
      *                        the data directory
+     * @param tokenStaffClaim the claim of a bearer token (JWT) that holds the caller's staff id
      */
-    public record Security(String initialAdminKey) {}
+    public record Security(
+            String initialAdminKey, @DefaultValue("sub") String tokenStaffClaim) {}
 }

@@ -10,7 +10,10 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import org.signoff.api.Api.Response;
 import org.signoff.staff.api.Role;
@@ -18,6 +21,7 @@ import org.signoff.staff.api.StaffId;
 import org.signoff.staff.api.StaffMemberChanged;
 
 /** The directory always has an administrator, and a service always starts on the directory it has. */
+@ExtendWith(OutputCaptureExtension.class)
 class AdministratorTest {
 
     private static final String DROP_ADMIN = """
@@ -27,8 +31,12 @@ class AdministratorTest {
     Path dataDir;
 
     @Test
-    void theOnlyAdministratorMayNotDropTheRoleAndTheServiceStartsAgain() {
+    void theOnlyAdministratorMayNotDropTheRoleAndTheServiceStartsAgain(CapturedOutput output) {
         try (RunningService service = RunningService.start(dataDir)) {
+            assertThat(output.getAll())
+                    .as("no secret in the log")
+                    .doesNotContain(RunningService.ADMIN_SECRET)
+                    .doesNotContain("generated security password");
             Response refused = service.api().put("/staff/admin", DROP_ADMIN);
             assertThat(refused.status()).isEqualTo(422);
             assertThat(refused.code()).isEqualTo("LAST_ADMINISTRATOR");

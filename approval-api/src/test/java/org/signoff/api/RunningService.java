@@ -55,6 +55,10 @@ public final class RunningService implements AutoCloseable {
         return shared;
     }
 
+    public int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
     /** The service as its first administrator calls it. */
     public Api api() {
         return api;

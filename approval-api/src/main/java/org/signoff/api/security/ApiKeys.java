@@ -1,7 +1,6 @@
 package org.signoff.api.security;
 
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -17,8 +16,6 @@ import org.signoff.api.lookup.ApiClientLookup;
 import org.signoff.api.lookup.CredentialStore;
 import org.signoff.client.api.ClientId;
 import org.signoff.client.api.Operation;
-import org.signoff.lookup.StaffDirectory;
-import org.signoff.staff.api.Role;
 
 /**
  * API keys: {@code X-API-Key: <client id>.<secret>}. A key opens the operations its client was granted, as long as
@@ -32,13 +29,13 @@ class ApiKeys {
 
     private final ApiClientLookup clients;
     private final CredentialStore credentials;
-    private final StaffDirectory directory;
+    private final Callers callers;
     private final Clock clock;
 
-    ApiKeys(ApiClientLookup clients, CredentialStore credentials, StaffDirectory directory) {
+    ApiKeys(ApiClientLookup clients, CredentialStore credentials, Callers callers) {
         this.clients = clients;
         this.credentials = credentials;
-        this.directory = directory;
+        this.callers = callers;
         this.clock = Clock.systemUTC();
     }
 
@@ -71,15 +68,8 @@ class ApiKeys {
     }
 
     private Set<Operation> operations(ApiClientLookup.Client client) {
-        Set<Operation> operations =
-                client.operations().isEmpty() ? EnumSet.noneOf(Operation.class) : EnumSet.copyOf(client.operations());
-        if (client.staffId() != null
-                && directory
-                        .find(client.staffId())
-                        .filter(person -> person.has(Role.ADMIN))
-                        .isEmpty()) {
-            operations.remove(Operation.CLIENTS_WRITE);
-        }
-        return operations;
+        return client.staffId() == null
+                ? client.operations()
+                : callers.operationsOf(client.staffId(), client.operations());
     }
 }

@@ -1,14 +1,18 @@
 package org.signoff.api.security;
 
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
+import org.signoff.client.api.Operation;
 import org.signoff.common.MessageMetaData;
 import org.signoff.lookup.StaffDirectory;
 import org.signoff.lookup.StaffMembership;
+import org.signoff.staff.api.Role;
 import org.signoff.staff.api.StaffId;
 
 /** The caller of the current request, and whom a command of theirs is performed by. */
@@ -51,6 +55,18 @@ public class Callers {
                     "Client '" + caller.clientId() + "' does not act for '" + performedBy + "'");
         }
         return person;
+    }
+
+    /**
+     * What a person's own credentials open: what was granted, but managing API clients only for an administrator.
+     * Read at every request, so a role taken away counts from the next one.
+     */
+    public Set<Operation> operationsOf(StaffId person, Set<Operation> granted) {
+        Set<Operation> operations = granted.isEmpty() ? EnumSet.noneOf(Operation.class) : EnumSet.copyOf(granted);
+        if (directory.find(person).filter(member -> member.has(Role.ADMIN)).isEmpty()) {
+            operations.remove(Operation.CLIENTS_WRITE);
+        }
+        return operations;
     }
 
     /** What a command carries about its sender, for the events it causes. */

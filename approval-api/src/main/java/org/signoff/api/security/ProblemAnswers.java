@@ -24,12 +24,16 @@ class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Both ways in: an API key, or a bearer token where an identity provider is configured. */
+    private static final String CHALLENGE =
+            "ApiKey realm=\"approval-engine\", header=\"" + ApiKeys.HEADER + "\", Bearer realm=\"approval-engine\"";
+
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException refused)
             throws IOException {
-        response.setHeader(
-                HttpHeaders.WWW_AUTHENTICATE, "ApiKey realm=\"approval-engine\", header=\"" + ApiKeys.HEADER + "\"");
-        boolean presented = request.getHeader(ApiKeys.HEADER) != null;
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
+        boolean presented =
+                request.getHeader(ApiKeys.HEADER) != null || request.getHeader(HttpHeaders.AUTHORIZATION) != null;
         write(
                 request,
                 response,
@@ -37,7 +41,7 @@ class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
                         HttpStatus.UNAUTHORIZED,
                         "UNAUTHENTICATED",
                         presented
-                                ? "The API key is unknown, revoked or wrong"
+                                ? "The API key or bearer token is unknown, revoked, expired or wrong"
                                 : "Say who you are: send your API key in the " + ApiKeys.HEADER + " header"));
     }
 

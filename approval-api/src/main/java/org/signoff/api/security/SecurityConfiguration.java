@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +13,7 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -23,7 +25,8 @@ import org.springframework.web.util.ServletRequestPathUtils;
 import org.signoff.common.MessageMetaData;
 
 /**
- * Every request is authenticated but the health check; every endpoint needs the operation its {@link EndpointRules}
+ * Every request is authenticated (an API key, or a bearer token when an identity provider is configured) but the
+ * health check; every endpoint needs the operation its {@link EndpointRules}
  * rule names, and an endpoint without one is refused. A request that reaches no endpoint at all, once authenticated,
  * goes on to its 404 or 405.
  */
@@ -35,6 +38,8 @@ class SecurityConfiguration {
             HttpSecurity http,
             ApiKeys keys,
             ProblemAnswers problems,
+            BearerTokens bearerTokens,
+            ObjectProvider<JwtDecoder> identityProvider,
             @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping endpoints)
             throws Exception {
         AuthenticationFilter apiKeys = new AuthenticationFilter(keys::authenticate, keys::presented);
@@ -58,6 +63,11 @@ class SecurityConfiguration {
                             .hasAuthority(rule.operation().value()));
                     requests.anyRequest().access(unmappedOnly(endpoints));
                 });
+        if (identityProvider.getIfAvailable() != null) {
+            http.oauth2ResourceServer(bearer -> bearer.authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems)
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(bearerTokens)));
+        }
         return http.build();
     }
 
