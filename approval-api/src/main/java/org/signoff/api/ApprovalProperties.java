@@ -1,5 +1,6 @@
 package org.signoff.api;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -40,8 +41,11 @@ public record ApprovalProperties(
      * @param initialAdminKey the secret of the first administrator's key ({@code initial-admin.<secret>}), made while
      *                        no API client exists; left out, a random one is written to {@code initial-admin-key} in
      *                        the data directory
-     * @param tokenStaffClaim the claim of a bearer token (JWT) that holds the caller's staff id
+     * @param tokenStaffClaim  the claim of a bearer token (JWT) that holds the caller's staff id
+     * @param refusalRetention how long refused requests stay on record
      */
     public record Security(
-            String initialAdminKey, @DefaultValue("sub") String tokenStaffClaim) {}
+            String initialAdminKey,
+            @DefaultValue("sub") String tokenStaffClaim,
+            @DefaultValue("P90D") Duration refusalRetention) {}
 }

@@ -68,6 +68,11 @@ public final class Scenario {
         support = people.support;
     }
 
+    /** The id of the scenario's integration client. */
+    public String integrationClient() {
+        return integrationKey.substring(0, integrationKey.lastIndexOf('.'));
+    }
+
     /** The same people and key, talking to another running service (e.g. after a restart) as {@code admin}. */
     public Scenario reconnect(Api admin) {
         return new Scenario(this, admin);

@@ -181,6 +181,41 @@ class SecurityTest {
     }
 
     @Test
+    void refusalsAreCountedOnARecordThatOnlyAuditorsAndAdministratorsRead() {
+        String reader = "reader-" + scenario.unit.toLowerCase();
+        Api dashboard = admin.withKey(admin.post("/api-clients", """
+                        {"clientId": "%s", "name": "Dashboard", "operations": ["master-list:read"],
+                         "actsForAnyone": true}""".formatted(reader))
+                .body()
+                .get("key")
+                .asText());
+        for (int i = 0; i < 3; i++) {
+            assertProblem(dashboard.get("/tickets/" + i), 403, "ACCESS_DENIED");
+        }
+        assertProblem(
+                scenario.grantSandbox(scenario.open(scenario.requester, CHANGE_ITEMS), scenario.colleague),
+                403,
+                "ROLE_REQUIRED");
+
+        String auditorId = "auditor-" + scenario.unit.toLowerCase();
+        assertThat(admin.post("/staff", """
+                        {"staffId": "%s", "displayName": "Ada Auditor", "unit": "LTS", "roles": ["AUDITOR"]}""".formatted(auditorId)).status()).isEqualTo(201);
+        Api auditor = admin.withKey(personalKey(auditorId, "[\"audit:read\", \"tickets:read\"]"));
+        JsonNode record = auditor.get("/access-refusals").body();
+        assertThat(record.toString()).doesNotContain("Amy", "Daryl");
+        assertThat(entry(record, reader, "GET /tickets/*", "ACCESS_DENIED")
+                        .get("attempts")
+                        .asLong())
+                .isEqualTo(3);
+        assertThat(entry(record, scenario.integrationClient(), "POST /tickets/*/sandbox-grant", "ROLE_REQUIRED"))
+                .as("the integration that sent it is who is recorded, not the person it acted for")
+                .isNotNull();
+
+        Api amy = admin.withKey(personalKey(scenario.requester, "[\"audit:read\", \"tickets:read\"]"));
+        assertProblem(amy.get("/access-refusals"), 403, "ACCESS_DENIED");
+    }
+
+    @Test
     void everyEndpointHasARule() {
         RequestMappingHandlerMapping endpoints =
                 RunningService.shared().bean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
@@ -205,6 +240,17 @@ class SecurityTest {
         }
         assertThat(withoutRule).as("endpoints with no rule in EndpointRules").isEmpty();
         assertThat(EndpointRules.RULES).hasSizeGreaterThan(20);
+    }
+
+    private static JsonNode entry(JsonNode record, String principal, String endpoint, String reason) {
+        for (JsonNode refusal : record) {
+            if (refusal.get("principal").asText().equals(principal)
+                    && refusal.get("endpoint").asText().equals(endpoint)
+                    && refusal.get("reason").asText().equals(reason)) {
+                return refusal;
+            }
+        }
+        return null;
     }
 
     private String personalKey(String staffId, String operations) {

@@ -126,6 +126,7 @@ public class SignOffTicket {
     TicketStatus handle(GrantSandboxAccess command, StaffDirectory directory) {
         Performers.withAnyRole(directory, command.performedBy(), Role.SYSTEMS_LIBRARIAN);
         requireStatus(TicketStatus.AWAITING_SANDBOX_GRANT, "grant Sandbox access");
+        requireNotOwnTicket(command.performedBy(), "grant Sandbox access");
         apply(new SandboxAccessGranted(ticketId, List.copyOf(command.trainingMaterials()), command.performedBy()));
         return status;
     }
@@ -210,6 +211,7 @@ public class SignOffTicket {
             throw Rejection.STEP_OUT_OF_ORDER.because(
                     "Ticket " + ticketId + " is " + status + ": production use is not approved, nothing to revoke");
         }
+        requireNotOwnTicket(command.performedBy(), "revoke production use");
         apply(new ProductionUseRevoked(ticketId, requester, jobId, variant, command.reason(), command.performedBy()));
         return status;
     }
@@ -228,6 +230,13 @@ public class SignOffTicket {
         requireStatus(TicketStatus.AWAITING_REVIEW, action);
         if (requester.equals(performer)) {
             throw Rejection.SELF_REVIEW.because("The requester may not review their own test");
+        }
+    }
+
+    /** A systems librarian who asked for the job acts on their ticket as its requester only. */
+    private void requireNotOwnTicket(StaffId performer, String action) {
+        if (requester.equals(performer)) {
+            throw Rejection.OWN_TICKET.because("A systems librarian may not " + action + " on their own ticket");
         }
     }
 

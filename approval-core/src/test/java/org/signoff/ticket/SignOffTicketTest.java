@@ -386,6 +386,27 @@ class SignOffTicketTest {
     }
 
     @Test
+    void aSystemsLibrarianCannotGrantSandboxAccessOnTheirOwnTicket() {
+        fixture.given(List.of(
+                        new SignOffStarted(TICKET, LIBRARIAN_WHO_ASKS, CHANGE_ITEMS, null),
+                        new JobAccessRequested(TICKET, "LTS-9", null, LIBRARIAN_WHO_ASKS)))
+                .when(new GrantSandboxAccess(TICKET, List.of(), LIBRARIAN_WHO_ASKS))
+                .expectNoEvents()
+                .expectException(rejectedAs(Rejection.OWN_TICKET));
+    }
+
+    @Test
+    void aSystemsLibrarianCannotRevokeTheirOwnSignOff() {
+        fixture.given(then(
+                        testedBy(LIBRARIAN_WHO_ASKS),
+                        new ProductionUseApproved(
+                                TICKET, LIBRARIAN_WHO_ASKS, CHANGE_ITEMS, null, false, null, LIBRARIAN)))
+                .when(new RevokeProductionUse(TICKET, "mine", LIBRARIAN_WHO_ASKS))
+                .expectNoEvents()
+                .expectException(rejectedAs(Rejection.OWN_TICKET));
+    }
+
+    @Test
     void aSystemsLibrarianCannotDenyTheirOwnTestEither() {
         fixture.given(testedBy(LIBRARIAN_WHO_ASKS))
                 .when(new DenyProductionUse(TICKET, "meh", LIBRARIAN_WHO_ASKS))

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -30,6 +31,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import org.signoff.api.security.AccessRefusals;
 import org.signoff.api.security.PerformerRefused;
 import org.signoff.common.CommandRejected;
 import org.signoff.common.Rejection;
@@ -45,14 +47,28 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
+    private final AccessRefusals refusals;
+
+    ProblemResponses(AccessRefusals refusals) {
+        this.refusals = refusals;
+    }
+
+    /** A refusal by the domain; one of who may act (403) goes on the auditors' record. */
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> rejected(CommandRejected rejected) {
-        return problem(status(rejected.rejection().kind()), rejected.rejection().name(), rejected.getMessage());
+    ResponseEntity<ProblemDetail> rejected(CommandRejected rejected, HttpServletRequest request) {
+        HttpStatus status = status(rejected.rejection().kind());
+        if (status == HttpStatus.FORBIDDEN) {
+            refusals.record(request, rejected.rejection().name());
+        }
+        return problem(status, rejected.rejection().name(), rejected.getMessage());
     }
 
     /** The caller named a performer they may not act for, or none where they must. */
     @ExceptionHandler
-    ResponseEntity<Object> performerRefused(PerformerRefused refused) {
+    ResponseEntity<Object> performerRefused(PerformerRefused refused, HttpServletRequest request) {
+        if (refused.status() == HttpStatus.FORBIDDEN) {
+            refusals.record(request, refused.code());
+        }
         return body(refused.status(), refused.code(), refused.getMessage(), refused.errors());
     }
 
@@ -90,10 +106,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     /** Whatever the domain refused may arrive wrapped, e.g. from a handler that ran at commit. */
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> other(Exception exception) {
+    ResponseEntity<ProblemDetail> other(Exception exception, HttpServletRequest request) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof CommandRejected rejected) {
-                return rejected(rejected);
+                return rejected(rejected, request);
             }
             if (cause instanceof AggregateStreamCreationException exists) {
                 return alreadyExists(exists);

@@ -58,13 +58,18 @@ public class Callers {
     }
 
     /**
-     * What a person's own credentials open: what was granted, but managing API clients only for an administrator.
-     * Read at every request, so a role taken away counts from the next one.
+     * What a person's own credentials open: what was granted, but managing API clients only for an administrator
+     * and reading the refusals only for an auditor or an administrator. Read at every request, so a role taken away
+     * counts from the next one.
      */
     public Set<Operation> operationsOf(StaffId person, Set<Operation> granted) {
         Set<Operation> operations = granted.isEmpty() ? EnumSet.noneOf(Operation.class) : EnumSet.copyOf(granted);
-        if (directory.find(person).filter(member -> member.has(Role.ADMIN)).isEmpty()) {
+        Set<Role> roles = directory.find(person).map(StaffMembership::roles).orElse(Set.of());
+        if (!roles.contains(Role.ADMIN)) {
             operations.remove(Operation.CLIENTS_WRITE);
+        }
+        if (!roles.contains(Role.ADMIN) && !roles.contains(Role.AUDITOR)) {
+            operations.remove(Operation.AUDIT_READ);
         }
         return operations;
     }

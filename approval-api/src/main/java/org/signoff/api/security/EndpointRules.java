@@ -7,6 +7,8 @@ import static org.springframework.http.HttpMethod.PUT;
 import java.util.List;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 import org.signoff.client.api.Operation;
 
@@ -47,7 +49,21 @@ public final class EndpointRules {
             new Rule(GET, "/api-clients", Operation.CLIENTS_WRITE),
             new Rule(POST, "/api-clients", Operation.CLIENTS_WRITE),
             new Rule(POST, "/api-clients/*/rotation", Operation.CLIENTS_WRITE),
-            new Rule(POST, "/api-clients/*/revocation", Operation.CLIENTS_WRITE));
+            new Rule(POST, "/api-clients/*/revocation", Operation.CLIENTS_WRITE),
+            new Rule(GET, "/access-refusals", Operation.AUDIT_READ));
+
+    private static final PathPatternParser PATTERNS = new PathPatternParser();
+
+    /** The endpoint a request was for, as its rule names it ({@code POST /tickets/*}{@code /approval}), or "other". */
+    public static String endpointOf(String method, String path) {
+        PathContainer container = PathContainer.parsePath(path);
+        return RULES.stream()
+                .filter(rule -> rule.method().name().equals(method)
+                        && PATTERNS.parse(rule.pattern()).matches(container))
+                .map(rule -> rule.method() + " " + rule.pattern())
+                .findFirst()
+                .orElse("other");
+    }
 
     private EndpointRules() {}
 }

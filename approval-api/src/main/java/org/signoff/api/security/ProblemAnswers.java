@@ -28,9 +28,16 @@ class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
     private static final String CHALLENGE =
             "ApiKey realm=\"approval-engine\", header=\"" + ApiKeys.HEADER + "\", Bearer realm=\"approval-engine\"";
 
+    private final AccessRefusals refusals;
+
+    ProblemAnswers(AccessRefusals refusals) {
+        this.refusals = refusals;
+    }
+
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException refused)
             throws IOException {
+        refusals.record(request, "UNAUTHENTICATED");
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
         boolean presented =
                 request.getHeader(ApiKeys.HEADER) != null || request.getHeader(HttpHeaders.AUTHORIZATION) != null;
@@ -48,6 +55,7 @@ class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
+        refusals.record(request, "ACCESS_DENIED");
         write(
                 request,
                 response,

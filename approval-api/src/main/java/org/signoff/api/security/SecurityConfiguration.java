@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -31,6 +32,7 @@ import org.signoff.common.MessageMetaData;
  * goes on to its 404 or 405.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling // AccessRefusals forgets old refusals hourly
 class SecurityConfiguration {
 
     @Bean

@@ -21,7 +21,9 @@ public enum Operation {
     STAFF_WRITE("staff:write"),
     /** manage API clients */
     CLIENTS_WRITE("clients:write"),
-    METRICS_READ("metrics:read");
+    METRICS_READ("metrics:read"),
+    /** read the record of refused requests */
+    AUDIT_READ("audit:read");
 
     private final String value;
 

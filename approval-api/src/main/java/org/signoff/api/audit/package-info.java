@@ -1,0 +1,2 @@
+/** What auditors read about access: the refused requests. */
+package org.signoff.api.audit;
