@@ -43,9 +43,14 @@ public record ApprovalProperties(
      *                        the data directory
      * @param tokenStaffClaim  the claim of a bearer token (JWT) that holds the caller's staff id
      * @param refusalRetention how long refused requests stay on record
+     * @param failedAttemptLimit failed authentications a minute from one client at one address before it is
+     *                           refused for a while (five times as many from one address)
+     * @param failedAttemptBlock how long such a source is refused
      */
     public record Security(
             String initialAdminKey,
             @DefaultValue("sub") String tokenStaffClaim,
-            @DefaultValue("P90D") Duration refusalRetention) {}
+            @DefaultValue("P90D") Duration refusalRetention,
+            @DefaultValue("10") int failedAttemptLimit,
+            @DefaultValue("PT1M") Duration failedAttemptBlock) {}
 }

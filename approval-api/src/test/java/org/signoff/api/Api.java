@@ -115,7 +115,8 @@ public final class Api {
                     body,
                     response.headers().firstValue("Location").orElse(null),
                     response.headers().firstValue("Content-Type").orElse(null),
-                    response.headers().firstValue("WWW-Authenticate").orElse(null));
+                    response.headers().firstValue("WWW-Authenticate").orElse(null),
+                    response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -133,7 +134,8 @@ public final class Api {
     }
 
     /** A response: status, JSON body, and the headers the tests read. */
-    public record Response(int status, JsonNode body, String location, String contentType, String wwwAuthenticate) {
+    public record Response(
+            int status, JsonNode body, String location, String contentType, String wwwAuthenticate, String retryAfter) {
 
         public String code() {
             return body.path("code").asText(null);

@@ -8,10 +8,12 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import org.signoff.client.api.ClientId;
+import org.signoff.common.Rejection;
 import org.signoff.lookup.CredentialVault;
 import org.signoff.projections.Columns;
 
@@ -48,9 +50,14 @@ public class CredentialStore implements CredentialVault {
 
     @Override
     public void storeSecret(ClientId clientId, String secretHash) {
-        jdbc.sql("INSERT INTO api_client_secret (client_id, secret_hash) VALUES (?, ?)")
-                .params(clientId.value(), secretHash)
-                .update();
+        try {
+            jdbc.sql("INSERT INTO api_client_secret (client_id, secret_hash) VALUES (?, ?)")
+                    .params(clientId.value(), secretHash)
+                    .update();
+        } catch (DuplicateKeyException exists) {
+            // the client's secret is written before its event, so a second registration is told here
+            throw Rejection.ALREADY_EXISTS.because("There is an API client '" + clientId + "' already");
+        }
     }
 
     @Override

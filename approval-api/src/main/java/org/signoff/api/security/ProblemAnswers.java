@@ -2,6 +2,7 @@ package org.signoff.api.security;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,15 +30,32 @@ class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
             "ApiKey realm=\"approval-engine\", header=\"" + ApiKeys.HEADER + "\", Bearer realm=\"approval-engine\"";
 
     private final AccessRefusals refusals;
+    private final FailedAttempts failedAttempts;
 
-    ProblemAnswers(AccessRefusals refusals) {
+    ProblemAnswers(AccessRefusals refusals, FailedAttempts failedAttempts) {
         this.refusals = refusals;
+        this.failedAttempts = failedAttempts;
+    }
+
+    /** A source that failed too often is refused before its credentials are looked at: 429, with Retry-After. */
+    void tooManyFailures(HttpServletRequest request, HttpServletResponse response, Duration retryAfter)
+            throws IOException {
+        refusals.record(request, "TOO_MANY_FAILED_ATTEMPTS");
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, retryAfter.toSeconds() + 1)));
+        write(
+                request,
+                response,
+                Problems.problem(
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "TOO_MANY_FAILED_ATTEMPTS",
+                        "Too many failed attempts to authenticate; try again later"));
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException refused)
             throws IOException {
         refusals.record(request, "UNAUTHENTICATED");
+        failedAttempts.failed(request);
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
         boolean presented =
                 request.getHeader(ApiKeys.HEADER) != null || request.getHeader(HttpHeaders.AUTHORIZATION) != null;

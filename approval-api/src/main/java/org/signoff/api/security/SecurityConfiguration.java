@@ -1,6 +1,13 @@
 package org.signoff.api.security;
 
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -20,6 +27,8 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
 
@@ -40,6 +49,7 @@ class SecurityConfiguration {
             HttpSecurity http,
             ApiKeys keys,
             ProblemAnswers problems,
+            FailedAttempts failedAttempts,
             BearerTokens bearerTokens,
             ObjectProvider<JwtDecoder> identityProvider,
             @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping endpoints)
@@ -48,12 +58,26 @@ class SecurityConfiguration {
         apiKeys.setSuccessHandler((request, response, authentication) -> {});
         apiKeys.setFailureHandler(new AuthenticationEntryPointFailureHandler(problems));
 
+        OncePerRequestFilter throttle = new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                Optional<Duration> refused = failedAttempts.refusedFor(request);
+                if (refused.isPresent()) {
+                    problems.tooManyFailures(request, response, refused.get());
+                } else {
+                    chain.doFilter(request, response);
+                }
+            }
+        };
+
         http.csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(apiKeys, AnonymousAuthenticationFilter.class)
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
