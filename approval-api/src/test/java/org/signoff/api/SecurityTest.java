@@ -50,7 +50,12 @@ class SecurityTest {
             assertProblem(response, 401, "UNAUTHENTICATED");
             assertThat(response.wwwAuthenticate()).startsWith("ApiKey");
         }
-        assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
+        Response health = anonymous.get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().has("components"))
+                .as("no details for strangers")
+                .isFalse();
+        assertThat(admin.get("/actuator/health").body().has("components")).isTrue();
         assertProblem(anonymous.get("/actuator/prometheus"), 401, "UNAUTHENTICATED");
     }
 
