@@ -43,6 +43,14 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A POST with one more header, e.g. {@code If-Match}. */
+    public Response post(String path, String json, String header, String value) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .header(header, value)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Response put(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
@@ -116,7 +124,8 @@ public final class Api {
                     response.headers().firstValue("Location").orElse(null),
                     response.headers().firstValue("Content-Type").orElse(null),
                     response.headers().firstValue("WWW-Authenticate").orElse(null),
-                    response.headers().firstValue("Retry-After").orElse(null));
+                    response.headers().firstValue("Retry-After").orElse(null),
+                    response.headers().firstValue("ETag").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -135,7 +144,13 @@ public final class Api {
 
     /** A response: status, JSON body, and the headers the tests read. */
     public record Response(
-            int status, JsonNode body, String location, String contentType, String wwwAuthenticate, String retryAfter) {
+            int status,
+            JsonNode body,
+            String location,
+            String contentType,
+            String wwwAuthenticate,
+            String retryAfter,
+            String etag) {
 
         public String code() {
             return body.path("code").asText(null);

@@ -5,6 +5,12 @@ import static org.signoff.api.Scenario.CHANGE_ITEMS;
 import static org.signoff.api.Scenario.accepted;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -38,7 +44,7 @@ class PostgresStoreTest {
     }
 
     @Test
-    void aTicketGoesThroughAllStepsAndSurvivesARestartOnPostgres() {
+    void aTicketGoesThroughAllStepsAndSurvivesARestartOnPostgres() throws Exception {
         String url = postgres.getJdbcUrl("postgres", "postgres");
         String[] onPostgres = {
             "--spring.datasource.url=" + url,
@@ -49,6 +55,7 @@ class PostgresStoreTest {
         Scenario scenario;
         try (RunningService service = RunningService.start(dataDir, onPostgres)) {
             scenario = new Scenario(service.api());
+            racingIntegrationsActOnceOnPostgres(new Scenario(service.api()));
             ticket = scenario.ticketAwaitingReview();
             assertThat(scenario.approve(ticket, scenario.librarian, false)
                             .body()
@@ -81,5 +88,34 @@ class PostgresStoreTest {
                     .isEqualTo("REVOKED");
             again.awaitOnMasterList("Items", CHANGE_ITEMS, scenario.requester, 0);
         }
+    }
+
+    /** Eight integrations send the same review for the version they read: one approval, the rest 409 or 412. */
+    private static void racingIntegrationsActOnceOnPostgres(Scenario scenario) throws Exception {
+        String raced = scenario.ticketAwaitingReview();
+        scenario.api.await("/tickets/" + raced, body -> body.get("history").size() == 7);
+        String etag = scenario.api.get("/tickets/" + raced).etag();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return scenario.api
+                        .post("/tickets/" + raced + "/approval", """
+                                {"roleUpdateNeeded": false, "performedBy": "%s"}""".formatted(scenario.librarian), "If-Match", etag)
+                        .status();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : answers) {
+            statuses.add(answer.get());
+        }
+        pool.shutdown();
+        assertThat(statuses)
+                .isSubsetOf(200, 409, 412)
+                .filteredOn(status -> status == 200)
+                .hasSize(1);
     }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -141,6 +142,23 @@ class SignOffTicketTest {
                 .when(new ConfirmProductionRoleUpdate(TICKET, "role added", SUPPORT))
                 .expectEvents(new ProductionRoleUpdated(TICKET, "role added", SUPPORT))
                 .expectResultMessagePayload(TicketStatus.COMPLETED);
+    }
+
+    // --- optimistic concurrency: a step may name the version it was decided on
+
+    @Test
+    void aStepNamingTheTicketsCurrentVersionIsTaken() {
+        fixture.given(requested()) // four events: version 3
+                .when(new GrantSandboxAccess(TICKET, List.of("training.pdf"), LIBRARIAN, 3L))
+                .expectEvents(new SandboxAccessGranted(TICKET, List.of("training.pdf"), LIBRARIAN));
+    }
+
+    @Test
+    void aStepDecidedOnAnOlderVersionIsRefused() {
+        fixture.given(requested())
+                .when(new GrantSandboxAccess(TICKET, List.of("training.pdf"), LIBRARIAN, 2L))
+                .expectNoEvents()
+                .expectException(ConflictingAggregateVersionException.class);
     }
 
     // --- the loops and the ends

@@ -86,12 +86,19 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 "Someone else changed it at the same moment; read it again and retry");
     }
 
+    /** A step sent with {@code If-Match} for a version the ticket has moved on from: 412, naming the current one. */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> staleVersion(ConflictingAggregateVersionException stale) {
-        return problem(
-                HttpStatus.CONFLICT,
-                "CONFLICTING_VERSION",
-                "It changed since the version you read; read it again and retry");
+        ProblemDetail problem = detail(
+                HttpStatus.PRECONDITION_FAILED,
+                "STALE_VERSION",
+                "The ticket is at version " + stale.getActualVersion() + ", not " + stale.getExpectedVersion()
+                        + "; read it again and decide on what it is now");
+        problem.setProperty("currentVersion", stale.getActualVersion());
+        problem.setProperty("expectedVersion", stale.getExpectedVersion());
+        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
+                .eTag("\"" + stale.getActualVersion() + "\"")
+                .body(problem);
     }
 
     @ExceptionHandler

@@ -19,11 +19,13 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -75,30 +77,54 @@ class TicketController {
     }
 
     @PostMapping("/{ticketId}/readings")
-    StepResult confirmReading(@PathVariable TicketId ticketId, @Valid @RequestBody Reading body) {
+    StepResult confirmReading(
+            @PathVariable TicketId ticketId,
+            @Valid @RequestBody Reading body,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) IfMatch ifMatch) {
         return step(
                 ticketId,
                 new ConfirmReading(
-                        ticketId, body.documentId(), body.version(), commands.performer(body.performedBy())));
+                        ticketId,
+                        body.documentId(),
+                        body.version(),
+                        commands.performer(body.performedBy()),
+                        IfMatch.versionOf(ifMatch)));
     }
 
     @PostMapping("/{ticketId}/request")
-    StepResult request(@PathVariable TicketId ticketId, @Valid @RequestBody Request body) {
+    StepResult request(
+            @PathVariable TicketId ticketId,
+            @Valid @RequestBody Request body,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) IfMatch ifMatch) {
         return step(
                 ticketId,
                 new RequestJobAccess(
-                        ticketId, body.supportTicketRef(), body.note(), commands.performer(body.performedBy())));
+                        ticketId,
+                        body.supportTicketRef(),
+                        body.note(),
+                        commands.performer(body.performedBy()),
+                        IfMatch.versionOf(ifMatch)));
     }
 
     @PostMapping("/{ticketId}/sandbox-grant")
-    StepResult grantSandbox(@PathVariable TicketId ticketId, @Valid @RequestBody SandboxGrant body) {
+    StepResult grantSandbox(
+            @PathVariable TicketId ticketId,
+            @Valid @RequestBody SandboxGrant body,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) IfMatch ifMatch) {
         return step(
                 ticketId,
-                new GrantSandboxAccess(ticketId, body.trainingMaterials(), commands.performer(body.performedBy())));
+                new GrantSandboxAccess(
+                        ticketId,
+                        body.trainingMaterials(),
+                        commands.performer(body.performedBy()),
+                        IfMatch.versionOf(ifMatch)));
     }
 
     @PostMapping("/{ticketId}/sandbox-test")
-    StepResult reportSandboxTest(@PathVariable TicketId ticketId, @Valid @RequestBody SandboxTest body) {
+    StepResult reportSandboxTest(
+            @PathVariable TicketId ticketId,
+            @Valid @RequestBody SandboxTest body,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) IfMatch ifMatch) {
         return step(
                 ticketId,
                 new ReportSandboxTest(
@@ -107,54 +133,100 @@ class TicketController {
                         body.recordsProcessed(),
                         body.outcome(),
                         body.notes(),
-                        commands.performer(body.performedBy())));
+                        commands.performer(body.performedBy()),
+                        IfMatch.versionOf(ifMatch)));
     }
 
     @PostMapping("/{ticketId}/approval")
-    StepResult approve(@PathVariable TicketId ticketId, @Valid @RequestBody Approval body) {
+    StepResult approve(
+            @PathVariable TicketId ticketId,
+            @Valid @RequestBody Approval body,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) IfMatch ifMatch) {
         return step(
                 ticketId,
                 new ApproveProductionUse(
-                        ticketId, body.roleUpdateNeeded(), body.comment(), commands.performer(body.performedBy())));
+                        ticketId,
+                        body.roleUpdateNeeded(),
+                        body.comment(),
+                        commands.performer(body.performedBy()),
+                        IfMatch.versionOf(ifMatch)));
     }
 
     @PostMapping("/{ticketId}/retest-request")
-    StepResult requestRetest(@PathVariable TicketId ticketId, @Valid @RequestBody Reason body) {
-        return step(ticketId, new RequestRetest(ticketId, body.reason(), commands.performer(body.performedBy())));
+    StepResult requestRetest(
+            @PathVariable TicketId ticketId,
+            @Valid @RequestBody Reason body,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) IfMatch ifMatch) {
+        return step(
+                ticketId,
+                new RequestRetest(
+                        ticketId, body.reason(), commands.performer(body.performedBy()), IfMatch.versionOf(ifMatch)));
     }
 
     @PostMapping("/{ticketId}/denial")
-    StepResult deny(@PathVariable TicketId ticketId, @Valid @RequestBody Reason body) {
-        return step(ticketId, new DenyProductionUse(ticketId, body.reason(), commands.performer(body.performedBy())));
+    StepResult deny(
+            @PathVariable TicketId ticketId,
+            @Valid @RequestBody Reason body,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) IfMatch ifMatch) {
+        return step(
+                ticketId,
+                new DenyProductionUse(
+                        ticketId, body.reason(), commands.performer(body.performedBy()), IfMatch.versionOf(ifMatch)));
     }
 
     @PostMapping("/{ticketId}/role-request")
-    StepResult submitRoleRequest(@PathVariable TicketId ticketId, @Valid @RequestBody RoleRequest body) {
-        return step(ticketId, new SubmitRoleRequest(ticketId, body.formRef(), commands.performer(body.performedBy())));
+    StepResult submitRoleRequest(
+            @PathVariable TicketId ticketId,
+            @Valid @RequestBody RoleRequest body,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) IfMatch ifMatch) {
+        return step(
+                ticketId,
+                new SubmitRoleRequest(
+                        ticketId, body.formRef(), commands.performer(body.performedBy()), IfMatch.versionOf(ifMatch)));
     }
 
     @PostMapping("/{ticketId}/role-update")
-    StepResult confirmRoleUpdate(@PathVariable TicketId ticketId, @Valid @RequestBody RoleUpdate body) {
+    StepResult confirmRoleUpdate(
+            @PathVariable TicketId ticketId,
+            @Valid @RequestBody RoleUpdate body,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) IfMatch ifMatch) {
         return step(
                 ticketId,
-                new ConfirmProductionRoleUpdate(ticketId, body.note(), commands.performer(body.performedBy())));
+                new ConfirmProductionRoleUpdate(
+                        ticketId, body.note(), commands.performer(body.performedBy()), IfMatch.versionOf(ifMatch)));
     }
 
     @PostMapping("/{ticketId}/withdrawal")
-    StepResult withdraw(@PathVariable TicketId ticketId, @Valid @RequestBody OptionalReason body) {
-        return step(ticketId, new WithdrawRequest(ticketId, body.reason(), commands.performer(body.performedBy())));
+    StepResult withdraw(
+            @PathVariable TicketId ticketId,
+            @Valid @RequestBody OptionalReason body,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) IfMatch ifMatch) {
+        return step(
+                ticketId,
+                new WithdrawRequest(
+                        ticketId, body.reason(), commands.performer(body.performedBy()), IfMatch.versionOf(ifMatch)));
     }
 
     @PostMapping("/{ticketId}/revocation")
-    StepResult revoke(@PathVariable TicketId ticketId, @Valid @RequestBody Reason body) {
-        return step(ticketId, new RevokeProductionUse(ticketId, body.reason(), commands.performer(body.performedBy())));
+    StepResult revoke(
+            @PathVariable TicketId ticketId,
+            @Valid @RequestBody Reason body,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) IfMatch ifMatch) {
+        return step(
+                ticketId,
+                new RevokeProductionUse(
+                        ticketId, body.reason(), commands.performer(body.performedBy()), IfMatch.versionOf(ifMatch)));
     }
 
+    /** The ticket and its history, with its version as {@code ETag} for a step's {@code If-Match}. */
     @GetMapping("/{ticketId}")
-    TicketView find(@PathVariable TicketId ticketId) {
-        return queries.query(new FindTicketQuery(ticketId.value()), ResponseTypes.optionalInstanceOf(TicketView.class))
+    ResponseEntity<TicketView> find(@PathVariable TicketId ticketId) {
+        TicketView ticket = queries.query(
+                        new FindTicketQuery(ticketId.value()), ResponseTypes.optionalInstanceOf(TicketView.class))
                 .join()
                 .orElseThrow(() -> Rejection.UNKNOWN_TICKET.because("No ticket '" + ticketId + "'"));
+        long version = ticket.history().get(ticket.history().size() - 1).sequence();
+        return ResponseEntity.ok().eTag(IfMatch.etag(version)).body(ticket);
     }
 
     @GetMapping

@@ -1,6 +1,7 @@
 package org.signoff.ticket.api;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
 
 import org.signoff.staff.api.StaffId;
 
@@ -11,4 +12,16 @@ public record ReportSandboxTest(
         long recordsProcessed,
         TestOutcome outcome,
         String notes,
-        StaffId performedBy) {}
+        StaffId performedBy,
+        @TargetAggregateVersion Long expectedVersion) {
+    /** Whatever version the ticket is at. */
+    public ReportSandboxTest(
+            TicketId ticketId,
+            String jobInstanceRef,
+            long recordsProcessed,
+            TestOutcome outcome,
+            String notes,
+            StaffId performedBy) {
+        this(ticketId, jobInstanceRef, recordsProcessed, outcome, notes, performedBy, null);
+    }
+}

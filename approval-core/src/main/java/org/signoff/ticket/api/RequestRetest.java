@@ -1,8 +1,18 @@
 package org.signoff.ticket.api;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
 
 import org.signoff.staff.api.StaffId;
 
 /** Step 5: the reviewer sends the ticket back to step 4. */
-public record RequestRetest(@TargetAggregateIdentifier TicketId ticketId, String reason, StaffId performedBy) {}
+public record RequestRetest(
+        @TargetAggregateIdentifier TicketId ticketId,
+        String reason,
+        StaffId performedBy,
+        @TargetAggregateVersion Long expectedVersion) {
+    /** Whatever version the ticket is at. */
+    public RequestRetest(TicketId ticketId, String reason, StaffId performedBy) {
+        this(ticketId, reason, performedBy, null);
+    }
+}
