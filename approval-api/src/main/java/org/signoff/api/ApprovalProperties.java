@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The engine's own settings, {@code approval.*}. ({@code approval.data-dir}, where the H2 file lives, is read by
@@ -13,14 +14,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param aggregateCache keep aggregates in memory between commands instead of reading their events back each time
  * @param seed           what a new installation starts with
  * @param projections    operator actions on the read models
- * @param security       how the first caller gets in
+ * @param security       how callers get in
+ * @param maxRequestSize the largest request body taken; a larger one is refused with 413
  */
 @ConfigurationProperties("approval")
 public record ApprovalProperties(
         @DefaultValue("true") boolean aggregateCache,
         @DefaultValue Seed seed,
         @DefaultValue Projections projections,
-        @DefaultValue Security security) {
+        @DefaultValue Security security,
+        @DefaultValue("64KB") DataSize maxRequestSize) {
 
     /**
      * @param enabled          enrol the administrator and add the missing jobs of the seed catalog at start-up

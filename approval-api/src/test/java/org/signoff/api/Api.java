@@ -43,6 +43,13 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A POST whose body's length is not said beforehand: sent in chunks. */
+    public Response postChunked(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString(json))));
+    }
+
     /** A POST with one more header, e.g. {@code If-Match}. */
     public Response post(String path, String json, String header, String value) {
         return send(HttpRequest.newBuilder(URI.create(base + path))

@@ -233,6 +233,16 @@ class BadInputTest {
     }
 
     @Test
+    void aBodyOverTheSizeLimitIsRefusedBeforeItIsRead() {
+        String ticket = scenario.open(scenario.requester, CHANGE_ITEMS);
+        String huge = """
+                {"documentId": "jobs-overview", "version": "1", "performedBy": "%s", "padding": "%s"}""".formatted(scenario.requester, "x".repeat(70_000));
+        assertProblem(api.post("/tickets/" + ticket + "/readings", huge), 413, "PAYLOAD_TOO_LARGE");
+        assertProblem(api.postChunked("/tickets/" + ticket + "/readings", huge), 413, "PAYLOAD_TOO_LARGE");
+        assertNothingWritten(ticket, 1);
+    }
+
+    @Test
     void theLargestValuesValidationAllowsFitTheStore() {
         String staffId = ("x" + scenario.unit.toLowerCase() + "-" + "y".repeat(100)).substring(0, 100);
         String name = "N".repeat(500);

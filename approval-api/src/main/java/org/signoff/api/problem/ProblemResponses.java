@@ -147,6 +147,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimit.BodyTooLarge tooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                        .body(RequestSizeLimit.tooLarge(tooLarge.limit()));
+            }
+        }
         return body(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", unreadable(ex.getMostSpecificCause()), null);
     }
 

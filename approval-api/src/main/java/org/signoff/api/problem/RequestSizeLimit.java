@@ -1,0 +1,142 @@
+package org.signoff.api.problem;
+
+import java.io.IOException;
+import java.net.URI;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.signoff.api.ApprovalProperties;
+
+/**
+ * A request body over {@code approval.max-request-size} (64 KiB) is refused with 413 before it is parsed: at once
+ * when its {@code Content-Length} says so, or as soon as a body of unknown length grows past it.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RequestSizeLimit extends OncePerRequestFilter {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final long limit;
+
+    RequestSizeLimit(ApprovalProperties properties) {
+        this.limit = properties.maxRequestSize().toBytes();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > limit) {
+            refuse(request, response);
+            return;
+        }
+        chain.doFilter(new Limited(request, limit), response);
+    }
+
+    /** Written here, not by the MVC advice: a refused body never reaches Spring MVC. */
+    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ProblemDetail problem = tooLarge(limit);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        JSON.writeValue(response.getOutputStream(), Problems.members(problem));
+    }
+
+    static ProblemDetail tooLarge(long limit) {
+        return Problems.problem(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "PAYLOAD_TOO_LARGE",
+                "A request body may have at most " + limit + " bytes");
+    }
+
+    /** Read past the limit while parsing a body of unknown length. */
+    static final class BodyTooLarge extends IOException {
+
+        private final long limit;
+
+        BodyTooLarge(long limit) {
+            super("The body is larger than " + limit + " bytes");
+            this.limit = limit;
+        }
+
+        long limit() {
+            return limit;
+        }
+    }
+
+    private static final class Limited extends HttpServletRequestWrapper {
+
+        private final long limit;
+        private ServletInputStream stream;
+
+        Limited(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                ServletInputStream body = super.getInputStream();
+                stream = new ServletInputStream() {
+                    private long read;
+
+                    @Override
+                    public int read() throws IOException {
+                        int b = body.read();
+                        if (b >= 0) {
+                            count(1);
+                        }
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) throws IOException {
+                        int n = body.read(buffer, offset, length);
+                        if (n > 0) {
+                            count(n);
+                        }
+                        return n;
+                    }
+
+                    private void count(int n) throws BodyTooLarge {
+                        read += n;
+                        if (read > limit) {
+                            throw new BodyTooLarge(limit);
+                        }
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return body.isFinished();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return body.isReady();
+                    }
+
+                    @Override
+                    public void setReadListener(ReadListener listener) {
+                        body.setReadListener(listener);
+                    }
+                };
+            }
+            return stream;
+        }
+    }
+}
