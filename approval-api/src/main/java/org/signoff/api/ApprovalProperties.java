@@ -16,6 +16,7 @@ import org.springframework.util.unit.DataSize;
  * @param projections    operator actions on the read models
  * @param security       how callers get in
  * @param maxRequestSize the largest request body taken; a larger one is refused with 413
+ * @param idempotencyWindow how long an {@code Idempotency-Key} is remembered
  */
 @ConfigurationProperties("approval")
 public record ApprovalProperties(
@@ -23,7 +24,8 @@ public record ApprovalProperties(
         @DefaultValue Seed seed,
         @DefaultValue Projections projections,
         @DefaultValue Security security,
-        @DefaultValue("64KB") DataSize maxRequestSize) {
+        @DefaultValue("64KB") DataSize maxRequestSize,
+        @DefaultValue("PT24H") Duration idempotencyWindow) {
 
     /**
      * @param enabled          enrol the administrator and add the missing jobs of the seed catalog at start-up

@@ -112,4 +112,40 @@ class KillNineDurabilityTest {
             restarted.api().await("/tickets", body -> body.size() >= acknowledgedReadings.size());
         }
     }
+
+    @Test
+    void aCommandAnsweredJustBeforeAKillMinus9IsAnsweredTheSameOnItsRetryAfterTheRestart() throws Exception {
+        int port = ServiceProcess.freePort();
+        Process service = ServiceProcess.launch(dataDir, port);
+        Scenario scenario;
+        String ticket;
+        Response first;
+        String open;
+        try {
+            Api admin = new Api(port).withKey(RunningService.ADMIN_KEY);
+            ServiceProcess.awaitHealthy(admin, service);
+            scenario = new Scenario(admin);
+            open = "{\"jobId\": \"%s\", \"performedBy\": \"%s\"}".formatted(Scenario.CHANGE_ITEMS, scenario.requester);
+            first = scenario.api.post("/tickets", open, "Idempotency-Key", "kill-nine-retry");
+            service.destroyForcibly(); // right after the answer: no shutdown hook, no flush
+            service.waitFor(30, TimeUnit.SECONDS);
+            assertThat(first.status()).isEqualTo(201);
+            ticket = first.body().get("ticketId").asText();
+        } finally {
+            service.destroyForcibly();
+        }
+        try (RunningService restarted = RunningService.start(dataDir)) {
+            Response retry = scenario.reconnect(restarted.api())
+                    .api
+                    .post("/tickets", open, "Idempotency-Key", "kill-nine-retry");
+            assertThat(retry.status()).isEqualTo(201);
+            assertThat(retry.body()).isEqualTo(first.body());
+            assertThat(restarted
+                            .bean(EventStore.class)
+                            .readEvents(ticket)
+                            .asStream()
+                            .count())
+                    .isEqualTo(1);
+        }
+    }
 }

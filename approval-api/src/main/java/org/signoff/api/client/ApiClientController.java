@@ -48,15 +48,19 @@ class ApiClientController {
     ResponseEntity<NewKey> register(@Valid @RequestBody Register body) {
         ClientId clientId = ClientId.of(body.clientId());
         String secret = CredentialStore.newSecret();
-        commands.create(new RegisterApiClient(
+        commands.sendUnremembered(
+                Rejection.UNKNOWN_CLIENT,
+                "API client",
                 clientId,
-                body.name(),
-                body.staffId() == null ? null : StaffId.of(body.staffId()),
-                body.operations(),
-                Boolean.TRUE.equals(body.actsForAnyone()),
-                body.actsForUnits(),
-                CredentialStore.hash(secret),
-                commands.performer(body.performedBy())));
+                new RegisterApiClient(
+                        clientId,
+                        body.name(),
+                        body.staffId() == null ? null : StaffId.of(body.staffId()),
+                        body.operations(),
+                        Boolean.TRUE.equals(body.actsForAnyone()),
+                        body.actsForUnits(),
+                        CredentialStore.hash(secret),
+                        commands.performer(body.performedBy())));
         return ResponseEntity.created(URI.create("/api-clients/" + clientId))
                 .body(new NewKey(clientId, clientId + "." + secret));
     }
@@ -71,7 +75,7 @@ class ApiClientController {
     NewKey rotate(@PathVariable ClientId clientId, @Valid @RequestBody Rotate body) {
         String secret = CredentialStore.newSecret();
         Duration overlap = Duration.ofSeconds(body.overlapSeconds() == null ? 0 : body.overlapSeconds());
-        commands.sendTo(
+        commands.sendUnremembered(
                 Rejection.UNKNOWN_CLIENT,
                 "API client",
                 clientId,

@@ -1,30 +1,47 @@
 package org.signoff.api.command;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
+import org.signoff.api.problem.RequestSizeLimit;
 import org.signoff.api.security.Callers;
+import org.signoff.common.MessageMetaData;
 import org.signoff.common.Rejection;
 import org.signoff.staff.api.StaffId;
 
 /**
  * The command gateway as controllers use it: commands go out for the caller of the request, naming the client that
- * sent them (the events they cause carry it). A command for an existing ticket, job or person names what it expects
- * to find: when the store has nothing under that id, or something of another kind (tickets, jobs and people share
- * the event store's id space), the caller gets that kind's {@code UNKNOWN_*} rejection.
+ * sent them (the events they cause carry it), and honouring an {@code Idempotency-Key} ({@link IdempotencyKeys}). A
+ * command for an existing ticket, job or person names what it expects to find: when the store has nothing under that
+ * id, or something of another kind (tickets, jobs and people share the event store's id space), the caller gets
+ * that kind's {@code UNKNOWN_*} rejection.
  */
 @Component
 public class Commands {
 
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private static final Pattern KEY_SYNTAX = Pattern.compile("[\\x21-\\x7E]{1,200}");
+
     private final CommandGateway gateway;
     private final Callers callers;
+    private final IdempotencyKeys keys;
 
-    Commands(CommandGateway gateway, Callers callers) {
+    Commands(CommandGateway gateway, Callers callers, IdempotencyKeys keys) {
         this.gateway = gateway;
         this.callers = callers;
+        this.keys = keys;
     }
 
     /** Who performs a command whose body says {@code performedBy} (see {@link Callers#performer}). */
@@ -34,8 +51,46 @@ public class Commands {
 
     /** A command that creates something; it has nothing to find. */
     public <R> R create(Object command) {
-        return gateway.sendAndWait(
-                GenericCommandMessage.asCommandMessage(command).andMetaData(callers.metaData()));
+        Map<String, String> metaData = new HashMap<>(callers.metaData());
+        Optional<HttpServletRequest> request = currentRequest();
+        String key = request.map(r -> r.getHeader(IDEMPOTENCY_KEY)).orElse(null);
+        if (key == null) {
+            return send(command, metaData);
+        }
+        if (!KEY_SYNTAX.matcher(key).matches()) {
+            throw IdempotencyRefused.invalid();
+        }
+        HttpServletRequest http = request.get();
+        String hash = IdempotencyKeys.hash(http.getMethod(), http.getRequestURI(), RequestSizeLimit.bodyOf(http));
+        String client = metaData.get(MessageMetaData.CLIENT);
+        Optional<IdempotencyKeys.Remembered> remembered = keys.find(client, key);
+        if (remembered.isPresent()) {
+            return replay(remembered.get(), hash, key);
+        }
+        metaData.put(IdempotencyKeys.KEY, key);
+        metaData.put(IdempotencyKeys.REQUEST_HASH, hash);
+        try {
+            return send(command, metaData);
+        } catch (RuntimeException failure) {
+            // the same request, sent twice at once: the other one was taken meanwhile, and answers for both
+            Optional<IdempotencyKeys.Remembered> meanwhile = keys.find(client, key);
+            if (meanwhile.isPresent()) {
+                return replay(meanwhile.get(), hash, key);
+            }
+            throw failure;
+        }
+    }
+
+    /**
+     * A command whose answer must never be replayed from storage, e.g. one answered with a new secret, which is not
+     * stored: {@code Idempotency-Key} is not taken. (A repeated client registration is refused as existing.)
+     */
+    public <R> R sendUnremembered(Rejection unknown, String kind, Object id, Object command) {
+        try {
+            return send(command, callers.metaData());
+        } catch (AggregateNotFoundException | IncompatibleAggregateException notThere) {
+            throw unknown.because("No " + kind + " '" + id + "'");
+        }
     }
 
     /** A command to the {@code kind} (e.g. "ticket") with this {@code id}, refused as {@code unknown} if absent. */
@@ -45,5 +100,24 @@ public class Commands {
         } catch (AggregateNotFoundException | IncompatibleAggregateException notThere) {
             throw unknown.because("No " + kind + " '" + id + "'");
         }
+    }
+
+    private <R> R send(Object command, Map<String, String> metaData) {
+        return gateway.sendAndWait(
+                GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R> R replay(IdempotencyKeys.Remembered remembered, String hash, String key) {
+        if (!remembered.requestHash().equals(hash)) {
+            throw IdempotencyRefused.reused(key);
+        }
+        return (R) remembered.result();
+    }
+
+    private static Optional<HttpServletRequest> currentRequest() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? Optional.of(attributes.getRequest())
+                : Optional.empty();
     }
 }

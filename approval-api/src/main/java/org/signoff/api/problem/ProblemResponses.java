@@ -31,6 +31,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import org.signoff.api.command.IdempotencyRefused;
 import org.signoff.api.security.AccessRefusals;
 import org.signoff.api.security.PerformerRefused;
 import org.signoff.common.CommandRejected;
@@ -70,6 +71,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             refusals.record(request, refused.code());
         }
         return body(refused.status(), refused.code(), refused.getMessage(), refused.errors());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> idempotencyRefused(IdempotencyRefused refused) {
+        return problem(refused.status(), refused.code(), refused.getMessage());
     }
 
     @ExceptionHandler

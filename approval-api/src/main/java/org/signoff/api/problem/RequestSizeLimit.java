@@ -23,11 +23,12 @@ import org.signoff.api.ApprovalProperties;
 
 /**
  * A request body over {@code approval.max-request-size} (64 KiB) is refused with 413 before it is parsed: at once
- * when its {@code Content-Length} says so, or as soon as a body of unknown length grows past it.
+ * when its {@code Content-Length} says so, or as soon as a body of unknown length grows past it. The bytes read are
+ * kept with the request ({@link #bodyOf}), for what must know the request exactly (idempotency keys).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class RequestSizeLimit extends OncePerRequestFilter {
+public class RequestSizeLimit extends OncePerRequestFilter {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -63,6 +64,17 @@ class RequestSizeLimit extends OncePerRequestFilter {
                 "A request body may have at most " + limit + " bytes");
     }
 
+    /** The body of a request as far as it was read (all of it, once the controller runs). */
+    public static byte[] bodyOf(HttpServletRequest request) {
+        for (jakarta.servlet.ServletRequest r = request; r != null; ) {
+            if (r instanceof Limited limited) {
+                return limited.read.toByteArray();
+            }
+            r = r instanceof HttpServletRequestWrapper wrapper ? wrapper.getRequest() : null;
+        }
+        return new byte[0];
+    }
+
     /** Read past the limit while parsing a body of unknown length. */
     static final class BodyTooLarge extends IOException {
 
@@ -81,6 +93,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
     private static final class Limited extends HttpServletRequestWrapper {
 
         private final long limit;
+        private final java.io.ByteArrayOutputStream read = new java.io.ByteArrayOutputStream();
         private ServletInputStream stream;
 
         Limited(HttpServletRequest request, long limit) {
@@ -93,13 +106,14 @@ class RequestSizeLimit extends OncePerRequestFilter {
             if (stream == null) {
                 ServletInputStream body = super.getInputStream();
                 stream = new ServletInputStream() {
-                    private long read;
+                    private long counted;
 
                     @Override
                     public int read() throws IOException {
                         int b = body.read();
                         if (b >= 0) {
                             count(1);
+                            Limited.this.read.write(b);
                         }
                         return b;
                     }
@@ -109,13 +123,14 @@ class RequestSizeLimit extends OncePerRequestFilter {
                         int n = body.read(buffer, offset, length);
                         if (n > 0) {
                             count(n);
+                            Limited.this.read.write(buffer, offset, n);
                         }
                         return n;
                     }
 
                     private void count(int n) throws BodyTooLarge {
-                        read += n;
-                        if (read > limit) {
+                        counted += n;
+                        if (counted > limit) {
                             throw new BodyTooLarge(limit);
                         }
                     }

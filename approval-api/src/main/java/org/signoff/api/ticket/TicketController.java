@@ -69,9 +69,12 @@ class TicketController {
 
     @PostMapping
     ResponseEntity<StepResult> open(@Valid @RequestBody Open body) {
-        TicketId ticketId = TicketId.of(TimeOrderedIds.next());
-        commands.create(new StartSignOff(
-                ticketId, JobId.of(body.jobId()), body.variant(), commands.performer(body.performedBy())));
+        // the ticket the command opened: a retry with the same Idempotency-Key answers the first one's
+        TicketId ticketId = commands.create(new StartSignOff(
+                TicketId.of(TimeOrderedIds.next()),
+                JobId.of(body.jobId()),
+                body.variant(),
+                commands.performer(body.performedBy())));
         return ResponseEntity.created(URI.create("/tickets/" + ticketId))
                 .body(StepResult.of(ticketId, TicketLifecycle.OPENED));
     }

@@ -1,0 +1,138 @@
+package org.signoff.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.signoff.api.Scenario.CHANGE_ITEMS;
+import static org.signoff.api.Scenario.CHANGE_ITEMS_READINGS;
+import static org.signoff.api.Scenario.accepted;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.signoff.api.Api.Response;
+
+/**
+ * Ticketing systems retry. A command sent again with the same {@code Idempotency-Key} is answered as the first time
+ * and writes nothing, also after a restart; the same key with another request is refused.
+ */
+class IdempotencyTest {
+
+    private static final String KEY = "Idempotency-Key";
+
+    @Test
+    void aRetriedOpenAnswersTheSameTicketAndOpensNoOther() {
+        Scenario scenario = new Scenario(RunningService.shared().api());
+        String key = UUID.randomUUID().toString();
+        String open = "{\"jobId\": \"%s\", \"performedBy\": \"%s\"}".formatted(CHANGE_ITEMS, scenario.requester);
+
+        Response first = scenario.api.post("/tickets", open, KEY, key);
+        Response retry = scenario.api.post("/tickets", open, KEY, key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.location()).isEqualTo(first.location());
+        assertThat(retry.body()).isEqualTo(first.body());
+        String ticket = first.body().get("ticketId").asText();
+        assertThat(events(RunningService.shared(), ticket)).isEqualTo(1);
+    }
+
+    @Test
+    void aRetriedStepIsAnsweredAsTheFirstTimeAndAKeyReusedForAnotherRequestIsRefused() {
+        Scenario scenario = new Scenario(RunningService.shared().api());
+        String ticket = scenario.open(scenario.requester, CHANGE_ITEMS);
+        String key = UUID.randomUUID().toString();
+        String reading = """
+                {"documentId": "jobs-overview", "version": "1", "performedBy": "%s"}""".formatted(scenario.requester);
+
+        Response first = scenario.api.post("/tickets/" + ticket + "/readings", reading, KEY, key);
+        Response retry = scenario.api.post("/tickets/" + ticket + "/readings", reading, KEY, key);
+        assertThat(accepted(retry)).isEqualTo(accepted(first));
+        assertThat(events(RunningService.shared(), ticket))
+                .as("no second confirmation")
+                .isEqualTo(2);
+
+        Response other = scenario.api.post(
+                "/tickets/" + ticket + "/readings", reading.replace("jobs-overview", "required-readings"), KEY, key);
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+
+        Response anotherClient = scenario.admin
+                .withKey(Scenario.integrationKey(scenario.admin, "other-" + scenario.unit.toLowerCase()))
+                .post("/tickets/" + ticket + "/readings", reading, KEY, key);
+        assertThat(anotherClient.code())
+                .as("keys are per client: for another, it is a new request")
+                .isEqualTo("ALREADY_CONFIRMED");
+
+        assertThat(scenario.api
+                        .post("/tickets/" + ticket + "/readings", reading, KEY, "bad key with spaces")
+                        .code())
+                .isEqualTo("INVALID_REQUEST");
+        assertThat(events(RunningService.shared(), ticket)).isEqualTo(2);
+    }
+
+    @Test
+    void theSameRequestSentEightTimesAtOnceWithOneKeyIsTakenOnceAndAnsweredAlike() throws Exception {
+        Scenario scenario = new Scenario(RunningService.shared().api());
+        String ticket = scenario.open(scenario.requester, CHANGE_ITEMS);
+        scenario.readAll(ticket, CHANGE_ITEMS_READINGS);
+        String key = UUID.randomUUID().toString();
+        String request = """
+                {"supportTicketRef": "LTS-9", "performedBy": "%s"}""".formatted(scenario.requester);
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> answers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return scenario.api.post("/tickets/" + ticket + "/request", request, KEY, key);
+            }));
+        }
+        start.countDown();
+        for (Future<Response> answer : answers) {
+            assertThat(accepted(answer.get()).get("status").asText()).isEqualTo("AWAITING_SANDBOX_GRANT");
+        }
+        pool.shutdown();
+        assertThat(events(RunningService.shared(), ticket)).isEqualTo(5);
+    }
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aKeyIsRememberedAcrossARestart() {
+        String key = UUID.randomUUID().toString();
+        String ticket;
+        Response first;
+        Scenario scenario;
+        String reading;
+        try (RunningService service = RunningService.start(dataDir)) {
+            scenario = new Scenario(service.api());
+            ticket = scenario.open(scenario.requester, CHANGE_ITEMS);
+            reading = """
+                    {"documentId": "jobs-overview", "version": "1", "performedBy": "%s"}""".formatted(scenario.requester);
+            first = scenario.api.post("/tickets/" + ticket + "/readings", reading, KEY, key);
+            assertThat(first.status()).isEqualTo(200);
+        }
+        try (RunningService again = RunningService.start(dataDir)) {
+            Response retry =
+                    scenario.reconnect(again.api()).api.post("/tickets/" + ticket + "/readings", reading, KEY, key);
+            assertThat(retry.status()).isEqualTo(200);
+            assertThat(retry.body()).isEqualTo(first.body());
+            assertThat(events(again, ticket)).isEqualTo(2);
+        }
+    }
+
+    private static long events(RunningService service, String ticket) {
+        return service.bean(EventStore.class).readEvents(ticket).asStream().count();
+    }
+}
