@@ -52,7 +52,23 @@ public final class EndpointRules {
             new Rule(POST, "/api-clients/*/revocation", Operation.CLIENTS_WRITE),
             new Rule(GET, "/access-refusals", Operation.AUDIT_READ));
 
+    /** What anyone may read without a key: the health check, and the published contract (OpenAPI, Swagger UI). */
+    public static final List<String> OPEN_TO_READ = List.of(
+            "/actuator/health",
+            "/actuator/health/**",
+            "/v3/api-docs",
+            "/v3/api-docs/**",
+            "/v3/api-docs.yaml",
+            "/swagger-ui.html",
+            "/swagger-ui/**");
+
     private static final PathPatternParser PATTERNS = new PathPatternParser();
+
+    /** Whether a GET of this path is open to anyone. */
+    public static boolean openToRead(String path) {
+        PathContainer container = PathContainer.parsePath(path);
+        return OPEN_TO_READ.stream().anyMatch(pattern -> PATTERNS.parse(pattern).matches(container));
+    }
 
     /** The endpoint a request was for, as its rule names it ({@code POST /tickets/*}{@code /approval}), or "other". */
     public static String endpointOf(String method, String path) {

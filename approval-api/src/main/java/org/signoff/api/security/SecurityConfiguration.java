@@ -82,7 +82,7 @@ class SecurityConfiguration {
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
+                    requests.requestMatchers(HttpMethod.GET, EndpointRules.OPEN_TO_READ.toArray(String[]::new))
                             .permitAll();
                     requests.requestMatchers("/actuator/**").hasAuthority("metrics:read");
                     EndpointRules.RULES.forEach(rule -> requests.requestMatchers(rule.method(), rule.pattern())

@@ -1,0 +1,187 @@
+package org.signoff.api.contract;
+
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The OpenAPI document ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}): springdoc describes the
+ * endpoints and their bodies from the controllers; this adds what it cannot see: the two ways in, the headers of the
+ * integration contract ({@code Idempotency-Key}, {@code If-Match}, {@code ETag}) and the problem responses. The
+ * document is committed as {@code approval-api/openapi.json}, and a test fails when the served one differs.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiContract {
+
+    private static final String PROBLEM = "#/components/schemas/Problem";
+
+    @Bean
+    OpenAPI approvalEngineApi() {
+        return new OpenAPI()
+                .info(new Info()
+                        .title("Approval engine")
+                        .version("0.1.0")
+                        .description("The sandbox-to-production sign-off for bulk jobs: tickets through six steps, "
+                                + "the master list, the job catalog, the staff directory. Errors are RFC 9457 "
+                                + "problems with a stable `code`.")
+                        .license(new License().name("Apache-2.0")))
+                .servers(List.of(new Server().url("/")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "apiKey",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.APIKEY)
+                                        .in(SecurityScheme.In.HEADER)
+                                        .name("X-API-Key")
+                                        .description(
+                                                "`<client id>.<secret>`, from an administrator (POST /api-clients)"))
+                        .addSecuritySchemes(
+                                "bearer",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")
+                                        .description(
+                                                "A token of the deployment's identity provider, where one is set up"))
+                        .addSchemas("Problem", problemSchema()))
+                .addSecurityItem(new SecurityRequirement().addList("apiKey"))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+
+    /** Operation ids from the controller and method, e.g. {@code tickets_approve}: stable, unlike numbered ones. */
+    @Bean
+    OperationCustomizer stableOperationIds() {
+        return (operation, handler) -> operation.operationId(
+                handler.getBeanType().getSimpleName().replace("Controller", "").toLowerCase(java.util.Locale.ROOT) + "_"
+                        + handler.getMethod().getName());
+    }
+
+    @Bean
+    OpenApiCustomizer integrationContract() {
+        return api -> api.getPaths().forEach((path, item) -> {
+            item.readOperationsMap().forEach((method, operation) -> {
+                problems(operation, "400", "Malformed or invalid: MALFORMED_REQUEST, INVALID_REQUEST");
+                problems(operation, "401", "No, or a bad, API key or token: UNAUTHENTICATED");
+                problems(
+                        operation,
+                        "403",
+                        "ACCESS_DENIED, PERFORMER_NOT_ALLOWED, ROLE_REQUIRED, NOT_THE_REQUESTER, "
+                                + "NOT_LIAISON_OF_UNIT, UNKNOWN_PERFORMER");
+                problems(operation, "429", "TOO_MANY_FAILED_ATTEMPTS, with Retry-After");
+                if (path.contains("{")) {
+                    problems(operation, "404", "UNKNOWN_TICKET, UNKNOWN_JOB, UNKNOWN_STAFF, UNKNOWN_CLIENT");
+                }
+                if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT) {
+                    write(path, operation);
+                }
+            });
+            if (path.equals("/tickets/{ticketId}") && item.getGet() != null) {
+                item.getGet()
+                        .getResponses()
+                        .get("200")
+                        .addHeaderObject(
+                                "ETag",
+                                new Header()
+                                        .description("The ticket's version, for a step's If-Match")
+                                        .schema(new StringSchema()));
+            }
+        });
+    }
+
+    private static void write(String path, Operation operation) {
+        problems(
+                operation,
+                "409",
+                "Out of order, repeated or conflicting: STEP_OUT_OF_ORDER, ALREADY_CONFIRMED, "
+                        + "TICKET_ALREADY_OPEN, ALREADY_EXISTS, ALREADY_RETIRED, CLIENT_REVOKED, CONCURRENT_CHANGE");
+        problems(operation, "413", "A body over the size limit: PAYLOAD_TOO_LARGE");
+        problems(operation, "415", "Not JSON: UNSUPPORTED_MEDIA_TYPE");
+        problems(
+                operation,
+                "422",
+                "Against a rule: SELF_REVIEW, OWN_TICKET, READINGS_NOT_CONFIRMED, UNKNOWN_READING, "
+                        + "OUTDATED_READING_VERSION, JOB_RETIRED, VARIANT_REQUIRED, UNKNOWN_VARIANT, INVALID_DEFINITION, "
+                        + "LAST_ADMINISTRATOR, IDEMPOTENCY_KEY_REUSED");
+        if (!path.startsWith("/api-clients")) {
+            operation.addParametersItem(new HeaderParameter()
+                    .name("Idempotency-Key")
+                    .required(false)
+                    .description("Per client, 1-200 visible ASCII characters: a retry with the same key and "
+                            + "request is answered as the first time and writes nothing")
+                    .schema(new StringSchema().maxLength(200)));
+        }
+        if (path.startsWith("/tickets/{ticketId}/")) {
+            operation.addParametersItem(new HeaderParameter()
+                    .name("If-Match")
+                    .required(false)
+                    .description("The ETag of the ticket as read: the step is taken only at that version")
+                    .schema(new StringSchema()));
+            problems(operation, "412", "The ticket moved on from If-Match: STALE_VERSION (with currentVersion)");
+        }
+    }
+
+    private static void problems(Operation operation, String status, String description) {
+        if (operation.getResponses().containsKey(status)) {
+            return;
+        }
+        operation
+                .getResponses()
+                .addApiResponse(
+                        status,
+                        new ApiResponse()
+                                .description(description)
+                                .content(new Content()
+                                        .addMediaType(
+                                                "application/problem+json",
+                                                new MediaType().schema(new Schema<>().$ref(PROBLEM)))));
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static Schema problemSchema() {
+        Map<String, Schema> properties = Map.of(
+                "type",
+                new StringSchema().description("urn:approval-engine:problem:<code>"),
+                "title",
+                new StringSchema(),
+                "status",
+                new IntegerSchema(),
+                "detail",
+                new StringSchema(),
+                "instance",
+                new StringSchema(),
+                "code",
+                new StringSchema().description("The stable code to act on"),
+                "errors",
+                new io.swagger.v3.oas.models.media.ArraySchema()
+                        .items(new StringSchema())
+                        .description("For INVALID_REQUEST: each field and what is wrong with it"),
+                "currentVersion",
+                new IntegerSchema().description("For STALE_VERSION"));
+        return new ObjectSchema()
+                .description("An RFC 9457 problem with a stable code")
+                .properties(new java.util.TreeMap<>(properties))
+                .required(List.of("type", "title", "status", "code"));
+    }
+}
