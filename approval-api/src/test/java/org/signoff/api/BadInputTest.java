@@ -145,6 +145,22 @@ class BadInputTest {
     }
 
     @Test
+    void aQueryParameterTheEndpointDoesNotTakeIsABadRequestNotIgnored() {
+        Response typo = api.get("/tickets?stauts=READING");
+        assertProblem(typo, 400, "INVALID_REQUEST");
+        assertThat(typo.body().get("errors").toString()).contains("stauts").contains("status");
+        assertProblem(api.get("/master-list?scope=Items"), 400, "INVALID_REQUEST");
+        String ticket = scenario.open(scenario.requester, CHANGE_ITEMS);
+        assertProblem(
+                api.post("/tickets/" + ticket + "/readings?force=true", """
+                {"documentId": "jobs-overview", "version": "1", "performedBy": "%s"}""".formatted(scenario.requester)),
+                400,
+                "INVALID_REQUEST");
+        assertNothingWritten(ticket, 1);
+        assertThat(api.get("/tickets?status=READING&step=1").status()).isEqualTo(200);
+    }
+
+    @Test
     void anUnknownStatusFilterIsABadRequest() {
         assertProblem(api.get("/tickets?status=SOMEWHERE"), 400, "MALFORMED_REQUEST");
         assertProblem(api.get("/tickets?step=7"), 400, "INVALID_REQUEST");

@@ -74,6 +74,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ResponseEntity<Object> unknownParameters(KnownParameters.UnknownParameters unknown) {
+        return body(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", unknown.getMessage(), unknown.errors());
+    }
+
+    @ExceptionHandler
     ResponseEntity<ProblemDetail> idempotencyRefused(IdempotencyRefused refused) {
         return problem(refused.status(), refused.code(), refused.getMessage());
     }
