@@ -17,6 +17,7 @@ import org.signoff.lookup.JobCatalog;
 import org.signoff.lookup.PersonalDataVault;
 import org.signoff.lookup.StaffDirectory;
 import org.signoff.lookup.StaffMembership;
+import org.signoff.lookup.SupportTicketRefs;
 import org.signoff.lookup.TicketSlots;
 import org.signoff.staff.api.Role;
 import org.signoff.staff.api.StaffId;
@@ -26,7 +27,8 @@ import org.signoff.ticket.api.TicketId;
  * The command side's lookups as a fixture sees them: a small known world of people and jobs. The service keeps
  * the same lookups in tables; the end-to-end tests cover those.
  */
-public final class Lookups implements JobCatalog, StaffDirectory, TicketSlots, PersonalDataVault, CredentialVault {
+public final class Lookups
+        implements JobCatalog, StaffDirectory, TicketSlots, PersonalDataVault, CredentialVault, SupportTicketRefs {
 
     public static final StaffId AMY = StaffId.of("amy"); // staff, unit ITS
     public static final StaffId DARYL = StaffId.of("daryl"); // staff, unit ITS
@@ -47,6 +49,7 @@ public final class Lookups implements JobCatalog, StaffDirectory, TicketSlots, P
     private final Map<String, TicketId> slots = new HashMap<>();
     public final Map<StaffId, String> displayNames = new HashMap<>();
     public final Map<ClientId, String> secretHashes = new HashMap<>();
+    private final Map<String, TicketId> supportTickets = new HashMap<>();
 
     public Lookups() {
         person(AMY, "ITS", Set.of(Role.STAFF), Set.of());
@@ -90,6 +93,11 @@ public final class Lookups implements JobCatalog, StaffDirectory, TicketSlots, P
         return this;
     }
 
+    public Lookups supportTicketHeld(String supportTicketRef, TicketId holder) {
+        supportTickets.put(supportTicketRef, holder);
+        return this;
+    }
+
     public Lookups withoutAdministrators() {
         staff.values().removeIf(member -> member.has(Role.ADMIN));
         return this;
@@ -128,5 +136,10 @@ public final class Lookups implements JobCatalog, StaffDirectory, TicketSlots, P
     @Override
     public void rotateSecret(ClientId clientId, String secretHash, Instant previousValidUntil) {
         secretHashes.put(clientId, secretHash);
+    }
+
+    @Override
+    public Optional<TicketId> holder(String supportTicketRef) {
+        return Optional.ofNullable(supportTickets.get(supportTicketRef));
     }
 }

@@ -86,7 +86,7 @@ class IdempotencyTest {
         scenario.readAll(ticket, CHANGE_ITEMS_READINGS);
         String key = UUID.randomUUID().toString();
         String request = """
-                {"supportTicketRef": "LTS-9", "performedBy": "%s"}""".formatted(scenario.requester);
+                {"supportTicketRef": "LTS-%s", "performedBy": "%s"}""".formatted(ticket, scenario.requester);
 
         ExecutorService pool = Executors.newFixedThreadPool(8);
         CountDownLatch start = new CountDownLatch(1);

@@ -44,7 +44,7 @@ class OptimisticConcurrencyTest {
         assertThat(etag).isEqualTo("\"3\"");
 
         String request = """
-                {"supportTicketRef": "LTS-1", "performedBy": "%s"}""".formatted(scenario.requester);
+                {"supportTicketRef": "LTS-%s", "performedBy": "%s"}""".formatted(ticket, scenario.requester);
         Response stale = api.post("/tickets/" + ticket + "/request", request, "If-Match", "\"2\"");
         assertThat(stale.status()).isEqualTo(412);
         assertThat(stale.code()).isEqualTo("STALE_VERSION");

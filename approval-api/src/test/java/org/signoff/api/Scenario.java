@@ -128,7 +128,8 @@ public final class Scenario {
 
     public Response request(String ticket, String staff) {
         return api.post("/tickets/" + ticket + "/request", """
-                {"supportTicketRef": "LTS-1234", "note": "for the barcode clean-up", "performedBy": "%s"}""".formatted(staff));
+                {"supportTicketRef": "LTS-%s", "note": "for the barcode clean-up", "performedBy": "%s"}""".formatted(
+                        ticket, staff)); // a support ticket belongs to one open ticket
     }
 
     public Response grantSandbox(String ticket, String librarian) {

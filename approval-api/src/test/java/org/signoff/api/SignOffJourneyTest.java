@@ -62,7 +62,7 @@ class SignOffJourneyTest {
                 .isEqualTo("COMPLETED");
 
         JsonNode view = scenario.awaitTicket(ticket, "COMPLETED");
-        assertThat(view.at("/ticket/supportTicketRef").asText()).isEqualTo("LTS-1234");
+        assertThat(view.at("/ticket/supportTicketRef").asText()).isEqualTo("LTS-" + ticket);
         assertThat(events(view))
                 .containsExactly(
                         "SignOffStarted",
@@ -181,6 +181,33 @@ class SignOffJourneyTest {
         api.await("/tickets", body -> ids(body).containsAll(List.of(inReview, reading)));
         JsonNode stepFive = api.await("/tickets?step=5", body -> ids(body).contains(inReview));
         assertThat(ids(stepFive)).doesNotContain(reading);
+    }
+
+    @Test
+    void aTicketIsFoundByItsSupportTicketWhichBelongsToOneOpenTicketAtATime() {
+        String ref = "LTS-" + scenario.unit;
+        String first = scenario.open(scenario.requester, CHANGE_ITEMS);
+        scenario.readAll(first, CHANGE_ITEMS_READINGS);
+        accepted(api.post("/tickets/" + first + "/request", """
+                {"supportTicketRef": "%s", "performedBy": "%s"}""".formatted(ref, scenario.requester)));
+        JsonNode found = api.await("/tickets/by-support-ticket?ref=" + ref, body -> true);
+        assertThat(found.at("/ticket/ticketId").asText()).isEqualTo(first);
+        assertThat(ids(api.get("/tickets?supportTicketRef=" + ref).body())).containsExactly(first);
+
+        String second = scenario.open(scenario.colleague, CHANGE_ITEMS);
+        CHANGE_ITEMS_READINGS.forEach(d -> accepted(scenario.confirmReading(second, scenario.colleague, d)));
+        String request = """
+                {"supportTicketRef": "%s", "performedBy": "%s"}""".formatted(ref, scenario.colleague);
+        assertThat(api.post("/tickets/" + second + "/request", request).code()).isEqualTo("SUPPORT_TICKET_REF_IN_USE");
+
+        accepted(scenario.grantSandbox(first, scenario.librarian));
+        accepted(scenario.reportTest(first, scenario.requester));
+        accepted(scenario.approve(first, scenario.librarian, false)); // completed: the support ticket is closed
+        accepted(api.post("/tickets/" + second + "/request", request));
+        api.await(
+                "/tickets/by-support-ticket?ref=" + ref,
+                body -> body.at("/ticket/ticketId").asText().equals(second));
+        assertThat(api.get("/tickets/by-support-ticket?ref=NO-SUCH").code()).isEqualTo("UNKNOWN_TICKET");
     }
 
     @Test

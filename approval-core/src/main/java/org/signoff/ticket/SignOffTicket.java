@@ -20,6 +20,7 @@ import org.signoff.lookup.JobCatalog;
 import org.signoff.lookup.Performers;
 import org.signoff.lookup.StaffDirectory;
 import org.signoff.lookup.StaffMembership;
+import org.signoff.lookup.SupportTicketRefs;
 import org.signoff.lookup.TicketSlots;
 import org.signoff.staff.api.Role;
 import org.signoff.staff.api.StaffId;
@@ -107,7 +108,8 @@ public class SignOffTicket {
     }
 
     @CommandHandler
-    TicketStatus handle(RequestJobAccess command, StaffDirectory directory, JobCatalog catalog) {
+    TicketStatus handle(
+            RequestJobAccess command, StaffDirectory directory, JobCatalog catalog, SupportTicketRefs refs) {
         requireRequester(directory, command.performedBy());
         requireStatus(TicketStatus.READING, "request access");
         CatalogEntry job = openJob(catalog, jobId);
@@ -118,6 +120,12 @@ public class SignOffTicket {
         if (!unread.isEmpty()) {
             throw Rejection.READINGS_NOT_CONFIRMED.because("Confirm these readings first: " + unread);
         }
+        refs.holder(command.supportTicketRef())
+                .filter(other -> !other.equals(ticketId))
+                .ifPresent(other -> {
+                    throw Rejection.SUPPORT_TICKET_REF_IN_USE.because(
+                            "Support ticket " + command.supportTicketRef() + " belongs to open ticket " + other);
+                });
         apply(new JobAccessRequested(ticketId, command.supportTicketRef(), command.note(), command.performedBy()));
         return status;
     }

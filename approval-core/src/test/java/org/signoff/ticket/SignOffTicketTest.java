@@ -269,6 +269,15 @@ class SignOffTicketTest {
     }
 
     @Test
+    void aSupportTicketOfAnotherOpenTicketCannotBeNamedAgain() {
+        lookups.supportTicketHeld("LTS-1", TicketId.of("t-other"));
+        fixture.given(readAll())
+                .when(new RequestJobAccess(TICKET, "LTS-1", null, AMY))
+                .expectNoEvents()
+                .expectException(rejectedAs(Rejection.SUPPORT_TICKET_REF_IN_USE));
+    }
+
+    @Test
     void requestIsRefusedWhenTheDocumentationChangedSinceItWasRead() {
         lookups.job(
                 CHANGE_ITEMS,

@@ -217,7 +217,7 @@ public final class FlowBenchmark {
         TicketId ticket = TicketId.of(TimeOrderedIds.next());
         commands.sendAndWait(new StartSignOff(ticket, JOB, null, requester));
         commands.sendAndWait(new ConfirmReading(ticket, "bench-doc", "1", requester));
-        commands.sendAndWait(new RequestJobAccess(ticket, "LTS-1", null, requester));
+        commands.sendAndWait(new RequestJobAccess(ticket, "LTS-" + ticket, null, requester));
         commands.sendAndWait(new GrantSandboxAccess(ticket, List.of("training"), LIBRARIAN));
         commands.sendAndWait(new ReportSandboxTest(ticket, "job-1", 10, TestOutcome.SUCCEEDED, null, requester));
         commands.sendAndWait(new ApproveProductionUse(ticket, true, null, LIBRARIAN));
@@ -250,7 +250,7 @@ public final class FlowBenchmark {
                     200);
             post(
                     location + "/request",
-                    "{\"supportTicketRef\":\"LTS-1\",\"performedBy\":\"%s\"}".formatted(requester),
+                    "{\"supportTicketRef\":\"LTS-%s\",\"performedBy\":\"%s\"}".formatted(location, requester),
                     200);
             post(
                     location + "/sandbox-grant",

@@ -115,7 +115,8 @@ class OpenApiContract {
                 operation,
                 "409",
                 "Out of order, repeated or conflicting: STEP_OUT_OF_ORDER, ALREADY_CONFIRMED, "
-                        + "TICKET_ALREADY_OPEN, ALREADY_EXISTS, ALREADY_RETIRED, CLIENT_REVOKED, CONCURRENT_CHANGE");
+                        + "TICKET_ALREADY_OPEN, SUPPORT_TICKET_REF_IN_USE, ALREADY_EXISTS, ALREADY_RETIRED, CLIENT_REVOKED, "
+                        + "CONCURRENT_CHANGE");
         problems(operation, "413", "A body over the size limit: PAYLOAD_TOO_LARGE");
         problems(operation, "415", "Not JSON: UNSUPPORTED_MEDIA_TYPE");
         problems(

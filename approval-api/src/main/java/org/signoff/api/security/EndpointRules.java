@@ -35,6 +35,7 @@ public final class EndpointRules {
             new Rule(POST, "/tickets/*/withdrawal", Operation.TICKETS_WRITE),
             new Rule(POST, "/tickets/*/revocation", Operation.TICKETS_WRITE),
             new Rule(GET, "/tickets", Operation.TICKETS_READ),
+            new Rule(GET, "/tickets/by-support-ticket", Operation.TICKETS_READ),
             new Rule(GET, "/tickets/*", Operation.TICKETS_READ),
             new Rule(GET, "/master-list", Operation.MASTER_LIST_READ),
             new Rule(GET, "/jobs", Operation.JOBS_READ),

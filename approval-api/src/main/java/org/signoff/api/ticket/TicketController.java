@@ -17,6 +17,8 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpHeaders;
@@ -232,12 +234,30 @@ class TicketController {
         return ResponseEntity.ok().eTag(IfMatch.etag(version)).body(ticket);
     }
 
+    /** The open ticket a support ticket of the ticketing system belongs to, as {@code GET /tickets/{id}} shows it. */
+    @GetMapping("/by-support-ticket")
+    ResponseEntity<TicketView> findBySupportTicket(@RequestParam @NotBlank @Size(max = 200) String ref) {
+        TicketId open = queries
+                .query(
+                        new ListTicketsQuery(null, null, ref),
+                        ResponseTypes.multipleInstancesOf(TicketSummaryView.class))
+                .join()
+                .stream()
+                .filter(ticket -> !ticket.status().closed())
+                .map(ticket -> TicketId.of(ticket.ticketId()))
+                .findFirst()
+                .orElseThrow(() -> Rejection.UNKNOWN_TICKET.because("No open ticket for support ticket " + ref));
+        return find(open);
+    }
+
     @GetMapping
     List<TicketSummaryView> list(
             @RequestParam(required = false) TicketStatus status,
-            @RequestParam(required = false) @Min(1) @Max(6) Integer step) {
+            @RequestParam(required = false) @Min(1) @Max(6) Integer step,
+            @RequestParam(required = false) @Size(max = 200) String supportTicketRef) {
         return queries.query(
-                        new ListTicketsQuery(status, step), ResponseTypes.multipleInstancesOf(TicketSummaryView.class))
+                        new ListTicketsQuery(status, step, supportTicketRef),
+                        ResponseTypes.multipleInstancesOf(TicketSummaryView.class))
                 .join();
     }
 

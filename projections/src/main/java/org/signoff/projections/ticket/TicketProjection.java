@@ -124,8 +124,11 @@ public class TicketProjection {
         if (statuses.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT * FROM projection_ticket WHERE status IN (:statuses) ORDER BY updated_at, ticket_id")
+        return jdbc.sql("SELECT * FROM projection_ticket WHERE status IN (:statuses) "
+                        + "AND (CAST(:ref AS VARCHAR(200)) IS NULL OR support_ticket_ref = :ref) "
+                        + "ORDER BY updated_at, ticket_id")
                 .param("statuses", statuses)
+                .param("ref", query.supportTicketRef())
                 .query(TicketProjection::summary)
                 .list();
     }
