@@ -5,13 +5,7 @@ import static org.signoff.api.Scenario.CHANGE_ITEMS;
 import static org.signoff.api.Scenario.CHANGE_ITEMS_READINGS;
 import static org.signoff.api.Scenario.accepted;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +19,8 @@ class ConcurrentDuplicatesTest {
     @Test
     void theSameTicketOpenedEightTimesAtOnceIsOpenedOnce() throws Exception {
         Scenario scenario = new Scenario(RunningService.shared().api());
-        List<Response> answers =
-                all(() -> scenario.api.post("/tickets", """
+        List<Response> answers = Concurrently.all(
+                SENDERS, () -> scenario.api.post("/tickets", """
                 {"jobId": "%s", "performedBy": "%s"}""".formatted(CHANGE_ITEMS, scenario.requester)));
 
         assertThat(answers)
@@ -48,7 +42,7 @@ class ConcurrentDuplicatesTest {
         scenario.readAll(ticket, CHANGE_ITEMS_READINGS);
         accepted(scenario.request(ticket, scenario.requester));
 
-        List<Response> answers = all(() -> scenario.grantSandbox(ticket, scenario.librarian));
+        List<Response> answers = Concurrently.all(SENDERS, () -> scenario.grantSandbox(ticket, scenario.librarian));
 
         assertThat(answers)
                 .extracting(Response::status)
@@ -72,7 +66,7 @@ class ConcurrentDuplicatesTest {
     void theSamePersonRegisteredEightTimesAtOnceIsRegisteredOnce() throws Exception {
         Api api = RunningService.shared().api();
         String staffId = "twin-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
-        List<Response> answers = all(() -> api.post("/staff", """
+        List<Response> answers = Concurrently.all(SENDERS, () -> api.post("/staff", """
                 {"staffId": "%s", "displayName": "Twin", "unit": "ITS", "roles": ["STAFF"],
                  "performedBy": "admin"}""".formatted(staffId)));
 
@@ -91,25 +85,6 @@ class ConcurrentDuplicatesTest {
                         .asStream()
                         .count())
                 .isEqualTo(1);
-    }
-
-    private static List<Response> all(Callable<Response> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(SENDERS);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Response>> futures = new ArrayList<>();
-        for (int i = 0; i < SENDERS; i++) {
-            futures.add(pool.submit(() -> {
-                start.await();
-                return request.call();
-            }));
-        }
-        start.countDown();
-        List<Response> answers = new ArrayList<>();
-        for (Future<Response> future : futures) {
-            answers.add(future.get());
-        }
-        pool.shutdown();
-        return answers;
     }
 
     private static long countTicketsOf(com.fasterxml.jackson.databind.JsonNode tickets, String staff) {

@@ -6,13 +6,7 @@ import static org.signoff.api.Scenario.CHANGE_ITEMS_READINGS;
 import static org.signoff.api.Scenario.accepted;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -88,20 +82,10 @@ class IdempotencyTest {
         String request = """
                 {"supportTicketRef": "LTS-%s", "performedBy": "%s"}""".formatted(ticket, scenario.requester);
 
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Response>> answers = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            answers.add(pool.submit(() -> {
-                start.await();
-                return scenario.api.post("/tickets/" + ticket + "/request", request, KEY, key);
-            }));
+        for (Response answer :
+                Concurrently.all(8, () -> scenario.api.post("/tickets/" + ticket + "/request", request, KEY, key))) {
+            assertThat(accepted(answer).get("status").asText()).isEqualTo("AWAITING_SANDBOX_GRANT");
         }
-        start.countDown();
-        for (Future<Response> answer : answers) {
-            assertThat(accepted(answer.get()).get("status").asText()).isEqualTo("AWAITING_SANDBOX_GRANT");
-        }
-        pool.shutdown();
         assertThat(events(RunningService.shared(), ticket)).isEqualTo(5);
     }
 

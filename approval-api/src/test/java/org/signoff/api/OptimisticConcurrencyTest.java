@@ -5,12 +5,7 @@ import static org.signoff.api.Scenario.CHANGE_ITEMS;
 import static org.signoff.api.Scenario.CHANGE_ITEMS_READINGS;
 import static org.signoff.api.Scenario.accepted;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,7 +62,7 @@ class OptimisticConcurrencyTest {
         accepted(scenario.request(ticket, scenario.requester));
         String etag = read(ticket, 5).etag();
 
-        List<Response> answers = all(
+        List<Response> answers = Concurrently.all(
                 8,
                 () -> api.post(
                         "/tickets/" + ticket + "/sandbox-grant",
@@ -91,24 +86,5 @@ class OptimisticConcurrencyTest {
                 .readEvents(ticket)
                 .asStream()
                 .count();
-    }
-
-    private static List<Response> all(int senders, java.util.concurrent.Callable<Response> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(senders);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Response>> futures = new ArrayList<>();
-        for (int i = 0; i < senders; i++) {
-            futures.add(pool.submit(() -> {
-                start.await();
-                return request.call();
-            }));
-        }
-        start.countDown();
-        List<Response> answers = new ArrayList<>();
-        for (Future<Response> future : futures) {
-            answers.add(future.get());
-        }
-        pool.shutdown();
-        return answers;
     }
 }

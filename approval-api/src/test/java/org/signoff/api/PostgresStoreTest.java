@@ -5,12 +5,7 @@ import static org.signoff.api.Scenario.CHANGE_ITEMS;
 import static org.signoff.api.Scenario.accepted;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -95,24 +90,12 @@ class PostgresStoreTest {
         String raced = scenario.ticketAwaitingReview();
         scenario.api.await("/tickets/" + raced, body -> body.get("history").size() == 7);
         String etag = scenario.api.get("/tickets/" + raced).etag();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> answers = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            answers.add(pool.submit(() -> {
-                start.await();
-                return scenario.api
+        List<Integer> statuses = Concurrently.all(
+                8,
+                () -> scenario.api
                         .post("/tickets/" + raced + "/approval", """
-                                {"roleUpdateNeeded": false, "performedBy": "%s"}""".formatted(scenario.librarian), "If-Match", etag)
-                        .status();
-            }));
-        }
-        start.countDown();
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> answer : answers) {
-            statuses.add(answer.get());
-        }
-        pool.shutdown();
+                        {"roleUpdateNeeded": false, "performedBy": "%s"}""".formatted(scenario.librarian), "If-Match", etag)
+                        .status());
         assertThat(statuses)
                 .isSubsetOf(200, 409, 412)
                 .filteredOn(status -> status == 200)
