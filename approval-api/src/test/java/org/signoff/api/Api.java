@@ -94,6 +94,11 @@ public final class Api {
         }
     }
 
+    /** A GET of an absolute URL this service gave, e.g. a Link header's next page. */
+    public Response follow(String url) {
+        return get(url.substring(base.length()));
+    }
+
     public Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
@@ -132,7 +137,8 @@ public final class Api {
                     response.headers().firstValue("Content-Type").orElse(null),
                     response.headers().firstValue("WWW-Authenticate").orElse(null),
                     response.headers().firstValue("Retry-After").orElse(null),
-                    response.headers().firstValue("ETag").orElse(null));
+                    response.headers().firstValue("ETag").orElse(null),
+                    response.headers().firstValue("Link").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -157,7 +163,8 @@ public final class Api {
             String contentType,
             String wwwAuthenticate,
             String retryAfter,
-            String etag) {
+            String etag,
+            String link) {
 
         public String code() {
             return body.path("code").asText(null);

@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import org.signoff.api.command.Commands;
 import org.signoff.api.ids.TimeOrderedIds;
@@ -251,14 +252,33 @@ class TicketController {
     }
 
     @GetMapping
-    List<TicketSummaryView> list(
+    ResponseEntity<List<TicketSummaryView>> list(
             @RequestParam(required = false) TicketStatus status,
             @RequestParam(required = false) @Min(1) @Max(6) Integer step,
-            @RequestParam(required = false) @Size(max = 200) String supportTicketRef) {
-        return queries.query(
-                        new ListTicketsQuery(status, step, supportTicketRef),
+            @RequestParam(required = false) @Size(max = 200) String supportTicketRef,
+            @RequestParam(defaultValue = "500") @Min(1) @Max(ListTicketsQuery.MAX_LIMIT) int limit,
+            @RequestParam(required = false) TicketCursor after) {
+        List<TicketSummaryView> page = queries.query(
+                        new ListTicketsQuery(
+                                status,
+                                step,
+                                supportTicketRef,
+                                after == null ? null : after.updatedAt(),
+                                after == null ? null : after.ticketId(),
+                                limit),
                         ResponseTypes.multipleInstancesOf(TicketSummaryView.class))
                 .join();
+        if (page.size() < limit) {
+            return ResponseEntity.ok(page);
+        }
+        String next = ServletUriComponentsBuilder.fromCurrentRequest()
+                .replaceQueryParam(
+                        "after", TicketCursor.after(page.get(page.size() - 1)).encoded())
+                .build()
+                .toUriString();
+        return ResponseEntity.ok()
+                .header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"")
+                .body(page);
     }
 
     private StepResult step(TicketId ticketId, Object command) {

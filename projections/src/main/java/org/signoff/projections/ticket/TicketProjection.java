@@ -126,9 +126,14 @@ public class TicketProjection {
         }
         return jdbc.sql("SELECT * FROM projection_ticket WHERE status IN (:statuses) "
                         + "AND (CAST(:ref AS VARCHAR(200)) IS NULL OR support_ticket_ref = :ref) "
-                        + "ORDER BY updated_at, ticket_id")
+                        + "AND (CAST(:after AS TIMESTAMP WITH TIME ZONE) IS NULL OR updated_at > :after "
+                        + "OR (updated_at = :after AND ticket_id > :afterId)) "
+                        + "ORDER BY updated_at, ticket_id FETCH FIRST :limit ROWS ONLY")
                 .param("statuses", statuses)
                 .param("ref", query.supportTicketRef())
+                .param("after", query.afterUpdatedAt() == null ? null : Columns.utc(query.afterUpdatedAt()))
+                .param("afterId", query.afterTicketId() == null ? "" : query.afterTicketId())
+                .param("limit", query.limit())
                 .query(TicketProjection::summary)
                 .list();
     }

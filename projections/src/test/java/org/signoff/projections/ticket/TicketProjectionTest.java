@@ -107,6 +107,27 @@ class TicketProjectionTest {
     }
 
     @Test
+    void pagesFollowEachOtherWithoutLosingOrRepeatingATicketOpenedWhilePaging() {
+        for (int i = 1; i <= 5; i++) {
+            tickets.on(
+                    new SignOffStarted(TicketId.of("p-" + i), AMY, JobId.of("job-" + i), null),
+                    0,
+                    T0.plusSeconds(i),
+                    null);
+        }
+        List<String> seen = new java.util.ArrayList<>();
+        List<TicketSummaryView> page = tickets.handle(new ListTicketsQuery(null, null, null, null, null, 2));
+        seen.addAll(page.stream().map(TicketSummaryView::ticketId).toList());
+        tickets.on(new SignOffStarted(TicketId.of("p-6"), AMY, JobId.of("job-6"), null), 0, T0.plusSeconds(6), null);
+        while (!page.isEmpty()) {
+            TicketSummaryView last = page.get(page.size() - 1);
+            page = tickets.handle(new ListTicketsQuery(null, null, null, last.updatedAt(), last.ticketId(), 2));
+            seen.addAll(page.stream().map(TicketSummaryView::ticketId).toList());
+        }
+        assertThat(seen).containsExactly("p-1", "p-2", "p-3", "p-4", "p-5", "p-6");
+    }
+
+    @Test
     void anUnknownTicketIsAbsent() {
         assertThat(tickets.handle(new FindTicketQuery("nope"))).isEmpty();
     }

@@ -1,15 +1,32 @@
 package org.signoff.projections.ticket.api;
 
+import java.time.Instant;
+
 import org.signoff.ticket.api.TicketStatus;
 
 /**
  * Tickets, oldest change first: all of them, those at {@code status}, or the open ones waiting on {@code step}
- * (1 to 6; step 6 covers both the role request and the role update). Null means no filter.
+ * (1 to 6; step 6 covers both the role request and the role update), or those of a support ticket. Null means no
+ * filter. A page holds at most {@code limit} tickets, those after ({@code afterUpdatedAt}, {@code afterTicketId}), the
+ * last of the page before: a ticket opened while paging comes on a later page, never twice.
  */
-public record ListTicketsQuery(TicketStatus status, Integer step, String supportTicketRef) {
+public record ListTicketsQuery(
+        TicketStatus status,
+        Integer step,
+        String supportTicketRef,
+        Instant afterUpdatedAt,
+        String afterTicketId,
+        int limit) {
+
+    /** The most a page may hold. */
+    public static final int MAX_LIMIT = 1000;
 
     public ListTicketsQuery(TicketStatus status, Integer step) {
-        this(status, step, null);
+        this(status, step, null, null, null, MAX_LIMIT);
+    }
+
+    public ListTicketsQuery(TicketStatus status, Integer step, String supportTicketRef) {
+        this(status, step, supportTicketRef, null, null, MAX_LIMIT);
     }
 
     public static ListTicketsQuery all() {

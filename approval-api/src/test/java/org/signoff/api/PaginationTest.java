@@ -1,0 +1,71 @@
+package org.signoff.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.signoff.api.Scenario.CHANGE_ITEMS;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import org.signoff.api.Api.Response;
+
+/**
+ * Lists come in pages of at most {@code limit}, the next one named by a {@code Link: rel="next"} header; walking
+ * them while tickets are opened loses none and repeats none.
+ */
+class PaginationTest {
+
+    private static final Pattern NEXT = Pattern.compile("<([^>]+)>; rel=\"next\"");
+
+    @Test
+    void walkingThePagesWhileTicketsAreOpenedLosesNoneAndRepeatsNone() {
+        Scenario scenario = new Scenario(RunningService.shared().api());
+        for (int i = 0; i < 3; i++) { // at least nine tickets: three pages of three
+            Scenario more = new Scenario(RunningService.shared().api());
+            more.open(more.requester, CHANGE_ITEMS);
+            more.open(more.colleague, CHANGE_ITEMS);
+            more.open(more.librarianWhoAsks, CHANGE_ITEMS);
+        }
+        Api api = scenario.api;
+        List<String> before = ids(api.get("/tickets?limit=1000").body());
+
+        List<String> seen = new ArrayList<>();
+        String late = null;
+        Response page = api.get("/tickets?limit=3");
+        int pages = 0;
+        while (true) {
+            assertThat(page.status()).isEqualTo(200);
+            seen.addAll(ids(page.body()));
+            if (pages++ == 1) {
+                late = scenario.open(scenario.requester, CHANGE_ITEMS); // opened while paging: it comes at the end
+            }
+            if (page.link() == null) {
+                break;
+            }
+            Matcher next = NEXT.matcher(page.link());
+            assertThat(next.find()).as(page.link()).isTrue();
+            page = api.follow(next.group(1));
+        }
+
+        assertThat(seen).doesNotHaveDuplicates().containsAll(before).contains(late);
+        assertThat(pages).isGreaterThan(1);
+    }
+
+    @Test
+    void aPageSizeOrCursorThisListDoesNotTakeIsABadRequest() {
+        Api api = new Scenario(RunningService.shared().api()).api;
+        assertThat(api.get("/tickets?limit=0").code()).isEqualTo("INVALID_REQUEST");
+        assertThat(api.get("/tickets?limit=1001").code()).isEqualTo("INVALID_REQUEST");
+        assertThat(api.get("/tickets?after=bm90LWEtY3Vyc29y").code()).isEqualTo("MALFORMED_REQUEST");
+    }
+
+    private static List<String> ids(JsonNode tickets) {
+        List<String> ids = new ArrayList<>();
+        tickets.forEach(ticket -> ids.add(ticket.get("ticketId").asText()));
+        return ids;
+    }
+}
