@@ -56,11 +56,48 @@ class PaginationTest {
     }
 
     @Test
+    void theDirectoryAndTheCatalogComeInPagesToo() {
+        Scenario scenario = new Scenario(RunningService.shared().api());
+        List<String> staff = walk(scenario.admin, "/staff?limit=4", "staffId");
+        assertThat(staff).doesNotHaveDuplicates().contains(scenario.requester, scenario.support, "admin");
+        assertThat(staff)
+                .isEqualTo(values(scenario.admin.get("/staff?limit=1000").body(), "staffId"));
+
+        List<String> jobs = walk(scenario.api, "/jobs?includeRetired=true&limit=5", "jobId");
+        assertThat(jobs).doesNotHaveDuplicates().contains(CHANGE_ITEMS).hasSizeGreaterThan(5);
+        assertThat(jobs)
+                .isEqualTo(values(scenario.api.get("/jobs?includeRetired=true").body(), "jobId"));
+    }
+
+    private static List<String> walk(Api api, String first, String field) {
+        List<String> seen = new ArrayList<>();
+        Response page = api.get(first);
+        while (true) {
+            assertThat(page.status()).isEqualTo(200);
+            seen.addAll(values(page.body(), field));
+            if (page.link() == null) {
+                return seen;
+            }
+            Matcher next = NEXT.matcher(page.link());
+            assertThat(next.find()).isTrue();
+            page = api.follow(next.group(1));
+        }
+    }
+
+    private static List<String> values(JsonNode items, String field) {
+        List<String> values = new ArrayList<>();
+        items.forEach(item -> values.add(item.get(field).asText()));
+        return values;
+    }
+
+    @Test
     void aPageSizeOrCursorThisListDoesNotTakeIsABadRequest() {
         Api api = new Scenario(RunningService.shared().api()).api;
         assertThat(api.get("/tickets?limit=0").code()).isEqualTo("INVALID_REQUEST");
         assertThat(api.get("/tickets?limit=1001").code()).isEqualTo("INVALID_REQUEST");
         assertThat(api.get("/tickets?after=bm90LWEtY3Vyc29y").code()).isEqualTo("MALFORMED_REQUEST");
+        assertThat(api.get("/jobs?after=!!!").code()).isEqualTo("MALFORMED_REQUEST");
+        assertThat(api.get("/jobs?limit=5000").code()).isEqualTo("INVALID_REQUEST");
     }
 
     private static List<String> ids(JsonNode tickets) {

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +22,8 @@ import org.signoff.api.catalog.JobRequests.Change;
 import org.signoff.api.catalog.JobRequests.Register;
 import org.signoff.api.catalog.JobRequests.Retire;
 import org.signoff.api.command.Commands;
+import org.signoff.api.input.Cursor;
+import org.signoff.api.input.Pages;
 import org.signoff.catalog.api.ChangeJob;
 import org.signoff.catalog.api.JobId;
 import org.signoff.catalog.api.RegisterJob;
@@ -70,9 +74,15 @@ class JobController {
     }
 
     @GetMapping
-    List<JobView> list(@RequestParam(defaultValue = "false") boolean includeRetired) {
-        return queries.query(new ListJobsQuery(includeRetired), ResponseTypes.multipleInstancesOf(JobView.class))
+    ResponseEntity<List<JobView>> list(
+            @RequestParam(defaultValue = "false") boolean includeRetired,
+            @RequestParam(defaultValue = Pages.DEFAULT_LIMIT) @Min(1) @Max(Pages.MAX_LIMIT) int limit,
+            @RequestParam(required = false) Cursor after) {
+        List<JobView> page = queries.query(
+                        new ListJobsQuery(includeRetired, after == null ? null : after.key(), limit),
+                        ResponseTypes.multipleInstancesOf(JobView.class))
                 .join();
+        return Pages.of(page, limit, JobView::jobId);
     }
 
     @GetMapping("/{jobId}")

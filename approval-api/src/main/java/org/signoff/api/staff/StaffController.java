@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
@@ -13,9 +15,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.signoff.api.command.Commands;
+import org.signoff.api.input.Cursor;
+import org.signoff.api.input.Pages;
 import org.signoff.api.staff.StaffRequests.Change;
 import org.signoff.api.staff.StaffRequests.Register;
 import org.signoff.common.Rejection;
@@ -68,9 +73,14 @@ class StaffController {
     }
 
     @GetMapping
-    List<StaffView> list() {
-        return queries.query(new ListStaffQuery(), ResponseTypes.multipleInstancesOf(StaffView.class))
+    ResponseEntity<List<StaffView>> list(
+            @RequestParam(defaultValue = Pages.DEFAULT_LIMIT) @Min(1) @Max(Pages.MAX_LIMIT) int limit,
+            @RequestParam(required = false) Cursor after) {
+        List<StaffView> page = queries.query(
+                        new ListStaffQuery(after == null ? null : after.key(), limit),
+                        ResponseTypes.multipleInstancesOf(StaffView.class))
                 .join();
+        return Pages.of(page, limit, StaffView::staffId);
     }
 
     @GetMapping("/{staffId}")

@@ -31,10 +31,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import org.signoff.api.command.Commands;
 import org.signoff.api.ids.TimeOrderedIds;
+import org.signoff.api.input.Pages;
 import org.signoff.catalog.api.JobId;
 import org.signoff.common.Rejection;
 import org.signoff.projections.ticket.api.FindTicketQuery;
@@ -256,7 +256,7 @@ class TicketController {
             @RequestParam(required = false) TicketStatus status,
             @RequestParam(required = false) @Min(1) @Max(6) Integer step,
             @RequestParam(required = false) @Size(max = 200) String supportTicketRef,
-            @RequestParam(defaultValue = "500") @Min(1) @Max(ListTicketsQuery.MAX_LIMIT) int limit,
+            @RequestParam(defaultValue = Pages.DEFAULT_LIMIT) @Min(1) @Max(Pages.MAX_LIMIT) int limit,
             @RequestParam(required = false) TicketCursor after) {
         List<TicketSummaryView> page = queries.query(
                         new ListTicketsQuery(
@@ -268,17 +268,7 @@ class TicketController {
                                 limit),
                         ResponseTypes.multipleInstancesOf(TicketSummaryView.class))
                 .join();
-        if (page.size() < limit) {
-            return ResponseEntity.ok(page);
-        }
-        String next = ServletUriComponentsBuilder.fromCurrentRequest()
-                .replaceQueryParam(
-                        "after", TicketCursor.after(page.get(page.size() - 1)).encoded())
-                .build()
-                .toUriString();
-        return ResponseEntity.ok()
-                .header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"")
-                .body(page);
+        return Pages.of(page, limit, TicketCursor::keyOf);
     }
 
     private StepResult step(TicketId ticketId, Object command) {

@@ -13,14 +13,9 @@ import org.signoff.projections.ticket.api.TicketSummaryView;
  */
 public record TicketCursor(Instant updatedAt, String ticketId) {
 
-    static TicketCursor after(TicketSummaryView last) {
-        return new TicketCursor(last.updatedAt(), last.ticketId());
-    }
-
-    String encoded() {
-        return Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString((updatedAt + "|" + ticketId).getBytes(StandardCharsets.UTF_8));
+    /** The sort key of a ticket in a page: its change time, then its id ({@link org.signoff.api.input.Pages}). */
+    static String keyOf(TicketSummaryView ticket) {
+        return ticket.updatedAt() + "|" + ticket.ticketId();
     }
 
     /** Read by Spring from {@code after=}. */

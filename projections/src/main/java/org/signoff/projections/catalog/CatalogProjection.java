@@ -69,8 +69,10 @@ public class CatalogProjection {
 
     @QueryHandler
     public List<JobView> handle(ListJobsQuery query) {
-        return jdbc.sql("SELECT * FROM projection_job WHERE retired = FALSE OR ? ORDER BY position")
-                .param(query.includeRetired())
+        return jdbc.sql("SELECT * FROM projection_job WHERE (retired = FALSE OR ?) AND position > COALESCE("
+                        + "(SELECT position FROM projection_job WHERE job_id = ?), 0) ORDER BY position "
+                        + "FETCH FIRST ? ROWS ONLY")
+                .params(query.includeRetired(), query.afterJobId(), query.limit())
                 .query(CatalogProjection::view)
                 .list();
     }

@@ -67,7 +67,9 @@ public class StaffProjection {
 
     @QueryHandler
     public List<StaffView> handle(ListStaffQuery query) {
-        return jdbc.sql(SELECT + "ORDER BY s.staff_id")
+        return jdbc.sql(SELECT + "WHERE CAST(? AS VARCHAR(200)) IS NULL OR s.staff_id > ? ORDER BY s.staff_id "
+                        + "FETCH FIRST ? ROWS ONLY")
+                .params(query.afterStaffId(), query.afterStaffId(), query.limit())
                 .query(StaffProjection::view)
                 .list();
     }

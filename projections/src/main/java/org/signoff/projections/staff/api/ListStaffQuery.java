@@ -1,4 +1,4 @@
 package org.signoff.projections.staff.api;
 
-/** Everyone in the directory, by id. */
-public record ListStaffQuery() {}
+/** The directory by id, a page at a time: at most {@code limit} people after {@code afterStaffId} (null: from the start). */
+public record ListStaffQuery(String afterStaffId, int limit) {}
