@@ -63,6 +63,17 @@ class PaginationTest {
         assertThat(staff)
                 .isEqualTo(values(scenario.admin.get("/staff?limit=1000").body(), "staffId"));
 
+        List<String> clients = walk(scenario.admin, "/api-clients?limit=2", "clientId");
+        assertThat(clients).doesNotHaveDuplicates().contains("initial-admin", scenario.integrationClient());
+        assertThat(clients)
+                .isEqualTo(values(scenario.admin.get("/api-clients?limit=1000").body(), "clientId"));
+
+        scenario.admin.withKey(null).get("/tickets"); // one refusal at least, on the record
+        List<String> refusals = walk(scenario.admin, "/access-refusals?limit=2", "reason");
+        assertThat(refusals)
+                .hasSize(
+                        scenario.admin.get("/access-refusals?limit=1000").body().size());
+
         List<String> jobs = walk(scenario.api, "/jobs?includeRetired=true&limit=5", "jobId");
         assertThat(jobs).doesNotHaveDuplicates().contains(CHANGE_ITEMS).hasSizeGreaterThan(5);
         assertThat(jobs)

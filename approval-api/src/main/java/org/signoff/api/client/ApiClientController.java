@@ -6,18 +6,23 @@ import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.signoff.api.client.ApiClientRequests.Register;
 import org.signoff.api.client.ApiClientRequests.Revoke;
 import org.signoff.api.client.ApiClientRequests.Rotate;
 import org.signoff.api.command.Commands;
+import org.signoff.api.input.Cursor;
+import org.signoff.api.input.Pages;
 import org.signoff.api.lookup.ApiClientLookup;
 import org.signoff.api.lookup.CredentialStore;
 import org.signoff.client.api.ClientId;
@@ -65,10 +70,15 @@ class ApiClientController {
                 .body(new NewKey(clientId, clientId + "." + secret));
     }
 
-    /** The clients as the command side knows them: no secret, no hash. */
+    /** The clients as the command side knows them, by id, in pages: no secret, no hash. */
     @GetMapping
-    List<ApiClientLookup.Client> list() {
-        return clients.list();
+    ResponseEntity<List<ApiClientLookup.Client>> list(
+            @RequestParam(defaultValue = Pages.DEFAULT_LIMIT) @Min(1) @Max(Pages.MAX_LIMIT) int limit,
+            @RequestParam(required = false) Cursor after) {
+        return Pages.of(
+                clients.list(after == null ? null : after.key(), limit),
+                limit,
+                c -> c.clientId().value());
     }
 
     @PostMapping("/{clientId}/rotation")

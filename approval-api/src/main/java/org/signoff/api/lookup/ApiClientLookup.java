@@ -47,8 +47,11 @@ public class ApiClientLookup {
                 .optional();
     }
 
-    public List<Client> list() {
-        return jdbc.sql("SELECT * FROM lookup_api_client ORDER BY client_id")
+    /** At most {@code limit} clients by id, after {@code afterClientId} (null: from the start). */
+    public List<Client> list(String afterClientId, int limit) {
+        return jdbc.sql("SELECT * FROM lookup_api_client WHERE CAST(? AS VARCHAR(100)) IS NULL OR client_id > ? "
+                        + "ORDER BY client_id FETCH FIRST ? ROWS ONLY")
+                .params(afterClientId, afterClientId, limit)
                 .query(ApiClientLookup::client)
                 .list();
     }

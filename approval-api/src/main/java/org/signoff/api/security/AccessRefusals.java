@@ -18,6 +18,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import org.signoff.api.ApprovalProperties;
+import org.signoff.api.input.Cursor;
 import org.signoff.api.lookup.ApiClientLookup;
 import org.signoff.client.api.ClientId;
 import org.signoff.projections.Columns;
@@ -74,10 +75,41 @@ public class AccessRefusals {
         }
     }
 
-    public List<Refusal> since(Instant since) {
-        return jdbc.sql("SELECT * FROM access_refusal WHERE last_at >= ? ORDER BY last_at DESC, principal, endpoint "
-                        + "FETCH FIRST 1000 ROWS ONLY")
-                .param(Columns.utc(since))
+    /** Where a page of refusals ended: the sort key of its last one. Read by Spring from {@code after=}. */
+    public record After(Instant periodStart, String principal, String endpoint, String reason) {
+
+        public static After valueOf(String encoded) {
+            try {
+                String[] parts = Cursor.valueOf(encoded).key().split("\\|", 4);
+                if (parts.length != 4) {
+                    throw new IllegalArgumentException("Not a cursor of this list");
+                }
+                return new After(Instant.parse(parts[0]), parts[1], parts[2], parts[3]);
+            } catch (java.time.format.DateTimeParseException notOurs) {
+                throw new IllegalArgumentException("Not a cursor of this list", notOurs);
+            }
+        }
+    }
+
+    /**
+     * Refusals whose last attempt is at or after {@code since}, by hour, then principal, endpoint and reason: at most
+     * {@code limit}, after {@code after} (null: from the start).
+     */
+    public List<Refusal> since(Instant since, After after, int limit) {
+        After from = after != null ? after : new After(Instant.EPOCH, "", "", "");
+        return jdbc.sql("SELECT * FROM access_refusal WHERE last_at >= ? AND (period_start > ? OR (period_start = ? "
+                        + "AND (principal > ? OR (principal = ? AND (endpoint > ? OR (endpoint = ? AND reason > ?)))))) "
+                        + "ORDER BY period_start, principal, endpoint, reason FETCH FIRST ? ROWS ONLY")
+                .params(
+                        Columns.utc(since),
+                        Columns.utc(from.periodStart()),
+                        Columns.utc(from.periodStart()),
+                        from.principal(),
+                        from.principal(),
+                        from.endpoint(),
+                        from.endpoint(),
+                        from.reason(),
+                        limit)
                 .query((rs, n) -> new Refusal(
                         Columns.instant(rs, "period_start"),
                         rs.getString("principal"),
@@ -87,6 +119,11 @@ public class AccessRefusals {
                         Columns.instant(rs, "first_at"),
                         Columns.instant(rs, "last_at")))
                 .list();
+    }
+
+    /** The sort key of a refusal in a page. */
+    public static String keyOf(Refusal refusal) {
+        return refusal.periodStart() + "|" + refusal.principal() + "|" + refusal.endpoint() + "|" + refusal.reason();
     }
 
     @Scheduled(fixedDelay = 1, timeUnit = java.util.concurrent.TimeUnit.HOURS)
