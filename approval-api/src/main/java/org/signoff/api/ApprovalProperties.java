@@ -17,6 +17,7 @@ import org.springframework.util.unit.DataSize;
  * @param security       how callers get in
  * @param maxRequestSize the largest request body taken; a larger one is refused with 413
  * @param idempotencyWindow how long an {@code Idempotency-Key} is remembered
+ * @param webhooks       how notifications are delivered
  */
 @ConfigurationProperties("approval")
 public record ApprovalProperties(
@@ -25,7 +26,8 @@ public record ApprovalProperties(
         @DefaultValue Projections projections,
         @DefaultValue Security security,
         @DefaultValue("64KB") DataSize maxRequestSize,
-        @DefaultValue("PT24H") Duration idempotencyWindow) {
+        @DefaultValue("PT24H") Duration idempotencyWindow,
+        @DefaultValue Webhooks webhooks) {
 
     /**
      * @param enabled          enrol the administrator and add the missing jobs of the seed catalog at start-up
@@ -58,4 +60,18 @@ public record ApprovalProperties(
             @DefaultValue("P90D") Duration refusalRetention,
             @DefaultValue("10") int failedAttemptLimit,
             @DefaultValue("PT1M") Duration failedAttemptBlock) {}
+
+    /**
+     * @param initialBackoff the wait after a first failed delivery, doubling after each next one
+     * @param maxBackoff     the longest wait between attempts
+     * @param maxAttempts    attempts before a delivery is parked
+     * @param timeout        to connect, and for the receiver to answer
+     * @param pollInterval   how often the outbox is looked at
+     */
+    public record Webhooks(
+            @DefaultValue("PT1S") Duration initialBackoff,
+            @DefaultValue("PT1H") Duration maxBackoff,
+            @DefaultValue("10") int maxAttempts,
+            @DefaultValue("PT5S") Duration timeout,
+            @DefaultValue("PT0.5S") Duration pollInterval) {}
 }

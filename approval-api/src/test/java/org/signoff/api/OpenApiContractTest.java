@@ -53,7 +53,8 @@ class OpenApiContractTest {
                     .replace("/tickets/*", "/tickets/{ticketId}")
                     .replace("/jobs/*", "/jobs/{jobId}")
                     .replace("/staff/*", "/staff/{staffId}")
-                    .replace("/api-clients/*", "/api-clients/{clientId}");
+                    .replace("/api-clients/*", "/api-clients/{clientId}")
+                    .replace("/webhooks/*", "/webhooks/{subscriptionId}");
             if (document.at("/paths")
                     .path(path)
                     .path(rule.method().name().toLowerCase(Locale.ROOT))

@@ -51,7 +51,11 @@ public final class EndpointRules {
             new Rule(POST, "/api-clients", Operation.CLIENTS_WRITE),
             new Rule(POST, "/api-clients/*/rotation", Operation.CLIENTS_WRITE),
             new Rule(POST, "/api-clients/*/revocation", Operation.CLIENTS_WRITE),
-            new Rule(GET, "/access-refusals", Operation.AUDIT_READ));
+            new Rule(GET, "/access-refusals", Operation.AUDIT_READ),
+            new Rule(POST, "/webhooks", Operation.CLIENTS_WRITE),
+            new Rule(GET, "/webhooks", Operation.CLIENTS_WRITE),
+            new Rule(GET, "/webhooks/*/deliveries", Operation.CLIENTS_WRITE),
+            new Rule(POST, "/webhooks/*/redelivery", Operation.CLIENTS_WRITE));
 
     /** What anyone may read without a key: the health check, and the published contract (OpenAPI, Swagger UI). */
     public static final List<String> OPEN_TO_READ = List.of(

@@ -1,0 +1,147 @@
+package org.signoff.api.webhook;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import org.signoff.api.ApprovalProperties;
+import org.signoff.projections.Columns;
+
+/**
+ * Posts the outbox's due notifications, off the command path, on a scheduler thread of its own, each with a
+ * connect and answer timeout so a hanging receiver cannot hold it. A 2xx delivers; anything else is retried with
+ * exponential backoff and jitter, and after {@code approval.webhooks.max-attempts} the delivery is parked, visible
+ * in the delivery log until an operator sends it again.
+ *
+ * <p>Each post carries {@code Webhook-Id} (the notification's id, the same on every retry),
+ * {@code Webhook-Timestamp} (seconds) and {@code Webhook-Signature: v1=<hex HMAC-SHA256(secret, timestamp + "." +
+ * body)>}.
+ */
+@Component
+class WebhookDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+
+    private final JdbcClient jdbc;
+    private final ApprovalProperties.Webhooks settings;
+    private final HttpClient http;
+    private final Clock clock = Clock.systemUTC();
+
+    WebhookDispatcher(JdbcClient jdbc, ApprovalProperties properties) {
+        this.jdbc = jdbc;
+        this.settings = properties.webhooks();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    private record Due(
+            String notificationId, String subscriptionId, String url, String secret, String payload, int attempts) {}
+
+    @Scheduled(fixedDelayString = "${approval.webhooks.poll-interval:PT0.5S}")
+    void deliverDue() {
+        List<Due> due = jdbc.sql("SELECT d.notification_id, d.subscription_id, s.url, s.secret, d.payload, d.attempts "
+                        + "FROM webhook_delivery d JOIN webhook_subscription s ON s.subscription_id = d.subscription_id "
+                        + "WHERE d.status = 'PENDING' AND d.next_attempt_at <= ? AND s.active "
+                        + "ORDER BY d.next_attempt_at FETCH FIRST 50 ROWS ONLY")
+                .param(Columns.utc(clock.instant()))
+                .query((rs, n) -> new Due(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getInt(6)))
+                .list();
+        due.forEach(this::deliver);
+    }
+
+    private void deliver(Due delivery) {
+        Integer status = null;
+        String error = null;
+        try {
+            long timestamp = clock.instant().getEpochSecond();
+            HttpResponse<Void> response = http.send(
+                    HttpRequest.newBuilder(URI.create(delivery.url()))
+                            .timeout(settings.timeout())
+                            .header("Content-Type", "application/json")
+                            .header("Webhook-Id", delivery.notificationId())
+                            .header("Webhook-Timestamp", String.valueOf(timestamp))
+                            .header("Webhook-Signature", "v1=" + sign(delivery.secret(), timestamp, delivery.payload()))
+                            .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            status = response.statusCode();
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (Exception unreachable) {
+            error = unreachable.getClass().getSimpleName();
+        }
+        Instant now = clock.instant();
+        int attempts = delivery.attempts() + 1;
+        if (status != null && status >= 200 && status < 300) {
+            jdbc.sql(
+                            "UPDATE webhook_delivery SET status = 'DELIVERED', attempts = ?, last_status = ?, last_error = NULL, "
+                                    + "delivered_at = ? WHERE notification_id = ? AND subscription_id = ?")
+                    .params(attempts, status, Columns.utc(now), delivery.notificationId(), delivery.subscriptionId())
+                    .update();
+            return;
+        }
+        boolean park = attempts >= settings.maxAttempts();
+        jdbc.sql("UPDATE webhook_delivery SET status = ?, attempts = ?, last_status = ?, last_error = ?, "
+                        + "next_attempt_at = ? WHERE notification_id = ? AND subscription_id = ?")
+                .params(
+                        park ? "PARKED" : "PENDING",
+                        attempts,
+                        status,
+                        error,
+                        Columns.utc(now.plus(backoff(attempts))),
+                        delivery.notificationId(),
+                        delivery.subscriptionId())
+                .update();
+        if (park) {
+            log.warn(
+                    "Webhook delivery {} to subscription {} parked after {} attempts",
+                    delivery.notificationId(),
+                    delivery.subscriptionId(),
+                    attempts);
+        }
+    }
+
+    /** The wait after the n-th failed attempt: doubling from the initial one up to the maximum, ±50% jitter. */
+    private Duration backoff(int attempts) {
+        long base = settings.initialBackoff().toMillis() << Math.min(attempts - 1, 30);
+        long capped = Math.min(base, settings.maxBackoff().toMillis());
+        return Duration.ofMillis(
+                (long) (capped * (0.5 + ThreadLocalRandom.current().nextDouble())));
+    }
+
+    static String sign(String secret, long timestamp, String payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal((timestamp + "." + payload).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Every JVM has HmacSHA256", e);
+        }
+    }
+}

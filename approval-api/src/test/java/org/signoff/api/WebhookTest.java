@@ -1,0 +1,142 @@
+package org.signoff.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The ticketing system is told of every step, however unreliable it is: a real receiver on a loopback port refuses
+ * the first attempts of each notification, checks every signature, and still gets every notification, each
+ * identified the same on every retry.
+ */
+class WebhookTest {
+
+    private static final String SECRET = "receiver-shared-secret-0123456789";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void everyStepIsDeliveredSignedThroughFailuresAndRetriesKeepTheirId() throws Exception {
+        Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+        List<JsonNode> accepted = new CopyOnWriteArrayList<>();
+        List<String> forged = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hooks", exchange -> receive(exchange, attempts, accepted, forged));
+        receiver.start();
+        try (RunningService service = RunningService.start(
+                dataDir,
+                "--approval.webhooks.initial-backoff=PT0.1S",
+                "--approval.webhooks.max-backoff=PT0.5S",
+                "--approval.webhooks.poll-interval=PT0.1S")) {
+            Api admin = service.api();
+            assertThat(admin.post("/webhooks", """
+                            {"subscriptionId": "lts-jira", "url": "http://127.0.0.1:%d/hooks", "secret": "%s"}""".formatted(
+                                            receiver.getAddress().getPort(), SECRET))
+                            .status())
+                    .isEqualTo(201);
+            Scenario scenario = new Scenario(admin);
+            String ticket = scenario.ticketAwaitingReview();
+            Scenario.accepted(scenario.approve(ticket, scenario.librarian, false));
+            JsonNode history = scenario.awaitTicket(ticket, "COMPLETED").get("history");
+            int events = history.size();
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (ofTicket(accepted, ticket).size() < events && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            List<JsonNode> delivered = ofTicket(accepted, ticket);
+            assertThat(delivered).hasSize(events);
+            assertThat(delivered.stream()
+                            .map(n -> n.get("notificationId").asText())
+                            .distinct())
+                    .hasSize(events);
+            assertThat(delivered.stream()
+                            .map(n -> n.get("event").asText())
+                            .sorted()
+                            .toList())
+                    .as("one notification per step, whatever order the retries brought them in")
+                    .isEqualTo(
+                            history.findValuesAsText("event").stream().sorted().toList());
+            assertThat(delivered.stream().filter(n -> n.get("event").asText().equals("JobAccessRequested")))
+                    .singleElement()
+                    .satisfies(
+                            n -> assertThat(n.get("supportTicketRef").asText()).isEqualTo("LTS-" + ticket));
+            assertThat(forged).isEmpty();
+            assertThat(attempts.values())
+                    .allSatisfy(count -> assertThat(count.get()).isGreaterThanOrEqualTo(3));
+
+            JsonNode log = admin.get("/webhooks/lts-jira/deliveries").body();
+            assertThat(log.findValuesAsText("status")).containsOnly("DELIVERED");
+            assertThat(admin.get("/webhooks").body().toString()).doesNotContain(SECRET);
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    /** The receiver: checks the signature, refuses the first two attempts of each notification, then takes it. */
+    private static void receive(
+            HttpExchange exchange, Map<String, AtomicInteger> attempts, List<JsonNode> accepted, List<String> forged)
+            throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String id = exchange.getRequestHeaders().getFirst("Webhook-Id");
+        String timestamp = exchange.getRequestHeaders().getFirst("Webhook-Timestamp");
+        String signature = exchange.getRequestHeaders().getFirst("Webhook-Signature");
+        if (!("v1=" + hmac(timestamp + "." + body)).equals(signature)) {
+            forged.add(id);
+            exchange.sendResponseHeaders(401, -1);
+            exchange.close();
+            return;
+        }
+        int attempt = attempts.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+        if (attempt <= 2) {
+            exchange.sendResponseHeaders(503, -1);
+        } else {
+            JsonNode notification = JSON.readTree(body);
+            assertThat(notification.get("notificationId").asText()).isEqualTo(id);
+            if (accepted.stream()
+                    .noneMatch(n -> n.get("notificationId").asText().equals(id))) {
+                accepted.add(notification);
+            }
+            exchange.sendResponseHeaders(204, -1);
+        }
+        exchange.close();
+    }
+
+    private static List<JsonNode> ofTicket(List<JsonNode> notifications, String ticket) {
+        return notifications.stream()
+                .filter(n -> n.get("ticketId").asText().equals(ticket))
+                .toList();
+    }
+
+    private static String hmac(String signed) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
