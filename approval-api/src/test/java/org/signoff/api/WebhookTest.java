@@ -95,6 +95,59 @@ class WebhookTest {
         }
     }
 
+    @Test
+    void deliveriesPendingWhenTheEngineIsKilledArriveAfterItsRestart() throws Exception {
+        int receiverPort = ServiceProcess.freePort(); // nobody listens there yet: every attempt fails
+        int port = ServiceProcess.freePort();
+        String[] fast = {
+            "--approval.webhooks.initial-backoff=PT0.1S",
+            "--approval.webhooks.max-backoff=PT0.5S",
+            "--approval.webhooks.poll-interval=PT0.1S",
+            "--approval.webhooks.max-attempts=1000"
+        };
+        Process engine = ServiceProcess.launch(dataDir, port, fast);
+        String ticket;
+        int events;
+        try {
+            Api admin = new Api(port).withKey(RunningService.ADMIN_KEY);
+            ServiceProcess.awaitHealthy(admin, engine);
+            assertThat(admin.post("/webhooks", """
+                            {"subscriptionId": "lts-jira", "url": "http://127.0.0.1:%d/hooks", "secret": "%s"}""".formatted(receiverPort, SECRET))
+                            .status())
+                    .isEqualTo(201);
+            Scenario scenario = new Scenario(admin);
+            ticket = scenario.ticketAwaitingReview();
+            events = scenario.awaitTicket(ticket, "AWAITING_REVIEW")
+                    .get("history")
+                    .size();
+            admin.await(
+                    "/webhooks/lts-jira/deliveries",
+                    log -> log.findValuesAsText("notificationId").size() >= events);
+        } finally {
+            engine.destroyForcibly(); // kill -9 with the deliveries pending
+            engine.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+        List<JsonNode> accepted = new CopyOnWriteArrayList<>();
+        List<String> forged = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", receiverPort), 0);
+        receiver.createContext("/hooks", exchange -> receive(exchange, attempts, accepted, forged));
+        receiver.start();
+        try (RunningService restarted = RunningService.start(dataDir, fast)) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (ofTicket(accepted, ticket).size() < events && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(ofTicket(accepted, ticket))
+                    .as("every notification, none lost to the kill")
+                    .hasSize(events);
+            assertThat(forged).isEmpty();
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
     /** The receiver: checks the signature, refuses the first two attempts of each notification, then takes it. */
     private static void receive(
             HttpExchange exchange, Map<String, AtomicInteger> attempts, List<JsonNode> accepted, List<String> forged)
