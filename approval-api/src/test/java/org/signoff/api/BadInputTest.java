@@ -299,6 +299,37 @@ class BadInputTest {
                 .hasSize(200);
     }
 
+    @Test
+    void badWebhookApiClientAndRefusalRequestsAreProblemsNeverErrors() {
+        Api admin = RunningService.shared().api();
+        String id = "hook-" + scenario.unit.toLowerCase();
+        assertProblem(admin.post("/webhooks", """
+                {"subscriptionId": "%s", "url": "ftp://nope", "secret": "0123456789abcdef"}""".formatted(id)), 400, "INVALID_REQUEST");
+        assertProblem(admin.post("/webhooks", """
+                {"subscriptionId": "%s", "url": "https://x.example/h", "secret": "short"}""".formatted(id)), 400, "INVALID_REQUEST");
+        assertProblem(admin.post("/webhooks", """
+                {"subscriptionId": "%s", "url": "https://x.example/h", "secret": "0123456789abcdef",
+                 "events": ["TicketExploded"]}""".formatted(id)), 422, "INVALID_DEFINITION");
+        String good = """
+                {"subscriptionId": "%s", "url": "https://x.example/h", "secret": "0123456789abcdef"}""".formatted(id);
+        assertThat(admin.post("/webhooks", good).status()).isEqualTo(201);
+        assertProblem(admin.post("/webhooks", good), 409, "ALREADY_EXISTS");
+        assertProblem(admin.get("/webhooks/" + id + "/deliveries?status=LOST"), 400, "MALFORMED_REQUEST");
+
+        assertProblem(admin.post("/api-clients", """
+                {"clientId": "x-%s", "name": "X", "operations": ["tickets:fly"]}""".formatted(id)), 400, "MALFORMED_REQUEST");
+        assertProblem(admin.post("/api-clients", """
+                {"clientId": "x-%s", "name": "X", "operations": []}""".formatted(id)), 400, "INVALID_REQUEST");
+        assertProblem(
+                admin.post("/api-clients/nobody-" + id + "/revocation", "{\"reason\": \"x\"}"), 404, "UNKNOWN_CLIENT");
+        assertProblem(
+                admin.post("/api-clients/nobody-" + id + "/rotation", "{\"overlapSeconds\": -1}"),
+                400,
+                "INVALID_REQUEST");
+        assertProblem(admin.get("/access-refusals?since=yesterday"), 400, "MALFORMED_REQUEST");
+        assertProblem(admin.get("/access-refusals?after=!!!"), 400, "MALFORMED_REQUEST");
+    }
+
     // --- 404: unknown ticket, job or person
 
     @Test

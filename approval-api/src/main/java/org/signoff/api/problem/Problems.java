@@ -1,15 +1,22 @@
 package org.signoff.api.problem;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
 
 /** How every problem response is made: a type and title derived from the stable {@code code}, which it carries. */
 public final class Problems {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Problems() {}
 
@@ -22,8 +29,17 @@ public final class Problems {
         return problem;
     }
 
-    /** The problem as the JSON members RFC 9457 names, for writers outside Spring MVC (the security filters). */
-    public static Map<String, Object> members(ProblemDetail problem) {
+    /** Answers a request with the problem from outside Spring MVC: a servlet filter (security, body size). */
+    public static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        JSON.writeValue(response.getOutputStream(), members(problem));
+    }
+
+    /** The problem as the JSON members RFC 9457 names. */
+    static Map<String, Object> members(ProblemDetail problem) {
         Map<String, Object> members = new LinkedHashMap<>();
         members.put("type", problem.getType().toString());
         members.put("title", problem.getTitle());

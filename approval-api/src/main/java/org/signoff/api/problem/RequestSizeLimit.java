@@ -1,7 +1,6 @@
 package org.signoff.api.problem;
 
 import java.io.IOException;
-import java.net.URI;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -13,11 +12,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.signoff.api.ApprovalProperties;
 
@@ -29,8 +26,6 @@ import org.signoff.api.ApprovalProperties;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestSizeLimit extends OncePerRequestFilter {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final long limit;
 
@@ -50,11 +45,7 @@ public class RequestSizeLimit extends OncePerRequestFilter {
 
     /** Written here, not by the MVC advice: a refused body never reaches Spring MVC. */
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ProblemDetail problem = tooLarge(limit);
-        problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        JSON.writeValue(response.getOutputStream(), Problems.members(problem));
+        Problems.write(request, response, tooLarge(limit));
     }
 
     static ProblemDetail tooLarge(long limit) {

@@ -1,29 +1,23 @@
 package org.signoff.api.security;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.signoff.api.problem.Problems;
 
 /** The security filters' refusals as the problem responses the rest of the API gives: 401 and 403, with a code. */
 @Component
 class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Both ways in: an API key, or a bearer token where an identity provider is configured. */
     private static final String CHALLENGE =
@@ -42,7 +36,7 @@ class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
             throws IOException {
         refusals.record(request, "TOO_MANY_FAILED_ATTEMPTS");
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, retryAfter.toSeconds() + 1)));
-        write(
+        Problems.write(
                 request,
                 response,
                 Problems.problem(
@@ -59,7 +53,7 @@ class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
         boolean presented =
                 request.getHeader(ApiKeys.HEADER) != null || request.getHeader(HttpHeaders.AUTHORIZATION) != null;
-        write(
+        Problems.write(
                 request,
                 response,
                 Problems.problem(
@@ -74,18 +68,10 @@ class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
         refusals.record(request, "ACCESS_DENIED");
-        write(
+        Problems.write(
                 request,
                 response,
                 Problems.problem(
                         HttpStatus.FORBIDDEN, "ACCESS_DENIED", "This API client was not granted this operation"));
-    }
-
-    private static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
-            throws IOException {
-        problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        JSON.writeValue(response.getOutputStream(), Problems.members(problem));
     }
 }
