@@ -13,22 +13,31 @@ import org.signoff.catalog.api.RequiredReading;
 import org.signoff.client.api.ClientId;
 import org.signoff.lookup.CatalogEntry;
 import org.signoff.lookup.CredentialVault;
+import org.signoff.lookup.DeadlinePolicy;
 import org.signoff.lookup.JobCatalog;
 import org.signoff.lookup.PersonalDataVault;
 import org.signoff.lookup.StaffDirectory;
 import org.signoff.lookup.StaffMembership;
 import org.signoff.lookup.SupportTicketRefs;
 import org.signoff.lookup.TicketSlots;
+import org.signoff.lookup.WaitLimits;
 import org.signoff.staff.api.Role;
 import org.signoff.staff.api.StaffId;
 import org.signoff.ticket.api.TicketId;
+import org.signoff.ticket.api.TicketStatus;
 
 /**
  * The command side's lookups as a fixture sees them: a small known world of people and jobs. The service keeps
  * the same lookups in tables; the end-to-end tests cover those.
  */
 public final class Lookups
-        implements JobCatalog, StaffDirectory, TicketSlots, PersonalDataVault, CredentialVault, SupportTicketRefs {
+        implements JobCatalog,
+                StaffDirectory,
+                TicketSlots,
+                PersonalDataVault,
+                CredentialVault,
+                SupportTicketRefs,
+                DeadlinePolicy {
 
     public static final StaffId AMY = StaffId.of("amy"); // staff, unit ITS
     public static final StaffId DARYL = StaffId.of("daryl"); // staff, unit ITS
@@ -50,6 +59,7 @@ public final class Lookups
     public final Map<StaffId, String> displayNames = new HashMap<>();
     public final Map<ClientId, String> secretHashes = new HashMap<>();
     private final Map<String, TicketId> supportTickets = new HashMap<>();
+    private final Map<TicketStatus, WaitLimits> deadlines = new HashMap<>();
 
     public Lookups() {
         person(AMY, "ITS", Set.of(Role.STAFF), Set.of());
@@ -96,6 +106,17 @@ public final class Lookups
     public Lookups supportTicketHeld(String supportTicketRef, TicketId holder) {
         supportTickets.put(supportTicketRef, holder);
         return this;
+    }
+
+    /** Tickets waiting on this step get these deadlines, whatever the job; no step has any unless set here. */
+    public Lookups deadlines(TicketStatus waitingOn, WaitLimits limits) {
+        deadlines.put(waitingOn, limits);
+        return this;
+    }
+
+    @Override
+    public Optional<WaitLimits> limitsFor(JobId jobId, TicketStatus waitingOn) {
+        return Optional.ofNullable(deadlines.get(waitingOn));
     }
 
     public Lookups withoutAdministrators() {

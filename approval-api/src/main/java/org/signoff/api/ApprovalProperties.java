@@ -2,10 +2,14 @@ package org.signoff.api;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+
+import org.signoff.lookup.WaitLimits;
+import org.signoff.ticket.api.TicketStatus;
 
 /**
  * The engine's own settings, {@code approval.*}. ({@code approval.data-dir}, where the H2 file lives, is read by
@@ -18,6 +22,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxRequestSize the largest request body taken; a larger one is refused with 413
  * @param idempotencyWindow how long an {@code Idempotency-Key} is remembered
  * @param webhooks       how notifications are delivered
+ * @param deadlines      how long a ticket may wait on each step
  */
 @ConfigurationProperties("approval")
 public record ApprovalProperties(
@@ -27,7 +32,8 @@ public record ApprovalProperties(
         @DefaultValue Security security,
         @DefaultValue("64KB") DataSize maxRequestSize,
         @DefaultValue("PT24H") Duration idempotencyWindow,
-        @DefaultValue Webhooks webhooks) {
+        @DefaultValue Webhooks webhooks,
+        @DefaultValue Deadlines deadlines) {
 
     /**
      * @param enabled          enrol the administrator and add the missing jobs of the seed catalog at start-up
@@ -74,4 +80,23 @@ public record ApprovalProperties(
             @DefaultValue("10") int maxAttempts,
             @DefaultValue("PT5S") Duration timeout,
             @DefaultValue("PT0.5S") Duration pollInterval) {}
+
+    /**
+     * The deadlines of every wait on a step. A step missing from {@code steps} (and from its job's entry) has none.
+     *
+     * @param steps        per step (a status such as {@code AWAITING_TEST}): the reminder and the limit, counted
+     *                     from when the ticket began to wait on it
+     * @param jobs         per job id, steps whose deadlines differ from {@code steps}
+     * @param pollInterval how often the scheduler looks for deadlines that came due
+     */
+    public record Deadlines(
+            Map<TicketStatus, WaitLimits> steps,
+            Map<String, Map<TicketStatus, WaitLimits>> jobs,
+            @DefaultValue("PT10S") Duration pollInterval) {
+
+        public Deadlines {
+            steps = steps == null ? Map.of() : Map.copyOf(steps);
+            jobs = jobs == null ? Map.of() : Map.copyOf(jobs);
+        }
+    }
 }

@@ -144,6 +144,7 @@ class AuthorizationMatrixTest {
         return switch (rule.method().name()) {
             case "GET" -> api.get(path);
             case "PUT" -> api.put(path, body(performedBy));
+            case "DELETE" -> api.send("DELETE", path, null, null);
             default -> api.post(path, body(performedBy));
         };
     }

@@ -36,7 +36,9 @@ class IdempotencyTest {
         assertThat(retry.location()).isEqualTo(first.location());
         assertThat(retry.body()).isEqualTo(first.body());
         String ticket = first.body().get("ticketId").asText();
-        assertThat(events(RunningService.shared(), ticket)).isEqualTo(1);
+        assertThat(events(RunningService.shared(), ticket))
+                .as("one opening, with its wait's deadlines")
+                .isEqualTo(2);
     }
 
     @Test
@@ -52,7 +54,7 @@ class IdempotencyTest {
         assertThat(accepted(retry)).isEqualTo(accepted(first));
         assertThat(events(RunningService.shared(), ticket))
                 .as("no second confirmation")
-                .isEqualTo(2);
+                .isEqualTo(3);
 
         Response other = scenario.api.post(
                 "/tickets/" + ticket + "/readings", reading.replace("jobs-overview", "required-readings"), KEY, key);
@@ -70,7 +72,7 @@ class IdempotencyTest {
                         .post("/tickets/" + ticket + "/readings", reading, KEY, "bad key with spaces")
                         .code())
                 .isEqualTo("INVALID_REQUEST");
-        assertThat(events(RunningService.shared(), ticket)).isEqualTo(2);
+        assertThat(events(RunningService.shared(), ticket)).isEqualTo(3);
     }
 
     @Test
@@ -86,7 +88,9 @@ class IdempotencyTest {
                 Concurrently.all(8, () -> scenario.api.post("/tickets/" + ticket + "/request", request, KEY, key))) {
             assertThat(accepted(answer).get("status").asText()).isEqualTo("AWAITING_SANDBOX_GRANT");
         }
-        assertThat(events(RunningService.shared(), ticket)).isEqualTo(5);
+        assertThat(events(RunningService.shared(), ticket))
+                .as("opened, read three times, asked once: each wait with its deadlines")
+                .isEqualTo(7);
     }
 
     @TempDir
@@ -112,7 +116,7 @@ class IdempotencyTest {
                     scenario.reconnect(again.api()).api.post("/tickets/" + ticket + "/readings", reading, KEY, key);
             assertThat(retry.status()).isEqualTo(200);
             assertThat(retry.body()).isEqualTo(first.body());
-            assertThat(events(again, ticket)).isEqualTo(2);
+            assertThat(events(again, ticket)).isEqualTo(3);
         }
     }
 

@@ -145,7 +145,8 @@ class KillNineDurabilityTest {
                             .readEvents(ticket)
                             .asStream()
                             .count())
-                    .isEqualTo(1);
+                    .as("one opening and the deadlines of its wait, not two")
+                    .isEqualTo(2);
         }
     }
 }

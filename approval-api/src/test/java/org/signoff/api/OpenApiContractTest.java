@@ -8,12 +8,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.OpenApi31;
+import io.swagger.v3.oas.models.SpecVersion;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.junit.jupiter.api.Test;
 
+import org.signoff.api.Api.Response;
 import org.signoff.api.security.EndpointRules;
 
 /**
@@ -77,6 +87,92 @@ class OpenApiContractTest {
                 .isFalse();
         assertThat(new Api(RunningService.shared().port()).getText("/swagger-ui/index.html"))
                 .contains("swagger");
+    }
+
+    @Test
+    void theCommittedDocumentIsValidOpenApi31ForTheReferenceParser() throws IOException {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(Files.readString(COMMITTED), null, options);
+        assertThat(parsed.getMessages()).as("what the parser finds wrong").isEmpty();
+        assertThat(parsed.getOpenAPI().getSpecVersion()).isEqualTo(SpecVersion.V31);
+    }
+
+    @Test
+    void realAnswersMatchTheSchemasTheDocumentGivesThem() throws IOException {
+        Scenario scenario = new Scenario(RunningService.shared().api());
+        Api api = scenario.api;
+        List<Sample> samples = new ArrayList<>();
+        Response opened = api.post("/tickets", """
+                {"jobId": "%s", "performedBy": "%s"}""".formatted(Scenario.CHANGE_ITEMS, scenario.requester));
+        samples.add(new Sample("post", "/tickets", opened));
+        String ticket = opened.body().get("ticketId").asText();
+        samples.add(new Sample(
+                "post",
+                "/tickets/{ticketId}/readings",
+                scenario.confirmReading(ticket, scenario.requester, "jobs-overview")));
+        samples.add(new Sample(
+                "post", "/tickets/{ticketId}/sandbox-grant", scenario.grantSandbox(ticket, scenario.requester)));
+        samples.add(new Sample(
+                "post", "/tickets/{ticketId}/sandbox-test", scenario.reportTest(ticket, scenario.requester)));
+        samples.add(new Sample(
+                "post",
+                "/tickets/{ticketId}/request",
+                api.post("/tickets/" + ticket + "/request", "{\"performedBy\": 7}")));
+        samples.add(new Sample(
+                "post",
+                "/tickets/{ticketId}/withdrawal",
+                api.post(
+                        "/tickets/" + ticket + "/withdrawal",
+                        "{\"performedBy\": \"%s\"}".formatted(scenario.requester),
+                        "If-Match",
+                        "\"0\"")));
+        scenario.awaitTicket(ticket, "READING");
+        samples.add(new Sample("get", "/tickets/{ticketId}", api.get("/tickets/" + ticket)));
+        samples.add(new Sample("get", "/tickets/{ticketId}", api.get("/tickets/no-such-ticket")));
+        samples.add(new Sample("get", "/tickets", api.get("/tickets?status=READING&limit=2")));
+        samples.add(new Sample("get", "/tickets", api.get("/tickets?colour=blue")));
+        samples.add(new Sample("get", "/master-list", api.get("/master-list")));
+        samples.add(new Sample("get", "/jobs", api.get("/jobs?limit=2")));
+        samples.add(new Sample("get", "/jobs/{jobId}", api.get("/jobs/" + Scenario.CHANGE_ITEMS)));
+        samples.add(new Sample("get", "/staff/{staffId}", api.get("/staff/" + scenario.requester)));
+        samples.add(new Sample("get", "/api-clients", scenario.admin.get("/api-clients?limit=2")));
+        samples.add(new Sample("get", "/webhooks", scenario.admin.get("/webhooks")));
+        samples.add(new Sample("get", "/access-refusals", scenario.admin.get("/access-refusals")));
+        samples.add(new Sample("get", "/master-list", api.withKey(null).get("/master-list")));
+
+        JsonNode document = JSON.readTree(COMMITTED.toFile());
+        String text = Files.readString(COMMITTED);
+        SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(
+                OpenApi31.getInstance(), registry -> registry.schemas(Map.of(DOCUMENT, text)));
+        List<String> wrong = new ArrayList<>();
+        for (Sample sample : samples) {
+            String mediaType = sample.response().contentType().split(";")[0].trim();
+            String pointer = "/paths/" + escape(sample.path()) + "/" + sample.method() + "/responses/"
+                    + sample.response().status() + "/content/" + escape(mediaType) + "/schema";
+            if (document.at(pointer).isMissingNode()) {
+                wrong.add(sample + ": the document gives no schema for " + pointer);
+                continue;
+            }
+            schemas.getSchema(SchemaLocation.of(DOCUMENT + "#" + pointer))
+                    .validate(sample.response().body().toString(), InputFormat.JSON)
+                    .forEach(error -> wrong.add(sample.method() + " " + sample.path() + " "
+                            + sample.response().status() + ": " + error));
+        }
+        assertThat(samples)
+                .extracting(sample -> sample.response().status())
+                .as("answers of every kind: created, taken, refused, not found, bad, stale, unauthenticated")
+                .contains(200, 201, 400, 401, 403, 404, 409, 412);
+        assertThat(wrong).as("answers unlike the document").isEmpty();
+    }
+
+    private record Sample(String method, String path, Response response) {}
+
+    private static final String DOCUMENT = "https://approval-engine.example/openapi.json";
+
+    /** A JSON pointer's escaping of one path segment: {@code /tickets/{id}} → {@code ~1tickets~1{id}}. */
+    private static String escape(String segment) {
+        return segment.replace("~", "~0").replace("/", "~1");
     }
 
     private static JsonNode served() throws IOException {

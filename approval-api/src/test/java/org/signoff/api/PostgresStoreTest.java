@@ -75,7 +75,8 @@ class PostgresStoreTest {
         try (RunningService service = RunningService.start(dataDir, onPostgres)) {
             Scenario again = scenario.reconnect(service.api());
             assertThat(again.awaitTicket(ticket, "COMPLETED").get("history").size())
-                    .isEqualTo(8);
+                    .as("eight steps, four waits with their deadlines")
+                    .isEqualTo(12);
             again.awaitOnMasterList("Items", CHANGE_ITEMS, scenario.requester, 1);
             assertThat(accepted(again.revoke(ticket, scenario.librarian))
                             .get("status")
@@ -88,7 +89,7 @@ class PostgresStoreTest {
     /** Eight integrations send the same review for the version they read: one approval, the rest 409 or 412. */
     private static void racingIntegrationsActOnceOnPostgres(Scenario scenario) throws Exception {
         String raced = scenario.ticketAwaitingReview();
-        scenario.api.await("/tickets/" + raced, body -> body.get("history").size() == 7);
+        scenario.api.await("/tickets/" + raced, body -> body.get("history").size() == 11);
         String etag = scenario.api.get("/tickets/" + raced).etag();
         List<Integer> statuses = Concurrently.all(
                 8,

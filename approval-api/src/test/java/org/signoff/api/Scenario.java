@@ -195,10 +195,34 @@ public final class Scenario {
 
     // --- reads
 
+    /**
+     * The ticket once the read model shows it at {@code status} with its history settled: a step that started a wait
+     * is followed by the note of that wait's deadlines (the engine appends it with the step; the read model may show
+     * the step a moment before it).
+     */
     public JsonNode awaitTicket(String ticket, String status) {
         return api.await(
                 "/tickets/" + ticket,
-                body -> status.equals(body.at("/ticket/status").asText()));
+                body -> status.equals(body.at("/ticket/status").asText()) && settled(body.get("history")));
+    }
+
+    private static boolean settled(JsonNode history) {
+        int lastChange = 0;
+        for (int i = 1; i < history.size(); i++) {
+            if (!history.get(i).get("statusAfter").equals(history.get(i - 1).get("statusAfter"))) {
+                lastChange = i;
+            }
+        }
+        String status = history.get(lastChange).get("statusAfter").asText();
+        if (List.of("COMPLETED", "DENIED", "WITHDRAWN", "REVOKED").contains(status)) {
+            return true;
+        }
+        for (int i = lastChange + 1; i < history.size(); i++) {
+            if (history.get(i).get("event").asText().equals("DeadlinesScheduled")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The master list entries of a person on a job (no variant), once the list shows {@code count} of them. */

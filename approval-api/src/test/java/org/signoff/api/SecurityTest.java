@@ -121,12 +121,13 @@ class SecurityTest {
         assertProblem(asSomeoneElse, 403, "PERFORMER_NOT_ALLOWED");
         accepted(amy.post("/tickets/" + ticket + "/readings", """
                 {"documentId": "jobs-overview", "version": "1", "performedBy": "%s"}""".formatted(scenario.requester)));
-        assertNothingWrittenBeyond(ticket, 2);
+        assertNothingWrittenBeyond(ticket, 3); // opened (with its wait's deadlines) and one reading
 
         JsonNode view =
-                amy.await("/tickets/" + ticket, body -> body.get("history").size() == 2);
+                amy.await("/tickets/" + ticket, body -> body.get("history").size() == 3);
         assertThat(view.at("/ticket/staffId").asText()).isEqualTo(scenario.requester);
-        assertThat(view.at("/history/1/client").asText()).isEqualTo("own-" + scenario.requester);
+        assertThat(view.at("/history/2/event").asText()).isEqualTo("ReadingConfirmed");
+        assertThat(view.at("/history/2/client").asText()).isEqualTo("own-" + scenario.requester);
     }
 
     @Test

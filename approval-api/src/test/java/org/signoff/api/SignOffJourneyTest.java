@@ -5,6 +5,8 @@ import static org.signoff.api.Scenario.CHANGE_ITEMS;
 import static org.signoff.api.Scenario.CHANGE_ITEMS_READINGS;
 import static org.signoff.api.Scenario.accepted;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -75,12 +77,31 @@ class SignOffJourneyTest {
                         "ProductionUseApproved",
                         "RoleRequestSubmitted",
                         "ProductionRoleUpdated");
-        JsonNode testReport = view.get("history").get(6);
+        JsonNode testReport = steps(view).get(6);
         assertThat(testReport.get("performedBy").asText()).isEqualTo(scenario.requester);
         assertThat(testReport.at("/details/jobInstanceRef").asText()).isEqualTo("job-88123");
         assertThat(testReport.at("/details/recordsProcessed").asInt()).isEqualTo(40);
         assertThat(testReport.get("at").asText()).isNotBlank();
-        assertThat(view.get("history").get(8).get("performedBy").asText()).isEqualTo(scenario.liaison);
+        assertThat(steps(view).get(8).get("performedBy").asText()).isEqualTo(scenario.liaison);
+        assertThat(deadlines(view))
+                .as("every wait has its deadlines on record, as configured by default")
+                .extracting(entry -> entry.at("/details/waitingOn").asText())
+                .containsExactly(
+                        "READING",
+                        "AWAITING_SANDBOX_GRANT",
+                        "AWAITING_TEST",
+                        "AWAITING_REVIEW",
+                        "AWAITING_ROLE_REQUEST",
+                        "AWAITING_ROLE_UPDATE");
+        JsonNode testWait = deadlines(view).get(2);
+        assertThat(Duration.between(
+                        Instant.parse(testWait.at("/details/since").asText()),
+                        Instant.parse(testWait.at("/details/remindAt").asText())))
+                .as("no Sandbox test within 14 days gets a reminder")
+                .isEqualTo(Duration.ofDays(14));
+        assertThat(testWait.path("performedBy").textValue())
+                .as("the engine set them")
+                .isNull();
 
         JsonNode done = scenario.awaitOnMasterList("Items", CHANGE_ITEMS, scenario.requester, 1);
         api.await(
@@ -124,7 +145,7 @@ class SignOffJourneyTest {
                         "RetestRequested",
                         "SandboxTestReported",
                         "ProductionUseApproved");
-        assertThat(view.get("history").get(7).at("/details/reason").asText()).isEqualTo("run it on a set of 10 items");
+        assertThat(steps(view).get(7).at("/details/reason").asText()).isEqualTo("run it on a set of 10 items");
     }
 
     @Test
@@ -309,10 +330,32 @@ class SignOffJourneyTest {
 
     // --- reading the answers
 
+    /** The steps in a ticket's history, without the engine's notes of each wait's deadlines. */
     private static List<String> events(JsonNode ticketView) {
         List<String> events = new ArrayList<>();
-        ticketView.get("history").forEach(entry -> events.add(entry.get("event").asText()));
+        steps(ticketView).forEach(entry -> events.add(entry.get("event").asText()));
         return events;
+    }
+
+    private static List<JsonNode> steps(JsonNode ticketView) {
+        List<JsonNode> steps = new ArrayList<>();
+        ticketView.get("history").forEach(entry -> {
+            if (!entry.get("event").asText().equals("DeadlinesScheduled")) {
+                steps.add(entry);
+            }
+        });
+        return steps;
+    }
+
+    /** The deadline notes: the status each wait was on, and when its reminder was due. */
+    private static List<JsonNode> deadlines(JsonNode ticketView) {
+        List<JsonNode> deadlines = new ArrayList<>();
+        ticketView.get("history").forEach(entry -> {
+            if (entry.get("event").asText().equals("DeadlinesScheduled")) {
+                deadlines.add(entry);
+            }
+        });
+        return deadlines;
     }
 
     private static List<String> ids(JsonNode tickets) {

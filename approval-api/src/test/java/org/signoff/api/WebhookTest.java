@@ -19,6 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,12 @@ class WebhookTest {
         List<String> forged = new CopyOnWriteArrayList<>();
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hooks", exchange -> receive(exchange, attempts, accepted, forged));
+        List<JsonNode> filtered = new CopyOnWriteArrayList<>();
+        receiver.createContext("/filtered", exchange -> {
+            filtered.add(JSON.readTree(exchange.getRequestBody()));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
         receiver.start();
         try (RunningService service = RunningService.start(
                 dataDir,
@@ -56,10 +63,22 @@ class WebhookTest {
                                             receiver.getAddress().getPort(), SECRET))
                             .status())
                     .isEqualTo(201);
+            assertThat(admin.post("/webhooks", """
+                            {"subscriptionId": "other-job", "url": "http://127.0.0.1:%d/filtered", "secret": "%s",
+                             "jobs": ["bib-normalization"]}""".formatted(
+                                            receiver.getAddress().getPort(), SECRET))
+                            .status())
+                    .isEqualTo(201);
+            assertThat(admin.post("/webhooks", """
+                            {"subscriptionId": "items-approvals", "url": "http://127.0.0.1:%d/filtered", "secret": "%s",
+                             "scopes": ["Items"], "events": ["ProductionUseApproved"]}""".formatted(
+                                            receiver.getAddress().getPort(), SECRET))
+                            .status())
+                    .isEqualTo(201);
             Scenario scenario = new Scenario(admin);
             String ticket = scenario.ticketAwaitingReview();
             Scenario.accepted(scenario.approve(ticket, scenario.librarian, false));
-            JsonNode history = scenario.awaitTicket(ticket, "COMPLETED").get("history");
+            JsonNode history = notified(scenario.awaitTicket(ticket, "COMPLETED"));
             int events = history.size();
 
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -83,6 +102,38 @@ class WebhookTest {
                     .singleElement()
                     .satisfies(
                             n -> assertThat(n.get("supportTicketRef").asText()).isEqualTo("LTS-" + ticket));
+            assertThat(delivered.stream().filter(n -> n.get("event").asText().equals("SandboxAccessGranted")))
+                    .singleElement()
+                    .satisfies(n -> {
+                        assertThat(n.get("jobId").asText()).isEqualTo("change-physical-items");
+                        assertThat(n.get("scope").asText()).isEqualTo("Items");
+                        assertThat(n.get("status").asText()).isEqualTo("AWAITING_TEST");
+                        assertThat(n.at("/nextActor/role").asText())
+                                .as("after the grant, the requester must test")
+                                .isEqualTo("REQUESTER");
+                        assertThat(n.at("/nextActor/staffId").asText()).isEqualTo(scenario.requester);
+                        assertThat(n.get("supportTicketRef").asText()).isEqualTo("LTS-" + ticket);
+                    });
+            assertThat(delivered.stream().filter(n -> n.get("event").asText().equals("JobAccessRequested")))
+                    .singleElement()
+                    .satisfies(n -> assertThat(n.at("/nextActor/role").asText()).isEqualTo("SYSTEMS_LIBRARIAN"));
+            admin.await(
+                    "/webhooks/items-approvals/deliveries",
+                    log -> log.findValuesAsText("status").equals(List.of("DELIVERED")));
+            assertThat(filtered)
+                    .as("the scope's approvals only, and nothing for the subscription to another job")
+                    .singleElement()
+                    .satisfies(n -> assertThat(n.get("event").asText()).isEqualTo("ProductionUseApproved"));
+            assertThat(admin.get("/webhooks/other-job/deliveries").body()).isEmpty();
+
+            assertThat(admin.send("DELETE", "/webhooks/other-job", null, null).status())
+                    .isEqualTo(204);
+            assertThat(admin.send("DELETE", "/webhooks/no-such-subscription", null, null)
+                            .code())
+                    .isEqualTo("UNKNOWN_SUBSCRIPTION");
+            assertThat(admin.get("/webhooks").body().findValuesAsText("active"))
+                    .as("items-approvals, lts-jira, other-job (by id): the last one stopped")
+                    .containsExactly("true", "true", "false");
             assertThat(forged).isEmpty();
             assertThat(attempts.values())
                     .allSatisfy(count -> assertThat(count.get()).isGreaterThanOrEqualTo(3));
@@ -117,9 +168,7 @@ class WebhookTest {
                     .isEqualTo(201);
             Scenario scenario = new Scenario(admin);
             ticket = scenario.ticketAwaitingReview();
-            events = scenario.awaitTicket(ticket, "AWAITING_REVIEW")
-                    .get("history")
-                    .size();
+            events = notified(scenario.awaitTicket(ticket, "AWAITING_REVIEW")).size();
             admin.await(
                     "/webhooks/lts-jira/deliveries",
                     log -> log.findValuesAsText("notificationId").size() >= events);
@@ -175,6 +224,17 @@ class WebhookTest {
             exchange.sendResponseHeaders(204, -1);
         }
         exchange.close();
+    }
+
+    /** The history entries a subscriber hears of: all but the engine's notes of a wait's deadlines. */
+    private static ArrayNode notified(JsonNode ticketView) {
+        ArrayNode notified = JSON.createArrayNode();
+        ticketView.get("history").forEach(entry -> {
+            if (!entry.get("event").asText().equals("DeadlinesScheduled")) {
+                notified.add(entry);
+            }
+        });
+        return notified;
     }
 
     private static List<JsonNode> ofTicket(List<JsonNode> notifications, String ticket) {

@@ -2,12 +2,16 @@ package org.signoff.ticket;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
@@ -16,6 +20,7 @@ import org.signoff.catalog.api.JobId;
 import org.signoff.catalog.api.RequiredReading;
 import org.signoff.common.Rejection;
 import org.signoff.lookup.CatalogEntry;
+import org.signoff.lookup.DeadlinePolicy;
 import org.signoff.lookup.JobCatalog;
 import org.signoff.lookup.Performers;
 import org.signoff.lookup.StaffDirectory;
@@ -27,6 +32,7 @@ import org.signoff.staff.api.StaffId;
 import org.signoff.ticket.api.ApproveProductionUse;
 import org.signoff.ticket.api.ConfirmProductionRoleUpdate;
 import org.signoff.ticket.api.ConfirmReading;
+import org.signoff.ticket.api.DeadlinesScheduled;
 import org.signoff.ticket.api.DenyProductionUse;
 import org.signoff.ticket.api.GrantSandboxAccess;
 import org.signoff.ticket.api.JobAccessRequested;
@@ -35,6 +41,7 @@ import org.signoff.ticket.api.ProductionUseApproved;
 import org.signoff.ticket.api.ProductionUseDenied;
 import org.signoff.ticket.api.ProductionUseRevoked;
 import org.signoff.ticket.api.ReadingConfirmed;
+import org.signoff.ticket.api.ReminderIssued;
 import org.signoff.ticket.api.ReportSandboxTest;
 import org.signoff.ticket.api.RequestJobAccess;
 import org.signoff.ticket.api.RequestRetest;
@@ -42,11 +49,14 @@ import org.signoff.ticket.api.RequestWithdrawn;
 import org.signoff.ticket.api.RetestRequested;
 import org.signoff.ticket.api.RevokeProductionUse;
 import org.signoff.ticket.api.RoleRequestSubmitted;
+import org.signoff.ticket.api.SandboxAccessExpired;
 import org.signoff.ticket.api.SandboxAccessGranted;
 import org.signoff.ticket.api.SandboxTestReported;
 import org.signoff.ticket.api.SignOffStarted;
 import org.signoff.ticket.api.StartSignOff;
+import org.signoff.ticket.api.StepDeadline;
 import org.signoff.ticket.api.SubmitRoleRequest;
+import org.signoff.ticket.api.TicketEscalated;
 import org.signoff.ticket.api.TicketEvent;
 import org.signoff.ticket.api.TicketId;
 import org.signoff.ticket.api.TicketLifecycle;
@@ -56,8 +66,15 @@ import org.signoff.ticket.api.WithdrawRequest;
 /**
  * One staff member's way to sign-off on one job (and variant): the six steps, each a command with its own rule.
  * Its events are the audit trail. Every handler returns the status the ticket reached.
+ *
+ * <p>Every wait on a step has two deadlines, from the {@link DeadlinePolicy}: a reminder, then a limit at which the
+ * wait is escalated (or a Sandbox grant expires). They are set when the ticket starts waiting, recorded as an event,
+ * and cancelled when the step is done.
  */
 public class SignOffTicket {
+
+    static final String REMINDER = "step-reminder";
+    static final String LIMIT = "step-limit";
 
     @AggregateIdentifier
     private TicketId ticketId;
@@ -68,13 +85,23 @@ public class SignOffTicket {
     private TicketStatus status;
     /** every reading the requester confirmed, each at the version they read */
     private final Set<ConfirmedReading> confirmedReadings = new HashSet<>();
+    /** the deadlines of the step the ticket waits on; null when it has none */
+    private Wait currentWait;
+
+    private int waits;
 
     SignOffTicket() {
         // for Axon
     }
 
     @CommandHandler
-    SignOffTicket(StartSignOff command, StaffDirectory directory, JobCatalog catalog, TicketSlots slots) {
+    SignOffTicket(
+            StartSignOff command,
+            StaffDirectory directory,
+            JobCatalog catalog,
+            TicketSlots slots,
+            DeadlineManager deadlines,
+            DeadlinePolicy policy) {
         Performers.withAnyRole(directory, command.performedBy(), Role.STAFF);
         CatalogEntry job = openJob(catalog, command.jobId());
         String variant = blankToNull(command.variant());
@@ -84,6 +111,8 @@ public class SignOffTicket {
                     "'" + command.performedBy() + "' already has ticket " + open + " for this job");
         });
         apply(new SignOffStarted(command.ticketId(), command.performedBy(), command.jobId(), variant));
+        // applied events reach this instance after the constructor: the first wait is set from the command
+        scheduleWait(command.ticketId(), command.jobId(), TicketLifecycle.OPENED, 1, now(), deadlines, policy);
     }
 
     @CommandHandler
@@ -109,7 +138,12 @@ public class SignOffTicket {
 
     @CommandHandler
     TicketStatus handle(
-            RequestJobAccess command, StaffDirectory directory, JobCatalog catalog, SupportTicketRefs refs) {
+            RequestJobAccess command,
+            StaffDirectory directory,
+            JobCatalog catalog,
+            SupportTicketRefs refs,
+            DeadlineManager deadlines,
+            DeadlinePolicy policy) {
         requireRequester(directory, command.performedBy());
         requireStatus(TicketStatus.READING, "request access");
         CatalogEntry job = openJob(catalog, jobId);
@@ -126,60 +160,88 @@ public class SignOffTicket {
                     throw Rejection.SUPPORT_TICKET_REF_IN_USE.because(
                             "Support ticket " + command.supportTicketRef() + " belongs to open ticket " + other);
                 });
-        apply(new JobAccessRequested(ticketId, command.supportTicketRef(), command.note(), command.performedBy()));
+        moveOn(
+                deadlines,
+                policy,
+                new JobAccessRequested(ticketId, command.supportTicketRef(), command.note(), command.performedBy()));
         return status;
     }
 
     @CommandHandler
-    TicketStatus handle(GrantSandboxAccess command, StaffDirectory directory) {
+    TicketStatus handle(
+            GrantSandboxAccess command, StaffDirectory directory, DeadlineManager deadlines, DeadlinePolicy policy) {
         Performers.withAnyRole(directory, command.performedBy(), Role.SYSTEMS_LIBRARIAN);
         requireStatus(TicketStatus.AWAITING_SANDBOX_GRANT, "grant Sandbox access");
         requireNotOwnTicket(command.performedBy(), "grant Sandbox access");
-        apply(new SandboxAccessGranted(ticketId, List.copyOf(command.trainingMaterials()), command.performedBy()));
+        moveOn(
+                deadlines,
+                policy,
+                new SandboxAccessGranted(ticketId, List.copyOf(command.trainingMaterials()), command.performedBy()));
         return status;
     }
 
     @CommandHandler
-    TicketStatus handle(ReportSandboxTest command, StaffDirectory directory) {
+    TicketStatus handle(
+            ReportSandboxTest command, StaffDirectory directory, DeadlineManager deadlines, DeadlinePolicy policy) {
         requireRequester(directory, command.performedBy());
         requireStatus(TicketStatus.AWAITING_TEST, "report a Sandbox test");
-        apply(new SandboxTestReported(
-                ticketId,
-                command.jobInstanceRef(),
-                command.recordsProcessed(),
-                command.outcome(),
-                command.notes(),
-                command.performedBy()));
+        moveOn(
+                deadlines,
+                policy,
+                new SandboxTestReported(
+                        ticketId,
+                        command.jobInstanceRef(),
+                        command.recordsProcessed(),
+                        command.outcome(),
+                        command.notes(),
+                        command.performedBy()));
         return status;
     }
 
     @CommandHandler
-    TicketStatus handle(ApproveProductionUse command, StaffDirectory directory, JobCatalog catalog) {
+    TicketStatus handle(
+            ApproveProductionUse command,
+            StaffDirectory directory,
+            JobCatalog catalog,
+            DeadlineManager deadlines,
+            DeadlinePolicy policy) {
         requireReviewer(directory, command.performedBy(), "approve production use");
         boolean roleUpdateNeeded = command.roleUpdateNeeded() != null
                 ? command.roleUpdateNeeded()
                 : currentJob(catalog).definition().roleUpdateUsuallyNeeded();
-        apply(new ProductionUseApproved(
-                ticketId, requester, jobId, variant, roleUpdateNeeded, command.comment(), command.performedBy()));
+        moveOn(
+                deadlines,
+                policy,
+                new ProductionUseApproved(
+                        ticketId,
+                        requester,
+                        jobId,
+                        variant,
+                        roleUpdateNeeded,
+                        command.comment(),
+                        command.performedBy()));
         return status;
     }
 
     @CommandHandler
-    TicketStatus handle(RequestRetest command, StaffDirectory directory) {
+    TicketStatus handle(
+            RequestRetest command, StaffDirectory directory, DeadlineManager deadlines, DeadlinePolicy policy) {
         requireReviewer(directory, command.performedBy(), "request a retest");
-        apply(new RetestRequested(ticketId, command.reason(), command.performedBy()));
+        moveOn(deadlines, policy, new RetestRequested(ticketId, command.reason(), command.performedBy()));
         return status;
     }
 
     @CommandHandler
-    TicketStatus handle(DenyProductionUse command, StaffDirectory directory) {
+    TicketStatus handle(
+            DenyProductionUse command, StaffDirectory directory, DeadlineManager deadlines, DeadlinePolicy policy) {
         requireReviewer(directory, command.performedBy(), "deny production use");
-        apply(new ProductionUseDenied(ticketId, command.reason(), command.performedBy()));
+        moveOn(deadlines, policy, new ProductionUseDenied(ticketId, command.reason(), command.performedBy()));
         return status;
     }
 
     @CommandHandler
-    TicketStatus handle(SubmitRoleRequest command, StaffDirectory directory) {
+    TicketStatus handle(
+            SubmitRoleRequest command, StaffDirectory directory, DeadlineManager deadlines, DeadlinePolicy policy) {
         StaffMembership liaison = Performers.withAnyRole(directory, command.performedBy(), Role.LIAISON);
         StaffMembership requesterNow = directory
                 .find(requester)
@@ -190,38 +252,119 @@ public class SignOffTicket {
                     "'" + command.performedBy() + "' is not liaison of unit " + requesterNow.unit());
         }
         requireStatus(TicketStatus.AWAITING_ROLE_REQUEST, "submit the role request");
-        apply(new RoleRequestSubmitted(ticketId, command.formRef(), command.performedBy()));
+        moveOn(deadlines, policy, new RoleRequestSubmitted(ticketId, command.formRef(), command.performedBy()));
         return status;
     }
 
     @CommandHandler
-    TicketStatus handle(ConfirmProductionRoleUpdate command, StaffDirectory directory) {
+    TicketStatus handle(
+            ConfirmProductionRoleUpdate command,
+            StaffDirectory directory,
+            DeadlineManager deadlines,
+            DeadlinePolicy policy) {
         Performers.withAnyRole(directory, command.performedBy(), Role.SUPPORT_TEAM);
         requireStatus(TicketStatus.AWAITING_ROLE_UPDATE, "confirm the production role update");
-        apply(new ProductionRoleUpdated(ticketId, command.note(), command.performedBy()));
+        moveOn(deadlines, policy, new ProductionRoleUpdated(ticketId, command.note(), command.performedBy()));
         return status;
     }
 
     @CommandHandler
-    TicketStatus handle(WithdrawRequest command, StaffDirectory directory) {
+    TicketStatus handle(
+            WithdrawRequest command, StaffDirectory directory, DeadlineManager deadlines, DeadlinePolicy policy) {
         requireRequester(directory, command.performedBy());
         if (status.closed()) {
             throw Rejection.STEP_OUT_OF_ORDER.because("Ticket " + ticketId + " is " + status + ": nothing to withdraw");
         }
-        apply(new RequestWithdrawn(ticketId, command.reason(), command.performedBy()));
+        moveOn(deadlines, policy, new RequestWithdrawn(ticketId, command.reason(), command.performedBy()));
         return status;
     }
 
     @CommandHandler
-    TicketStatus handle(RevokeProductionUse command, StaffDirectory directory) {
+    TicketStatus handle(
+            RevokeProductionUse command, StaffDirectory directory, DeadlineManager deadlines, DeadlinePolicy policy) {
         Performers.withAnyRole(directory, command.performedBy(), Role.SYSTEMS_LIBRARIAN);
         if (!status.approved()) {
             throw Rejection.STEP_OUT_OF_ORDER.because(
                     "Ticket " + ticketId + " is " + status + ": production use is not approved, nothing to revoke");
         }
         requireNotOwnTicket(command.performedBy(), "revoke production use");
-        apply(new ProductionUseRevoked(ticketId, requester, jobId, variant, command.reason(), command.performedBy()));
+        moveOn(
+                deadlines,
+                policy,
+                new ProductionUseRevoked(ticketId, requester, jobId, variant, command.reason(), command.performedBy()));
         return status;
+    }
+
+    // --- deadlines: every wait on a step has a reminder and a limit
+
+    @DeadlineHandler(deadlineName = REMINDER)
+    void remind(StepDeadline due) {
+        if (!current(due) || currentWait.reminded()) {
+            return;
+        }
+        apply(new ReminderIssued(ticketId, status, currentWait.since()));
+    }
+
+    @DeadlineHandler(deadlineName = LIMIT)
+    void limitReached(StepDeadline due, DeadlineManager deadlines, DeadlinePolicy policy) {
+        if (!current(due) || currentWait.limitReached()) {
+            return;
+        }
+        if (status == TicketStatus.AWAITING_TEST) {
+            Wait expired = currentWait;
+            apply(new SandboxAccessExpired(ticketId, expired.since()));
+            if (!expired.reminded()) {
+                deadlines.cancelSchedule(REMINDER, expired.reminderId());
+            }
+            // the new wait begins when the grant lapsed, whenever the scheduler got to it
+            scheduleWait(ticketId, jobId, status, waits + 1, expired.limitAt(), deadlines, policy);
+        } else {
+            apply(new TicketEscalated(ticketId, status, currentWait.since()));
+        }
+    }
+
+    /** A deadline of an earlier wait may still fire (cancelled as it came due); it changes nothing. */
+    private boolean current(StepDeadline due) {
+        return currentWait != null && currentWait.number() == due.waitNumber();
+    }
+
+    /** Applies a step's event; if the ticket now waits on another step, the old deadlines go and new ones come. */
+    private void moveOn(DeadlineManager deadlines, DeadlinePolicy policy, TicketEvent event) {
+        Wait before = currentWait;
+        apply(event);
+        if (before != null && currentWait == null) {
+            if (!before.reminded()) {
+                deadlines.cancelSchedule(REMINDER, before.reminderId());
+            }
+            if (!before.limitReached()) {
+                deadlines.cancelSchedule(LIMIT, before.limitId());
+            }
+        }
+        if (currentWait == null && !status.closed()) {
+            scheduleWait(ticketId, jobId, status, waits + 1, now(), deadlines, policy);
+        }
+    }
+
+    private static void scheduleWait(
+            TicketId ticketId,
+            JobId jobId,
+            TicketStatus waitingOn,
+            int wait,
+            Instant since,
+            DeadlineManager deadlines,
+            DeadlinePolicy policy) {
+        policy.limitsFor(jobId, waitingOn).ifPresent(limits -> {
+            Instant remindAt = since.plus(limits.remindAfter());
+            Instant limitAt = since.plus(limits.limitAfter());
+            String reminderId = deadlines.schedule(remindAt, REMINDER, new StepDeadline(wait));
+            String limitId = deadlines.schedule(limitAt, LIMIT, new StepDeadline(wait));
+            apply(new DeadlinesScheduled(ticketId, waitingOn, wait, since, remindAt, limitAt, reminderId, limitId));
+        });
+    }
+
+    /** The time of the command being handled (the clock the event messages carry). */
+    private static Instant now() {
+        return GenericEventMessage.clock.instant();
     }
 
     // --- rules shared by the steps
@@ -308,8 +451,59 @@ public class SignOffTicket {
     }
 
     @EventSourcingHandler
+    void on(DeadlinesScheduled event) {
+        waits = event.waitNumber();
+        currentWait = new Wait(
+                event.waitNumber(),
+                event.waitingOn(),
+                event.since(),
+                event.limitAt(),
+                event.reminderId(),
+                event.limitId(),
+                false,
+                false);
+    }
+
+    @EventSourcingHandler
+    void on(ReminderIssued event) {
+        if (currentWait != null) {
+            currentWait = currentWait.reminded(true);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(TicketEscalated event) {
+        if (currentWait != null) {
+            currentWait = currentWait.limitReached(true);
+        }
+    }
+
+    @EventSourcingHandler
     void on(TicketEvent event) {
         status = TicketLifecycle.statusAfter(status, event);
+        if (currentWait != null && currentWait.waitingOn() != status) {
+            currentWait = null;
+        }
+    }
+
+    /** The deadlines of one wait on a step, and which of them came due. */
+    private record Wait(
+            int number,
+            TicketStatus waitingOn,
+            Instant since,
+            Instant limitAt,
+            String reminderId,
+            String limitId,
+            boolean reminded,
+            boolean limitReached) {
+
+        Wait reminded(boolean value) {
+            return new Wait(number, waitingOn, since, limitAt, reminderId, limitId, value, limitReached);
+        }
+
+        Wait limitReached(boolean value) {
+            return new Wait(number, waitingOn, since, limitAt, reminderId, limitId, reminded, value);
+        }
     }
 
     /** A document at a version: a pair, never one string that an id containing the separator could forge. */

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.signoff.api.catalog.JobRequests.Change;
@@ -47,6 +49,7 @@ class JobController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Void> register(@Valid @RequestBody Register body) {
         commands.create(new RegisterJob(
                 JobId.of(body.jobId()), body.definition().toDomain(), commands.performer(body.performedBy())));
@@ -54,6 +57,7 @@ class JobController {
     }
 
     @PutMapping("/{jobId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> change(@PathVariable JobId jobId, @Valid @RequestBody Change body) {
         commands.sendTo(
                 Rejection.UNKNOWN_JOB,
@@ -64,6 +68,7 @@ class JobController {
     }
 
     @PostMapping("/{jobId}/retirement")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> retire(@PathVariable JobId jobId, @Valid @RequestBody Retire body) {
         commands.sendTo(
                 Rejection.UNKNOWN_JOB,

@@ -8,6 +8,7 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.signoff.api.client.ApiClientRequests.Register;
@@ -50,6 +52,7 @@ class ApiClientController {
     record NewKey(ClientId clientId, String key) {}
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<NewKey> register(@Valid @RequestBody Register body) {
         ClientId clientId = ClientId.of(body.clientId());
         String secret = CredentialStore.newSecret();
@@ -98,6 +101,7 @@ class ApiClientController {
     }
 
     @PostMapping("/{clientId}/revocation")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> revoke(@PathVariable ClientId clientId, @Valid @RequestBody Revoke body) {
         commands.sendTo(
                 Rejection.UNKNOWN_CLIENT,

@@ -2,6 +2,8 @@ package org.signoff.api.config;
 
 import javax.sql.DataSource;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -34,6 +36,15 @@ import org.signoff.api.ApprovalProperties;
 class AxonStorageConfiguration {
 
     private static final String UNIQUE_VIOLATION = "23505";
+
+    /**
+     * The JSON of every stored event and snapshot: times as ISO-8601 text ({@code 2026-11-23T09:00:00Z}), which an
+     * auditor reads in the store as it is. Axon's default writes them as epoch numbers; both read back.
+     */
+    @Bean
+    ObjectMapper defaultAxonObjectMapper() {
+        return new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
 
     @Bean
     TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
@@ -25,6 +26,8 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import org.signoff.common.Rejection;
 
 /**
  * The OpenAPI document ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}): springdoc describes the
@@ -46,7 +49,7 @@ class OpenApiContract {
                         .description("The sandbox-to-production sign-off for bulk jobs: tickets through six steps, "
                                 + "the master list, the job catalog, the staff directory. Errors are RFC 9457 "
                                 + "problems with a stable `code`.")
-                        .license(new License().name("Apache-2.0")))
+                        .license(new License().name("Apache License 2.0").identifier("Apache-2.0")))
                 .servers(List.of(new Server().url("/")))
                 .components(new Components()
                         .addSecuritySchemes(
@@ -80,18 +83,24 @@ class OpenApiContract {
 
     @Bean
     OpenApiCustomizer integrationContract() {
-        return api -> api.getPaths().forEach((path, item) -> {
+        return api -> {
+            // the schemas springdoc finds replace the ones declared above: the problem joins them here
+            api.getComponents().addSchemas("Problem", problemSchema());
+            api.getComponents().getSchemas().remove("IfMatch");
+            api.getComponents().getSchemas().values().forEach(OpenApiContract::optionalMayBeNull);
+            contract(api);
+        };
+    }
+
+    private static void contract(OpenAPI api) {
+        api.getPaths().forEach((path, item) -> {
             item.readOperationsMap().forEach((method, operation) -> {
                 problems(operation, "400", "Malformed or invalid: MALFORMED_REQUEST, INVALID_REQUEST");
                 problems(operation, "401", "No, or a bad, API key or token: UNAUTHENTICATED");
-                problems(
-                        operation,
-                        "403",
-                        "ACCESS_DENIED, PERFORMER_NOT_ALLOWED, ROLE_REQUIRED, NOT_THE_REQUESTER, "
-                                + "NOT_LIAISON_OF_UNIT, UNKNOWN_PERFORMER");
+                problems(operation, "403", "ACCESS_DENIED, PERFORMER_NOT_ALLOWED, " + codes(Rejection.Kind.FORBIDDEN));
                 problems(operation, "429", "TOO_MANY_FAILED_ATTEMPTS, with Retry-After");
                 if (path.contains("{")) {
-                    problems(operation, "404", "UNKNOWN_TICKET, UNKNOWN_JOB, UNKNOWN_STAFF, UNKNOWN_CLIENT");
+                    problems(operation, "404", codes(Rejection.Kind.NOT_FOUND));
                 }
                 if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT) {
                     write(path, operation);
@@ -110,21 +119,51 @@ class OpenApiContract {
         });
     }
 
+    /**
+     * The answers write every field, an absent value as {@code null}: each property not required may be null, as
+     * OpenAPI 3.1 says it (JSON Schema's {@code "type": ["string", "null"]}).
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void optionalMayBeNull(Schema schema) {
+        Map<String, Schema> properties = schema.getProperties();
+        if (properties == null) {
+            return;
+        }
+        List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+        properties.forEach((name, property) -> {
+            if (required.contains(name)) {
+                return;
+            }
+            if (property.get$ref() != null) {
+                Schema<?> reference = new Schema<>().$ref(property.get$ref());
+                property.set$ref(null);
+                property.setOneOf(new java.util.ArrayList<>(
+                        List.of(reference, new JsonSchema().types(new java.util.LinkedHashSet<>(List.of("null"))))));
+            } else if (property.getTypes() != null && !property.getTypes().isEmpty()) {
+                property.addType("null");
+            } else if (property.getType() != null) {
+                property.addType(property.getType());
+                property.addType("null");
+            }
+        });
+    }
+
+    /** The codes of every rejection of a kind, from the one list of them: the document cannot miss a new one. */
+    private static String codes(Rejection.Kind kind) {
+        return java.util.Arrays.stream(Rejection.values())
+                .filter(rejection -> rejection.kind() == kind)
+                .map(Rejection::name)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     private static void write(String path, Operation operation) {
         problems(
                 operation,
                 "409",
-                "Out of order, repeated or conflicting: STEP_OUT_OF_ORDER, ALREADY_CONFIRMED, "
-                        + "TICKET_ALREADY_OPEN, SUPPORT_TICKET_REF_IN_USE, ALREADY_EXISTS, ALREADY_RETIRED, CLIENT_REVOKED, "
-                        + "CONCURRENT_CHANGE");
+                "Out of order, repeated or conflicting: " + codes(Rejection.Kind.CONFLICT) + ", CONCURRENT_CHANGE");
         problems(operation, "413", "A body over the size limit: PAYLOAD_TOO_LARGE");
         problems(operation, "415", "Not JSON: UNSUPPORTED_MEDIA_TYPE");
-        problems(
-                operation,
-                "422",
-                "Against a rule: SELF_REVIEW, OWN_TICKET, READINGS_NOT_CONFIRMED, UNKNOWN_READING, "
-                        + "OUTDATED_READING_VERSION, JOB_RETIRED, VARIANT_REQUIRED, UNKNOWN_VARIANT, INVALID_DEFINITION, "
-                        + "LAST_ADMINISTRATOR, IDEMPOTENCY_KEY_REUSED");
+        problems(operation, "422", "Against a rule: " + codes(Rejection.Kind.RULE) + ", IDEMPOTENCY_KEY_REUSED");
         if (!path.startsWith("/api-clients")) {
             operation.addParametersItem(new HeaderParameter()
                     .name("Idempotency-Key")
@@ -134,6 +173,8 @@ class OpenApiContract {
                     .schema(new StringSchema().maxLength(200)));
         }
         if (path.startsWith("/tickets/{ticketId}/")) {
+            // springdoc describes the handler's IfMatch argument on its own: this one, with its meaning, replaces it
+            operation.getParameters().removeIf(parameter -> "If-Match".equals(parameter.getName()));
             operation.addParametersItem(new HeaderParameter()
                     .name("If-Match")
                     .required(false)

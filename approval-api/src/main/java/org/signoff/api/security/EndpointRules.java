@@ -1,5 +1,6 @@
 package org.signoff.api.security;
 
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
@@ -54,6 +55,7 @@ public final class EndpointRules {
             new Rule(GET, "/access-refusals", Operation.AUDIT_READ),
             new Rule(POST, "/webhooks", Operation.CLIENTS_WRITE),
             new Rule(GET, "/webhooks", Operation.CLIENTS_WRITE),
+            new Rule(DELETE, "/webhooks/*", Operation.CLIENTS_WRITE),
             new Rule(GET, "/webhooks/*/deliveries", Operation.CLIENTS_WRITE),
             new Rule(POST, "/webhooks/*/redelivery", Operation.CLIENTS_WRITE));
 

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.signoff.api.command.Commands;
@@ -45,6 +47,7 @@ class StaffController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Void> register(@Valid @RequestBody Register body) {
         commands.create(new RegisterStaffMember(
                 StaffId.of(body.staffId()),
@@ -57,6 +60,7 @@ class StaffController {
     }
 
     @PutMapping("/{staffId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> change(@PathVariable StaffId staffId, @Valid @RequestBody Change body) {
         commands.sendTo(
                 Rejection.UNKNOWN_STAFF,

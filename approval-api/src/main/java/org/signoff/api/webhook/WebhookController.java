@@ -8,16 +8,21 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.signoff.api.input.Identifier;
+import org.signoff.api.input.SingleLine;
+import org.signoff.common.Rejection;
 
 /**
  * Webhook subscriptions and their delivery log, for administrators. (A first cut: subscriptions are kept in a
@@ -33,7 +38,11 @@ class WebhookController {
         this.store = store;
     }
 
-    /** @param events the event kinds to hear of, e.g. {@code ProductionUseApproved}; none for all */
+    /**
+     * @param events the event kinds to hear of, e.g. {@code ProductionUseApproved}; none for all
+     * @param jobs   the jobs whose tickets to hear of; none for all
+     * @param scopes the scopes (as on the master list, e.g. {@code Items}) whose jobs to hear of; none for all
+     */
     record Subscribe(
             @NotBlank @Identifier String subscriptionId,
 
@@ -41,14 +50,36 @@ class WebhookController {
             String url,
 
             @NotBlank @Size(min = 16, max = 200) String secret,
-            @Size(max = 20) Set<@NotBlank String> events) {}
+            @Size(max = 20) Set<@NotBlank String> events,
+            @Size(max = 100) Set<@NotBlank @Identifier String> jobs,
+            @Size(max = 50) Set<@NotBlank @SingleLine @Size(max = 200) String> scopes) {}
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<WebhookStore.Subscription> subscribe(@Valid @RequestBody Subscribe body) {
         WebhookStore.Subscription subscription = store.subscribe(
-                body.subscriptionId(), body.url(), body.secret(), body.events() == null ? Set.of() : body.events());
+                body.subscriptionId(),
+                body.url(),
+                body.secret(),
+                orNone(body.events()),
+                orNone(body.jobs()),
+                orNone(body.scopes()));
         return ResponseEntity.created(URI.create("/webhooks/" + body.subscriptionId()))
                 .body(subscription);
+    }
+
+    /** The subscription stops hearing of events; its delivery log stays readable. */
+    @DeleteMapping("/{subscriptionId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    ResponseEntity<Void> unsubscribe(@PathVariable String subscriptionId) {
+        if (!store.unsubscribe(subscriptionId)) {
+            throw Rejection.UNKNOWN_SUBSCRIPTION.because("No subscription '" + subscriptionId + "'");
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private static Set<String> orNone(Set<String> names) {
+        return names == null ? Set.of() : names;
     }
 
     /** The subscriptions, without their secrets. */
@@ -66,6 +97,7 @@ class WebhookController {
 
     /** Parked deliveries of a subscription go out again, from now. */
     @PostMapping("/{subscriptionId}/redelivery")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> redeliver(@PathVariable String subscriptionId) {
         store.redeliverParked(subscriptionId);
         return ResponseEntity.noContent().build();

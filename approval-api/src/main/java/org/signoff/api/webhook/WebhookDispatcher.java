@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -54,66 +56,112 @@ class WebhookDispatcher {
     }
 
     private record Due(
-            String notificationId, String subscriptionId, String url, String secret, String payload, int attempts) {}
+            String notificationId,
+            String subscriptionId,
+            String url,
+            String secret,
+            String payload,
+            int attempts,
+            Instant nextAttemptAt) {}
 
     @Scheduled(fixedDelayString = "${approval.webhooks.poll-interval:PT0.5S}")
     void deliverDue() {
-        List<Due> due = jdbc.sql("SELECT d.notification_id, d.subscription_id, s.url, s.secret, d.payload, d.attempts "
-                        + "FROM webhook_delivery d JOIN webhook_subscription s ON s.subscription_id = d.subscription_id "
+        Instant now = clock.instant();
+        List<Due> due = jdbc.sql("SELECT d.notification_id, d.subscription_id, s.url, s.secret, d.payload, d.attempts, "
+                        + "d.next_attempt_at FROM webhook_delivery d "
+                        + "JOIN webhook_subscription s ON s.subscription_id = d.subscription_id "
                         + "WHERE d.status = 'PENDING' AND d.next_attempt_at <= ? AND s.active "
                         + "ORDER BY d.next_attempt_at FETCH FIRST 50 ROWS ONLY")
-                .param(Columns.utc(clock.instant()))
+                .param(Columns.utc(now))
                 .query((rs, n) -> new Due(
                         rs.getString(1),
                         rs.getString(2),
                         rs.getString(3),
                         rs.getString(4),
                         rs.getString(5),
-                        rs.getInt(6)))
+                        rs.getInt(6),
+                        Columns.instant(rs, "next_attempt_at")))
                 .list();
-        due.forEach(this::deliver);
+        List<CompletableFuture<Void>> sending =
+                due.stream().filter(this::claim).map(this::deliver).toList();
+        CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new)).join();
     }
 
-    private void deliver(Due delivery) {
-        Integer status = null;
-        String error = null;
+    /**
+     * Takes a delivery for this attempt: its next attempt moves past the time the attempt can take, so no other
+     * node (nor the next poll) sends it meanwhile. Should this node die mid-attempt, the lease runs out and the
+     * delivery is sent again: at least once.
+     */
+    private boolean claim(Due delivery) {
+        Instant leaseEnd =
+                clock.instant().plus(settings.timeout().multipliedBy(2)).plusSeconds(1);
+        return jdbc.sql("UPDATE webhook_delivery SET next_attempt_at = ? WHERE notification_id = ? "
+                                + "AND subscription_id = ? AND status = 'PENDING' AND next_attempt_at = ?")
+                        .params(
+                                Columns.utc(leaseEnd),
+                                delivery.notificationId(),
+                                delivery.subscriptionId(),
+                                Columns.utc(delivery.nextAttemptAt()))
+                        .update()
+                == 1;
+    }
+
+    /** Posts without holding a thread while the receiver thinks; the batch runs side by side. */
+    private CompletableFuture<Void> deliver(Due delivery) {
+        long timestamp = clock.instant().getEpochSecond();
+        long started = System.nanoTime();
+        HttpRequest request;
         try {
-            long timestamp = clock.instant().getEpochSecond();
-            HttpResponse<Void> response = http.send(
-                    HttpRequest.newBuilder(URI.create(delivery.url()))
-                            .timeout(settings.timeout())
-                            .header("Content-Type", "application/json")
-                            .header("Webhook-Id", delivery.notificationId())
-                            .header("Webhook-Timestamp", String.valueOf(timestamp))
-                            .header("Webhook-Signature", "v1=" + sign(delivery.secret(), timestamp, delivery.payload()))
-                            .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
-                            .build(),
-                    HttpResponse.BodyHandlers.discarding());
-            status = response.statusCode();
-        } catch (InterruptedException stopping) {
-            Thread.currentThread().interrupt();
-            return;
-        } catch (Exception unreachable) {
-            error = unreachable.getClass().getSimpleName();
+            request = HttpRequest.newBuilder(URI.create(delivery.url()))
+                    .timeout(settings.timeout())
+                    .header("Content-Type", "application/json")
+                    .header("Webhook-Id", delivery.notificationId())
+                    .header("Webhook-Timestamp", String.valueOf(timestamp))
+                    .header("Webhook-Signature", "v1=" + sign(delivery.secret(), timestamp, delivery.payload()))
+                    .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
+                    .build();
+        } catch (IllegalArgumentException badUrl) {
+            record(delivery, null, badUrl.getClass().getSimpleName(), 0);
+            return CompletableFuture.completedFuture(null);
         }
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
+            int millis = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1_000_000);
+            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+            record(
+                    delivery,
+                    response == null ? null : response.statusCode(),
+                    cause == null ? null : cause.getClass().getSimpleName(),
+                    millis);
+            return null;
+        });
+    }
+
+    private void record(Due delivery, Integer status, String error, int latencyMillis) {
         Instant now = clock.instant();
         int attempts = delivery.attempts() + 1;
         if (status != null && status >= 200 && status < 300) {
-            jdbc.sql(
-                            "UPDATE webhook_delivery SET status = 'DELIVERED', attempts = ?, last_status = ?, last_error = NULL, "
-                                    + "delivered_at = ? WHERE notification_id = ? AND subscription_id = ?")
-                    .params(attempts, status, Columns.utc(now), delivery.notificationId(), delivery.subscriptionId())
+            jdbc.sql("UPDATE webhook_delivery SET status = 'DELIVERED', attempts = ?, last_status = ?, "
+                            + "last_error = NULL, last_latency_ms = ?, delivered_at = ? "
+                            + "WHERE notification_id = ? AND subscription_id = ?")
+                    .params(
+                            attempts,
+                            status,
+                            latencyMillis,
+                            Columns.utc(now),
+                            delivery.notificationId(),
+                            delivery.subscriptionId())
                     .update();
             return;
         }
         boolean park = attempts >= settings.maxAttempts();
         jdbc.sql("UPDATE webhook_delivery SET status = ?, attempts = ?, last_status = ?, last_error = ?, "
-                        + "next_attempt_at = ? WHERE notification_id = ? AND subscription_id = ?")
+                        + "last_latency_ms = ?, next_attempt_at = ? WHERE notification_id = ? AND subscription_id = ?")
                 .params(
                         park ? "PARKED" : "PENDING",
                         attempts,
                         status,
                         error,
+                        latencyMillis,
                         Columns.utc(now.plus(backoff(attempts))),
                         delivery.notificationId(),
                         delivery.subscriptionId())

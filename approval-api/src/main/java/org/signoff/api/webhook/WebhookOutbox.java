@@ -1,27 +1,48 @@
 package org.signoff.api.webhook;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import org.signoff.catalog.api.JobId;
+import org.signoff.lookup.JobCatalog;
+import org.signoff.lookup.StaffDirectory;
+import org.signoff.lookup.StaffMembership;
 import org.signoff.projections.Columns;
+import org.signoff.staff.api.StaffId;
+import org.signoff.ticket.api.DeadlinesScheduled;
 import org.signoff.ticket.api.JobAccessRequested;
+import org.signoff.ticket.api.NextActor;
+import org.signoff.ticket.api.ReminderIssued;
+import org.signoff.ticket.api.SignOffStarted;
+import org.signoff.ticket.api.TicketEscalated;
 import org.signoff.ticket.api.TicketEvent;
 import org.signoff.ticket.api.TicketLifecycle;
+import org.signoff.ticket.api.TicketStatus;
 
 /**
  * The outbox. A tracking processor of its own turns each ticket event into one delivery per matching subscription,
  * in the transaction that also moves its token: a notification is written once, after its event is durable, and a
  * crash loses none. Never replayed: a replay would tell the receivers old news again.
+ *
+ * <p>It keeps what it knows of each ticket in {@code webhook_ticket}, so every notification names the job, the
+ * support ticket, where the ticket stands and who must act next, whatever the event itself carries.
  */
 @Component
 @ProcessingGroup(WebhookOutbox.PROCESSING_GROUP)
@@ -30,25 +51,49 @@ class WebhookOutbox {
 
     static final String PROCESSING_GROUP = "webhook-outbox";
 
-    private final JdbcClient jdbc;
+    /** Every event kind a subscriber can hear of: all but the engine's note of a wait's deadlines. */
+    static final Set<String> NOTIFIED_KINDS = Arrays.stream(TicketEvent.class.getPermittedSubclasses())
+            .filter(kind -> kind != DeadlinesScheduled.class)
+            .map(Class::getSimpleName)
+            .collect(Collectors.toUnmodifiableSet());
 
-    WebhookOutbox(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final EventStore eventStore;
+    private final JobCatalog catalog;
+    private final StaffDirectory directory;
+
+    WebhookOutbox(JdbcClient jdbc, EventStore eventStore, JobCatalog catalog, StaffDirectory directory) {
         this.jdbc = jdbc;
+        this.eventStore = eventStore;
+        this.catalog = catalog;
+        this.directory = directory;
     }
 
     @EventHandler
-    void on(TicketEvent event, EventMessage<?> message, @Timestamp Instant at) {
+    void on(TicketEvent event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Ticket ticket = remember(event, sequence);
         String kind = event.getClass().getSimpleName();
-        List<Subscriber> subscribers = jdbc.sql("SELECT subscription_id, events FROM webhook_subscription WHERE active")
-                .query((rs, n) -> new Subscriber(rs.getString(1), Columns.names(rs.getString(2))))
+        if (!NOTIFIED_KINDS.contains(kind)) {
+            return;
+        }
+        String scope = catalog.find(JobId.of(ticket.jobId()))
+                .map(job -> job.definition().scope())
+                .orElse(null);
+        List<Subscriber> subscribers = jdbc.sql(
+                        "SELECT subscription_id, events, jobs, scopes FROM webhook_subscription WHERE active")
+                .query((rs, n) -> new Subscriber(
+                        rs.getString(1),
+                        Columns.names(rs.getString(2)),
+                        Columns.names(rs.getString(3)),
+                        Columns.names(rs.getString(4))))
                 .list();
         String payload = null;
         for (Subscriber subscriber : subscribers) {
-            if (!subscriber.events().isEmpty() && !subscriber.events().contains(kind)) {
+            if (!subscriber.wants(kind, ticket.jobId(), scope)) {
                 continue;
             }
             if (payload == null) {
-                payload = payload(event, message.getIdentifier(), kind, at);
+                payload = payload(event, sequence, ticket, scope, message.getIdentifier(), kind, at);
             }
             jdbc.sql("INSERT INTO webhook_delivery (notification_id, subscription_id, payload, status, attempts, "
                             + "next_attempt_at, created_at) VALUES (?, ?, ?, 'PENDING', 0, ?, ?)")
@@ -57,26 +102,154 @@ class WebhookOutbox {
         }
     }
 
-    /** What the receiver is told: which ticket, what happened, and the step it now waits on. */
-    private static String payload(TicketEvent event, String notificationId, String kind, Instant at) {
+    /** The ticket as it stands after the event; a ticket older than the outbox is read from its events once. */
+    private Ticket remember(TicketEvent event, long sequence) {
+        String ticketId = event.ticketId().value();
+        if (event instanceof SignOffStarted started) {
+            Ticket ticket = Ticket.openedBy(started);
+            jdbc.sql("INSERT INTO webhook_ticket (ticket_id, job_id, variant, staff_id, status) VALUES (?, ?, ?, ?, ?)")
+                    .params(
+                            ticketId,
+                            ticket.jobId(),
+                            ticket.variant(),
+                            ticket.staffId(),
+                            ticket.status().name())
+                    .update();
+            return ticket;
+        }
+        Ticket before = known(ticketId).orElseGet(() -> rebuildBefore(ticketId, sequence));
+        Ticket after = before.after(event);
+        jdbc.sql("UPDATE webhook_ticket SET support_ticket_ref = ?, status = ? WHERE ticket_id = ?")
+                .params(after.supportTicketRef(), after.status().name(), ticketId)
+                .update();
+        return after;
+    }
+
+    private Optional<Ticket> known(String ticketId) {
+        return jdbc.sql("SELECT job_id, variant, staff_id, support_ticket_ref, status FROM webhook_ticket "
+                        + "WHERE ticket_id = ?")
+                .param(ticketId)
+                .query((rs, n) -> new Ticket(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        TicketStatus.valueOf(rs.getString(5))))
+                .optional();
+    }
+
+    /** The ticket up to (not including) its event {@code sequence}, from the event store; stored from now on. */
+    private Ticket rebuildBefore(String ticketId, long sequence) {
+        Ticket ticket = null;
+        for (DomainEventMessage<?> earlier : eventStore
+                .readEvents(ticketId)
+                .asStream()
+                .takeWhile(message -> message.getSequenceNumber() < sequence)
+                .toList()) {
+            if (earlier.getPayload() instanceof SignOffStarted started) {
+                ticket = Ticket.openedBy(started);
+            } else if (ticket != null && earlier.getPayload() instanceof TicketEvent step) {
+                ticket = ticket.after(step);
+            }
+        }
+        if (ticket == null) {
+            throw new IllegalStateException("Ticket " + ticketId + " has no opening event before " + sequence);
+        }
+        jdbc.sql("INSERT INTO webhook_ticket (ticket_id, job_id, variant, staff_id, support_ticket_ref, status) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)")
+                .params(
+                        ticketId,
+                        ticket.jobId(),
+                        ticket.variant(),
+                        ticket.staffId(),
+                        ticket.supportTicketRef(),
+                        ticket.status().name())
+                .update();
+        return ticket;
+    }
+
+    /** What the receiver is told: which ticket, what happened, the step it now waits on and who must act. */
+    private String payload(
+            TicketEvent event,
+            long sequence,
+            Ticket ticket,
+            String scope,
+            String notificationId,
+            String kind,
+            Instant at) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("notificationId", notificationId);
         body.put("event", kind);
+        body.put("at", at.toString());
         body.put("ticketId", event.ticketId().value());
+        // the event's place in the ticket's history: deliveries may arrive out of order, this puts them back
+        body.put("sequence", sequence);
+        body.put("supportTicketRef", ticket.supportTicketRef());
+        body.put("jobId", ticket.jobId());
+        body.put("variant", ticket.variant());
+        body.put("scope", scope);
+        body.put("requester", ticket.staffId());
         body.put(
                 "performedBy",
                 event.performedBy() == null ? null : event.performedBy().value());
-        if (event instanceof JobAccessRequested requested) {
-            body.put("supportTicketRef", requested.supportTicketRef());
+        TicketStatus status = ticket.status();
+        body.put("status", status.name());
+        body.put("step", status.step());
+        body.put("closed", status.closed());
+        body.put("nextActor", nextActor(ticket));
+        if (event instanceof ReminderIssued reminder) {
+            body.put("waitingSince", reminder.waitingSince().toString());
+        } else if (event instanceof TicketEscalated escalated) {
+            body.put("waitingSince", escalated.waitingSince().toString());
+            body.put("escalatedTo", NextActor.SYSTEMS_LIBRARIAN.name());
         }
-        body.put("at", at.toString());
-        TicketLifecycle.statusSetBy(event).ifPresent(status -> {
-            body.put("status", status.name());
-            body.put("step", status.step());
-            body.put("closed", status.closed());
-        });
         return Columns.json(body);
     }
 
-    private record Subscriber(String id, List<String> events) {}
+    /** Who must act: a role, with the person (the requester) or the unit (whose liaison) where it is one. */
+    private Map<String, Object> nextActor(Ticket ticket) {
+        NextActor actor = ticket.status().nextActor();
+        Map<String, Object> next = new LinkedHashMap<>();
+        next.put("role", actor.name());
+        if (actor == NextActor.REQUESTER) {
+            next.put("staffId", ticket.staffId());
+        } else if (actor == NextActor.LIAISON) {
+            next.put(
+                    "unit",
+                    directory
+                            .find(StaffId.of(ticket.staffId()))
+                            .map(StaffMembership::unit)
+                            .orElse(null));
+        }
+        return next;
+    }
+
+    /** What the outbox keeps of a ticket. */
+    private record Ticket(String jobId, String variant, String staffId, String supportTicketRef, TicketStatus status) {
+
+        static Ticket openedBy(SignOffStarted started) {
+            return new Ticket(
+                    started.jobId().value(),
+                    started.variant(),
+                    started.staffId().value(),
+                    null,
+                    TicketLifecycle.statusAfter(null, started));
+        }
+
+        Ticket after(TicketEvent event) {
+            String ref =
+                    event instanceof JobAccessRequested requested ? requested.supportTicketRef() : supportTicketRef;
+            return new Ticket(jobId, variant, staffId, ref, TicketLifecycle.statusAfter(status, event));
+        }
+    }
+
+    /** A subscription's filters: each empty one lets everything through. */
+    private record Subscriber(String id, List<String> events, List<String> jobs, List<String> scopes) {
+
+        boolean wants(String kind, String jobId, String scope) {
+            return (events.isEmpty() || events.contains(kind))
+                    && (jobs.isEmpty() || jobs.contains(jobId))
+                    && (scopes.isEmpty() || scopes.contains(scope));
+        }
+    }
 }

@@ -2,10 +2,8 @@ package org.signoff.api.webhook;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,7 +11,6 @@ import org.springframework.stereotype.Component;
 
 import org.signoff.common.Rejection;
 import org.signoff.projections.Columns;
-import org.signoff.ticket.api.TicketEvent;
 
 /** Tables {@code webhook_subscription} and {@code webhook_delivery}, as the API manages and reads them. */
 @Component
@@ -26,10 +23,6 @@ class WebhookStore {
         PARKED
     }
 
-    static final Set<String> EVENT_KINDS = Arrays.stream(TicketEvent.class.getPermittedSubclasses())
-            .map(Class::getSimpleName)
-            .collect(Collectors.toSet());
-
     private final JdbcClient jdbc;
     private final Clock clock = Clock.systemUTC();
 
@@ -37,7 +30,20 @@ class WebhookStore {
         this.jdbc = jdbc;
     }
 
-    record Subscription(String subscriptionId, String url, List<String> events, boolean active) {}
+    /**
+     * A subscription as the API shows it, without its secret.
+     *
+     * @param events the event kinds it hears of; empty for all
+     * @param jobs   the jobs whose tickets it hears of; empty for all
+     * @param scopes the scopes (of the master list) whose jobs it hears of; empty for all
+     */
+    record Subscription(
+            String subscriptionId,
+            String url,
+            List<String> events,
+            List<String> jobs,
+            List<String> scopes,
+            boolean active) {}
 
     record Delivery(
             String notificationId,
@@ -46,26 +52,60 @@ class WebhookStore {
             int attempts,
             Integer lastStatus,
             String lastError,
+            Integer lastLatencyMillis,
             Instant nextAttemptAt,
             Instant deliveredAt) {}
 
-    /** A new subscription to the event kinds named (none for all); an unknown kind or a taken id is refused. */
-    Subscription subscribe(String subscriptionId, String url, String secret, Set<String> events) {
-        List<String> unknown =
-                events.stream().filter(e -> !EVENT_KINDS.contains(e)).sorted().toList();
+    /**
+     * A new subscription to the event kinds, jobs and scopes named (each empty for all); an unknown kind or a taken
+     * id is refused. Jobs and scopes are not checked against the catalog: a subscription may wait for a job to come.
+     */
+    Subscription subscribe(
+            String subscriptionId,
+            String url,
+            String secret,
+            Set<String> events,
+            Set<String> jobs,
+            Set<String> scopes) {
+        List<String> unknown = events.stream()
+                .filter(e -> !WebhookOutbox.NOTIFIED_KINDS.contains(e))
+                .sorted()
+                .toList();
         if (!unknown.isEmpty()) {
             throw Rejection.INVALID_DEFINITION.because("No such event kinds: " + unknown + "; there are "
-                    + EVENT_KINDS.stream().sorted().toList());
+                    + WebhookOutbox.NOTIFIED_KINDS.stream().sorted().toList());
         }
         try {
-            jdbc.sql("INSERT INTO webhook_subscription (subscription_id, url, secret, events, active, created_at) "
-                            + "VALUES (?, ?, ?, ?, TRUE, ?)")
-                    .params(subscriptionId, url, secret, Columns.names(events), Columns.utc(clock.instant()))
+            jdbc.sql("INSERT INTO webhook_subscription (subscription_id, url, secret, events, jobs, scopes, active, "
+                            + "created_at) VALUES (?, ?, ?, ?, ?, ?, TRUE, ?)")
+                    .params(
+                            subscriptionId,
+                            url,
+                            secret,
+                            Columns.names(events),
+                            Columns.names(jobs),
+                            Columns.names(scopes),
+                            Columns.utc(clock.instant()))
                     .update();
         } catch (DuplicateKeyException exists) {
             throw Rejection.ALREADY_EXISTS.because("There is a subscription '" + subscriptionId + "'");
         }
-        return new Subscription(subscriptionId, url, events.stream().sorted().toList(), true);
+        return new Subscription(subscriptionId, url, sorted(events), sorted(jobs), sorted(scopes), true);
+    }
+
+    /**
+     * The subscription stops: nothing more is written to its outbox and its pending deliveries wait. Its log stays
+     * readable. False if there is no such subscription.
+     */
+    boolean unsubscribe(String subscriptionId) {
+        return jdbc.sql("UPDATE webhook_subscription SET active = FALSE WHERE subscription_id = ?")
+                        .param(subscriptionId)
+                        .update()
+                > 0;
+    }
+
+    private static List<String> sorted(Set<String> names) {
+        return names.stream().sorted().toList();
     }
 
     /** The subscriptions, without their secrets. */
@@ -75,6 +115,8 @@ class WebhookStore {
                         rs.getString("subscription_id"),
                         rs.getString("url"),
                         Columns.names(rs.getString("events")),
+                        Columns.names(rs.getString("jobs")),
+                        Columns.names(rs.getString("scopes")),
                         rs.getBoolean("active")))
                 .list();
     }
@@ -93,6 +135,7 @@ class WebhookStore {
                         rs.getInt("attempts"),
                         rs.getObject("last_status") == null ? null : rs.getInt("last_status"),
                         rs.getString("last_error"),
+                        rs.getObject("last_latency_ms") == null ? null : rs.getInt("last_latency_ms"),
                         Columns.instant(rs, "next_attempt_at"),
                         Columns.instant(rs, "delivered_at")))
                 .list();

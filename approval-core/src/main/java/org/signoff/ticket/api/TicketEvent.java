@@ -2,7 +2,7 @@ package org.signoff.ticket.api;
 
 import org.signoff.staff.api.StaffId;
 
-/** A fact in a ticket's history: which ticket, and who made it happen. */
+/** A fact in a ticket's history: which ticket, and who made it happen (nobody, for the engine's own deadlines). */
 public sealed interface TicketEvent
         permits SignOffStarted,
                 ReadingConfirmed,
@@ -15,7 +15,11 @@ public sealed interface TicketEvent
                 RoleRequestSubmitted,
                 ProductionRoleUpdated,
                 RequestWithdrawn,
-                ProductionUseRevoked {
+                ProductionUseRevoked,
+                DeadlinesScheduled,
+                ReminderIssued,
+                TicketEscalated,
+                SandboxAccessExpired {
 
     TicketId ticketId();
 

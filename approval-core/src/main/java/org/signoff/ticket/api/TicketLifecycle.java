@@ -20,6 +20,10 @@ import java.util.Optional;
  * ProductionRoleUpdated      COMPLETED
  * RequestWithdrawn           WITHDRAWN
  * ProductionUseRevoked       REVOKED
+ * DeadlinesScheduled         (unchanged)
+ * ReminderIssued             (unchanged)
+ * TicketEscalated            (unchanged)
+ * SandboxAccessExpired       AWAITING_SANDBOX_GRANT
  * </pre>
  */
 public final class TicketLifecycle {
@@ -33,13 +37,16 @@ public final class TicketLifecycle {
         return statusSetBy(event).orElse(before);
     }
 
-    /** The status an event leads to whatever came before; empty for a reading, which leaves the status as it was. */
+    /** The status an event leads to whatever came before; empty for an event that leaves the status as it was. */
     public static Optional<TicketStatus> statusSetBy(TicketEvent event) {
         if (event instanceof SignOffStarted) {
             return Optional.of(OPENED);
-        } else if (event instanceof ReadingConfirmed) {
+        } else if (event instanceof ReadingConfirmed
+                || event instanceof DeadlinesScheduled
+                || event instanceof ReminderIssued
+                || event instanceof TicketEscalated) {
             return Optional.empty();
-        } else if (event instanceof JobAccessRequested) {
+        } else if (event instanceof JobAccessRequested || event instanceof SandboxAccessExpired) {
             return Optional.of(TicketStatus.AWAITING_SANDBOX_GRANT);
         } else if (event instanceof SandboxAccessGranted || event instanceof RetestRequested) {
             return Optional.of(TicketStatus.AWAITING_TEST);

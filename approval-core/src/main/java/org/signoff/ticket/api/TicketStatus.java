@@ -5,32 +5,39 @@ package org.signoff.ticket.api;
  */
 public enum TicketStatus {
     /** step 1: the requester confirms the required readings, then asks for access */
-    READING(1, false),
+    READING(1, false, NextActor.REQUESTER),
     /** step 3: a systems librarian grants Sandbox access and sends training material */
-    AWAITING_SANDBOX_GRANT(3, false),
+    AWAITING_SANDBOX_GRANT(3, false, NextActor.SYSTEMS_LIBRARIAN),
     /** step 4: the requester runs the job in the Sandbox and reports (again, after a retest request) */
-    AWAITING_TEST(4, false),
+    AWAITING_TEST(4, false, NextActor.REQUESTER),
     /** step 5: a systems librarian other than the requester reviews the test */
-    AWAITING_REVIEW(5, false),
+    AWAITING_REVIEW(5, false, NextActor.SYSTEMS_LIBRARIAN),
     /** step 6: approved; the liaison of the requester's unit submits the role request form */
-    AWAITING_ROLE_REQUEST(6, false),
+    AWAITING_ROLE_REQUEST(6, false, NextActor.LIAISON),
     /** step 6: the support team updates production permissions */
-    AWAITING_ROLE_UPDATE(6, false),
+    AWAITING_ROLE_UPDATE(6, false, NextActor.SUPPORT_TEAM),
     /** approved for production use, with any role update done */
-    COMPLETED(6, true),
+    COMPLETED(6, true, NextActor.NOBODY),
     /** the review refused production use */
-    DENIED(5, true),
+    DENIED(5, true, NextActor.NOBODY),
     /** the requester withdrew before completion */
-    WITHDRAWN(0, true),
+    WITHDRAWN(0, true, NextActor.NOBODY),
     /** production use was approved, then taken back */
-    REVOKED(0, true);
+    REVOKED(0, true, NextActor.NOBODY);
 
     private final int step;
     private final boolean closed;
+    private final NextActor nextActor;
 
-    TicketStatus(int step, boolean closed) {
+    TicketStatus(int step, boolean closed, NextActor nextActor) {
         this.step = step;
         this.closed = closed;
+        this.nextActor = nextActor;
+    }
+
+    /** Who must act for the ticket to move on from here. */
+    public NextActor nextActor() {
+        return nextActor;
     }
 
     /** The step of the six this status waits on (0 for an ended ticket that left the process). */

@@ -25,11 +25,26 @@ class TicketLifecycleTest {
     }
 
     @Test
-    void onlyAReadingLeavesTheStatusAsItWas() {
+    void onlyAReadingAndTheDeadlinesOfAWaitLeaveTheStatusAsItWas() {
+        List<Class<?>> unchanging =
+                List.of(ReadingConfirmed.class, DeadlinesScheduled.class, ReminderIssued.class, TicketEscalated.class);
         for (Class<?> type : TicketEvent.class.getPermittedSubclasses()) {
             assertThat(TicketLifecycle.statusSetBy(anyInstanceOf(type)).isEmpty())
                     .as(type.getSimpleName())
-                    .isEqualTo(type == ReadingConfirmed.class);
+                    .isEqualTo(unchanging.contains(type));
+        }
+    }
+
+    @Test
+    void anExpiredSandboxGrantWaitsForANewGrant() {
+        assertThat(TicketLifecycle.statusAfter(TicketStatus.AWAITING_TEST, new SandboxAccessExpired(null, null)))
+                .isEqualTo(TicketStatus.AWAITING_SANDBOX_GRANT);
+    }
+
+    @Test
+    void everyOpenStatusNamesWhoMustActAndNoClosedOneDoes() {
+        for (TicketStatus status : TicketStatus.values()) {
+            assertThat(status.nextActor() == NextActor.NOBODY).as(status.name()).isEqualTo(status.closed());
         }
     }
 

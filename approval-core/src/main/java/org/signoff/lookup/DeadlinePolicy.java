@@ -1,0 +1,15 @@
+package org.signoff.lookup;
+
+import java.util.Optional;
+
+import org.signoff.catalog.api.JobId;
+import org.signoff.ticket.api.TicketStatus;
+
+/**
+ * How long a ticket may wait on a step before someone is reminded, and before the wait is escalated (or, for a
+ * Sandbox grant, expires). Configured per job and step, with defaults; empty for a step nobody set a limit for.
+ */
+public interface DeadlinePolicy {
+
+    Optional<WaitLimits> limitsFor(JobId jobId, TicketStatus waitingOn);
+}

@@ -1,0 +1,30 @@
+package org.signoff.ticket.api;
+
+import java.time.Instant;
+
+import org.signoff.staff.api.StaffId;
+
+/**
+ * The ticket started waiting on a step, and the engine set its deadlines: the record an auditor reads to see when
+ * whoever had to act was due. The deadline ids are the scheduler's, kept so the deadlines can be cancelled when
+ * the step is done.
+ *
+ * @param waitNumber the ticket's count of waits, which a deadline names to tell it is still the current one
+ */
+public record DeadlinesScheduled(
+        TicketId ticketId,
+        TicketStatus waitingOn,
+        int waitNumber,
+        Instant since,
+        Instant remindAt,
+        Instant limitAt,
+        String reminderId,
+        String limitId)
+        implements TicketEvent {
+
+    /** The engine's own doing: nobody performed it. */
+    @Override
+    public StaffId performedBy() {
+        return null;
+    }
+}

@@ -1,0 +1,254 @@
+package org.signoff.ticket;
+
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.instanceOf;
+import static org.signoff.Lookups.AMY;
+import static org.signoff.Lookups.CHANGE_ITEMS;
+import static org.signoff.Lookups.LIBRARIAN;
+import static org.signoff.RejectedAs.rejectedAs;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.CustomTypeSafeMatcher;
+import org.hamcrest.Matcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.signoff.Lookups;
+import org.signoff.common.Rejection;
+import org.signoff.lookup.WaitLimits;
+import org.signoff.ticket.api.ApproveProductionUse;
+import org.signoff.ticket.api.DeadlinesScheduled;
+import org.signoff.ticket.api.GrantSandboxAccess;
+import org.signoff.ticket.api.JobAccessRequested;
+import org.signoff.ticket.api.ProductionUseApproved;
+import org.signoff.ticket.api.ReminderIssued;
+import org.signoff.ticket.api.ReportSandboxTest;
+import org.signoff.ticket.api.RequestRetest;
+import org.signoff.ticket.api.RetestRequested;
+import org.signoff.ticket.api.SandboxAccessExpired;
+import org.signoff.ticket.api.SandboxAccessGranted;
+import org.signoff.ticket.api.SandboxTestReported;
+import org.signoff.ticket.api.SignOffStarted;
+import org.signoff.ticket.api.StartSignOff;
+import org.signoff.ticket.api.TestOutcome;
+import org.signoff.ticket.api.TicketEscalated;
+import org.signoff.ticket.api.TicketId;
+import org.signoff.ticket.api.TicketStatus;
+import org.signoff.ticket.api.WithdrawRequest;
+
+/** Every wait on a step has a reminder and a limit; time passes in the fixture, not on the clock. */
+class TicketDeadlinesTest {
+
+    private static final TicketId TICKET = TicketId.of("t-1");
+    private static final Instant MONDAY = Instant.parse("2026-11-23T09:00:00Z");
+    private static final Duration TWO_WEEKS = Duration.ofDays(14);
+    private static final Duration A_MONTH = Duration.ofDays(30);
+    private static final Duration THREE_DAYS = Duration.ofDays(3);
+    private static final Duration A_WEEK = Duration.ofDays(7);
+
+    private FixtureConfiguration<SignOffTicket> fixture;
+    private Lookups lookups;
+
+    @BeforeEach
+    void setUp() {
+        lookups = new Lookups()
+                .deadlines(TicketStatus.AWAITING_TEST, new WaitLimits(TWO_WEEKS, A_MONTH))
+                .deadlines(TicketStatus.AWAITING_REVIEW, new WaitLimits(THREE_DAYS, A_WEEK))
+                .deadlines(TicketStatus.AWAITING_SANDBOX_GRANT, new WaitLimits(THREE_DAYS, A_WEEK));
+        fixture = new AggregateTestFixture<>(SignOffTicket.class);
+        fixture.registerInjectableResource(lookups);
+    }
+
+    @Test
+    void grantingSandboxAccessSetsTheDeadlinesOfTheTest() {
+        fixture.given(requested())
+                .andGivenCurrentTime(MONDAY)
+                .when(grant())
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        equalTo(granted()),
+                        deadlines(TicketStatus.AWAITING_TEST, 1, MONDAY, TWO_WEEKS, A_MONTH),
+                        andNoMore())))
+                .expectScheduledDeadlineWithName(TWO_WEEKS, SignOffTicket.REMINDER)
+                .expectScheduledDeadlineWithName(A_MONTH, SignOffTicket.LIMIT);
+    }
+
+    @Test
+    void openingATicketStartsTheWaitOnTheReadingsWhenThatStepHasDeadlines() {
+        lookups.deadlines(TicketStatus.READING, new WaitLimits(TWO_WEEKS, A_MONTH));
+        fixture.givenCurrentTime(MONDAY)
+                .when(new StartSignOff(TICKET, CHANGE_ITEMS, null, AMY))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        equalTo(new SignOffStarted(TICKET, AMY, CHANGE_ITEMS, null)),
+                        deadlines(TicketStatus.READING, 1, MONDAY, TWO_WEEKS, A_MONTH),
+                        andNoMore())))
+                .expectScheduledDeadlineWithName(TWO_WEEKS, SignOffTicket.REMINDER);
+    }
+
+    @Test
+    void aStepWithoutConfiguredDeadlinesSetsNone() {
+        fixture.given(then(granted(requested()), reported()))
+                .when(new ApproveProductionUse(TICKET, true, null, LIBRARIAN))
+                .expectEvents(new ProductionUseApproved(TICKET, AMY, CHANGE_ITEMS, null, true, null, LIBRARIAN))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void noTestReportedInTwoWeeksRemindsTheRequester() {
+        fixture.given(requested())
+                .andGivenCurrentTime(MONDAY)
+                .andGivenCommands(grant())
+                .whenTimeElapses(TWO_WEEKS)
+                .expectEvents(new ReminderIssued(TICKET, TicketStatus.AWAITING_TEST, MONDAY))
+                .expectTriggeredDeadlinesWithName(SignOffTicket.REMINDER);
+    }
+
+    @Test
+    void noTestReportedWithinTheLimitExpiresTheGrantAndTheTicketWaitsForANewOne() {
+        fixture.given(requested())
+                .andGivenCurrentTime(MONDAY)
+                .andGivenCommands(grant())
+                .whenTimeElapses(A_MONTH)
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        equalTo(new ReminderIssued(TICKET, TicketStatus.AWAITING_TEST, MONDAY)),
+                        equalTo(new SandboxAccessExpired(TICKET, MONDAY)),
+                        deadlines(TicketStatus.AWAITING_SANDBOX_GRANT, 2, MONDAY.plus(A_MONTH), THREE_DAYS, A_WEEK),
+                        andNoMore())));
+    }
+
+    @Test
+    void afterTheGrantExpiredNoTestCanBeReportedUntilANewGrant() {
+        fixture.given(then(granted(requested()), new SandboxAccessExpired(TICKET, MONDAY)))
+                .when(report())
+                .expectNoEvents()
+                .expectException(rejectedAs(Rejection.STEP_OUT_OF_ORDER));
+    }
+
+    @Test
+    void aReviewWaitingPastItsLimitIsEscalatedAndStillWaits() {
+        fixture.given(granted(requested()))
+                .andGivenCurrentTime(MONDAY)
+                .andGivenCommands(report())
+                .whenTimeElapses(A_WEEK)
+                .expectEvents(
+                        new ReminderIssued(TICKET, TicketStatus.AWAITING_REVIEW, MONDAY),
+                        new TicketEscalated(TICKET, TicketStatus.AWAITING_REVIEW, MONDAY))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void anEscalatedReviewCanStillBeApproved() {
+        fixture.given(then(
+                        granted(requested()),
+                        reported(),
+                        new DeadlinesScheduled(
+                                TICKET,
+                                TicketStatus.AWAITING_REVIEW,
+                                1,
+                                MONDAY,
+                                MONDAY.plus(THREE_DAYS),
+                                MONDAY.plus(A_WEEK),
+                                "reminder-1",
+                                "limit-1"),
+                        new ReminderIssued(TICKET, TicketStatus.AWAITING_REVIEW, MONDAY),
+                        new TicketEscalated(TICKET, TicketStatus.AWAITING_REVIEW, MONDAY)))
+                .when(new ApproveProductionUse(TICKET, false, null, LIBRARIAN))
+                .expectEvents(new ProductionUseApproved(TICKET, AMY, CHANGE_ITEMS, null, false, null, LIBRARIAN))
+                .expectResultMessagePayload(TicketStatus.COMPLETED);
+    }
+
+    @Test
+    void reportingTheTestCancelsItsDeadlines() {
+        lookups.deadlines(TicketStatus.AWAITING_REVIEW, new WaitLimits(Duration.ofDays(100), Duration.ofDays(200)));
+        fixture.given(requested())
+                .andGivenCurrentTime(MONDAY)
+                .andGivenCommands(grant())
+                .when(report())
+                .expectNoScheduledDeadlineWithName(TWO_WEEKS, SignOffTicket.REMINDER)
+                .expectNoScheduledDeadlineWithName(A_MONTH, SignOffTicket.LIMIT)
+                .expectScheduledDeadlineWithName(Duration.ofDays(100), SignOffTicket.REMINDER);
+    }
+
+    @Test
+    void withdrawingCancelsEveryDeadline() {
+        fixture.given(requested())
+                .andGivenCommands(grant())
+                .when(new WithdrawRequest(TICKET, "no longer needed", AMY))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void aRetestStartsANewWaitOnTheTest() {
+        fixture.given(granted(requested()))
+                .andGivenCurrentTime(MONDAY)
+                .andGivenCommands(report())
+                .when(new RequestRetest(TICKET, "try 10 records first", LIBRARIAN))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        instanceOf(RetestRequested.class),
+                        deadlines(TicketStatus.AWAITING_TEST, 2, MONDAY, TWO_WEEKS, A_MONTH),
+                        andNoMore())))
+                .expectScheduledDeadlineWithName(TWO_WEEKS, SignOffTicket.REMINDER);
+    }
+
+    // --- commands and histories
+
+    private static GrantSandboxAccess grant() {
+        return new GrantSandboxAccess(TICKET, List.of("training.pdf"), LIBRARIAN);
+    }
+
+    private static SandboxAccessGranted granted() {
+        return new SandboxAccessGranted(TICKET, List.of("training.pdf"), LIBRARIAN);
+    }
+
+    private static ReportSandboxTest report() {
+        return new ReportSandboxTest(TICKET, "job-1", 40, TestOutcome.SUCCEEDED, null, AMY);
+    }
+
+    private static SandboxTestReported reported() {
+        return new SandboxTestReported(TICKET, "job-1", 40, TestOutcome.SUCCEEDED, null, AMY);
+    }
+
+    private static List<Object> requested() {
+        return List.of(
+                new SignOffStarted(TICKET, AMY, CHANGE_ITEMS, null),
+                new JobAccessRequested(TICKET, "LTS-1234", null, AMY));
+    }
+
+    private static List<Object> granted(List<Object> history) {
+        return then(history, granted());
+    }
+
+    private static List<Object> then(List<Object> history, Object... next) {
+        List<Object> events = new ArrayList<>(history);
+        events.addAll(List.of(next));
+        return List.copyOf(events);
+    }
+
+    /** The deadlines of a wait: when it began and when each is due; the scheduler's ids are whatever it chose. */
+    private static Matcher<Object> deadlines(
+            TicketStatus waitingOn, int waitNumber, Instant since, Duration remindAfter, Duration limitAfter) {
+        return new CustomTypeSafeMatcher<>("wait " + waitNumber + " on " + waitingOn + " from " + since + ", reminder "
+                + remindAfter + ", limit " + limitAfter) {
+            @Override
+            protected boolean matchesSafely(Object item) {
+                return item instanceof DeadlinesScheduled scheduled
+                        && scheduled.ticketId().equals(TICKET)
+                        && scheduled.waitingOn() == waitingOn
+                        && scheduled.waitNumber() == waitNumber
+                        && scheduled.since().equals(since)
+                        && scheduled.remindAt().equals(since.plus(remindAfter))
+                        && scheduled.limitAt().equals(since.plus(limitAfter))
+                        && scheduled.reminderId() != null
+                        && scheduled.limitId() != null;
+            }
+        };
+    }
+}
