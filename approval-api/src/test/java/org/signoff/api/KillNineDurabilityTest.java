@@ -27,6 +27,7 @@ import org.signoff.api.Api.Response;
 class KillNineDurabilityTest {
 
     private static final Duration LOAD_BEFORE_KILL = Duration.ofSeconds(4);
+    private static final int CLIENTS = 64;
     private static final List<String> READINGS = Scenario.CHANGE_ITEMS_READINGS;
 
     @TempDir
@@ -45,8 +46,9 @@ class KillNineDurabilityTest {
 
             AtomicBoolean killed = new AtomicBoolean();
             AtomicInteger counter = new AtomicInteger();
-            ExecutorService clients = Executors.newFixedThreadPool(2);
-            for (int client = 0; client < 2; client++) {
+            // a burst from many clients: their commands share the stores of the group commit
+            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+            for (int client = 0; client < CLIENTS; client++) {
                 clients.submit(() -> {
                     while (!killed.get()) {
                         try {
@@ -126,6 +128,7 @@ class KillNineDurabilityTest {
             ServiceProcess.awaitHealthy(admin, service);
             scenario = new Scenario(admin);
             open = "{\"jobId\": \"%s\", \"performedBy\": \"%s\"}".formatted(Scenario.CHANGE_ITEMS, scenario.requester);
+            Thread.sleep(2_000); // idle: nothing else to store with it, no background store to ride on
             first = scenario.api.post("/tickets", open, "Idempotency-Key", "kill-nine-retry");
             service.destroyForcibly(); // right after the answer: no shutdown hook, no flush
             service.waitFor(30, TimeUnit.SECONDS);

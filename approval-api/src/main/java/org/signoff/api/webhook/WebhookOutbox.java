@@ -71,14 +71,10 @@ class WebhookOutbox {
 
     @EventHandler
     void on(TicketEvent event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Ticket ticket = remember(event, sequence);
         String kind = event.getClass().getSimpleName();
         if (!NOTIFIED_KINDS.contains(kind)) {
             return;
         }
-        String scope = catalog.find(JobId.of(ticket.jobId()))
-                .map(job -> job.definition().scope())
-                .orElse(null);
         List<Subscriber> subscribers = jdbc.sql(
                         "SELECT subscription_id, events, jobs, scopes FROM webhook_subscription WHERE active")
                 .query((rs, n) -> new Subscriber(
@@ -87,6 +83,13 @@ class WebhookOutbox {
                         Columns.names(rs.getString(3)),
                         Columns.names(rs.getString(4))))
                 .list();
+        if (subscribers.stream().noneMatch(subscriber -> subscriber.hears(kind))) {
+            return; // nobody to tell: the ticket's facts are rebuilt from the store when someone is
+        }
+        Ticket ticket = remember(event, sequence);
+        String scope = catalog.find(JobId.of(ticket.jobId()))
+                .map(job -> job.definition().scope())
+                .orElse(null);
         String payload = null;
         for (Subscriber subscriber : subscribers) {
             if (!subscriber.wants(kind, ticket.jobId(), scope)) {
@@ -102,33 +105,39 @@ class WebhookOutbox {
         }
     }
 
-    /** The ticket as it stands after the event; a ticket older than the outbox is read from its events once. */
+    /**
+     * The ticket as it stands after the event. Facts kept as of the event before are brought forward; missing or
+     * further behind (the ticket is older than the outbox, or nobody listened meanwhile), they are rebuilt from the
+     * ticket's events in the store.
+     */
     private Ticket remember(TicketEvent event, long sequence) {
         String ticketId = event.ticketId().value();
-        if (event instanceof SignOffStarted started) {
-            Ticket ticket = Ticket.openedBy(started);
-            jdbc.sql("INSERT INTO webhook_ticket (ticket_id, job_id, variant, staff_id, status) VALUES (?, ?, ?, ?, ?)")
-                    .params(
-                            ticketId,
-                            ticket.jobId(),
-                            ticket.variant(),
-                            ticket.staffId(),
-                            ticket.status().name())
-                    .update();
-            return ticket;
-        }
-        Ticket before = known(ticketId).orElseGet(() -> rebuildBefore(ticketId, sequence));
-        Ticket after = before.after(event);
-        jdbc.sql("UPDATE webhook_ticket SET support_ticket_ref = ?, status = ? WHERE ticket_id = ?")
-                .params(after.supportTicketRef(), after.status().name(), ticketId)
+        Ticket after = event instanceof SignOffStarted started
+                ? Ticket.openedBy(started)
+                : known(ticketId, sequence - 1)
+                        .orElseGet(() -> rebuildBefore(ticketId, sequence))
+                        .after(event);
+        jdbc.sql("DELETE FROM webhook_ticket WHERE ticket_id = ?")
+                .param(ticketId)
+                .update();
+        jdbc.sql("INSERT INTO webhook_ticket (ticket_id, job_id, variant, staff_id, support_ticket_ref, status, "
+                        + "last_sequence) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        ticketId,
+                        after.jobId(),
+                        after.variant(),
+                        after.staffId(),
+                        after.supportTicketRef(),
+                        after.status().name(),
+                        sequence)
                 .update();
         return after;
     }
 
-    private Optional<Ticket> known(String ticketId) {
+    private Optional<Ticket> known(String ticketId, long asOfSequence) {
         return jdbc.sql("SELECT job_id, variant, staff_id, support_ticket_ref, status FROM webhook_ticket "
-                        + "WHERE ticket_id = ?")
-                .param(ticketId)
+                        + "WHERE ticket_id = ? AND last_sequence = ?")
+                .params(ticketId, asOfSequence)
                 .query((rs, n) -> new Ticket(
                         rs.getString(1),
                         rs.getString(2),
@@ -138,7 +147,7 @@ class WebhookOutbox {
                 .optional();
     }
 
-    /** The ticket up to (not including) its event {@code sequence}, from the event store; stored from now on. */
+    /** The ticket up to (not including) its event {@code sequence}, from the event store. */
     private Ticket rebuildBefore(String ticketId, long sequence) {
         Ticket ticket = null;
         for (DomainEventMessage<?> earlier : eventStore
@@ -155,16 +164,6 @@ class WebhookOutbox {
         if (ticket == null) {
             throw new IllegalStateException("Ticket " + ticketId + " has no opening event before " + sequence);
         }
-        jdbc.sql("INSERT INTO webhook_ticket (ticket_id, job_id, variant, staff_id, support_ticket_ref, status) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)")
-                .params(
-                        ticketId,
-                        ticket.jobId(),
-                        ticket.variant(),
-                        ticket.staffId(),
-                        ticket.supportTicketRef(),
-                        ticket.status().name())
-                .update();
         return ticket;
     }
 
@@ -245,6 +244,10 @@ class WebhookOutbox {
 
     /** A subscription's filters: each empty one lets everything through. */
     private record Subscriber(String id, List<String> events, List<String> jobs, List<String> scopes) {
+
+        boolean hears(String kind) {
+            return events.isEmpty() || events.contains(kind);
+        }
 
         boolean wants(String kind, String jobId, String scope) {
             return (events.isEmpty() || events.contains(kind))

@@ -9,6 +9,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import org.signoff.api.durability.Durability;
 import org.signoff.common.Rejection;
 import org.signoff.projections.Columns;
 
@@ -24,10 +25,12 @@ class WebhookStore {
     }
 
     private final JdbcClient jdbc;
+    private final Durability durability;
     private final Clock clock = Clock.systemUTC();
 
-    WebhookStore(JdbcClient jdbc) {
+    WebhookStore(JdbcClient jdbc, Durability durability) {
         this.jdbc = jdbc;
+        this.durability = durability;
     }
 
     /**
@@ -90,6 +93,7 @@ class WebhookStore {
         } catch (DuplicateKeyException exists) {
             throw Rejection.ALREADY_EXISTS.because("There is a subscription '" + subscriptionId + "'");
         }
+        durability.awaitCommitsStored();
         return new Subscription(subscriptionId, url, sorted(events), sorted(jobs), sorted(scopes), true);
     }
 
@@ -98,10 +102,12 @@ class WebhookStore {
      * readable. False if there is no such subscription.
      */
     boolean unsubscribe(String subscriptionId) {
-        return jdbc.sql("UPDATE webhook_subscription SET active = FALSE WHERE subscription_id = ?")
+        boolean found = jdbc.sql("UPDATE webhook_subscription SET active = FALSE WHERE subscription_id = ?")
                         .param(subscriptionId)
                         .update()
                 > 0;
+        durability.awaitCommitsStored();
+        return found;
     }
 
     private static List<String> sorted(Set<String> names) {
@@ -147,5 +153,6 @@ class WebhookStore {
                         + "WHERE subscription_id = ? AND status = 'PARKED'")
                 .params(Columns.utc(clock.instant()), subscriptionId)
                 .update();
+        durability.awaitCommitsStored();
     }
 }

@@ -12,19 +12,19 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class DurabilityCheckTest {
 
     @Test
-    void anH2FileWithoutImmediateWritesIsNotDurable() {
-        assertThat(DurabilityCheck.durable("jdbc:h2:file:./data/approval;DB_CLOSE_ON_EXIT=FALSE"))
-                .isFalse();
-        assertThat(DurabilityCheck.durable("jdbc:h2:./data/approval")).isFalse();
-        assertThat(DurabilityCheck.durable("jdbc:h2:file:./data/approval;WRITE_DELAY=500"))
+    void anH2ServerWithoutImmediateWritesIsNotDurable() {
+        assertThat(DurabilityCheck.durable("jdbc:h2:tcp://db.example/approval")).isFalse();
+        assertThat(DurabilityCheck.durable("jdbc:h2:ssl://db.example/approval;WRITE_DELAY=500"))
                 .isFalse();
     }
 
     @Test
-    void theDefaultH2UrlAnInMemoryH2AndPostgresqlAreDurableEnough() {
-        assertThat(DurabilityCheck.durable("jdbc:h2:file:./data/approval;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"))
+    void anEmbeddedH2FileWhichTheBarrierStoresAServerWithImmediateWritesAndPostgresqlAreDurable() {
+        assertThat(DurabilityCheck.durable("jdbc:h2:file:./data/approval;DB_CLOSE_ON_EXIT=FALSE"))
                 .isTrue();
-        assertThat(DurabilityCheck.durable("jdbc:h2:file:./x; write_delay = 0")).isTrue();
+        assertThat(DurabilityCheck.durable("jdbc:h2:./data/approval")).isTrue();
+        assertThat(DurabilityCheck.durable("jdbc:h2:tcp://db.example/x; write_delay = 0"))
+                .isTrue();
         assertThat(DurabilityCheck.durable("jdbc:h2:mem:test")).isTrue();
         assertThat(DurabilityCheck.durable("jdbc:postgresql://localhost/approval"))
                 .isTrue();
@@ -32,11 +32,11 @@ class DurabilityCheckTest {
 
     @Test
     void theOperatorIsWarnedAtStartUp(CapturedOutput output) {
-        new DurabilityCheck("jdbc:h2:file:./lazy").run(null);
-        new DurabilityCheck("jdbc:h2:file:./eager;WRITE_DELAY=0").run(null);
+        new DurabilityCheck("jdbc:h2:tcp://db.example/lazy").run(null);
+        new DurabilityCheck("jdbc:h2:tcp://db.example/eager;WRITE_DELAY=0").run(null);
 
         assertThat(output.getOut())
-                .contains("NOT DURABLE: the H2 URL jdbc:h2:file:./lazy has no WRITE_DELAY=0")
+                .contains("NOT DURABLE: the H2 server at jdbc:h2:tcp://db.example/lazy")
                 .doesNotContain("eager");
     }
 }

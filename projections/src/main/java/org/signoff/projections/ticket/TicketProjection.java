@@ -57,9 +57,7 @@ public class TicketProjection {
             @Timestamp Instant at,
             @MetaDataValue(MessageMetaData.CLIENT) String client) {
         String ticketId = event.ticketId().value();
-        TicketStatus status;
         if (event instanceof SignOffStarted started) {
-            status = TicketLifecycle.statusAfter(null, started);
             jdbc.sql("INSERT INTO projection_ticket (ticket_id, staff_id, job_id, variant, status, opened_at, "
                             + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
                     .params(
@@ -67,26 +65,24 @@ public class TicketProjection {
                             started.staffId().value(),
                             started.jobId().value(),
                             started.variant(),
-                            status.name(),
+                            TicketLifecycle.OPENED.name(),
                             Columns.utc(at),
                             Columns.utc(at))
                     .update();
         } else {
-            TicketStatus before =
-                    TicketStatus.valueOf(jdbc.sql("SELECT status FROM projection_ticket WHERE ticket_id = ?")
-                            .param(ticketId)
-                            .query(String.class)
-                            .single());
-            status = TicketLifecycle.statusAfter(before, event);
             String supportTicketRef =
                     event instanceof JobAccessRequested requested ? requested.supportTicketRef() : null;
-            jdbc.sql("UPDATE projection_ticket SET status = ?, updated_at = ?, "
+            // the status the event sets, or (for one that leaves it) the ticket's own: no read needed either way
+            String status = TicketLifecycle.statusSetBy(event).map(Enum::name).orElse(null);
+            jdbc.sql("UPDATE projection_ticket SET status = COALESCE(?, status), updated_at = ?, "
                             + "support_ticket_ref = COALESCE(?, support_ticket_ref) WHERE ticket_id = ?")
-                    .params(status.name(), Columns.utc(at), supportTicketRef, ticketId)
+                    .params(status, Columns.utc(at), supportTicketRef, ticketId)
                     .update();
         }
+        // the entry takes the status after the event from the ticket's row, updated above
         jdbc.sql("INSERT INTO projection_ticket_history (ticket_id, seq, event_type, performed_by, client, "
-                        + "occurred_at, status_after, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "occurred_at, status_after, details) SELECT ?, ?, ?, ?, ?, ?, status, ? "
+                        + "FROM projection_ticket WHERE ticket_id = ?")
                 .params(
                         ticketId,
                         sequence,
@@ -94,8 +90,8 @@ public class TicketProjection {
                         event.performedBy() == null ? null : event.performedBy().value(),
                         client,
                         Columns.utc(at),
-                        status.name(),
-                        details(event))
+                        details(event),
+                        ticketId)
                 .update();
     }
 

@@ -1,0 +1,87 @@
+package org.signoff.api.durability;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.sql.DataSource;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The store's durability, and the command bus that answers after it. Replaces Axon's default command bus
+ * ({@code AxonAutoConfiguration.commandBus}) with the same settings.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+class DurabilityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DurabilityConfiguration.class);
+
+    /** On the embedded H2 file, a barrier that stores for many commits at once; elsewhere each commit is durable. */
+    @Bean(destroyMethod = "close")
+    Durability durability(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            if (connection.isWrapperFor(JdbcConnection.class)
+                    && connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session
+                    && session.getDatabase().isPersistent()) {
+                log.info("Group commit: commands on the H2 file are answered once a shared store has written them");
+                return new H2StoreBarrier(session.getDatabase().getStore().getMvStore());
+            }
+        }
+        return new EveryCommit();
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService commandAnswers() {
+        return Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "command-answers");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean
+    @Qualifier("localSegment")
+    SimpleCommandBus commandBus(
+            TransactionManager transactionManager,
+            Configuration axonConfiguration,
+            DuplicateCommandHandlerResolver duplicateCommandHandlerResolver,
+            Durability durability,
+            ExecutorService commandAnswers) {
+        SimpleCommandBus commandBus = new DurableCommandBus(
+                SimpleCommandBus.builder()
+                        .transactionManager(transactionManager)
+                        .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
+                        .spanFactory(axonConfiguration.getComponent(CommandBusSpanFactory.class))
+                        .messageMonitor(axonConfiguration.messageMonitor(CommandBus.class, "commandBus")),
+                durability,
+                commandAnswers);
+        commandBus.registerHandlerInterceptor(
+                new CorrelationDataInterceptor<>(axonConfiguration.correlationDataProviders()));
+        return commandBus;
+    }
+
+    /** A store whose commits are durable as they return: nothing to wait for. */
+    private static final class EveryCommit implements Durability, AutoCloseable {
+
+        @Override
+        public java.util.concurrent.CompletableFuture<Void> afterCommitsStored() {
+            return EVERY_COMMIT.afterCommitsStored();
+        }
+
+        @Override
+        public void close() {}
+    }
+}
