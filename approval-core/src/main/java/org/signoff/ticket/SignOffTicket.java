@@ -68,8 +68,8 @@ import org.signoff.ticket.api.WithdrawRequest;
  * Its events are the audit trail. Every handler returns the status the ticket reached.
  *
  * <p>Every wait on a step has two deadlines, from the {@link DeadlinePolicy}: a reminder, then a limit at which the
- * wait is escalated (or a Sandbox grant expires). They are set when the ticket starts waiting, recorded as an event,
- * and cancelled when the step is done.
+ * wait is escalated (or a Sandbox grant expires). They are set when the ticket starts waiting and recorded as an
+ * event; one is scheduled at a time (the limit when the reminder goes out), and cancelled when the step is done.
  */
 public class SignOffTicket {
 
@@ -298,11 +298,12 @@ public class SignOffTicket {
     // --- deadlines: every wait on a step has a reminder and a limit
 
     @DeadlineHandler(deadlineName = REMINDER)
-    void remind(StepDeadline due) {
+    void remind(StepDeadline due, DeadlineManager deadlines) {
         if (!current(due) || currentWait.reminded()) {
             return;
         }
-        apply(new ReminderIssued(ticketId, status, currentWait.since()));
+        String limitId = deadlines.schedule(currentWait.limitAt(), LIMIT, new StepDeadline(currentWait.number()));
+        apply(new ReminderIssued(ticketId, status, currentWait.since(), limitId));
     }
 
     @DeadlineHandler(deadlineName = LIMIT)
@@ -313,9 +314,6 @@ public class SignOffTicket {
         if (status == TicketStatus.AWAITING_TEST) {
             Wait expired = currentWait;
             apply(new SandboxAccessExpired(ticketId, expired.since()));
-            if (!expired.reminded()) {
-                deadlines.cancelSchedule(REMINDER, expired.reminderId());
-            }
             // the new wait begins when the grant lapsed, whenever the scheduler got to it
             scheduleWait(ticketId, jobId, status, waits + 1, expired.limitAt(), deadlines, policy);
         } else {
@@ -335,8 +333,7 @@ public class SignOffTicket {
         if (before != null && currentWait == null) {
             if (!before.reminded()) {
                 deadlines.cancelSchedule(REMINDER, before.reminderId());
-            }
-            if (!before.limitReached()) {
+            } else if (!before.limitReached()) {
                 deadlines.cancelSchedule(LIMIT, before.limitId());
             }
         }
@@ -357,8 +354,7 @@ public class SignOffTicket {
             Instant remindAt = since.plus(limits.remindAfter());
             Instant limitAt = since.plus(limits.limitAfter());
             String reminderId = deadlines.schedule(remindAt, REMINDER, new StepDeadline(wait));
-            String limitId = deadlines.schedule(limitAt, LIMIT, new StepDeadline(wait));
-            apply(new DeadlinesScheduled(ticketId, waitingOn, wait, since, remindAt, limitAt, reminderId, limitId));
+            apply(new DeadlinesScheduled(ticketId, waitingOn, wait, since, remindAt, limitAt, reminderId));
         });
     }
 
@@ -459,7 +455,7 @@ public class SignOffTicket {
                 event.since(),
                 event.limitAt(),
                 event.reminderId(),
-                event.limitId(),
+                null,
                 false,
                 false);
     }
@@ -467,7 +463,7 @@ public class SignOffTicket {
     @EventSourcingHandler
     void on(ReminderIssued event) {
         if (currentWait != null) {
-            currentWait = currentWait.reminded(true);
+            currentWait = currentWait.reminded(event.limitId());
         }
     }
 
@@ -497,8 +493,8 @@ public class SignOffTicket {
             boolean reminded,
             boolean limitReached) {
 
-        Wait reminded(boolean value) {
-            return new Wait(number, waitingOn, since, limitAt, reminderId, limitId, value, limitReached);
+        Wait reminded(String scheduledLimitId) {
+            return new Wait(number, waitingOn, since, limitAt, reminderId, scheduledLimitId, true, limitReached);
         }
 
         Wait limitReached(boolean value) {

@@ -1,6 +1,7 @@
 package org.signoff.benchmarks;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,9 +52,12 @@ import org.signoff.ticket.api.TicketId;
 /**
  * Throughput of complete sign-off flows on the durable embedded store: N flows through the command bus, then N over
  * HTTP, each flow the whole process (open, one reading, request, Sandbox grant, test report, approval with a role
- * update, role request, role update: 8 commands, 8 events). Starts the real service on a fresh H2 file.
+ * update, role request, role update: 8 commands). Starts the real service on a fresh H2 file. Each path warms up
+ * first; each reports flows/s, commands/s, the command latency (p50, p99), the CPU the process spent per flow, and how
+ * far the master list was behind when the last command was answered; at the end, heap after GC and the process's
+ * resident memory (now and at its peak). One {@code RESULT} line per path is for scripts ({@code compare-peers.sh}).
  *
- * <pre>mvn -B -ntp -q package -DskipTests && java -jar benchmarks/target/benchmarks.jar --flows=2000 --threads=2</pre>
+ * <pre>mvn -B -ntp -q package -DskipTests && java -jar benchmarks/target/benchmarks.jar --flows=2000 --threads=64</pre>
  */
 public final class FlowBenchmark {
 
@@ -66,17 +70,22 @@ public final class FlowBenchmark {
 
     private final int flows;
     private final int threads;
+    private final int warmup;
+    private final boolean bus;
     private final boolean http;
 
-    private FlowBenchmark(int flows, int threads, boolean http) {
+    private FlowBenchmark(int flows, int threads, int warmup, boolean bus, boolean http) {
         this.flows = flows;
         this.threads = threads;
+        this.warmup = warmup;
+        this.bus = bus;
         this.http = http;
     }
 
     public static void main(String[] args) throws Exception {
         int flows = intArg(args, "--flows=", 2000);
-        int threads = intArg(args, "--threads=", 2);
+        int threads = intArg(args, "--threads=", 64);
+        int warmup = intArg(args, "--warmup=", 500);
         Path dataDir = Files.createTempDirectory("approval-bench");
         List<String> springArgs = new ArrayList<>(
                 List.of("--server.port=0", "--approval.data-dir=" + dataDir, "--logging.level.root=WARN"));
@@ -87,7 +96,13 @@ public final class FlowBenchmark {
         ConfigurableApplicationContext context =
                 new SpringApplicationBuilder(ApprovalApplication.class).run(springArgs.toArray(String[]::new));
         try {
-            new FlowBenchmark(flows, threads, !List.of(args).contains("--no-http")).run(context);
+            new FlowBenchmark(
+                            flows,
+                            threads,
+                            warmup,
+                            !List.of(args).contains("--no-bus"),
+                            !List.of(args).contains("--no-http"))
+                    .run(context);
         } finally {
             context.close();
             deleteRecursively(dataDir);
@@ -102,16 +117,18 @@ public final class FlowBenchmark {
         setUp(commands);
 
         System.out.printf(
-                "%nSign-off flows on durable H2 (WRITE_DELAY=0), %d flows per run, %d client threads, "
-                        + "%d commands per flow, %d cores%n",
-                flows, threads, COMMANDS_PER_FLOW, Runtime.getRuntime().availableProcessors());
-        // a short warm-up of each path, not counted
-        measure("warm-up (bus)", requesters(commands, "w", 200), staff -> busFlow(commands, staff), jdbc, false);
-        measure("command bus", requesters(commands, "b", flows), staff -> busFlow(commands, staff), jdbc, true);
+                "%nSign-off flows on the store configured (by default the durable H2 file), %d flows per run after "
+                        + "%d to warm up, %d client threads, %d commands per flow, %d cores%n",
+                flows, warmup, threads, COMMANDS_PER_FLOW, Runtime.getRuntime().availableProcessors());
+        if (bus) {
+            Flow flow = (staff, latencies) -> busFlow(commands, staff, latencies);
+            measure("warm-up (bus)", requesters(commands, "w", warmup), flow, jdbc, null);
+            measure("command bus", requesters(commands, "b", flows), flow, jdbc, "bus");
+        }
         if (http) {
             HttpFlows client = new HttpFlows(port);
-            measure("warm-up (http)", requesters(commands, "v", 200), client::flow, jdbc, false);
-            measure("HTTP", requesters(commands, "h", flows), client::flow, jdbc, true);
+            measure("warm-up (http)", requesters(commands, "v", warmup), client::flow, jdbc, null);
+            measure("HTTP", requesters(commands, "h", flows), client::flow, jdbc, "http");
         }
 
         RawJdbcBaseline.run(flows, threads, COMMANDS_PER_FLOW);
@@ -119,21 +136,81 @@ public final class FlowBenchmark {
         System.gc();
         Runtime runtime = Runtime.getRuntime();
         System.out.printf(
-                "heap used after GC: %d MiB (max %d MiB)%n",
-                (runtime.totalMemory() - runtime.freeMemory()) >> 20, runtime.maxMemory() >> 20);
+                "heap used after GC: %d MiB (max %d MiB); resident: %s MiB, at its peak %s MiB%n",
+                (runtime.totalMemory() - runtime.freeMemory()) >> 20,
+                runtime.maxMemory() >> 20,
+                residentMiB("VmRSS"),
+                residentMiB("VmHWM"));
     }
 
-    private void measure(String name, List<StaffId> requesters, Flow flow, JdbcClient jdbc, boolean report)
+    /** The process's resident memory from Linux's /proc (VmRSS now, VmHWM at its peak); "?" elsewhere. */
+    private static String residentMiB(String field) {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(line -> line.startsWith(field + ":"))
+                    .map(line -> String.valueOf(Long.parseLong(line.replaceAll("[^0-9]", "")) >> 10))
+                    .findFirst()
+                    .orElse("?");
+        } catch (IOException | RuntimeException notLinux) {
+            return "?";
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** Each client thread's command latencies, in nanoseconds, gathered after the run. */
+    private static final class Latencies {
+
+        private final List<long[]> perThread = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final ThreadLocal<long[]> mine = ThreadLocal.withInitial(() -> {
+            long[] buffer = new long[1 + 1 << 16];
+            perThread.add(buffer);
+            return buffer;
+        });
+
+        void time(Command command) throws Exception {
+            long start = System.nanoTime();
+            command.run();
+            long[] buffer = mine.get();
+            int count = (int) buffer[0];
+            if (count + 1 < buffer.length) {
+                buffer[count + 1] = System.nanoTime() - start;
+                buffer[0] = count + 1;
+            }
+        }
+
+        /** The latency at a percentile, in milliseconds. */
+        double percentile(double p) {
+            long[] all = perThread.stream()
+                    .flatMapToLong(buffer -> java.util.Arrays.stream(buffer, 1, 1 + (int) buffer[0]))
+                    .sorted()
+                    .toArray();
+            return all.length == 0 ? 0 : all[(int) Math.min(all.length - 1, Math.ceil(p / 100 * all.length) - 1)] / 1e6;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Command {
+        void run() throws Exception;
+    }
+
+    /** Runs the flows on the client threads; with a {@code path}, reports them (else it was a warm-up). */
+    private void measure(String name, List<StaffId> requesters, Flow flow, JdbcClient jdbc, String path)
             throws Exception {
         long approvedBefore = approved(jdbc);
+        Latencies latencies = new Latencies();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger next = new AtomicInteger();
+        long cpuBefore = processCpuNanos();
         long start = System.nanoTime();
         List<Future<?>> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             workers.add(pool.submit(() -> {
                 for (int i = next.getAndIncrement(); i < requesters.size(); i = next.getAndIncrement()) {
-                    flow.run(requesters.get(i));
+                    flow.run(requesters.get(i), latencies);
                 }
                 return null;
             }));
@@ -143,21 +220,39 @@ public final class FlowBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        // the read models follow in their own processors: how long until the master list shows every flow
+        // the read models follow in their own processors: how far behind the master list is at the last answer
         while (approved(jdbc) < approvedBefore + requesters.size()) {
             Thread.sleep(5);
         }
-        double caughtUp = (System.nanoTime() - start) / 1e9;
-        if (report) {
+        double lag = (System.nanoTime() - start) / 1e9 - seconds;
+        double cpuMsPerFlow = (processCpuNanos() - cpuBefore) / 1e6 / requesters.size();
+        if (path != null) {
+            int count = requesters.size();
             System.out.printf(
-                    "%-12s %6d flows in %6.2f s: %7.1f flows/s, %8.1f commands/s; "
-                            + "master list caught up after %6.2f s%n",
+                    "%-12s %6d flows in %6.2f s: %7.1f flows/s, %8.1f commands/s; command p50 %6.1f ms, p99 %7.1f ms; "
+                            + "CPU %5.1f ms/flow; master list %5.2f s behind%n",
                     name,
-                    requesters.size(),
+                    count,
                     seconds,
-                    requesters.size() / seconds,
-                    requesters.size() * COMMANDS_PER_FLOW / seconds,
-                    caughtUp);
+                    count / seconds,
+                    count * COMMANDS_PER_FLOW / seconds,
+                    latencies.percentile(50),
+                    latencies.percentile(99),
+                    cpuMsPerFlow,
+                    lag);
+            System.out.printf(
+                    java.util.Locale.ROOT,
+                    "RESULT engine=approval path=%s threads=%d n=%d flows_per_s=%.1f commands_per_s=%.1f p50_ms=%.2f "
+                            + "p99_ms=%.2f cpu_ms_per_flow=%.2f master_list_lag_s=%.2f%n",
+                    path,
+                    threads,
+                    count,
+                    count / seconds,
+                    count * COMMANDS_PER_FLOW / seconds,
+                    latencies.percentile(50),
+                    latencies.percentile(99),
+                    cpuMsPerFlow,
+                    lag);
         }
     }
 
@@ -213,21 +308,24 @@ public final class FlowBenchmark {
         return staff;
     }
 
-    private static void busFlow(CommandGateway commands, StaffId requester) {
+    private static void busFlow(CommandGateway commands, StaffId requester, Latencies latencies) throws Exception {
         TicketId ticket = TicketId.of(TimeOrderedIds.next());
-        commands.sendAndWait(new StartSignOff(ticket, JOB, null, requester));
-        commands.sendAndWait(new ConfirmReading(ticket, "bench-doc", "1", requester));
-        commands.sendAndWait(new RequestJobAccess(ticket, "LTS-" + ticket, null, requester));
-        commands.sendAndWait(new GrantSandboxAccess(ticket, List.of("training"), LIBRARIAN));
-        commands.sendAndWait(new ReportSandboxTest(ticket, "job-1", 10, TestOutcome.SUCCEEDED, null, requester));
-        commands.sendAndWait(new ApproveProductionUse(ticket, true, null, LIBRARIAN));
-        commands.sendAndWait(new SubmitRoleRequest(ticket, "FORM-1", LIAISON));
-        commands.sendAndWait(new ConfirmProductionRoleUpdate(ticket, null, SUPPORT));
+        for (Object command : List.of(
+                new StartSignOff(ticket, JOB, null, requester),
+                new ConfirmReading(ticket, "bench-doc", "1", requester),
+                new RequestJobAccess(ticket, "LTS-" + ticket, null, requester),
+                new GrantSandboxAccess(ticket, List.of("training"), LIBRARIAN),
+                new ReportSandboxTest(ticket, "job-1", 10, TestOutcome.SUCCEEDED, null, requester),
+                new ApproveProductionUse(ticket, true, null, LIBRARIAN),
+                new SubmitRoleRequest(ticket, "FORM-1", LIAISON),
+                new ConfirmProductionRoleUpdate(ticket, null, SUPPORT))) {
+            latencies.time(() -> commands.sendAndWait(command));
+        }
     }
 
     @FunctionalInterface
     private interface Flow {
-        void run(StaffId requester) throws Exception;
+        void run(StaffId requester, Latencies latencies) throws Exception;
     }
 
     /** The same flow as an integration sends it. */
@@ -240,45 +338,59 @@ public final class FlowBenchmark {
             this.base = "http://localhost:" + port;
         }
 
-        void flow(StaffId requester) throws IOException, InterruptedException {
-            HttpResponse<String> opened =
-                    post("/tickets", "{\"jobId\":\"bench-job\",\"performedBy\":\"%s\"}".formatted(requester), 201);
+        void flow(StaffId requester, Latencies latencies) throws Exception {
+            HttpResponse<String> opened = post(
+                    "/tickets",
+                    "{\"jobId\":\"bench-job\",\"performedBy\":\"%s\"}".formatted(requester),
+                    201,
+                    latencies);
             String location = opened.headers().firstValue("Location").orElseThrow();
             post(
                     location + "/readings",
                     "{\"documentId\":\"bench-doc\",\"version\":\"1\",\"performedBy\":\"%s\"}".formatted(requester),
-                    200);
+                    200,
+                    latencies);
             post(
                     location + "/request",
                     "{\"supportTicketRef\":\"LTS-%s\",\"performedBy\":\"%s\"}".formatted(location, requester),
-                    200);
+                    200,
+                    latencies);
             post(
                     location + "/sandbox-grant",
                     "{\"trainingMaterials\":[\"training\"],\"performedBy\":\"%s\"}".formatted(LIBRARIAN),
-                    200);
+                    200,
+                    latencies);
             post(
                     location + "/sandbox-test",
                     ("{\"jobInstanceRef\":\"job-1\",\"recordsProcessed\":10,"
                                     + "\"outcome\":\"SUCCEEDED\",\"performedBy\":\"%s\"}")
                             .formatted(requester),
-                    200);
+                    200,
+                    latencies);
             post(
                     location + "/approval",
                     "{\"roleUpdateNeeded\":true,\"performedBy\":\"%s\"}".formatted(LIBRARIAN),
-                    200);
-            post(location + "/role-request", "{\"formRef\":\"FORM-1\",\"performedBy\":\"%s\"}".formatted(LIAISON), 200);
-            post(location + "/role-update", "{\"performedBy\":\"%s\"}".formatted(SUPPORT), 200);
+                    200,
+                    latencies);
+            post(
+                    location + "/role-request",
+                    "{\"formRef\":\"FORM-1\",\"performedBy\":\"%s\"}".formatted(LIAISON),
+                    200,
+                    latencies);
+            post(location + "/role-update", "{\"performedBy\":\"%s\"}".formatted(SUPPORT), 200, latencies);
         }
 
-        private HttpResponse<String> post(String path, String json, int expected)
-                throws IOException, InterruptedException {
-            HttpResponse<String> response = http.send(
+        private HttpResponse<String> post(String path, String json, int expected, Latencies latencies)
+                throws Exception {
+            List<HttpResponse<String>> answer = new ArrayList<>(1);
+            latencies.time(() -> answer.add(http.send(
                     HttpRequest.newBuilder(URI.create(base + path))
                             .header("Content-Type", "application/json")
                             .header("X-API-Key", CLIENT + "." + SECRET)
                             .POST(HttpRequest.BodyPublishers.ofString(json))
                             .build(),
-                    HttpResponse.BodyHandlers.ofString());
+                    HttpResponse.BodyHandlers.ofString())));
+            HttpResponse<String> response = answer.get(0);
             if (response.statusCode() != expected) {
                 throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
             }

@@ -6,8 +6,8 @@ import org.signoff.staff.api.StaffId;
 
 /**
  * The ticket started waiting on a step, and the engine set its deadlines: the record an auditor reads to see when
- * whoever had to act was due. The deadline ids are the scheduler's, kept so the deadlines can be cancelled when
- * the step is done.
+ * whoever had to act was due. One deadline is scheduled at a time: the reminder now (its id is the scheduler's, kept
+ * so it can be cancelled when the step is done), the limit when the reminder goes out.
  *
  * @param waitNumber the ticket's count of waits, which a deadline names to tell it is still the current one
  */
@@ -18,8 +18,7 @@ public record DeadlinesScheduled(
         Instant since,
         Instant remindAt,
         Instant limitAt,
-        String reminderId,
-        String limitId)
+        String reminderId)
         implements TicketEvent {
 
     /** The engine's own doing: nobody performed it. */

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The engine beside the peers, interleaved, at the same concurrency, all durable on embedded H2 files:
+# Flowable 7.2 and Camunda 7.24 from the peer harness (../shared/peer-bench, or PEER_BENCH), and this engine
+# through its command bus and over HTTP. Prints one table of flows/s and of the engine's ratio to the better peer.
+#
+#   benchmarks/compare-peers.sh                         # 64 clients, 2000 flows after 500 to warm up, one round
+#   THREADS=2 ROUNDS=3 N=2000 benchmarks/compare-peers.sh
+#
+# Knobs: THREADS [64] N [2000] WARMUP [500] ROUNDS [1] JAVA_OPTS ["-Xms1g -Xmx1g"] PEER_BENCH [../shared/peer-bench]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+THREADS=${THREADS:-64}; N=${N:-2000}; WARMUP=${WARMUP:-500}; ROUNDS=${ROUNDS:-1}
+JAVA_OPTS=${JAVA_OPTS:-"-Xms1g -Xmx1g"}
+PEER_BENCH=${PEER_BENCH:-../shared/peer-bench}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# the peers build in a copy, so their sources stay as they are
+cp -r "$PEER_BENCH" "$work/peers"
+(cd "$work/peers" && mvn -B -ntp -q package -DskipTests)
+mvn -B -ntp -q package -DskipTests
+
+results="$work/results.txt"
+for round in $(seq 1 "$ROUNDS"); do
+  for peer in flowable camunda; do
+    echo ">>> round $round: $peer, $THREADS clients" >&2
+    java $JAVA_OPTS -Dh2.dir="$work/data-$peer-$round" -Dh2.opts=";WRITE_DELAY=0" \
+      -jar "$work/peers/$peer-bench/target/$peer-bench.jar" "$N" "$THREADS" "$WARMUP" | grep '^RESULT' >> "$results"
+  done
+  echo ">>> round $round: approval engine, $THREADS clients" >&2
+  java $JAVA_OPTS -jar benchmarks/target/benchmarks.jar --flows="$N" --threads="$THREADS" --warmup="$WARMUP" \
+    | tee "$work/engine-$round.log" | grep '^RESULT' >> "$results"
+  grep -E '^heap' "$work/engine-$round.log" >&2 || true
+done
+python3 benchmarks/compare-peers.py "$results"
