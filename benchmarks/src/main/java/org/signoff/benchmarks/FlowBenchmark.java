@@ -228,31 +228,27 @@ public final class FlowBenchmark {
         double cpuMsPerFlow = (processCpuNanos() - cpuBefore) / 1e6 / requesters.size();
         if (path != null) {
             int count = requesters.size();
+            // the same figures for people (with the run's name and length) and for scripts (with path and clients)
+            Object[] figures = {
+                count / seconds,
+                count * COMMANDS_PER_FLOW / seconds,
+                latencies.percentile(50),
+                latencies.percentile(99),
+                cpuMsPerFlow,
+                lag
+            };
+            System.out.printf("%-12s %6d flows in %6.2f s: ", name, count, seconds);
             System.out.printf(
-                    "%-12s %6d flows in %6.2f s: %7.1f flows/s, %8.1f commands/s; command p50 %6.1f ms, p99 %7.1f ms; "
-                            + "CPU %5.1f ms/flow; master list %5.2f s behind%n",
-                    name,
-                    count,
-                    seconds,
-                    count / seconds,
-                    count * COMMANDS_PER_FLOW / seconds,
-                    latencies.percentile(50),
-                    latencies.percentile(99),
-                    cpuMsPerFlow,
-                    lag);
+                    "%7.1f flows/s, %8.1f commands/s; command p50 %6.1f ms, p99 %7.1f ms; CPU %5.1f ms/flow; "
+                            + "master list %5.2f s behind%n",
+                    figures);
+            System.out.printf(
+                    java.util.Locale.ROOT, "RESULT engine=approval path=%s threads=%d n=%d ", path, threads, count);
             System.out.printf(
                     java.util.Locale.ROOT,
-                    "RESULT engine=approval path=%s threads=%d n=%d flows_per_s=%.1f commands_per_s=%.1f p50_ms=%.2f "
-                            + "p99_ms=%.2f cpu_ms_per_flow=%.2f master_list_lag_s=%.2f%n",
-                    path,
-                    threads,
-                    count,
-                    count / seconds,
-                    count * COMMANDS_PER_FLOW / seconds,
-                    latencies.percentile(50),
-                    latencies.percentile(99),
-                    cpuMsPerFlow,
-                    lag);
+                    "flows_per_s=%.1f commands_per_s=%.1f p50_ms=%.2f p99_ms=%.2f cpu_ms_per_flow=%.2f "
+                            + "master_list_lag_s=%.2f%n",
+                    figures);
         }
     }
 
