@@ -74,6 +74,21 @@ class PaginationTest {
                 .hasSize(
                         scenario.admin.get("/access-refusals?limit=1000").body().size());
 
+        for (int i = 0; i < 3; i++) {
+            scenario.admin.post("/webhooks", """
+                    {"subscriptionId": "paged-%s-%d", "url": "http://127.0.0.1:9/hooks",
+                     "secret": "a-secret-of-sixteen-or-more"}""".formatted(scenario.unit.toLowerCase(), i));
+        }
+        List<String> subscriptions = walk(scenario.admin, "/webhooks?limit=2", "subscriptionId");
+        assertThat(subscriptions)
+                .doesNotHaveDuplicates()
+                .contains("paged-" + scenario.unit.toLowerCase() + "-2")
+                .isEqualTo(values(scenario.admin.get("/webhooks?limit=1000").body(), "subscriptionId"));
+        assertThat(scenario.admin
+                        .get("/webhooks/no-such-subscription/deliveries")
+                        .code())
+                .isEqualTo("UNKNOWN_SUBSCRIPTION");
+
         List<String> jobs = walk(scenario.api, "/jobs?includeRetired=true&limit=5", "jobId");
         assertThat(jobs).doesNotHaveDuplicates().contains(CHANGE_ITEMS).hasSizeGreaterThan(5);
         assertThat(jobs)

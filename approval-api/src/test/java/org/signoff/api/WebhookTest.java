@@ -140,6 +140,19 @@ class WebhookTest {
 
             JsonNode log = admin.get("/webhooks/lts-jira/deliveries").body();
             assertThat(log.findValuesAsText("status")).containsOnly("DELIVERED");
+            List<String> paged = new java.util.ArrayList<>();
+            Api.Response page = admin.get("/webhooks/lts-jira/deliveries?limit=5");
+            while (true) {
+                paged.addAll(page.body().findValuesAsText("notificationId"));
+                if (page.link() == null) {
+                    break;
+                }
+                page = admin.follow(page.link().replaceAll("^<([^>]*)>.*$", "$1"));
+            }
+            assertThat(paged)
+                    .as("the log in pages of 5, newest first: each delivery once")
+                    .hasSizeGreaterThan(5)
+                    .isEqualTo(log.findValuesAsText("notificationId"));
             assertThat(admin.get("/webhooks").body().toString()).doesNotContain(SECRET);
         } finally {
             receiver.stop(0);

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -20,7 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.signoff.api.input.Cursor;
 import org.signoff.api.input.Identifier;
+import org.signoff.api.input.Pages;
 import org.signoff.api.input.SingleLine;
 import org.signoff.common.Rejection;
 
@@ -82,17 +86,34 @@ class WebhookController {
         return names == null ? Set.of() : names;
     }
 
-    /** The subscriptions, without their secrets. */
+    /** The subscriptions, without their secrets, by id, in pages. */
     @GetMapping
-    List<WebhookStore.Subscription> subscriptions() {
-        return store.subscriptions();
+    ResponseEntity<List<WebhookStore.Subscription>> subscriptions(
+            @RequestParam(defaultValue = Pages.DEFAULT_LIMIT) @Min(1) @Max(Pages.MAX_LIMIT) int limit,
+            @RequestParam(required = false) Cursor after) {
+        return Pages.of(
+                store.subscriptions(after == null ? null : after.key(), limit),
+                limit,
+                WebhookStore.Subscription::subscriptionId);
     }
 
-    /** The delivery log of a subscription, newest first: attempts, the receiver's last answer, what is next. */
+    /**
+     * The delivery log of a subscription, newest first (notification ids are time-ordered), in pages: attempts, the
+     * receiver's last answer and latency, what is next.
+     */
     @GetMapping("/{subscriptionId}/deliveries")
-    List<WebhookStore.Delivery> deliveries(
-            @PathVariable String subscriptionId, @RequestParam(required = false) WebhookStore.DeliveryStatus status) {
-        return store.deliveries(subscriptionId, status);
+    ResponseEntity<List<WebhookStore.Delivery>> deliveries(
+            @PathVariable String subscriptionId,
+            @RequestParam(required = false) WebhookStore.DeliveryStatus status,
+            @RequestParam(defaultValue = Pages.DEFAULT_LIMIT) @Min(1) @Max(Pages.MAX_LIMIT) int limit,
+            @RequestParam(required = false) Cursor after) {
+        if (!store.exists(subscriptionId)) {
+            throw Rejection.UNKNOWN_SUBSCRIPTION.because("No subscription '" + subscriptionId + "'");
+        }
+        return Pages.of(
+                store.deliveries(subscriptionId, status, after == null ? null : after.key(), limit),
+                limit,
+                WebhookStore.Delivery::notificationId);
     }
 
     /** Parked deliveries of a subscription go out again, from now. */

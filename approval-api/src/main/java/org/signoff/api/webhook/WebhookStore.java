@@ -114,9 +114,11 @@ class WebhookStore {
         return names.stream().sorted().toList();
     }
 
-    /** The subscriptions, without their secrets. */
-    List<Subscription> subscriptions() {
-        return jdbc.sql("SELECT * FROM webhook_subscription ORDER BY subscription_id FETCH FIRST 1000 ROWS ONLY")
+    /** The subscriptions after {@code after} (null: from the first), by id, without their secrets. */
+    List<Subscription> subscriptions(String after, int limit) {
+        return jdbc.sql("SELECT * FROM webhook_subscription WHERE (CAST(? AS VARCHAR(100)) IS NULL "
+                        + "OR subscription_id > ?) ORDER BY subscription_id FETCH FIRST ? ROWS ONLY")
+                .params(after, after, limit)
                 .query((rs, n) -> new Subscription(
                         rs.getString("subscription_id"),
                         rs.getString("url"),
@@ -127,13 +129,25 @@ class WebhookStore {
                 .list();
     }
 
-    /** A subscription's deliveries, newest first, at one status if asked. */
-    List<Delivery> deliveries(String subscriptionId, DeliveryStatus status) {
+    boolean exists(String subscriptionId) {
+        return jdbc.sql("SELECT COUNT(*) FROM webhook_subscription WHERE subscription_id = ?")
+                        .param(subscriptionId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /**
+     * A subscription's deliveries older than {@code after} (null: from the newest), newest first, at one status if
+     * asked. Notification ids are the events' ids, which are time-ordered.
+     */
+    List<Delivery> deliveries(String subscriptionId, DeliveryStatus status, String after, int limit) {
         String wanted = status == null ? null : status.name();
         return jdbc.sql("SELECT * FROM webhook_delivery WHERE subscription_id = ? "
                         + "AND (CAST(? AS VARCHAR(20)) IS NULL OR status = ?) "
-                        + "ORDER BY created_at DESC, notification_id FETCH FIRST 1000 ROWS ONLY")
-                .params(subscriptionId, wanted, wanted)
+                        + "AND (CAST(? AS VARCHAR(200)) IS NULL OR notification_id < ?) "
+                        + "ORDER BY notification_id DESC FETCH FIRST ? ROWS ONLY")
+                .params(subscriptionId, wanted, wanted, after, after, limit)
                 .query((rs, n) -> new Delivery(
                         rs.getString("notification_id"),
                         rs.getString("subscription_id"),
