@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -206,6 +207,52 @@ class WebhookTest {
                     .hasSize(events);
             assertThat(forged).isEmpty();
         } finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
+    void aReceiverThatHangsHoldsUpNoCommandAndItsDeliveriesTimeOutAndAreRetried() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        receiver.createContext("/hooks", exchange -> {
+            try {
+                release.await(60, java.util.concurrent.TimeUnit.SECONDS); // hangs until the test ends
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try (RunningService service = RunningService.start(
+                dataDir,
+                "--approval.webhooks.timeout=PT2S",
+                "--approval.webhooks.initial-backoff=PT0.1S",
+                "--approval.webhooks.max-backoff=PT0.5S",
+                "--approval.webhooks.poll-interval=PT0.1S")) {
+            Api admin = service.api();
+            assertThat(admin.post("/webhooks", """
+                            {"subscriptionId": "stuck", "url": "http://127.0.0.1:%d/hooks", "secret": "%s"}""".formatted(
+                                            receiver.getAddress().getPort(), SECRET))
+                            .status())
+                    .isEqualTo(201);
+            Scenario scenario = new Scenario(admin);
+            long start = System.nanoTime();
+            String ticket = scenario.ticketAwaitingReview();
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(took)
+                    .as("the commands went on while the receiver hung: waiting for its 2 s timeout on each of the"
+                            + " ticket's seven steps would take 14 s")
+                    .isLessThan(Duration.ofSeconds(10));
+            JsonNode log = admin.await(
+                    "/webhooks/stuck/deliveries",
+                    body -> body.findValuesAsText("lastError").contains("HttpTimeoutException"));
+            assertThat(log.findValuesAsText("status")).containsOnly("PENDING");
+            assertThat(scenario.awaitTicket(ticket, "AWAITING_REVIEW")).isNotNull();
+        } finally {
+            release.countDown();
             receiver.stop(0);
         }
     }
