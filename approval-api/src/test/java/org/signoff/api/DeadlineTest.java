@@ -11,7 +11,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,25 +29,22 @@ class DeadlineTest {
     @Test
     void aSandboxGrantNotTestedInTimeRemindsThenExpiresAndTheTicketSystemHearsOfBoth() throws Exception {
         List<JsonNode> notifications = new CopyOnWriteArrayList<>();
-        HttpServer receiver = HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hooks", exchange -> {
-            notifications.add(JSON.readTree(exchange.getRequestBody()));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
-        try (RunningService service = RunningService.start(
-                dataDir,
-                "--approval.deadlines.steps.AWAITING_TEST.remind-after=PT1S",
-                "--approval.deadlines.steps.AWAITING_TEST.limit-after=PT2S",
-                "--approval.deadlines.poll-interval=PT0.2S",
-                "--approval.webhooks.poll-interval=PT0.1S")) {
+        try (Receiver receiver = Receiver.onPort(0)
+                        .on("/hooks", Receiver.keepingEach(notifications))
+                        .start();
+                RunningService service = RunningService.start(
+                        dataDir,
+                        "--approval.deadlines.steps.AWAITING_TEST.remind-after=PT1S",
+                        "--approval.deadlines.steps.AWAITING_TEST.limit-after=PT2S",
+                        "--approval.deadlines.poll-interval=PT0.2S",
+                        "--approval.webhooks.poll-interval=PT0.1S")) {
             Api admin = service.api();
-            assertThat(admin.post("/webhooks", """
-                            {"subscriptionId": "lts-jira", "url": "http://127.0.0.1:%d/hooks",
-                             "secret": "receiver-shared-secret-0123456789",
-                             "events": ["ReminderIssued", "SandboxAccessExpired"]}""".formatted(
-                                            receiver.getAddress().getPort()))
+            assertThat(Receiver.subscribe(
+                                    admin,
+                                    "lts-jira",
+                                    receiver.url("/hooks"),
+                                    "receiver-shared-secret-0123456789",
+                                    "\"events\": [\"ReminderIssued\", \"SandboxAccessExpired\"]")
                             .status())
                     .isEqualTo(201);
             Scenario scenario = new Scenario(admin);
@@ -93,8 +89,6 @@ class DeadlineTest {
 
             accepted(scenario.grantSandbox(ticket, scenario.librarian));
             accepted(scenario.reportTest(ticket, scenario.requester));
-        } finally {
-            receiver.stop(0);
         }
     }
 

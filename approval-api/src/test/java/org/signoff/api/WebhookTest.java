@@ -3,7 +3,6 @@ package org.signoff.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -22,7 +21,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,36 +42,34 @@ class WebhookTest {
         Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
         List<JsonNode> accepted = new CopyOnWriteArrayList<>();
         List<String> forged = new CopyOnWriteArrayList<>();
-        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hooks", exchange -> receive(exchange, attempts, accepted, forged));
         List<JsonNode> filtered = new CopyOnWriteArrayList<>();
-        receiver.createContext("/filtered", exchange -> {
-            filtered.add(JSON.readTree(exchange.getRequestBody()));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
-        try (RunningService service = RunningService.start(
-                dataDir,
-                "--approval.webhooks.initial-backoff=PT0.1S",
-                "--approval.webhooks.max-backoff=PT0.5S",
-                "--approval.webhooks.poll-interval=PT0.1S")) {
+        try (Receiver receiver = Receiver.onPort(0)
+                        .on("/hooks", exchange -> receive(exchange, attempts, accepted, forged))
+                        .on("/filtered", Receiver.keepingEach(filtered))
+                        .start();
+                RunningService service = RunningService.start(
+                        dataDir,
+                        "--approval.webhooks.initial-backoff=PT0.1S",
+                        "--approval.webhooks.max-backoff=PT0.5S",
+                        "--approval.webhooks.poll-interval=PT0.1S")) {
             Api admin = service.api();
-            assertThat(admin.post("/webhooks", """
-                            {"subscriptionId": "lts-jira", "url": "http://127.0.0.1:%d/hooks", "secret": "%s"}""".formatted(
-                                            receiver.getAddress().getPort(), SECRET))
+            assertThat(Receiver.subscribe(admin, "lts-jira", receiver.url("/hooks"), SECRET, "")
                             .status())
                     .isEqualTo(201);
-            assertThat(admin.post("/webhooks", """
-                            {"subscriptionId": "other-job", "url": "http://127.0.0.1:%d/filtered", "secret": "%s",
-                             "jobs": ["bib-normalization"]}""".formatted(
-                                            receiver.getAddress().getPort(), SECRET))
+            assertThat(Receiver.subscribe(
+                                    admin,
+                                    "other-job",
+                                    receiver.url("/filtered"),
+                                    SECRET,
+                                    "\"jobs\": [\"bib-normalization\"]")
                             .status())
                     .isEqualTo(201);
-            assertThat(admin.post("/webhooks", """
-                            {"subscriptionId": "items-approvals", "url": "http://127.0.0.1:%d/filtered", "secret": "%s",
-                             "scopes": ["Items"], "events": ["ProductionUseApproved"]}""".formatted(
-                                            receiver.getAddress().getPort(), SECRET))
+            assertThat(Receiver.subscribe(
+                                    admin,
+                                    "items-approvals",
+                                    receiver.url("/filtered"),
+                                    SECRET,
+                                    "\"scopes\": [\"Items\"], \"events\": [\"ProductionUseApproved\"]")
                             .status())
                     .isEqualTo(201);
             Scenario scenario = new Scenario(admin);
@@ -155,8 +151,6 @@ class WebhookTest {
                     .hasSizeGreaterThan(5)
                     .isEqualTo(log.findValuesAsText("notificationId"));
             assertThat(admin.get("/webhooks").body().toString()).doesNotContain(SECRET);
-        } finally {
-            receiver.stop(0);
         }
     }
 
@@ -194,10 +188,10 @@ class WebhookTest {
         Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
         List<JsonNode> accepted = new CopyOnWriteArrayList<>();
         List<String> forged = new CopyOnWriteArrayList<>();
-        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", receiverPort), 0);
-        receiver.createContext("/hooks", exchange -> receive(exchange, attempts, accepted, forged));
-        receiver.start();
-        try (RunningService restarted = RunningService.start(dataDir, fast)) {
+        try (Receiver receiver = Receiver.onPort(receiverPort)
+                        .on("/hooks", exchange -> receive(exchange, attempts, accepted, forged))
+                        .start();
+                RunningService restarted = RunningService.start(dataDir, fast)) {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (ofTicket(accepted, ticket).size() < events && System.nanoTime() < deadline) {
                 Thread.sleep(100);
@@ -206,36 +200,31 @@ class WebhookTest {
                     .as("every notification, none lost to the kill")
                     .hasSize(events);
             assertThat(forged).isEmpty();
-        } finally {
-            receiver.stop(0);
         }
     }
 
     @Test
     void aReceiverThatHangsHoldsUpNoCommandAndItsDeliveriesTimeOutAndAreRetried() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-        receiver.createContext("/hooks", exchange -> {
-            try {
-                release.await(60, java.util.concurrent.TimeUnit.SECONDS); // hangs until the test ends
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
-        try (RunningService service = RunningService.start(
-                dataDir,
-                "--approval.webhooks.timeout=PT2S",
-                "--approval.webhooks.initial-backoff=PT0.1S",
-                "--approval.webhooks.max-backoff=PT0.5S",
-                "--approval.webhooks.poll-interval=PT0.1S")) {
+        try (Receiver receiver = Receiver.onPort(0)
+                        .on("/hooks", exchange -> {
+                            try {
+                                release.await(60, java.util.concurrent.TimeUnit.SECONDS); // hangs until the end
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            exchange.sendResponseHeaders(204, -1);
+                            exchange.close();
+                        })
+                        .start();
+                RunningService service = RunningService.start(
+                        dataDir,
+                        "--approval.webhooks.timeout=PT2S",
+                        "--approval.webhooks.initial-backoff=PT0.1S",
+                        "--approval.webhooks.max-backoff=PT0.5S",
+                        "--approval.webhooks.poll-interval=PT0.1S")) {
             Api admin = service.api();
-            assertThat(admin.post("/webhooks", """
-                            {"subscriptionId": "stuck", "url": "http://127.0.0.1:%d/hooks", "secret": "%s"}""".formatted(
-                                            receiver.getAddress().getPort(), SECRET))
+            assertThat(Receiver.subscribe(admin, "stuck", receiver.url("/hooks"), SECRET, "")
                             .status())
                     .isEqualTo(201);
             Scenario scenario = new Scenario(admin);
@@ -253,7 +242,6 @@ class WebhookTest {
             assertThat(scenario.awaitTicket(ticket, "AWAITING_REVIEW")).isNotNull();
         } finally {
             release.countDown();
-            receiver.stop(0);
         }
     }
 

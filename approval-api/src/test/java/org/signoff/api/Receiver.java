@@ -1,0 +1,65 @@
+package org.signoff.api;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.Executors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+
+/** A real HTTP server on a loopback port, standing where a ticketing system's webhook endpoint would. */
+final class Receiver implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+
+    private Receiver(HttpServer server) {
+        this.server = server;
+    }
+
+    /** A receiver on {@code port} (0 for any free one), one thread per post, so a slow post holds up no other. */
+    static Receiver onPort(int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        server.setExecutor(Executors.newCachedThreadPool());
+        return new Receiver(server);
+    }
+
+    Receiver on(String path, HttpHandler handler) {
+        server.createContext(path, handler);
+        return this;
+    }
+
+    Receiver start() {
+        server.start();
+        return this;
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** Takes every post with 204, keeping its JSON body. */
+    static HttpHandler keepingEach(List<JsonNode> into) {
+        return exchange -> {
+            into.add(JSON.readTree(exchange.getRequestBody()));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        };
+    }
+
+    /** An administrator subscribes {@code url}; {@code filters} are more fields of the body, e.g. {@code "jobs": […]}. */
+    static Api.Response subscribe(Api admin, String subscriptionId, String url, String secret, String filters) {
+        return admin.post(
+                "/webhooks", """
+                {"subscriptionId": "%s", "url": "%s", "secret": "%s"%s}""".formatted(subscriptionId, url, secret, filters.isEmpty() ? "" : ", " + filters));
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
