@@ -29,8 +29,11 @@ class DurabilityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DurabilityConfiguration.class);
 
-    /** On the embedded H2 file, a barrier that stores for many commits at once; elsewhere each commit is durable. */
-    @Bean(destroyMethod = "close")
+    /**
+     * On the embedded H2 file, a barrier that stores for many commits at once (closed with the context, before the
+     * data source); elsewhere each commit is durable.
+     */
+    @Bean
     Durability durability(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             if (connection.isWrapperFor(JdbcConnection.class)
@@ -40,7 +43,7 @@ class DurabilityConfiguration {
                 return new H2StoreBarrier(session.getDatabase().getStore().getMvStore());
             }
         }
-        return new EveryCommit();
+        return Durability.EVERY_COMMIT;
     }
 
     @Bean(destroyMethod = "shutdown")
@@ -71,17 +74,5 @@ class DurabilityConfiguration {
         commandBus.registerHandlerInterceptor(
                 new CorrelationDataInterceptor<>(axonConfiguration.correlationDataProviders()));
         return commandBus;
-    }
-
-    /** A store whose commits are durable as they return: nothing to wait for. */
-    private static final class EveryCommit implements Durability, AutoCloseable {
-
-        @Override
-        public java.util.concurrent.CompletableFuture<Void> afterCommitsStored() {
-            return EVERY_COMMIT.afterCommitsStored();
-        }
-
-        @Override
-        public void close() {}
     }
 }
