@@ -90,11 +90,15 @@ public final class FlowBenchmark {
         List<String> springArgs = new ArrayList<>(
                 List.of("--server.port=0", "--approval.data-dir=" + dataDir, "--logging.level.root=WARN"));
         Stream.of(args)
-                .filter(arg ->
-                        arg.startsWith("--spring.") || arg.startsWith("--axon.") || arg.startsWith("--approval."))
+                .filter(arg -> arg.startsWith("--spring.")
+                        || arg.startsWith("--axon.")
+                        || arg.startsWith("--approval.")
+                        || arg.startsWith("--management.")
+                        || arg.startsWith("--server."))
                 .forEach(springArgs::add); // e.g. another datasource
         ConfigurableApplicationContext context =
                 new SpringApplicationBuilder(ApprovalApplication.class).run(springArgs.toArray(String[]::new));
+        int status = 0;
         try {
             new FlowBenchmark(
                             flows,
@@ -103,11 +107,16 @@ public final class FlowBenchmark {
                             !List.of(args).contains("--no-bus"),
                             !List.of(args).contains("--no-http"))
                     .run(context);
+        } catch (Exception failed) {
+            // a flow that failed ends the run: say which and why, rather than report figures without it
+            System.out.println("FAILED: " + failed);
+            failed.printStackTrace(System.out);
+            status = 1;
         } finally {
             context.close();
             deleteRecursively(dataDir);
         }
-        System.exit(0); // Axon's janitor thread is not a daemon and outlives the context
+        System.exit(status); // the clients' threads and Axon's janitor thread are not daemons
     }
 
     private void run(ConfigurableApplicationContext context) throws Exception {
