@@ -316,6 +316,20 @@ class BadInputTest {
         assertThat(admin.post("/webhooks", good).status()).isEqualTo(201);
         assertProblem(admin.post("/webhooks", good), 409, "ALREADY_EXISTS");
         assertProblem(admin.get("/webhooks/" + id + "/deliveries?status=LOST"), 400, "MALFORMED_REQUEST");
+        assertProblem(admin.post("/webhooks", """
+                {"subscriptionId": "%s-2", "url": "https://x.example/h", "secret": "0123456789abcdef",
+                 "jobs": ["Not An Id!"]}""".formatted(id)), 400, "INVALID_REQUEST");
+        assertProblem(admin.post("/webhooks", """
+                {"subscriptionId": "%s-2", "url": "https://x.example/h", "secret": "0123456789abcdef",
+                 "scopes": ["Items\\nInjected"]}""".formatted(id)), 400, "INVALID_REQUEST");
+        assertProblem(admin.get("/webhooks?limit=0"), 400, "INVALID_REQUEST");
+        assertProblem(admin.get("/webhooks?after=!!!"), 400, "MALFORMED_REQUEST");
+        assertProblem(admin.get("/webhooks/" + id + "/deliveries?limit=5000"), 400, "INVALID_REQUEST");
+        assertProblem(admin.get("/webhooks/no-such-hook/deliveries"), 404, "UNKNOWN_SUBSCRIPTION");
+        assertProblem(admin.send("DELETE", "/webhooks/no-such-hook", null, null), 404, "UNKNOWN_SUBSCRIPTION");
+        assertThat(admin.get("/webhooks?limit=1000").body().findValuesAsText("subscriptionId"))
+                .as("a refused subscription is not half made")
+                .doesNotContain(id + "-2");
 
         assertProblem(admin.post("/api-clients", """
                 {"clientId": "x-%s", "name": "X", "operations": ["tickets:fly"]}""".formatted(id)), 400, "MALFORMED_REQUEST");

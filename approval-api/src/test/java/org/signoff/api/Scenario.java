@@ -206,6 +206,17 @@ public final class Scenario {
                 body -> status.equals(body.at("/ticket/status").asText()) && settled(body.get("history")));
     }
 
+    /** A ticket view's history entries but the engine's notes of each wait's deadlines: the steps, as people see them. */
+    public static List<JsonNode> steps(JsonNode ticketView) {
+        List<JsonNode> steps = new java.util.ArrayList<>();
+        ticketView.get("history").forEach(entry -> {
+            if (!entry.get("event").asText().equals("DeadlinesScheduled")) {
+                steps.add(entry);
+            }
+        });
+        return steps;
+    }
+
     private static boolean settled(JsonNode history) {
         int lastChange = 0;
         for (int i = 1; i < history.size(); i++) {

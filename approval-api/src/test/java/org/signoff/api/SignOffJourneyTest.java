@@ -338,20 +338,15 @@ class SignOffJourneyTest {
     }
 
     private static List<JsonNode> steps(JsonNode ticketView) {
-        List<JsonNode> steps = new ArrayList<>();
-        ticketView.get("history").forEach(entry -> {
-            if (!entry.get("event").asText().equals("DeadlinesScheduled")) {
-                steps.add(entry);
-            }
-        });
-        return steps;
+        return Scenario.steps(ticketView);
     }
 
     /** The deadline notes: the status each wait was on, and when its reminder was due. */
     private static List<JsonNode> deadlines(JsonNode ticketView) {
+        List<JsonNode> steps = steps(ticketView);
         List<JsonNode> deadlines = new ArrayList<>();
         ticketView.get("history").forEach(entry -> {
-            if (entry.get("event").asText().equals("DeadlinesScheduled")) {
+            if (!steps.contains(entry)) {
                 deadlines.add(entry);
             }
         });
