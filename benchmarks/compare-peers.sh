@@ -18,6 +18,7 @@ trap 'rm -rf "$work"' EXIT
 # the peers build in a copy, so their sources stay as they are
 cp -r "$PEER_BENCH" "$work/peers"
 (cd "$work/peers" && mvn -B -ntp -q package -DskipTests)
+rm -f benchmarks/target/benchmarks.jar # the repackaged jar is not always rebuilt over an older one
 mvn -B -ntp -q package -DskipTests
 
 results="$work/results.txt"
@@ -28,8 +29,11 @@ for round in $(seq 1 "$ROUNDS"); do
       -jar "$work/peers/$peer-bench/target/$peer-bench.jar" "$N" "$THREADS" "$WARMUP" | grep '^RESULT' >> "$results"
   done
   echo ">>> round $round: approval engine, $THREADS clients" >&2
-  java $JAVA_OPTS -jar benchmarks/target/benchmarks.jar --flows="$N" --threads="$THREADS" --warmup="$WARMUP" \
-    | tee "$work/engine-$round.log" | grep '^RESULT' >> "$results"
+  if ! java $JAVA_OPTS -jar benchmarks/target/benchmarks.jar --flows="$N" --threads="$THREADS" --warmup="$WARMUP" \
+    > "$work/engine-$round.log" 2>&1; then
+    echo "the engine's run failed:" >&2; grep -v INFO "$work/engine-$round.log" | tail -40 >&2; exit 1
+  fi
+  grep '^RESULT' "$work/engine-$round.log" >> "$results"
   grep -E '^heap' "$work/engine-$round.log" >&2 || true
 done
 python3 benchmarks/compare-peers.py "$results"

@@ -1,9 +1,13 @@
 package org.signoff.api;
 
+import java.util.Arrays;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+
+import org.signoff.api.ledger.LedgerExportCommand;
 
 /**
  * The sign-off engine as a service: HTTP commands and reads on an event store in the embedded H2 or PostgreSQL. It
@@ -15,6 +19,9 @@ import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoCon
 public class ApprovalApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(LedgerExportCommand.NAME)) {
+            System.exit(LedgerExportCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
         try {
             SpringApplication.run(ApprovalApplication.class, args);
         } catch (RuntimeException failedStart) {

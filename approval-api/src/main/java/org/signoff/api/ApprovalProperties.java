@@ -23,6 +23,7 @@ import org.signoff.ticket.api.TicketStatus;
  * @param idempotencyWindow how long an {@code Idempotency-Key} is remembered
  * @param webhooks       how notifications are delivered
  * @param deadlines      how long a ticket may wait on each step
+ * @param ledger         how events are sealed into the hash chain
  */
 @ConfigurationProperties("approval")
 public record ApprovalProperties(
@@ -33,7 +34,8 @@ public record ApprovalProperties(
         @DefaultValue("64KB") DataSize maxRequestSize,
         @DefaultValue("PT24H") Duration idempotencyWindow,
         @DefaultValue Webhooks webhooks,
-        @DefaultValue Deadlines deadlines) {
+        @DefaultValue Deadlines deadlines,
+        @DefaultValue Ledger ledger) {
 
     /**
      * @param enabled          enrol the administrator and add the missing jobs of the seed catalog at start-up
@@ -99,4 +101,13 @@ public record ApprovalProperties(
             jobs = jobs == null ? Map.of() : Map.copyOf(jobs);
         }
     }
+
+    /**
+     * @param sealInterval how often new events are sealed
+     * @param gapTimeout   how long a global index may be missing (an event still committing) before the sealer passes
+     *                     it as never to be used (a transaction that rolled back)
+     */
+    public record Ledger(
+            @DefaultValue("PT0.2S") Duration sealInterval,
+            @DefaultValue("PT10S") Duration gapTimeout) {}
 }

@@ -7,6 +7,7 @@ import static org.signoff.api.Scenario.accepted;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,6 +84,16 @@ class PostgresStoreTest {
                             .asText())
                     .isEqualTo("REVOKED");
             again.awaitOnMasterList("Items", CHANGE_ITEMS, scenario.requester, 0);
+
+            long events = service.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                    .sql("SELECT COUNT(*) FROM DomainEventEntry")
+                    .query(Long.class)
+                    .single();
+            JsonNode verified = service.api()
+                    .await("/ledger/verification", body -> body.get("checked").asLong() == events);
+            assertThat(verified.get("intact").asBoolean())
+                    .as("every event sealed on PostgreSQL, and the chain holds: %s", verified)
+                    .isTrue();
         }
     }
 

@@ -81,6 +81,7 @@ class AxonStorageConfiguration {
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
+                .readEventDataWithGaps(new GapsByIndex())
                 .build();
     }
 

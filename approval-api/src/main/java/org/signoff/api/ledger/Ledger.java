@@ -1,0 +1,197 @@
+package org.signoff.api.ledger;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import org.signoff.api.durability.Durability;
+import org.signoff.ledger.ChainPoint;
+import org.signoff.ledger.ChainVerifier;
+import org.signoff.ledger.LedgerEntry;
+import org.signoff.projections.Columns;
+
+/**
+ * The sealed event store as the auditor reads it: the head, runs of entries in the store's global order (sealed or,
+ * where something was slipped in, not), and the chain checked over the live store.
+ */
+@Component
+public class Ledger {
+
+    /** The stored columns of an event {@code e} that the chain covers, in {@link LedgerEntry}'s order. */
+    static final String EVENT_COLUMNS = "e.globalIndex, e.eventIdentifier, e.type, e.aggregateIdentifier,"
+            + " e.sequenceNumber, e.timeStamp, e.payloadType, e.payloadRevision, e.payload, e.metaData";
+
+    /** Rows fetched at a time while streaming: a run of a million entries is never in memory at once. */
+    private static final int FETCH_SIZE = 1000;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate streaming;
+    private final TransactionTemplate readOnly;
+    private final Durability durability;
+
+    Ledger(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, Durability durability) {
+        this.jdbc = jdbc;
+        this.streaming = new JdbcTemplate(jdbcTemplate.getDataSource());
+        this.streaming.setFetchSize(FETCH_SIZE);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        this.durability = durability;
+    }
+
+    /**
+     * The last seal: what an auditor records elsewhere to check later exports against.
+     *
+     * @param sealedAt when it was sealed; {@code null} while nothing is
+     */
+    public record Head(long position, long globalIndex, String hash, Instant sealedAt) {
+
+        public ChainPoint point() {
+            return new ChainPoint(position, hash);
+        }
+    }
+
+    /** The head, once on disk: a head once published is never lost to a crash. */
+    public Head head() {
+        durability.awaitCommitsStored();
+        return jdbc.sql("SELECT position, global_index, hash, sealed_at FROM ledger_head WHERE id = 1")
+                .query((rs, n) ->
+                        new Head(rs.getLong(1), rs.getLong(2), rs.getString(3), Columns.instant(rs, "sealed_at")))
+                .single();
+    }
+
+    /**
+     * The run of sealed events whose own time lies in {@code [from, to)} ({@code to} may be {@code null}: no end): from
+     * the first such seal to the last, by global index; empty when there is none.
+     */
+    public Optional<Run> run(Instant from, Instant to, Head head) {
+        return jdbc.sql("SELECT MIN(position), MAX(position) FROM ledger_seal WHERE event_time >= ?"
+                        + (to == null ? "" : " AND event_time < ?") + " AND position <= ?")
+                .params(
+                        to == null
+                                ? List.of(Columns.utc(from), head.position())
+                                : List.of(Columns.utc(from), Columns.utc(to), head.position()))
+                .query((rs, n) -> rs.getObject(1) == null ? null : new long[] {rs.getLong(1), rs.getLong(2)})
+                .optional()
+                .map(positions ->
+                        new Run(before(positions[0]), globalIndexAt(positions[0]), globalIndexAt(positions[1])));
+    }
+
+    /** Everything sealed up to {@code head}. */
+    public Run all(Head head) {
+        return new Run(ChainPoint.START, 0, head.globalIndex());
+    }
+
+    /**
+     * Events by global index, first to last (both included), and the seal before the first: where their chain is
+     * verified from.
+     */
+    public record Run(ChainPoint after, long firstGlobalIndex, long lastGlobalIndex) {}
+
+    /** Receives entries one at a time. */
+    @FunctionalInterface
+    public interface EntrySink {
+        /** @return {@code false} to stop */
+        boolean accept(LedgerEntry entry) throws Exception;
+    }
+
+    /**
+     * Streams every event stored in the run, in global order, with its seal: also any event slipped in among them
+     * that has none.
+     */
+    public void entries(Run run, EntrySink sink) throws Exception {
+        try {
+            readOnly.executeWithoutResult(status -> streaming.query(
+                    "SELECT s.position, " + EVENT_COLUMNS + ", s.hash FROM DomainEventEntry e"
+                            + " LEFT JOIN ledger_seal s ON s.global_index = e.globalIndex"
+                            + " WHERE e.globalIndex >= ? AND e.globalIndex <= ? ORDER BY e.globalIndex",
+                    (RowCallbackHandler) rs -> {
+                        boolean more;
+                        try {
+                            more = sink.accept(entry(rs));
+                        } catch (RuntimeException | SQLException e) {
+                            throw e;
+                        } catch (Exception e) {
+                            throw new Stopped(e);
+                        }
+                        if (!more) {
+                            throw new Stopped(null);
+                        }
+                    },
+                    run.firstGlobalIndex(),
+                    run.lastGlobalIndex()));
+        } catch (Stopped stopped) {
+            if (stopped.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+        }
+    }
+
+    /** Verifies the whole live store up to its head, and against a head recorded earlier if given. */
+    public ChainVerifier.Verification verify(ChainPoint recorded) throws Exception {
+        Head head = head();
+        ChainVerifier chain = new ChainVerifier(ChainPoint.START, recorded);
+        entries(all(head), chain::accept);
+        return chain.result(head.point());
+    }
+
+    /** The last seal before {@code position} (the one right before it, unless that one was deleted). */
+    private ChainPoint before(long position) {
+        return jdbc.sql("SELECT position, hash FROM ledger_seal WHERE position < ? ORDER BY position DESC"
+                        + " FETCH FIRST 1 ROW ONLY")
+                .param(position)
+                .query((rs, n) -> new ChainPoint(rs.getLong(1), rs.getString(2)))
+                .optional()
+                .orElse(ChainPoint.START);
+    }
+
+    private long globalIndexAt(long position) {
+        return jdbc.sql("SELECT global_index FROM ledger_seal WHERE position = ?")
+                .param(position)
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * A row of {@code position, }{@link #EVENT_COLUMNS}{@code , hash} as an entry; with a null position and hash, an
+     * event not (yet) sealed.
+     */
+    static LedgerEntry entry(ResultSet rs) throws SQLException {
+        long position = rs.getLong(1);
+        boolean sealed = !rs.wasNull();
+        return new LedgerEntry(
+                sealed ? position : null,
+                rs.getLong(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getLong(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getString(9),
+                text(rs.getBytes(10)),
+                text(rs.getBytes(11)),
+                rs.getString(12));
+    }
+
+    private static String text(byte[] stored) {
+        return stored == null ? null : new String(stored, StandardCharsets.UTF_8);
+    }
+
+    /** Ends a stream early: the sink has what it needs, or could not take more. */
+    private static final class Stopped extends RuntimeException {
+
+        Stopped(Throwable cause) {
+            super(cause);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package org.signoff.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.signoff.api.Scenario.accepted;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import org.signoff.ledger.VerifyCommand;
+
+/**
+ * The sealer keeps the store's global order even when events commit out of it, and the export runs from the
+ * command line too, without the service.
+ */
+class LedgerSealingTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void anEventStillCommittingIsWaitedForAndSealedInItsPlace() throws Exception {
+        try (RunningService service = RunningService.start(dataDir, "--approval.ledger.gap-timeout=PT10S")) {
+            Scenario scenario = new Scenario(service.api());
+            JdbcClient database = service.bean(JdbcClient.class);
+            try (Connection slow = service.bean(DataSource.class).getConnection()) {
+                slow.setAutoCommit(false);
+                try (PreparedStatement insert = slow.prepareStatement("INSERT INTO DomainEventEntry"
+                        + " (aggregateIdentifier, sequenceNumber, type, eventIdentifier, metaData, payload,"
+                        + " payloadType, timeStamp) VALUES ('slow-writer', 0, 'Probe', 'slow-event', NULL, ?,"
+                        + " 'org.signoff.test.Probe', ?)")) {
+                    insert.setBytes(1, "{}".getBytes(StandardCharsets.UTF_8));
+                    insert.setString(2, Instant.now().toString());
+                    insert.executeUpdate();
+                }
+                // events numbered after the slow one commit first, and the sealer sees them
+                accepted(scenario.approve(scenario.ticketAwaitingReview(), scenario.librarian, false));
+                Thread.sleep(1000);
+                slow.commit();
+            }
+            long events = database.sql("SELECT COUNT(*) FROM DomainEventEntry")
+                    .query(Long.class)
+                    .single();
+            awaitHead(service.api(), events);
+
+            assertThat(service.api()
+                            .get("/ledger/verification")
+                            .body()
+                            .get("intact")
+                            .asBoolean())
+                    .as("the slow event is in the chain, in its place")
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void theCommandLineExportOfAStoppedServiceVerifiesAgainstTheHeadItPublished() throws Exception {
+        int port = ServiceProcess.freePort();
+        Process process = ServiceProcess.launch(dataDir, port);
+        String recorded;
+        long events;
+        try {
+            Api api = new Api(port).withKey(RunningService.ADMIN_KEY);
+            ServiceProcess.awaitHealthy(api, process);
+            Scenario scenario = new Scenario(api);
+            accepted(scenario.approve(scenario.ticketAwaitingReview(), scenario.librarian, false));
+            events = api.await(
+                            "/ledger/verification", body -> body.get("intact").asBoolean())
+                    .get("checked")
+                    .asLong();
+            JsonNode head = awaitHead(api, events);
+            recorded = head.get("position").asLong() + ":" + head.get("hash").asText();
+        } finally {
+            process.destroy(); // as an operator stops it
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+
+        Path export = dataDir.resolve("ledger.jsonl");
+        Command exported = run(
+                ApprovalApplication.class.getName(),
+                "ledger-export",
+                "--approval.data-dir=" + dataDir,
+                "--out=" + export);
+        assertThat(exported.exit()).as(exported.out()).isZero();
+        assertThat(Files.readString(export).lines().count()).isGreaterThanOrEqualTo(events + 1);
+
+        Command verified = run(VerifyCommand.class.getName(), export.toString(), "--head=" + recorded);
+        assertThat(verified.exit()).as(verified.out()).isZero();
+        assertThat(verified.out()).startsWith("INTACT: ");
+
+        Command refused = run(ApprovalApplication.class.getName(), "ledger-export", "--from=yesterday");
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.out()).contains("usage: java -jar approval-api.jar ledger-export");
+    }
+
+    private static JsonNode awaitHead(Api api, long position) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonNode head = null;
+        while (System.nanoTime() < deadline) {
+            head = api.get("/ledger/head").body();
+            if (head.get("position").asLong() == position) {
+                return head;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the sealer never sealed all " + position + " events; head " + head);
+    }
+
+    /** A program of this build in a JVM of its own, as an operator or auditor runs it. */
+    private static Command run(String mainClass, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                mainClass));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Command(process.exitValue(), out);
+    }
+
+    private record Command(int exit, String out) {}
+}

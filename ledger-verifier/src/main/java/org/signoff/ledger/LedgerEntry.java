@@ -1,0 +1,53 @@
+package org.signoff.ledger;
+
+/**
+ * One stored event as the ledger sees it: the columns of the event store as they are stored, the payload and metadata
+ * as their stored JSON text, and its seal (its place in the chain and its hash), or none when it has not been sealed.
+ *
+ * @param position the event's place in the chain, from 1; {@code null} when unsealed
+ * @param aggregateType {@code null} for an event of no aggregate
+ * @param timestamp as stored (ISO-8601)
+ * @param payloadRevision {@code null} for an event class without a revision
+ * @param metaData {@code null} when none was stored
+ * @param hash the seal, lower-case hex SHA-256; {@code null} when unsealed
+ */
+public record LedgerEntry(
+        Long position,
+        long globalIndex,
+        String eventIdentifier,
+        String aggregateType,
+        String aggregateIdentifier,
+        long sequenceNumber,
+        String timestamp,
+        String payloadType,
+        String payloadRevision,
+        String payload,
+        String metaData,
+        String hash) {
+
+    public boolean sealed() {
+        return position != null && hash != null;
+    }
+
+    /** This event sealed at {@code position} after an entry whose hash is {@code previous}. */
+    public LedgerEntry sealedAt(long position, String previous) {
+        LedgerEntry placed = withSeal(position, null);
+        return placed.withSeal(position, ChainHash.link(previous, placed));
+    }
+
+    private LedgerEntry withSeal(Long position, String hash) {
+        return new LedgerEntry(
+                position,
+                globalIndex,
+                eventIdentifier,
+                aggregateType,
+                aggregateIdentifier,
+                sequenceNumber,
+                timestamp,
+                payloadType,
+                payloadRevision,
+                payload,
+                metaData,
+                hash);
+    }
+}
