@@ -11,6 +11,8 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * How values go into columns and come out, the same on H2 and PostgreSQL, for the read models and the command
@@ -19,7 +21,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class Columns {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Times as ISO-8601 text, as in the stored events. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
     private Columns() {}

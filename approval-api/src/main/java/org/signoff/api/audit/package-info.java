@@ -1,2 +1,2 @@
-/** What auditors read about access: the refused requests. */
+/** What auditors read: the refused requests, and the history of a person and of a job. */
 package org.signoff.api.audit;

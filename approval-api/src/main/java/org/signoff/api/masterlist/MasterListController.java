@@ -1,8 +1,11 @@
 package org.signoff.api.masterlist;
 
+import java.time.Instant;
+
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.signoff.projections.masterlist.api.FetchMasterListQuery;
@@ -18,9 +21,13 @@ class MasterListController {
         this.queries = queries;
     }
 
+    /**
+     * @param at an instant: the list as it stood then, each entry with its approver, approval time and the Sandbox
+     *     test report behind it
+     */
     @GetMapping("/master-list")
-    MasterListView masterList() {
-        return queries.query(new FetchMasterListQuery(), ResponseTypes.instanceOf(MasterListView.class))
+    MasterListView masterList(@RequestParam(required = false) Instant at) {
+        return queries.query(new FetchMasterListQuery(at), ResponseTypes.instanceOf(MasterListView.class))
                 .join();
     }
 }

@@ -25,7 +25,10 @@ import org.signoff.api.input.Cursor;
 import org.signoff.api.input.Pages;
 import org.signoff.api.staff.StaffRequests.Change;
 import org.signoff.api.staff.StaffRequests.Register;
+import org.signoff.catalog.api.JobId;
 import org.signoff.common.Rejection;
+import org.signoff.projections.masterlist.api.FetchPermissionsQuery;
+import org.signoff.projections.masterlist.api.PermissionView;
 import org.signoff.projections.staff.api.FindStaffQuery;
 import org.signoff.projections.staff.api.ListStaffQuery;
 import org.signoff.projections.staff.api.StaffView;
@@ -92,5 +95,15 @@ class StaffController {
         return queries.query(new FindStaffQuery(staffId.value()), ResponseTypes.optionalInstanceOf(StaffView.class))
                 .join()
                 .orElseThrow(() -> Rejection.UNKNOWN_STAFF.because("No staff member '" + staffId + "'"));
+    }
+
+    /** When the person held permission to run jobs in production: each sign-off from approval to its end. */
+    @GetMapping("/{staffId}/permissions")
+    List<PermissionView> permissions(@PathVariable StaffId staffId, @RequestParam(required = false) JobId jobId) {
+        find(staffId);
+        return queries.query(
+                        new FetchPermissionsQuery(staffId.value(), jobId == null ? null : jobId.value()),
+                        ResponseTypes.multipleInstancesOf(PermissionView.class))
+                .join();
     }
 }

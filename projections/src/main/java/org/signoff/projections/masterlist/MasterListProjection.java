@@ -23,14 +23,19 @@ import org.signoff.catalog.api.JobRetired;
 import org.signoff.projections.Columns;
 import org.signoff.projections.PersonalData;
 import org.signoff.projections.masterlist.api.FetchMasterListQuery;
+import org.signoff.projections.masterlist.api.FetchPermissionsQuery;
 import org.signoff.projections.masterlist.api.MasterListView;
 import org.signoff.projections.masterlist.api.MasterListView.SignedOff;
+import org.signoff.projections.masterlist.api.MasterListView.TestEvidence;
+import org.signoff.projections.masterlist.api.PermissionView;
 import org.signoff.staff.api.StaffMemberChanged;
 import org.signoff.staff.api.StaffMemberRegistered;
 import org.signoff.ticket.api.ProductionRoleUpdated;
 import org.signoff.ticket.api.ProductionUseApproved;
+import org.signoff.ticket.api.ProductionUseDenied;
 import org.signoff.ticket.api.ProductionUseRevoked;
 import org.signoff.ticket.api.RequestWithdrawn;
+import org.signoff.ticket.api.SandboxTestReported;
 
 /**
  * The master list: a person joins it when production use is approved (role pending until the support team updates
@@ -52,12 +57,18 @@ public class MasterListProjection {
     // --- the catalog, as the list shows it
 
     @EventHandler
-    void on(JobRegistered event) {
+    void on(JobRegistered event, @Timestamp Instant at) {
         JobDefinition job = event.definition();
-        jdbc.sql("INSERT INTO projection_master_list_job (job_id, position, scope, name, notes, variants, retired) "
-                        + "VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM projection_master_list_job), "
-                        + "?, ?, ?, ?, FALSE)")
-                .params(event.jobId().value(), job.scope(), job.name(), job.notes(), Columns.json(job.variants()))
+        jdbc.sql("INSERT INTO projection_master_list_job (job_id, position, scope, name, notes, variants, retired, "
+                        + "registered_at) VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM "
+                        + "projection_master_list_job), ?, ?, ?, ?, FALSE, ?)")
+                .params(
+                        event.jobId().value(),
+                        job.scope(),
+                        job.name(),
+                        job.notes(),
+                        Columns.json(job.variants()),
+                        Columns.utc(at))
                 .update();
     }
 
@@ -76,9 +87,9 @@ public class MasterListProjection {
     }
 
     @EventHandler
-    void on(JobRetired event) {
-        jdbc.sql("UPDATE projection_master_list_job SET retired = TRUE WHERE job_id = ?")
-                .param(event.jobId().value())
+    void on(JobRetired event, @Timestamp Instant at) {
+        jdbc.sql("UPDATE projection_master_list_job SET retired = TRUE, retired_at = ? WHERE job_id = ?")
+                .params(Columns.utc(at), event.jobId().value())
                 .update();
     }
 
@@ -98,42 +109,77 @@ public class MasterListProjection {
                 .update();
     }
 
-    // --- who is signed off
+    // --- who is signed off, since when, until when; and on what evidence
+
+    @EventHandler
+    void on(SandboxTestReported event, @Timestamp Instant at) {
+        String ticketId = event.ticketId().value();
+        forgetTest(ticketId);
+        jdbc.sql("INSERT INTO projection_master_list_test (ticket_id, report) VALUES (?, ?)")
+                .params(
+                        ticketId,
+                        Columns.json(new TestEvidence(
+                                event.jobInstanceRef(),
+                                event.recordsProcessed(),
+                                event.outcome().name(),
+                                event.notes(),
+                                event.performedBy().value(),
+                                at)))
+                .update();
+    }
 
     @EventHandler
     void on(ProductionUseApproved event, @Timestamp Instant at) {
+        String ticketId = event.ticketId().value();
         jdbc.sql("INSERT INTO projection_master_list (ticket_id, staff_id, job_id, variant, role_pending, "
-                        + "approved_at, approved_by) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                        + "approved_at, approved_by, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                        + "(SELECT report FROM projection_master_list_test WHERE ticket_id = ?))")
                 .params(
-                        event.ticketId().value(),
+                        ticketId,
                         event.staffId().value(),
                         event.jobId().value(),
                         event.variant(),
                         event.roleUpdateNeeded(),
                         Columns.utc(at),
-                        event.performedBy().value())
+                        event.performedBy().value(),
+                        ticketId)
+                .update();
+        forgetTest(ticketId);
+    }
+
+    @EventHandler
+    void on(ProductionRoleUpdated event, @Timestamp Instant at) {
+        jdbc.sql("UPDATE projection_master_list SET role_pending = FALSE, role_updated_at = ? WHERE ticket_id = ?")
+                .params(Columns.utc(at), event.ticketId().value())
                 .update();
     }
 
     @EventHandler
-    void on(ProductionRoleUpdated event) {
-        jdbc.sql("UPDATE projection_master_list SET role_pending = FALSE WHERE ticket_id = ?")
-                .param(event.ticketId().value())
+    void on(ProductionUseRevoked event, @Timestamp Instant at) {
+        end(event.ticketId().value(), at, event.performedBy().value(), "REVOKED", event.reason());
+    }
+
+    @EventHandler
+    void on(RequestWithdrawn event, @Timestamp Instant at) {
+        end(event.ticketId().value(), at, event.performedBy().value(), "WITHDRAWN", event.reason());
+        forgetTest(event.ticketId().value());
+    }
+
+    @EventHandler
+    void on(ProductionUseDenied event) {
+        forgetTest(event.ticketId().value());
+    }
+
+    /** A sign-off ends: it leaves the list from this instant on, and stays in its history. */
+    private void end(String ticketId, Instant at, String by, String how, String reason) {
+        jdbc.sql("UPDATE projection_master_list SET ended_at = ?, ended_by = ?, ended_how = ?, end_reason = ? "
+                        + "WHERE ticket_id = ? AND ended_at IS NULL")
+                .params(Columns.utc(at), by, how, reason, ticketId)
                 .update();
     }
 
-    @EventHandler
-    void on(ProductionUseRevoked event) {
-        remove(event.ticketId().value());
-    }
-
-    @EventHandler
-    void on(RequestWithdrawn event) {
-        remove(event.ticketId().value());
-    }
-
-    private void remove(String ticketId) {
-        jdbc.sql("DELETE FROM projection_master_list WHERE ticket_id = ?")
+    private void forgetTest(String ticketId) {
+        jdbc.sql("DELETE FROM projection_master_list_test WHERE ticket_id = ?")
                 .param(ticketId)
                 .update();
     }
@@ -141,18 +187,29 @@ public class MasterListProjection {
     @ResetHandler
     void reset() {
         jdbc.sql("DELETE FROM projection_master_list").update();
+        jdbc.sql("DELETE FROM projection_master_list_test").update();
         jdbc.sql("DELETE FROM projection_master_list_person").update();
         jdbc.sql("DELETE FROM projection_master_list_job").update();
     }
 
     // --- the list
 
+    /**
+     * The list now, or as it stood at an instant: the sign-offs approved by then and not yet ended, each with its role
+     * update pending or done as it was then, and the jobs registered by then (retired if they were).
+     */
     @QueryHandler
     public MasterListView handle(FetchMasterListQuery query) {
-        List<Entry> entries = jdbc.sql("SELECT m.*, u.unit, p.display_name FROM projection_master_list m "
+        Instant at = query.at();
+        String listed =
+                at == null ? "m.ended_at IS NULL" : "m.approved_at <= :at AND (m.ended_at IS NULL OR m.ended_at > :at)";
+        String pending = at == null ? "m.role_pending" : "(m.role_pending OR m.role_updated_at > :at)";
+        List<Entry> entries = jdbc.sql("SELECT m.*, " + pending + " AS pending, u.unit, p.display_name "
+                        + "FROM projection_master_list m "
                         + "LEFT JOIN projection_master_list_person u ON u.staff_id = m.staff_id "
-                        + PersonalData.JOIN_ON + "m.staff_id "
-                        + "ORDER BY COALESCE(p.display_name, m.staff_id), m.staff_id")
+                        + PersonalData.JOIN_ON + "m.staff_id WHERE " + listed
+                        + " ORDER BY COALESCE(p.display_name, m.staff_id), m.staff_id")
+                .params(at == null ? Map.of() : Map.of("at", Columns.utc(at)))
                 .query((rs, n) -> new Entry(
                         rs.getString("job_id"),
                         rs.getString("variant"),
@@ -160,21 +217,27 @@ public class MasterListProjection {
                                 rs.getString("staff_id"),
                                 rs.getString("display_name"),
                                 rs.getString("unit"),
-                                rs.getBoolean("role_pending"),
+                                rs.getBoolean("pending"),
                                 Columns.instant(rs, "approved_at"),
                                 rs.getString("approved_by"),
-                                rs.getString("ticket_id"))))
+                                rs.getString("ticket_id"),
+                                evidence(rs.getString("evidence")))))
                 .list();
 
         Map<String, List<MasterListView.Job>> scopes = new LinkedHashMap<>();
-        for (ListedJob job : jdbc.sql("SELECT * FROM projection_master_list_job ORDER BY position")
+        String jobs = at == null
+                ? "SELECT *, retired AS retired_then FROM projection_master_list_job ORDER BY position"
+                : "SELECT *, (retired_at IS NOT NULL AND retired_at <= :at) AS retired_then "
+                        + "FROM projection_master_list_job WHERE registered_at <= :at ORDER BY position";
+        for (ListedJob job : jdbc.sql(jobs)
+                .params(at == null ? Map.of() : Map.of("at", Columns.utc(at)))
                 .query((rs, n) -> new ListedJob(
                         rs.getString("job_id"),
                         rs.getString("scope"),
                         rs.getString("name"),
                         rs.getString("notes"),
                         Columns.names(rs.getString("variants")),
-                        rs.getBoolean("retired")))
+                        rs.getBoolean("retired_then")))
                 .list()) {
             List<Entry> ofJob =
                     entries.stream().filter(e -> e.jobId().equals(job.jobId())).toList();
@@ -204,6 +267,32 @@ public class MasterListProjection {
                                 .toList()))
                 .toList();
         return new MasterListView.Job(job.jobId(), job.name(), job.notes(), job.retired(), withoutVariant, variants);
+    }
+
+    /** A person's intervals of permission, oldest first. */
+    @QueryHandler
+    public List<PermissionView> handle(FetchPermissionsQuery query) {
+        return jdbc.sql("SELECT * FROM projection_master_list WHERE staff_id = ?"
+                        + (query.jobId() == null ? "" : " AND job_id = ?")
+                        + " ORDER BY approved_at, ticket_id")
+                .params(query.jobId() == null ? List.of(query.staffId()) : List.of(query.staffId(), query.jobId()))
+                .query((rs, n) -> new PermissionView(
+                        rs.getString("ticket_id"),
+                        rs.getString("job_id"),
+                        rs.getString("variant"),
+                        Columns.instant(rs, "approved_at"),
+                        rs.getString("approved_by"),
+                        evidence(rs.getString("evidence")),
+                        Columns.instant(rs, "role_updated_at"),
+                        Columns.instant(rs, "ended_at"),
+                        rs.getString("ended_how"),
+                        rs.getString("ended_by"),
+                        rs.getString("end_reason")))
+                .list();
+    }
+
+    private static TestEvidence evidence(String json) {
+        return json == null ? null : Columns.json(json, TestEvidence.class);
     }
 
     private record ListedJob(

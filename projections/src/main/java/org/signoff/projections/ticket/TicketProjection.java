@@ -23,6 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.signoff.common.MessageMetaData;
 import org.signoff.projections.Columns;
+import org.signoff.projections.ticket.api.AuditEntryView;
+import org.signoff.projections.ticket.api.AuditTrailQuery;
 import org.signoff.projections.ticket.api.FindTicketQuery;
 import org.signoff.projections.ticket.api.HistoryEntryView;
 import org.signoff.projections.ticket.api.ListTicketsQuery;
@@ -134,18 +136,48 @@ public class TicketProjection {
                 .list();
     }
 
+    @QueryHandler
+    List<AuditEntryView> handle(AuditTrailQuery query) {
+        String concerned = query.staffId() != null ? "(h.performed_by = :who OR t.staff_id = :who)" : "t.job_id = :job";
+        return jdbc.sql("SELECT h.*, t.staff_id AS requester, t.job_id, t.variant, t.support_ticket_ref "
+                        + "FROM projection_ticket_history h JOIN projection_ticket t ON t.ticket_id = h.ticket_id "
+                        + "WHERE " + concerned
+                        + " AND (CAST(:after AS TIMESTAMP WITH TIME ZONE) IS NULL OR h.occurred_at > :after "
+                        + "OR (h.occurred_at = :after AND (h.ticket_id > :afterId "
+                        + "OR (h.ticket_id = :afterId AND h.seq > :afterSeq)))) "
+                        + "ORDER BY h.occurred_at, h.ticket_id, h.seq FETCH FIRST :limit ROWS ONLY")
+                .param("who", query.staffId())
+                .param("job", query.jobId())
+                .param("after", query.afterOccurredAt() == null ? null : Columns.utc(query.afterOccurredAt()))
+                .param("afterId", query.afterTicketId() == null ? "" : query.afterTicketId())
+                .param("afterSeq", query.afterSequence() == null ? -1L : query.afterSequence())
+                .param("limit", query.limit())
+                .query((rs, n) -> new AuditEntryView(
+                        rs.getString("ticket_id"),
+                        rs.getString("job_id"),
+                        rs.getString("variant"),
+                        rs.getString("requester"),
+                        rs.getString("support_ticket_ref"),
+                        step(rs)))
+                .list();
+    }
+
     private List<HistoryEntryView> history(String ticketId) {
         return jdbc.sql("SELECT * FROM projection_ticket_history WHERE ticket_id = ? ORDER BY seq")
                 .param(ticketId)
-                .query((rs, n) -> new HistoryEntryView(
-                        rs.getLong("seq"),
-                        rs.getString("event_type"),
-                        rs.getString("performed_by"),
-                        rs.getString("client"),
-                        Columns.instant(rs, "occurred_at"),
-                        TicketStatus.valueOf(rs.getString("status_after")),
-                        readDetails(rs.getString("details"))))
+                .query((rs, n) -> step(rs))
                 .list();
+    }
+
+    private HistoryEntryView step(ResultSet rs) throws SQLException {
+        return new HistoryEntryView(
+                rs.getLong("seq"),
+                rs.getString("event_type"),
+                rs.getString("performed_by"),
+                rs.getString("client"),
+                Columns.instant(rs, "occurred_at"),
+                TicketStatus.valueOf(rs.getString("status_after")),
+                readDetails(rs.getString("details")));
     }
 
     private static TicketSummaryView summary(ResultSet rs, int row) throws SQLException {

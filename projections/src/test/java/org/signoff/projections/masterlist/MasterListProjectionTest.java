@@ -1,6 +1,7 @@
 package org.signoff.projections.masterlist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,9 @@ import org.signoff.catalog.api.JobRegistered;
 import org.signoff.catalog.api.JobRetired;
 import org.signoff.projections.ReadModelDatabase;
 import org.signoff.projections.masterlist.api.FetchMasterListQuery;
+import org.signoff.projections.masterlist.api.FetchPermissionsQuery;
 import org.signoff.projections.masterlist.api.MasterListView;
+import org.signoff.projections.masterlist.api.PermissionView;
 import org.signoff.staff.api.Role;
 import org.signoff.staff.api.StaffId;
 import org.signoff.staff.api.StaffMemberChanged;
@@ -26,12 +29,16 @@ import org.signoff.ticket.api.ProductionRoleUpdated;
 import org.signoff.ticket.api.ProductionUseApproved;
 import org.signoff.ticket.api.ProductionUseRevoked;
 import org.signoff.ticket.api.RequestWithdrawn;
+import org.signoff.ticket.api.SandboxTestReported;
+import org.signoff.ticket.api.TestOutcome;
 import org.signoff.ticket.api.TicketId;
 
 /** The master list, fed events by hand, over a real database. */
 class MasterListProjectionTest {
 
+    private static final Instant MORNING = Instant.parse("2026-11-22T08:00:00Z");
     private static final Instant NOON = Instant.parse("2026-11-22T12:00:00Z");
+    private static final Instant EVENING = Instant.parse("2026-11-22T18:00:00Z");
     private static final StaffId JULIE = StaffId.of("jpetzold");
     private static final StaffId LAURA = StaffId.of("lsherriff");
     private static final StaffId LIB = StaffId.of("lib");
@@ -46,10 +53,14 @@ class MasterListProjectionTest {
     void setUp() {
         jdbc = ReadModelDatabase.create();
         masterList = new MasterListProjection(jdbc);
-        masterList.on(new JobRegistered(ITEMS, job("Items", "Change physical items", List.of()), LIB));
-        masterList.on(new JobRegistered(WORK_ORDERS, job("Work orders", "Batch create work orders", List.of()), LIB));
-        masterList.on(new JobRegistered(
-                NORMALIZATION, job("Bib changes", "Bib normalization", List.of("rule-a", "rule-b")), LIB));
+        masterList.on(new JobRegistered(ITEMS, job("Items", "Change physical items", List.of()), LIB), MORNING);
+        masterList.on(
+                new JobRegistered(WORK_ORDERS, job("Work orders", "Batch create work orders", List.of()), LIB),
+                MORNING);
+        masterList.on(
+                new JobRegistered(
+                        NORMALIZATION, job("Bib changes", "Bib normalization", List.of("rule-a", "rule-b")), LIB),
+                MORNING);
         masterList.on(new StaffMemberRegistered(JULIE, "HKS/GUT", Set.of(Role.STAFF), Set.of(), LIB));
         masterList.on(new StaffMemberRegistered(LAURA, "LAM/CAB", Set.of(Role.STAFF), Set.of(), LIB));
         jdbc.sql("INSERT INTO personal_data VALUES ('jpetzold', 'Julie Petzold'), ('lsherriff', 'Laura Sherriff')")
@@ -73,7 +84,7 @@ class MasterListProjectionTest {
     @Test
     void theRoleUpdateClearsThePendingFlag() {
         masterList.on(approved("t1", JULIE, ITEMS, null, true), NOON);
-        masterList.on(new ProductionRoleUpdated(TicketId.of("t1"), null, StaffId.of("support")));
+        masterList.on(new ProductionRoleUpdated(TicketId.of("t1"), null, StaffId.of("support")), EVENING);
 
         assertThat(job(list(), "Items", ITEMS).staff().get(0).rolePending()).isFalse();
     }
@@ -82,8 +93,8 @@ class MasterListProjectionTest {
     void revocationAndWithdrawalTakePeopleOff() {
         masterList.on(approved("t1", JULIE, ITEMS, null, false), NOON);
         masterList.on(approved("t2", LAURA, ITEMS, null, true), NOON);
-        masterList.on(new ProductionUseRevoked(TicketId.of("t1"), JULIE, ITEMS, null, "left", LIB));
-        masterList.on(new RequestWithdrawn(TicketId.of("t2"), null, LAURA));
+        masterList.on(new ProductionUseRevoked(TicketId.of("t1"), JULIE, ITEMS, null, "left", LIB), EVENING);
+        masterList.on(new RequestWithdrawn(TicketId.of("t2"), null, LAURA), EVENING);
 
         assertThat(job(list(), "Items", ITEMS).staff()).isEmpty();
     }
@@ -118,8 +129,8 @@ class MasterListProjectionTest {
     @Test
     void aRetiredJobStaysListedWhilePeopleAreSignedOffOnIt() {
         masterList.on(approved("t1", JULIE, ITEMS, null, false), NOON);
-        masterList.on(new JobRetired(ITEMS, "replaced", LIB));
-        masterList.on(new JobRetired(WORK_ORDERS, "replaced", LIB));
+        masterList.on(new JobRetired(ITEMS, "replaced", LIB), EVENING);
+        masterList.on(new JobRetired(WORK_ORDERS, "replaced", LIB), EVENING);
 
         MasterListView view = list();
         assertThat(job(view, "Items", ITEMS).retired()).isTrue();
@@ -157,8 +168,71 @@ class MasterListProjectionTest {
                 .isEmpty();
     }
 
+    @Test
+    void asOfAnInstantTheListShowsWhoWasSignedOffThenWithTheirRoleUpdateAsItWasThen() {
+        masterList.on(approved("t1", JULIE, ITEMS, null, true), NOON);
+        masterList.on(new ProductionRoleUpdated(TicketId.of("t1"), null, StaffId.of("support")), NOON.plusSeconds(60));
+        masterList.on(approved("t2", LAURA, ITEMS, null, false), NOON);
+        masterList.on(new ProductionUseRevoked(TicketId.of("t2"), LAURA, ITEMS, null, "left the unit", LIB), EVENING);
+
+        assertThat(job(list(NOON.minusNanos(1000)), "Items", ITEMS).staff()).isEmpty();
+        assertThat(job(list(NOON), "Items", ITEMS).staff())
+                .extracting(MasterListView.SignedOff::staffId, MasterListView.SignedOff::rolePending)
+                .containsExactly(tuple("jpetzold", true), tuple("lsherriff", false));
+        assertThat(job(list(EVENING.minusNanos(1000)), "Items", ITEMS).staff())
+                .extracting(MasterListView.SignedOff::staffId, MasterListView.SignedOff::rolePending)
+                .containsExactly(tuple("jpetzold", false), tuple("lsherriff", false));
+        assertThat(job(list(EVENING), "Items", ITEMS).staff())
+                .extracting(MasterListView.SignedOff::staffId)
+                .containsExactly("jpetzold");
+        assertThat(list(MORNING.minusSeconds(1)).scopes())
+                .as("no job was registered yet")
+                .isEmpty();
+    }
+
+    @Test
+    void eachEntryCarriesTheTestReportItsApprovalRestsOnTheLastOneBeforeIt() {
+        masterList.on(tested("t1", "job-1", TestOutcome.COMPLETED_WITH_ERRORS), MORNING);
+        masterList.on(tested("t1", "job-2", TestOutcome.SUCCEEDED), NOON.minusSeconds(600));
+        masterList.on(approved("t1", JULIE, ITEMS, null, false), NOON);
+
+        MasterListView.TestEvidence evidence =
+                job(list(), "Items", ITEMS).staff().get(0).evidence();
+        assertThat(evidence)
+                .isEqualTo(new MasterListView.TestEvidence(
+                        "job-2", 120, "SUCCEEDED", "looked fine", "jpetzold", NOON.minusSeconds(600)));
+    }
+
+    @Test
+    void aPersonsIntervalsOfPermissionRunFromApprovalToTheirEnd() {
+        masterList.on(approved("t1", JULIE, ITEMS, null, false), MORNING);
+        masterList.on(new ProductionUseRevoked(TicketId.of("t1"), JULIE, ITEMS, null, "audit finding", LIB), NOON);
+        masterList.on(approved("t2", JULIE, ITEMS, null, false), EVENING);
+        masterList.on(approved("t3", JULIE, WORK_ORDERS, null, false), EVENING);
+
+        assertThat(masterList.handle(new FetchPermissionsQuery("jpetzold", ITEMS.value())))
+                .extracting(
+                        PermissionView::ticketId,
+                        PermissionView::from,
+                        PermissionView::until,
+                        PermissionView::endedHow,
+                        PermissionView::endReason)
+                .containsExactly(
+                        tuple("t1", MORNING, NOON, "REVOKED", "audit finding"), tuple("t2", EVENING, null, null, null));
+        assertThat(masterList.handle(new FetchPermissionsQuery("jpetzold", null)))
+                .hasSize(3);
+    }
+
+    private MasterListView list(Instant at) {
+        return masterList.handle(new FetchMasterListQuery(at));
+    }
+
+    private static SandboxTestReported tested(String ticket, String jobInstance, TestOutcome outcome) {
+        return new SandboxTestReported(TicketId.of(ticket), jobInstance, 120, outcome, "looked fine", JULIE);
+    }
+
     private MasterListView list() {
-        return masterList.handle(new FetchMasterListQuery());
+        return masterList.handle(FetchMasterListQuery.now());
     }
 
     private static MasterListView.Job job(MasterListView view, String scope, JobId jobId) {

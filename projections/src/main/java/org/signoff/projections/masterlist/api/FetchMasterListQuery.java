@@ -1,4 +1,15 @@
 package org.signoff.projections.masterlist.api;
 
-/** Who may run which job in production now, grouped by scope, job and variant. */
-public record FetchMasterListQuery() {}
+import java.time.Instant;
+
+/**
+ * Who may run which job in production, grouped by scope, job and variant: now, or as it stood at an instant.
+ *
+ * @param at the instant, or {@code null} for now
+ */
+public record FetchMasterListQuery(Instant at) {
+
+    public static FetchMasterListQuery now() {
+        return new FetchMasterListQuery(null);
+    }
+}

@@ -20,6 +20,8 @@ public record MasterListView(List<Scope> scopes) {
      * A person signed off for production use.
      *
      * @param rolePending the Alma role update is still to be done
+     * @param approvedBy  the reviewer who signed off
+     * @param evidence    the Sandbox test report the approval rests on (the last one before it)
      */
     public record SignedOff(
             String staffId,
@@ -28,5 +30,21 @@ public record MasterListView(List<Scope> scopes) {
             boolean rolePending,
             java.time.Instant approvedAt,
             String approvedBy,
-            String ticketId) {}
+            String ticketId,
+            TestEvidence evidence) {}
+
+    /**
+     * A Sandbox test report, as evidence.
+     *
+     * @param jobInstanceRef the job run in the Sandbox, as Alma names it
+     * @param outcome        {@code SUCCEEDED}, {@code COMPLETED_WITH_ERRORS} or {@code FAILED}
+     * @param reportedBy     who ran the test
+     */
+    public record TestEvidence(
+            String jobInstanceRef,
+            long recordsProcessed,
+            String outcome,
+            String notes,
+            String reportedBy,
+            java.time.Instant reportedAt) {}
 }

@@ -1,0 +1,29 @@
+package org.signoff.projections.masterlist.api;
+
+import java.time.Instant;
+
+/**
+ * One interval of permission: a person on the master list for a job (and variant), from the approval until it was
+ * revoked or withdrawn, or still.
+ *
+ * @param from          when production use was approved
+ * @param approvedBy    the reviewer
+ * @param evidence      the Sandbox test report the approval rests on
+ * @param roleUpdatedAt when the support team updated the Alma role, if the approval needed it and it is done
+ * @param until         when it ended, or {@code null} while it lasts
+ * @param endedHow      {@code REVOKED} or {@code WITHDRAWN}, or {@code null}
+ * @param endedBy       who ended it
+ * @param endReason     the reason they gave
+ */
+public record PermissionView(
+        String ticketId,
+        String jobId,
+        String variant,
+        Instant from,
+        String approvedBy,
+        MasterListView.TestEvidence evidence,
+        Instant roleUpdatedAt,
+        Instant until,
+        String endedHow,
+        String endedBy,
+        String endReason) {}

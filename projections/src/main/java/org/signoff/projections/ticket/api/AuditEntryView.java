@@ -1,0 +1,17 @@
+package org.signoff.projections.ticket.api;
+
+/**
+ * One step of a ticket, with the ticket it belongs to: the step as the ticket's own history shows it (who acted,
+ * and the client that sent it for them; when; the step's own data, such as a test report's evidence or the reason
+ * of a retest, denial, withdrawal or revocation), and whose ticket it is, on which job and support ticket.
+ *
+ * @param requester        whose ticket it is
+ * @param supportTicketRef the support ticket of the ticketing system, once the request named it
+ */
+public record AuditEntryView(
+        String ticketId,
+        String jobId,
+        String variant,
+        String requester,
+        String supportTicketRef,
+        HistoryEntryView step) {}
