@@ -54,7 +54,9 @@ class AuditTrailTest {
             assertThat(entry.get("supportTicketRef").asText()).isEqualTo("LTS-" + ticket);
         });
         int tested = expected.indexOf("SandboxTestReported " + scenario.requester);
-        assertThat(ofTicket.get(tested).at("/step/details/jobInstanceRef").asText())
+        assertThat(ofTicket.get(tested)
+                        .at("/step/details/evidence/jobInstanceRef")
+                        .asText())
                 .isEqualTo("job-88123");
         assertThat(ofTicket.get(tested + 1).at("/step/details/reason").asText()).isEqualTo("test on the full set");
         assertThat(ofTicket.get(ofTicket.size() - 1).at("/step/details/reason").asText())

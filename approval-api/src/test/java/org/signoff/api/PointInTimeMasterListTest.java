@@ -126,11 +126,12 @@ class PointInTimeMasterListTest {
             do {
                 accepted(scenario.api.post("/tickets/" + ticket + "/sandbox-test", """
                         {"jobInstanceRef": "job-%d", "recordsProcessed": %d, "outcome": "%s", "notes": "run %d",
-                         "performedBy": "%s"}""".formatted(
+                         "attachments": %s, "performedBy": "%s"}""".formatted(
                                 random.nextInt(1_000_000),
                                 random.nextInt(5000),
                                 random.nextBoolean() ? "SUCCEEDED" : "COMPLETED_WITH_ERRORS",
                                 attempt,
+                                random.nextBoolean() ? "[]" : "[\"https://alma.example/report/" + attempt + "\"]",
                                 person)));
                 int dice = random.nextInt(10);
                 review = dice < 2 ? "retest" : dice < 3 ? "deny" : "approve";
@@ -176,7 +177,10 @@ class PointInTimeMasterListTest {
                             ticket,
                             JSON.createObjectNode()
                                     .put("at", time.toString())
-                                    .setAll((com.fasterxml.jackson.databind.node.ObjectNode) payload));
+                                    .put(
+                                            "performedBy",
+                                            payload.get("performedBy").asText())
+                                    .setAll((com.fasterxml.jackson.databind.node.ObjectNode) payload.get("evidence")));
                 case "ProductionUseApproved" -> {
                     Map<String, Object> entry = new HashMap<>();
                     entry.put("job", payload.get("jobId").asText());
@@ -212,6 +216,7 @@ class PointInTimeMasterListTest {
                     test.get("jobInstanceRef").asText(),
                     test.get("recordsProcessed").asText(),
                     test.get("outcome").asText(),
+                    test.get("attachments").toString(),
                     test.get("performedBy").asText(),
                     Instant.parse(test.get("at").asText()).toString()));
         });
@@ -247,6 +252,7 @@ class PointInTimeMasterListTest {
                 test.get("jobInstanceRef").asText(),
                 test.get("recordsProcessed").asText(),
                 test.get("outcome").asText(),
+                test.get("attachments").toString(),
                 test.get("reportedBy").asText(),
                 Instant.parse(test.get("reportedAt").asText()).toString());
     }

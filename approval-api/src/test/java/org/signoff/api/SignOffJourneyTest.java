@@ -79,8 +79,8 @@ class SignOffJourneyTest {
                         "ProductionRoleUpdated");
         JsonNode testReport = steps(view).get(6);
         assertThat(testReport.get("performedBy").asText()).isEqualTo(scenario.requester);
-        assertThat(testReport.at("/details/jobInstanceRef").asText()).isEqualTo("job-88123");
-        assertThat(testReport.at("/details/recordsProcessed").asInt()).isEqualTo(40);
+        assertThat(testReport.at("/details/evidence/jobInstanceRef").asText()).isEqualTo("job-88123");
+        assertThat(testReport.at("/details/evidence/recordsProcessed").asInt()).isEqualTo(40);
         assertThat(testReport.get("at").asText()).isNotBlank();
         assertThat(steps(view).get(8).get("performedBy").asText()).isEqualTo(scenario.liaison);
         assertThat(deadlines(view))

@@ -188,13 +188,7 @@ public class SignOffTicket {
         moveOn(
                 deadlines,
                 policy,
-                new SandboxTestReported(
-                        ticketId,
-                        command.jobInstanceRef(),
-                        command.recordsProcessed(),
-                        command.outcome(),
-                        command.notes(),
-                        command.performedBy()));
+                new SandboxTestReported(ticketId, command.evidence(), command.notes(), command.performedBy()));
         return status;
     }
 

@@ -51,6 +51,7 @@ import org.signoff.ticket.api.SandboxTestReported;
 import org.signoff.ticket.api.SignOffStarted;
 import org.signoff.ticket.api.StartSignOff;
 import org.signoff.ticket.api.SubmitRoleRequest;
+import org.signoff.ticket.api.TestEvidence;
 import org.signoff.ticket.api.TestOutcome;
 import org.signoff.ticket.api.TicketId;
 import org.signoff.ticket.api.TicketStatus;
@@ -107,8 +108,10 @@ class SignOffTicketTest {
     @Test
     void requesterReportsTheSandboxTest() {
         fixture.given(granted())
-                .when(new ReportSandboxTest(TICKET, "job-88123", 40, TestOutcome.SUCCEEDED, "all good", AMY))
-                .expectEvents(new SandboxTestReported(TICKET, "job-88123", 40, TestOutcome.SUCCEEDED, "all good", AMY))
+                .when(new ReportSandboxTest(
+                        TICKET, new TestEvidence("job-88123", 40, TestOutcome.SUCCEEDED, List.of()), "all good", AMY))
+                .expectEvents(new SandboxTestReported(
+                        TICKET, new TestEvidence("job-88123", 40, TestOutcome.SUCCEEDED, List.of()), "all good", AMY))
                 .expectResultMessagePayload(TicketStatus.AWAITING_REVIEW);
     }
 
@@ -168,10 +171,16 @@ class SignOffTicketTest {
         fixture.given(then(
                         tested(),
                         new RetestRequested(TICKET, "use a set of 10 items", LIBRARIAN),
-                        new SandboxTestReported(TICKET, "job-2", 10, TestOutcome.COMPLETED_WITH_ERRORS, null, AMY),
+                        new SandboxTestReported(
+                                TICKET,
+                                new TestEvidence("job-2", 10, TestOutcome.COMPLETED_WITH_ERRORS, List.of()),
+                                null,
+                                AMY),
                         new RetestRequested(TICKET, "fix the errors", LIBRARIAN)))
-                .when(new ReportSandboxTest(TICKET, "job-3", 10, TestOutcome.SUCCEEDED, null, AMY))
-                .expectEvents(new SandboxTestReported(TICKET, "job-3", 10, TestOutcome.SUCCEEDED, null, AMY))
+                .when(new ReportSandboxTest(
+                        TICKET, new TestEvidence("job-3", 10, TestOutcome.SUCCEEDED, List.of()), null, AMY))
+                .expectEvents(new SandboxTestReported(
+                        TICKET, new TestEvidence("job-3", 10, TestOutcome.SUCCEEDED, List.of()), null, AMY))
                 .expectResultMessagePayload(TicketStatus.AWAITING_REVIEW);
     }
 
@@ -194,7 +203,8 @@ class SignOffTicketTest {
     @Test
     void nothingFollowsADenial() {
         fixture.given(then(tested(), new ProductionUseDenied(TICKET, "no", LIBRARIAN)))
-                .when(new ReportSandboxTest(TICKET, "job-9", 1, TestOutcome.SUCCEEDED, null, AMY))
+                .when(new ReportSandboxTest(
+                        TICKET, new TestEvidence("job-9", 1, TestOutcome.SUCCEEDED, List.of()), null, AMY))
                 .expectNoEvents()
                 .expectException(rejectedAs(Rejection.STEP_OUT_OF_ORDER));
     }
@@ -383,7 +393,8 @@ class SignOffTicketTest {
     @Test
     void onlyTheRequesterReportsTheTest() {
         fixture.given(granted())
-                .when(new ReportSandboxTest(TICKET, "job-1", 1, TestOutcome.SUCCEEDED, null, LIBRARIAN))
+                .when(new ReportSandboxTest(
+                        TICKET, new TestEvidence("job-1", 1, TestOutcome.SUCCEEDED, List.of()), null, LIBRARIAN))
                 .expectNoEvents()
                 .expectException(rejectedAs(Rejection.NOT_THE_REQUESTER));
     }
@@ -566,7 +577,10 @@ class SignOffTicketTest {
     }
 
     private static List<Object> tested() {
-        return then(granted(), new SandboxTestReported(TICKET, "job-1", 40, TestOutcome.SUCCEEDED, null, AMY));
+        return then(
+                granted(),
+                new SandboxTestReported(
+                        TICKET, new TestEvidence("job-1", 40, TestOutcome.SUCCEEDED, List.of()), null, AMY));
     }
 
     private static List<Object> approvedWithRoleUpdate() {
@@ -583,7 +597,8 @@ class SignOffTicketTest {
                 List.of(start),
                 new JobAccessRequested(TICKET, "LTS-9", null, start.staffId()),
                 new SandboxAccessGranted(TICKET, List.of(), LIBRARIAN),
-                new SandboxTestReported(TICKET, "job-1", 1, TestOutcome.SUCCEEDED, null, start.staffId()));
+                new SandboxTestReported(
+                        TICKET, new TestEvidence("job-1", 1, TestOutcome.SUCCEEDED, List.of()), null, start.staffId()));
     }
 
     private static List<Object> testedBy(StaffId requester) {

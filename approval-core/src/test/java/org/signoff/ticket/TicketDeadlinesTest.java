@@ -39,6 +39,7 @@ import org.signoff.ticket.api.SandboxAccessGranted;
 import org.signoff.ticket.api.SandboxTestReported;
 import org.signoff.ticket.api.SignOffStarted;
 import org.signoff.ticket.api.StartSignOff;
+import org.signoff.ticket.api.TestEvidence;
 import org.signoff.ticket.api.TestOutcome;
 import org.signoff.ticket.api.TicketEscalated;
 import org.signoff.ticket.api.TicketId;
@@ -210,11 +211,13 @@ class TicketDeadlinesTest {
     }
 
     private static ReportSandboxTest report() {
-        return new ReportSandboxTest(TICKET, "job-1", 40, TestOutcome.SUCCEEDED, null, AMY);
+        return new ReportSandboxTest(
+                TICKET, new TestEvidence("job-1", 40, TestOutcome.SUCCEEDED, List.of()), null, AMY);
     }
 
     private static SandboxTestReported reported() {
-        return new SandboxTestReported(TICKET, "job-1", 40, TestOutcome.SUCCEEDED, null, AMY);
+        return new SandboxTestReported(
+                TICKET, new TestEvidence("job-1", 40, TestOutcome.SUCCEEDED, List.of()), null, AMY);
     }
 
     private static List<Object> requested() {

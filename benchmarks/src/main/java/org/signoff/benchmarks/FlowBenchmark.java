@@ -46,6 +46,7 @@ import org.signoff.ticket.api.ReportSandboxTest;
 import org.signoff.ticket.api.RequestJobAccess;
 import org.signoff.ticket.api.StartSignOff;
 import org.signoff.ticket.api.SubmitRoleRequest;
+import org.signoff.ticket.api.TestEvidence;
 import org.signoff.ticket.api.TestOutcome;
 import org.signoff.ticket.api.TicketId;
 
@@ -320,7 +321,8 @@ public final class FlowBenchmark {
                 new ConfirmReading(ticket, "bench-doc", "1", requester),
                 new RequestJobAccess(ticket, "LTS-" + ticket, null, requester),
                 new GrantSandboxAccess(ticket, List.of("training"), LIBRARIAN),
-                new ReportSandboxTest(ticket, "job-1", 10, TestOutcome.SUCCEEDED, null, requester),
+                new ReportSandboxTest(
+                        ticket, new TestEvidence("job-1", 10, TestOutcome.SUCCEEDED, List.of()), null, requester),
                 new ApproveProductionUse(ticket, true, null, LIBRARIAN),
                 new SubmitRoleRequest(ticket, "FORM-1", LIAISON),
                 new ConfirmProductionRoleUpdate(ticket, null, SUPPORT))) {

@@ -26,6 +26,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import org.signoff.ApprovalDomain;
 import org.signoff.api.ApprovalProperties;
+import org.signoff.api.upcasting.SandboxTestReportedUpcaster;
 
 /**
  * Axon on JDBC. On Spring Boot 4, Axon's JDBC auto-configuration does not apply, so the event storage engine, the
@@ -83,6 +84,15 @@ class AxonStorageConfiguration {
                 .transactionManager(transactionManager)
                 .readEventDataWithGaps(new GapsByIndex())
                 .build();
+    }
+
+    /**
+     * Events stored in an earlier shape, read as today's classes ({@code upcasting/}). Each change of an event's shape
+     * adds one upcaster here, from the revision before it; the chain runs them in this order.
+     */
+    @Bean
+    ConfigurerModule upcasters() {
+        return configurer -> configurer.registerEventUpcaster(configuration -> new SandboxTestReportedUpcaster());
     }
 
     @Bean

@@ -54,6 +54,7 @@ import org.signoff.ticket.api.RequestRetest;
 import org.signoff.ticket.api.RevokeProductionUse;
 import org.signoff.ticket.api.StartSignOff;
 import org.signoff.ticket.api.SubmitRoleRequest;
+import org.signoff.ticket.api.TestEvidence;
 import org.signoff.ticket.api.TicketId;
 import org.signoff.ticket.api.TicketLifecycle;
 import org.signoff.ticket.api.TicketStatus;
@@ -138,9 +139,15 @@ class TicketController {
                 ticketId,
                 new ReportSandboxTest(
                         ticketId,
-                        body.jobInstanceRef(),
-                        body.recordsProcessed(),
-                        body.outcome(),
+                        new TestEvidence(
+                                body.jobInstanceRef(),
+                                body.recordsProcessed(),
+                                body.outcome(),
+                                body.attachments() == null
+                                        ? List.of()
+                                        : body.attachments().stream()
+                                                .map(URI::create)
+                                                .toList()),
                         body.notes(),
                         commands.performer(body.performedBy()),
                         IfMatch.versionOf(ifMatch)));

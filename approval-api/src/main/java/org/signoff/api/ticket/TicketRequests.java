@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
@@ -39,10 +40,12 @@ final class TicketRequests {
             @NotNull @Size(max = 50) List<@NotBlank @Size(max = 1000) @SingleLine String> trainingMaterials,
             @Identifier String performedBy) {}
 
+    /** @param attachments links to the test's proof (the job's report, an export, screenshots): http(s) URLs */
     record SandboxTest(
             @NotBlank @Size(max = 200) @SingleLine String jobInstanceRef,
             @NotNull @PositiveOrZero Long recordsProcessed,
             @NotNull TestOutcome outcome,
+            @Size(max = 20) List<@NotNull @Size(max = 2000) @Pattern(regexp = "https?://\\S+") String> attachments,
             @Size(max = 4000) @PlainText String notes,
             @Identifier String performedBy) {}
 

@@ -5,23 +5,15 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 
 import org.signoff.staff.api.StaffId;
 
-/** Step 4: the requester reports what was run in the Sandbox. */
+/** Step 4: the requester reports what was run in the Sandbox, and what it showed. */
 public record ReportSandboxTest(
         @TargetAggregateIdentifier TicketId ticketId,
-        String jobInstanceRef,
-        long recordsProcessed,
-        TestOutcome outcome,
+        TestEvidence evidence,
         String notes,
         StaffId performedBy,
         @TargetAggregateVersion Long expectedVersion) {
     /** Whatever version the ticket is at. */
-    public ReportSandboxTest(
-            TicketId ticketId,
-            String jobInstanceRef,
-            long recordsProcessed,
-            TestOutcome outcome,
-            String notes,
-            StaffId performedBy) {
-        this(ticketId, jobInstanceRef, recordsProcessed, outcome, notes, performedBy, null);
+    public ReportSandboxTest(TicketId ticketId, TestEvidence evidence, String notes, StaffId performedBy) {
+        this(ticketId, evidence, notes, performedBy, null);
     }
 }

@@ -1,5 +1,6 @@
 package org.signoff.projections.masterlist;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -119,9 +120,12 @@ public class MasterListProjection {
                 .params(
                         ticketId,
                         Columns.json(new TestEvidence(
-                                event.jobInstanceRef(),
-                                event.recordsProcessed(),
-                                event.outcome().name(),
+                                event.evidence().jobInstanceRef(),
+                                event.evidence().recordsProcessed(),
+                                event.evidence().outcome().name(),
+                                event.evidence().attachments().stream()
+                                        .map(URI::toString)
+                                        .toList(),
                                 event.notes(),
                                 event.performedBy().value(),
                                 at)))

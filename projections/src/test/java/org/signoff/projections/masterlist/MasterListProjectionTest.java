@@ -3,6 +3,7 @@ package org.signoff.projections.masterlist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -200,7 +201,13 @@ class MasterListProjectionTest {
                 job(list(), "Items", ITEMS).staff().get(0).evidence();
         assertThat(evidence)
                 .isEqualTo(new MasterListView.TestEvidence(
-                        "job-2", 120, "SUCCEEDED", "looked fine", "jpetzold", NOON.minusSeconds(600)));
+                        "job-2",
+                        120,
+                        "SUCCEEDED",
+                        List.of("https://alma.example/jobs/job-2"),
+                        "looked fine",
+                        "jpetzold",
+                        NOON.minusSeconds(600)));
     }
 
     @Test
@@ -228,7 +235,12 @@ class MasterListProjectionTest {
     }
 
     private static SandboxTestReported tested(String ticket, String jobInstance, TestOutcome outcome) {
-        return new SandboxTestReported(TicketId.of(ticket), jobInstance, 120, outcome, "looked fine", JULIE);
+        return new SandboxTestReported(
+                TicketId.of(ticket),
+                new org.signoff.ticket.api.TestEvidence(
+                        jobInstance, 120, outcome, List.of(URI.create("https://alma.example/jobs/" + jobInstance))),
+                "looked fine",
+                JULIE);
     }
 
     private MasterListView list() {

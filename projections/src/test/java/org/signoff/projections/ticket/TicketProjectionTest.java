@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,7 @@ import org.signoff.ticket.api.RequestWithdrawn;
 import org.signoff.ticket.api.SandboxAccessGranted;
 import org.signoff.ticket.api.SandboxTestReported;
 import org.signoff.ticket.api.SignOffStarted;
+import org.signoff.ticket.api.TestEvidence;
 import org.signoff.ticket.api.TestOutcome;
 import org.signoff.ticket.api.TicketId;
 import org.signoff.ticket.api.TicketStatus;
@@ -48,7 +50,8 @@ class TicketProjectionTest {
         tickets.on(new JobAccessRequested(TICKET, "LTS-1234", "clean-up", AMY), 2, T0.plusSeconds(120), null);
         tickets.on(new SandboxAccessGranted(TICKET, List.of("training.pdf"), LIB), 3, T0.plusSeconds(180), "lts-jira");
         tickets.on(
-                new SandboxTestReported(TICKET, "job-9", 40, TestOutcome.SUCCEEDED, null, AMY),
+                new SandboxTestReported(
+                        TICKET, new TestEvidence("job-9", 40, TestOutcome.SUCCEEDED, List.of()), null, AMY),
                 4,
                 T0.plusSeconds(240),
                 null);
@@ -75,8 +78,17 @@ class TicketProjectionTest {
                 .containsEntry("trainingMaterials", List.of("training.pdf"))
                 .doesNotContainKeys("ticketId", "performedBy");
         assertThat(view.history().get(4).details())
-                .containsEntry("recordsProcessed", 40)
-                .containsEntry("outcome", "SUCCEEDED");
+                .containsEntry(
+                        "evidence",
+                        Map.of(
+                                "jobInstanceRef",
+                                "job-9",
+                                "recordsProcessed",
+                                40,
+                                "outcome",
+                                "SUCCEEDED",
+                                "attachments",
+                                List.of()));
         assertThat(view.history().get(4).at()).isEqualTo(T0.plusSeconds(240));
     }
 

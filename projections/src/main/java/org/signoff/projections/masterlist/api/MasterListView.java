@@ -38,12 +38,14 @@ public record MasterListView(List<Scope> scopes) {
      *
      * @param jobInstanceRef the job run in the Sandbox, as Alma names it
      * @param outcome        {@code SUCCEEDED}, {@code COMPLETED_WITH_ERRORS} or {@code FAILED}
+     * @param attachments    links to the proof (the job's report, an export, screenshots)
      * @param reportedBy     who ran the test
      */
     public record TestEvidence(
             String jobInstanceRef,
             long recordsProcessed,
             String outcome,
+            List<String> attachments,
             String notes,
             String reportedBy,
             java.time.Instant reportedAt) {}
