@@ -65,7 +65,7 @@ public final class FlowBenchmark {
     private static final int COMMANDS_PER_FLOW = 8;
     private static final JobId JOB = JobId.of("bench-job");
     private static final StaffId ADMIN = StaffId.of("admin");
-    private static final StaffId LIBRARIAN = StaffId.of("bench-librarian");
+    static final StaffId LIBRARIAN = StaffId.of("bench-librarian");
     private static final StaffId LIAISON = StaffId.of("bench-liaison");
     private static final StaffId SUPPORT = StaffId.of("bench-support");
 
@@ -84,6 +84,10 @@ public final class FlowBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("ledger")) {
+            LedgerBenchmark.run(args);
+            System.exit(0);
+        }
         int flows = intArg(args, "--flows=", 2000);
         int threads = intArg(args, "--threads=", 64);
         int warmup = intArg(args, "--warmup=", 500);
@@ -273,7 +277,7 @@ public final class FlowBenchmark {
 
     private static final String SECRET = CredentialStore.newSecret();
 
-    private static void setUp(CommandGateway commands) {
+    static void setUp(CommandGateway commands) {
         commands.sendAndWait(new RegisterApiClient(
                 CLIENT,
                 "Benchmark",
@@ -315,8 +319,14 @@ public final class FlowBenchmark {
     }
 
     private static void busFlow(CommandGateway commands, StaffId requester, Latencies latencies) throws Exception {
-        TicketId ticket = TicketId.of(TimeOrderedIds.next());
-        for (Object command : List.of(
+        for (Object command : flowCommands(TicketId.of(TimeOrderedIds.next()), requester)) {
+            latencies.time(() -> commands.sendAndWait(command));
+        }
+    }
+
+    /** The 8 commands of a flow: the whole process with a role update. */
+    static List<Object> flowCommands(TicketId ticket, StaffId requester) {
+        return List.of(
                 new StartSignOff(ticket, JOB, null, requester),
                 new ConfirmReading(ticket, "bench-doc", "1", requester),
                 new RequestJobAccess(ticket, "LTS-" + ticket, null, requester),
@@ -325,9 +335,7 @@ public final class FlowBenchmark {
                         ticket, new TestEvidence("job-1", 10, TestOutcome.SUCCEEDED, List.of()), null, requester),
                 new ApproveProductionUse(ticket, true, null, LIBRARIAN),
                 new SubmitRoleRequest(ticket, "FORM-1", LIAISON),
-                new ConfirmProductionRoleUpdate(ticket, null, SUPPORT))) {
-            latencies.time(() -> commands.sendAndWait(command));
-        }
+                new ConfirmProductionRoleUpdate(ticket, null, SUPPORT));
     }
 
     @FunctionalInterface
@@ -405,7 +413,7 @@ public final class FlowBenchmark {
         }
     }
 
-    private static int intArg(String[] args, String prefix, int fallback) {
+    static int intArg(String[] args, String prefix, int fallback) {
         for (String arg : args) {
             if (arg.startsWith(prefix)) {
                 return Integer.parseInt(arg.substring(prefix.length()));
@@ -414,7 +422,7 @@ public final class FlowBenchmark {
         return fallback;
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder())
                     .forEach(path -> path.toFile().delete());

@@ -58,11 +58,14 @@ public final class ChainHash {
     }
 
     private static void field(MessageDigest sha, String value) {
-        byte[] bytes = value == null ? null : value.getBytes(StandardCharsets.UTF_8);
+        field(sha, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void field(MessageDigest sha, byte[] value) {
         sha.update(
-                ByteBuffer.allocate(4).putInt(bytes == null ? -1 : bytes.length).array());
-        if (bytes != null) {
-            sha.update(bytes);
+                ByteBuffer.allocate(4).putInt(value == null ? -1 : value.length).array());
+        if (value != null) {
+            sha.update(value);
         }
     }
 

@@ -2,7 +2,7 @@ package org.signoff.ledger;
 
 /**
  * One stored event as the ledger sees it: the columns of the event store as they are stored, the payload and metadata
- * as their stored JSON text, and its seal (its place in the chain and its hash), or none when it has not been sealed.
+ * as their stored bytes (UTF-8 JSON), and its seal (its place in the chain and its hash), or none when it has not been sealed.
  *
  * @param position the event's place in the chain, from 1; {@code null} when unsealed
  * @param aggregateType {@code null} for an event of no aggregate
@@ -21,8 +21,8 @@ public record LedgerEntry(
         String timestamp,
         String payloadType,
         String payloadRevision,
-        String payload,
-        String metaData,
+        byte[] payload,
+        byte[] metaData,
         String hash) {
 
     public boolean sealed() {

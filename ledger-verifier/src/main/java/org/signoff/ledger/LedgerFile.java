@@ -1,19 +1,18 @@
 package org.signoff.ledger;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -30,7 +29,7 @@ import com.fasterxml.jackson.core.JsonToken;
  *
  * ({@code after} is the entry before the first one exported, {@link ChainPoint#START} for a full export), then one
  * event a line, in the store's global order, with its stored columns, its payload and metadata as their stored JSON
- * text, and its seal:
+ * text (their stored UTF-8 bytes, escaped), and its seal:
  *
  * <pre>
  * {"position":41,"globalIndex":43,"eventIdentifier":"…","aggregateType":"SignOffTicket","aggregateIdentifier":"…",
@@ -70,8 +69,7 @@ public final class LedgerFile {
         private final JsonGenerator json;
 
         public Writer(OutputStream out) throws IOException {
-            json = JSON.createGenerator(
-                    new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024));
+            json = JSON.createGenerator(out, JsonEncoding.UTF8);
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.setRootValueSeparator(null); // each line ends with a newline, and starts with nothing
         }
@@ -102,11 +100,21 @@ public final class LedgerFile {
             json.writeStringField("timestamp", entry.timestamp());
             json.writeStringField("payloadType", entry.payloadType());
             json.writeStringField("payloadRevision", entry.payloadRevision());
-            json.writeStringField("payload", entry.payload());
-            json.writeStringField("metaData", entry.metaData());
+            utf8("payload", entry.payload());
+            utf8("metaData", entry.metaData());
             json.writeStringField("hash", entry.hash());
             json.writeEndObject();
             json.writeRaw('\n');
+        }
+
+        /** Stored UTF-8 JSON as a JSON string, escaped straight from its bytes. */
+        private void utf8(String name, byte[] value) throws IOException {
+            json.writeFieldName(name);
+            if (value == null) {
+                json.writeNull();
+            } else {
+                json.writeUTF8String(value, 0, value.length);
+            }
         }
 
         private void point(String name, ChainPoint point) throws IOException {
@@ -171,8 +179,8 @@ public final class LedgerFile {
                     required(fields, "timestamp"),
                     required(fields, "payloadType"),
                     text(fields, "payloadRevision"),
-                    required(fields, "payload"),
-                    text(fields, "metaData"),
+                    bytes(required(fields, "payload")),
+                    bytes(text(fields, "metaData")),
                     text(fields, "hash"));
         }
 
@@ -240,6 +248,10 @@ public final class LedgerFile {
             } catch (IllegalArgumentException e) {
                 throw new Malformed(line, "\"" + name + "\": " + e.getMessage());
             }
+        }
+
+        private static byte[] bytes(String text) {
+            return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
         }
 
         private long number(Map<String, Object> fields, String name) throws Malformed {

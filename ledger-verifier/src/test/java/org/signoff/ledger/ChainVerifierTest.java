@@ -36,8 +36,8 @@ class ChainVerifierTest {
 
     @Test
     void anEditedPayloadIsFoundAtItsLine() throws IOException {
-        List<LedgerEntry> edited =
-                replace(4, entry -> copy(entry, entry.payload().replace("granted", "denied"), entry.metaData()));
+        List<LedgerEntry> edited = replace(
+                4, entry -> copy(entry, text(entry.payload()).replace("granted", "denied"), text(entry.metaData())));
 
         Checked checked = verify(edited, head(chain), null);
 
@@ -50,7 +50,8 @@ class ChainVerifierTest {
 
     @Test
     void editedMetadataIsFound() throws IOException {
-        List<LedgerEntry> edited = replace(2, entry -> copy(entry, entry.payload(), "{\"client\":\"someone-else\"}"));
+        List<LedgerEntry> edited =
+                replace(2, entry -> copy(entry, text(entry.payload()), "{\"client\":\"someone-else\"}"));
 
         assertThat(verify(edited, head(chain), null).out()).startsWith("BROKEN at line 4, position 3");
     }
@@ -80,7 +81,7 @@ class ChainVerifierTest {
                         forged.timestamp(),
                         forged.payloadType(),
                         null,
-                        "{\"outcome\":\"granted\"}",
+                        bytes("{\"outcome\":\"granted\"}"),
                         null,
                         null));
 
@@ -100,7 +101,12 @@ class ChainVerifierTest {
     @Test
     void swappedContentUnderUnchangedPositionsIsFound() throws IOException {
         List<LedgerEntry> swapped = new ArrayList<>(chain);
-        swapped.set(3, copy(chain.get(3), chain.get(4).payload(), chain.get(3).metaData()));
+        swapped.set(
+                3,
+                copy(
+                        chain.get(3),
+                        text(chain.get(4).payload()),
+                        text(chain.get(3).metaData())));
 
         assertThat(verify(swapped, head(chain), null).out()).startsWith("BROKEN at line 5, position 4");
     }
@@ -125,7 +131,8 @@ class ChainVerifierTest {
         List<LedgerEntry> rewritten = new ArrayList<>();
         String previous = ChainHash.GENESIS;
         for (LedgerEntry entry : chain) {
-            LedgerEntry changed = copy(entry, entry.payload().replace("granted", "denied"), entry.metaData())
+            LedgerEntry changed = copy(
+                            entry, text(entry.payload()).replace("granted", "denied"), text(entry.metaData()))
                     .sealedAt(entry.position(), previous);
             rewritten.add(changed);
             previous = changed.hash();
@@ -178,8 +185,8 @@ class ChainVerifierTest {
                             "2026-03-01T09:00:0" + n + "Z",
                             "org.signoff.ticket.api.SandboxTestReported",
                             null,
-                            "{\"ticketId\":\"ticket-" + (n % 3) + "\",\"outcome\":\"granted\",\"n\":" + n + "}",
-                            "{\"client\":\"ticketing\"}",
+                            bytes("{\"ticketId\":\"ticket-" + (n % 3) + "\",\"outcome\":\"granted\",\"n\":" + n + "}"),
+                            bytes("{\"client\":\"ticketing\"}"),
                             null)
                     .sealedAt(n + 1L, previous);
             entries.add(entry);
@@ -205,9 +212,17 @@ class ChainVerifierTest {
                 entry.timestamp(),
                 entry.payloadType(),
                 entry.payloadRevision(),
-                payload,
-                metaData,
+                bytes(payload),
+                bytes(metaData),
                 entry.hash());
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     private static ChainPoint head(List<LedgerEntry> entries) {

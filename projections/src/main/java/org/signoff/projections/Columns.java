@@ -44,6 +44,11 @@ public final class Columns {
         return json(values.stream().map(Object::toString).sorted().toList());
     }
 
+    /** A JSON array of text, in its order (an empty one is read without a parser). */
+    public static List<String> strings(String column) {
+        return column == null || column.equals("[]") ? List.of() : json(column, STRINGS);
+    }
+
     /** The names of a column written by {@link #names(Collection)}. */
     public static List<String> names(String column) {
         return column == null ? List.of() : json(column, STRINGS);

@@ -1,6 +1,5 @@
 package org.signoff.api.ledger;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -178,13 +177,9 @@ public class Ledger {
                 rs.getString(7),
                 rs.getString(8),
                 rs.getString(9),
-                text(rs.getBytes(10)),
-                text(rs.getBytes(11)),
+                rs.getBytes(10),
+                rs.getBytes(11),
                 rs.getString(12));
-    }
-
-    private static String text(byte[] stored) {
-        return stored == null ? null : new String(stored, StandardCharsets.UTF_8);
     }
 
     /** Ends a stream early: the sink has what it needs, or could not take more. */

@@ -1,6 +1,8 @@
 package org.signoff.projections.masterlist;
 
 import java.net.URI;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,6 +50,9 @@ import org.signoff.ticket.api.SandboxTestReported;
 public class MasterListProjection {
 
     public static final String PROCESSING_GROUP = "master-list";
+
+    private static final String TEST_COLUMNS = "test_job_instance, test_records, test_outcome, test_attachments, "
+            + "test_notes, test_reported_by, test_reported_at";
 
     private final JdbcClient jdbc;
 
@@ -116,19 +121,19 @@ public class MasterListProjection {
     void on(SandboxTestReported event, @Timestamp Instant at) {
         String ticketId = event.ticketId().value();
         forgetTest(ticketId);
-        jdbc.sql("INSERT INTO projection_master_list_test (ticket_id, report) VALUES (?, ?)")
+        jdbc.sql("INSERT INTO projection_master_list_test (ticket_id, " + TEST_COLUMNS + ") "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         ticketId,
-                        Columns.json(new TestEvidence(
-                                event.evidence().jobInstanceRef(),
-                                event.evidence().recordsProcessed(),
-                                event.evidence().outcome().name(),
-                                event.evidence().attachments().stream()
-                                        .map(URI::toString)
-                                        .toList(),
-                                event.notes(),
-                                event.performedBy().value(),
-                                at)))
+                        event.evidence().jobInstanceRef(),
+                        event.evidence().recordsProcessed(),
+                        event.evidence().outcome().name(),
+                        Columns.json(event.evidence().attachments().stream()
+                                .map(URI::toString)
+                                .toList()),
+                        event.notes(),
+                        event.performedBy().value(),
+                        Columns.utc(at))
                 .update();
     }
 
@@ -136,8 +141,7 @@ public class MasterListProjection {
     void on(ProductionUseApproved event, @Timestamp Instant at) {
         String ticketId = event.ticketId().value();
         jdbc.sql("INSERT INTO projection_master_list (ticket_id, staff_id, job_id, variant, role_pending, "
-                        + "approved_at, approved_by, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, "
-                        + "(SELECT report FROM projection_master_list_test WHERE ticket_id = ?))")
+                        + "approved_at, approved_by) VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         ticketId,
                         event.staffId().value(),
@@ -145,8 +149,12 @@ public class MasterListProjection {
                         event.variant(),
                         event.roleUpdateNeeded(),
                         Columns.utc(at),
-                        event.performedBy().value(),
-                        ticketId)
+                        event.performedBy().value())
+                .update();
+        jdbc.sql("UPDATE projection_master_list SET (" + TEST_COLUMNS + ") = (SELECT " + TEST_COLUMNS
+                        + " FROM projection_master_list_test WHERE ticket_id = ?) WHERE ticket_id = ? "
+                        + "AND EXISTS (SELECT 1 FROM projection_master_list_test WHERE ticket_id = ?)")
+                .params(ticketId, ticketId, ticketId)
                 .update();
         forgetTest(ticketId);
     }
@@ -225,7 +233,7 @@ public class MasterListProjection {
                                 Columns.instant(rs, "approved_at"),
                                 rs.getString("approved_by"),
                                 rs.getString("ticket_id"),
-                                evidence(rs.getString("evidence")))))
+                                evidence(rs))))
                 .list();
 
         Map<String, List<MasterListView.Job>> scopes = new LinkedHashMap<>();
@@ -286,7 +294,7 @@ public class MasterListProjection {
                         rs.getString("variant"),
                         Columns.instant(rs, "approved_at"),
                         rs.getString("approved_by"),
-                        evidence(rs.getString("evidence")),
+                        evidence(rs),
                         Columns.instant(rs, "role_updated_at"),
                         Columns.instant(rs, "ended_at"),
                         rs.getString("ended_how"),
@@ -295,8 +303,19 @@ public class MasterListProjection {
                 .list();
     }
 
-    private static TestEvidence evidence(String json) {
-        return json == null ? null : Columns.json(json, TestEvidence.class);
+    /** The test report an entry's approval rests on, or {@code null} when it had none (a migrated sign-off). */
+    private static TestEvidence evidence(ResultSet rs) throws SQLException {
+        String jobInstance = rs.getString("test_job_instance");
+        return jobInstance == null
+                ? null
+                : new TestEvidence(
+                        jobInstance,
+                        rs.getLong("test_records"),
+                        rs.getString("test_outcome"),
+                        Columns.strings(rs.getString("test_attachments")),
+                        rs.getString("test_notes"),
+                        rs.getString("test_reported_by"),
+                        Columns.instant(rs, "test_reported_at"));
     }
 
     private record ListedJob(
