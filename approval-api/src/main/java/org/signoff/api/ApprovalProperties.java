@@ -90,11 +90,14 @@ public record ApprovalProperties(
      *                     from when the ticket began to wait on it
      * @param jobs         per job id, steps whose deadlines differ from {@code steps}
      * @param pollInterval how often the scheduler looks for deadlines that came due
+     * @param recertifyBefore how long before a sign-off lapses (a job whose sign-offs expire) its systems librarians
+     *                        are asked to recertify it
      */
     public record Deadlines(
             Map<TicketStatus, WaitLimits> steps,
             Map<String, Map<TicketStatus, WaitLimits>> jobs,
-            @DefaultValue("PT10S") Duration pollInterval) {
+            @DefaultValue("PT10S") Duration pollInterval,
+            @DefaultValue("P30D") Duration recertifyBefore) {
 
         public Deadlines {
             steps = steps == null ? Map.of() : Map.copyOf(steps);

@@ -86,7 +86,10 @@ class AuditTrailTest {
         assertThat(paged).isEqualTo(whole);
         assertThat(paged)
                 .allSatisfy(entry -> assertThat(entry.get("jobId").asText()).isEqualTo(Scenario.CHANGE_ITEMS));
-        assertThat(paged.stream().map(entry -> entry.at("/step/at").asText()).toList())
+        assertThat(paged.stream()
+                        .map(entry ->
+                                java.time.Instant.parse(entry.at("/step/at").asText()))
+                        .toList())
                 .isSorted();
         assertThat(paged.stream().filter(entry -> entry.get("ticketId").asText().equals(ticket)))
                 .hasSizeGreaterThanOrEqualTo(10);

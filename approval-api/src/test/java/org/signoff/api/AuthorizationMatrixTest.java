@@ -183,7 +183,8 @@ class AuthorizationMatrixTest {
                 || pattern.endsWith("/approval")
                 || pattern.endsWith("/retest-request")
                 || pattern.endsWith("/denial")
-                || pattern.endsWith("/revocation")) {
+                || pattern.endsWith("/revocation")
+                || pattern.endsWith("/recertification")) {
             return scenario.librarian;
         } else if (pattern.endsWith("/role-request")) {
             return scenario.liaison;

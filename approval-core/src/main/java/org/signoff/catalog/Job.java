@@ -74,6 +74,12 @@ public class Job {
         if (!definition.signOffPerVariant() && !definition.variants().isEmpty()) {
             throw Rejection.INVALID_DEFINITION.because("Variants are listed only for a job signed off per variant");
         }
+        if (definition.signOffValidFor() != null
+                && (definition.signOffValidFor().isNegative()
+                        || definition.signOffValidFor().isZero())) {
+            throw Rejection.INVALID_DEFINITION.because(
+                    "A sign-off lasts some time (signOffValidFor), not " + definition.signOffValidFor());
+        }
     }
 
     private static boolean unique(List<String> values) {

@@ -1,5 +1,6 @@
 package org.signoff.lookup;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import org.signoff.catalog.api.JobId;
@@ -12,4 +13,10 @@ import org.signoff.ticket.api.TicketStatus;
 public interface DeadlinePolicy {
 
     Optional<WaitLimits> limitsFor(JobId jobId, TicketStatus waitingOn);
+
+    /** How long before a sign-off of a job whose sign-offs expire lapses its systems librarians are asked to
+     * recertify it. */
+    default Duration recertificationLead() {
+        return Duration.ofDays(30);
+    }
 }

@@ -2,6 +2,7 @@ package org.signoff.ticket;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -39,8 +40,12 @@ import org.signoff.ticket.api.JobAccessRequested;
 import org.signoff.ticket.api.ProductionRoleUpdated;
 import org.signoff.ticket.api.ProductionUseApproved;
 import org.signoff.ticket.api.ProductionUseDenied;
+import org.signoff.ticket.api.ProductionUseLapsed;
+import org.signoff.ticket.api.ProductionUseRecertified;
 import org.signoff.ticket.api.ProductionUseRevoked;
 import org.signoff.ticket.api.ReadingConfirmed;
+import org.signoff.ticket.api.RecertificationRequested;
+import org.signoff.ticket.api.RecertifyProductionUse;
 import org.signoff.ticket.api.ReminderIssued;
 import org.signoff.ticket.api.ReportSandboxTest;
 import org.signoff.ticket.api.RequestJobAccess;
@@ -52,7 +57,9 @@ import org.signoff.ticket.api.RoleRequestSubmitted;
 import org.signoff.ticket.api.SandboxAccessExpired;
 import org.signoff.ticket.api.SandboxAccessGranted;
 import org.signoff.ticket.api.SandboxTestReported;
+import org.signoff.ticket.api.SignOffDeadline;
 import org.signoff.ticket.api.SignOffStarted;
+import org.signoff.ticket.api.SignOffValidUntil;
 import org.signoff.ticket.api.StartSignOff;
 import org.signoff.ticket.api.StepDeadline;
 import org.signoff.ticket.api.SubmitRoleRequest;
@@ -75,6 +82,8 @@ public class SignOffTicket {
 
     static final String REMINDER = "step-reminder";
     static final String LIMIT = "step-limit";
+    static final String RECERTIFICATION = "sign-off-recertification";
+    static final String EXPIRY = "sign-off-expiry";
 
     @AggregateIdentifier
     private TicketId ticketId;
@@ -89,6 +98,11 @@ public class SignOffTicket {
     private Wait currentWait;
 
     private int waits;
+
+    /** when the sign-off lapses unless recertified; null while it does not expire (or is not approved) */
+    private Instant validUntil;
+
+    private boolean recertificationRequested;
 
     SignOffTicket() {
         // for Axon
@@ -214,7 +228,48 @@ public class SignOffTicket {
                         roleUpdateNeeded,
                         command.comment(),
                         command.performedBy()));
+        Duration validFor = currentJob(catalog).definition().signOffValidFor();
+        if (validFor != null) {
+            Instant until = now().plus(validFor);
+            apply(new SignOffValidUntil(ticketId, until, scheduleValidity(until, deadlines, policy)));
+        }
         return status;
+    }
+
+    @CommandHandler
+    TicketStatus handle(
+            RecertifyProductionUse command,
+            StaffDirectory directory,
+            JobCatalog catalog,
+            DeadlineManager deadlines,
+            DeadlinePolicy policy) {
+        Performers.withAnyRole(directory, command.performedBy(), Role.SYSTEMS_LIBRARIAN);
+        if (!status.approved()) {
+            throw Rejection.STEP_OUT_OF_ORDER.because(
+                    "Ticket " + ticketId + " is " + status + ": production use is not approved, nothing to recertify");
+        }
+        requireNotOwnTicket(command.performedBy(), "recertify production use");
+        Duration validFor = currentJob(catalog).definition().signOffValidFor();
+        if (validFor == null) {
+            throw Rejection.STEP_OUT_OF_ORDER.because(
+                    "Sign-offs of job " + jobId + " do not expire: there is nothing to recertify");
+        }
+        Instant until = now().plus(validFor);
+        apply(new ProductionUseRecertified(ticketId, until, command.reason(), command.performedBy()));
+        apply(new SignOffValidUntil(ticketId, until, scheduleValidity(until, deadlines, policy)));
+        return status;
+    }
+
+    /** The deadlines of a period of validity; returns when recertification will be asked for. */
+    private static Instant scheduleValidity(Instant until, DeadlineManager deadlines, DeadlinePolicy policy) {
+        Instant now = now();
+        Instant due = until.minus(policy.recertificationLead());
+        if (due.isBefore(now)) {
+            due = now;
+        }
+        deadlines.schedule(due, RECERTIFICATION, new SignOffDeadline(until));
+        deadlines.schedule(until, EXPIRY, new SignOffDeadline(until));
+        return due;
     }
 
     @CommandHandler
@@ -312,6 +367,22 @@ public class SignOffTicket {
             scheduleWait(ticketId, jobId, status, waits + 1, expired.limitAt(), deadlines, policy);
         } else {
             apply(new TicketEscalated(ticketId, status, currentWait.since()));
+        }
+    }
+
+    // --- a sign-off that expires: recertified or lapsed (the deadlines of an earlier period do nothing)
+
+    @DeadlineHandler(deadlineName = RECERTIFICATION)
+    void recertificationDue(SignOffDeadline due) {
+        if (status.approved() && due.until().equals(validUntil) && !recertificationRequested) {
+            apply(new RecertificationRequested(ticketId, requester, jobId, validUntil));
+        }
+    }
+
+    @DeadlineHandler(deadlineName = EXPIRY)
+    void expired(SignOffDeadline due, DeadlineManager deadlines, DeadlinePolicy policy) {
+        if (status.approved() && due.until().equals(validUntil)) {
+            moveOn(deadlines, policy, new ProductionUseLapsed(ticketId, requester, jobId, variant, validUntil));
         }
     }
 
@@ -459,6 +530,17 @@ public class SignOffTicket {
         if (currentWait != null) {
             currentWait = currentWait.reminded(event.limitId());
         }
+    }
+
+    @EventSourcingHandler
+    void on(SignOffValidUntil event) {
+        validUntil = event.until();
+        recertificationRequested = false;
+    }
+
+    @EventSourcingHandler
+    void on(RecertificationRequested event) {
+        recertificationRequested = true;
     }
 
     @EventSourcingHandler

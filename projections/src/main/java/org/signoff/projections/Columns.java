@@ -24,7 +24,8 @@ public final class Columns {
     /** Times as ISO-8601 text, as in the stored events. */
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 

@@ -1,5 +1,6 @@
 package org.signoff.api.catalog;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -23,7 +24,12 @@ final class JobRequests {
             @NotBlank @Size(max = 500) @SingleLine String title,
             @NotBlank @Size(max = 100) @SingleLine String version) {}
 
-    /** A job's definition, as registered or replaced. The two flags are optional: left out means no. */
+    /**
+     * A job's definition, as registered or replaced. The two flags are optional: left out means no.
+     *
+     * @param signOffValidFor how long a sign-off lasts before it lapses unless recertified (ISO-8601, e.g.
+     *     {@code P365D}); left out, until revoked
+     */
     record Definition(
             @NotBlank @Size(max = 200) @SingleLine String scope,
             @NotBlank @Size(max = 500) @SingleLine String name,
@@ -31,7 +37,8 @@ final class JobRequests {
             @NotNull @Size(max = 50) List<@NotNull @Valid Reading> requiredReadings,
             @Size(max = 200) List<@NotBlank @Size(max = 200) @SingleLine String> variants,
             Boolean signOffPerVariant,
-            Boolean roleUpdateUsuallyNeeded) {
+            Boolean roleUpdateUsuallyNeeded,
+            Duration signOffValidFor) {
 
         JobDefinition toDomain() {
             return new JobDefinition(
@@ -43,7 +50,8 @@ final class JobRequests {
                             .toList(),
                     variants,
                     Boolean.TRUE.equals(signOffPerVariant),
-                    Boolean.TRUE.equals(roleUpdateUsuallyNeeded));
+                    Boolean.TRUE.equals(roleUpdateUsuallyNeeded),
+                    signOffValidFor);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.signoff.api.deadline;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,5 +27,10 @@ class ConfiguredDeadlines implements DeadlinePolicy {
         WaitLimits ofJob =
                 deadlines.jobs().getOrDefault(jobId.value(), Map.of()).get(waitingOn);
         return Optional.ofNullable(ofJob != null ? ofJob : deadlines.steps().get(waitingOn));
+    }
+
+    @Override
+    public Duration recertificationLead() {
+        return deadlines.recertifyBefore();
     }
 }

@@ -1,6 +1,7 @@
 package org.signoff.api.masterlist;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -8,8 +9,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.signoff.catalog.api.JobId;
 import org.signoff.projections.masterlist.api.FetchMasterListQuery;
 import org.signoff.projections.masterlist.api.MasterListView;
+import org.signoff.projections.masterlist.api.PendingRecertificationView;
+import org.signoff.projections.masterlist.api.PendingRecertificationsQuery;
 
 /** Who may run which job in production. */
 @RestController
@@ -28,6 +32,18 @@ class MasterListController {
     @GetMapping("/master-list")
     MasterListView masterList(@RequestParam(required = false) Instant at) {
         return queries.query(new FetchMasterListQuery(at), ResponseTypes.instanceOf(MasterListView.class))
+                .join();
+    }
+
+    /**
+     * The recertification work queue: sign-offs whose job's systems librarians were asked to recertify them (or
+     * revoke them) before they lapse, the soonest to lapse first.
+     */
+    @GetMapping("/recertifications")
+    List<PendingRecertificationView> recertifications(@RequestParam(required = false) JobId jobId) {
+        return queries.query(
+                        new PendingRecertificationsQuery(jobId == null ? null : jobId.value()),
+                        ResponseTypes.multipleInstancesOf(PendingRecertificationView.class))
                 .join();
     }
 }

@@ -48,6 +48,7 @@ import org.signoff.ticket.api.ConfirmProductionRoleUpdate;
 import org.signoff.ticket.api.ConfirmReading;
 import org.signoff.ticket.api.DenyProductionUse;
 import org.signoff.ticket.api.GrantSandboxAccess;
+import org.signoff.ticket.api.RecertifyProductionUse;
 import org.signoff.ticket.api.ReportSandboxTest;
 import org.signoff.ticket.api.RequestJobAccess;
 import org.signoff.ticket.api.RequestRetest;
@@ -231,6 +232,18 @@ class TicketController {
         return step(
                 ticketId,
                 new RevokeProductionUse(
+                        ticketId, body.reason(), commands.performer(body.performedBy()), IfMatch.versionOf(ifMatch)));
+    }
+
+    /** A sign-off of a job whose sign-offs expire is vouched for again: it lasts a full period from now. */
+    @PostMapping("/{ticketId}/recertification")
+    StepResult recertify(
+            @PathVariable TicketId ticketId,
+            @Valid @RequestBody Reason body,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) IfMatch ifMatch) {
+        return step(
+                ticketId,
+                new RecertifyProductionUse(
                         ticketId, body.reason(), commands.performer(body.performedBy()), IfMatch.versionOf(ifMatch)));
     }
 

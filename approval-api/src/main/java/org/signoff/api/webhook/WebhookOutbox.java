@@ -29,8 +29,11 @@ import org.signoff.staff.api.StaffId;
 import org.signoff.ticket.api.DeadlinesScheduled;
 import org.signoff.ticket.api.JobAccessRequested;
 import org.signoff.ticket.api.NextActor;
+import org.signoff.ticket.api.ProductionUseRecertified;
+import org.signoff.ticket.api.RecertificationRequested;
 import org.signoff.ticket.api.ReminderIssued;
 import org.signoff.ticket.api.SignOffStarted;
+import org.signoff.ticket.api.SignOffValidUntil;
 import org.signoff.ticket.api.TicketEscalated;
 import org.signoff.ticket.api.TicketEvent;
 import org.signoff.ticket.api.TicketLifecycle;
@@ -53,7 +56,7 @@ class WebhookOutbox {
 
     /** Every event kind a subscriber can hear of: all but the engine's note of a wait's deadlines. */
     static final Set<String> NOTIFIED_KINDS = Arrays.stream(TicketEvent.class.getPermittedSubclasses())
-            .filter(kind -> kind != DeadlinesScheduled.class)
+            .filter(kind -> kind != DeadlinesScheduled.class && kind != SignOffValidUntil.class) // engine's notes
             .map(Class::getSimpleName)
             .collect(Collectors.toUnmodifiableSet());
 
@@ -196,7 +199,13 @@ class WebhookOutbox {
         body.put("step", status.step());
         body.put("closed", status.closed());
         body.put("nextActor", nextActor(ticket));
-        if (event instanceof ReminderIssued reminder) {
+        if (event instanceof RecertificationRequested requested) {
+            // the ticket is done, but its sign-off needs the job's systems librarians before it lapses
+            body.put("nextActor", Map.of("role", NextActor.SYSTEMS_LIBRARIAN.name()));
+            body.put("validUntil", requested.until().toString());
+        } else if (event instanceof ProductionUseRecertified recertified) {
+            body.put("validUntil", recertified.until().toString());
+        } else if (event instanceof ReminderIssued reminder) {
             body.put("waitingSince", reminder.waitingSince().toString());
         } else if (event instanceof TicketEscalated escalated) {
             body.put("waitingSince", escalated.waitingSince().toString());

@@ -19,7 +19,11 @@ public sealed interface TicketEvent
                 DeadlinesScheduled,
                 ReminderIssued,
                 TicketEscalated,
-                SandboxAccessExpired {
+                SandboxAccessExpired,
+                SignOffValidUntil,
+                RecertificationRequested,
+                ProductionUseRecertified,
+                ProductionUseLapsed {
 
     TicketId ticketId();
 

@@ -24,6 +24,10 @@ import java.util.Optional;
  * ReminderIssued             (unchanged)
  * TicketEscalated            (unchanged)
  * SandboxAccessExpired       AWAITING_SANDBOX_GRANT
+ * SignOffValidUntil          (unchanged)
+ * RecertificationRequested   (unchanged)
+ * ProductionUseRecertified   (unchanged)
+ * ProductionUseLapsed        LAPSED
  * </pre>
  */
 public final class TicketLifecycle {
@@ -44,7 +48,10 @@ public final class TicketLifecycle {
         } else if (event instanceof ReadingConfirmed
                 || event instanceof DeadlinesScheduled
                 || event instanceof ReminderIssued
-                || event instanceof TicketEscalated) {
+                || event instanceof TicketEscalated
+                || event instanceof SignOffValidUntil
+                || event instanceof RecertificationRequested
+                || event instanceof ProductionUseRecertified) {
             return Optional.empty();
         } else if (event instanceof JobAccessRequested || event instanceof SandboxAccessExpired) {
             return Optional.of(TicketStatus.AWAITING_SANDBOX_GRANT);
@@ -65,6 +72,8 @@ public final class TicketLifecycle {
             return Optional.of(TicketStatus.WITHDRAWN);
         } else if (event instanceof ProductionUseRevoked) {
             return Optional.of(TicketStatus.REVOKED);
+        } else if (event instanceof ProductionUseLapsed) {
+            return Optional.of(TicketStatus.LAPSED);
         }
         throw new IllegalArgumentException("Not a ticket event the lifecycle knows: " + event);
     }

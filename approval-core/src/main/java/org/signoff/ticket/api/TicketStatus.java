@@ -23,7 +23,9 @@ public enum TicketStatus {
     /** the requester withdrew before completion */
     WITHDRAWN(0, true, NextActor.NOBODY),
     /** production use was approved, then taken back */
-    REVOKED(0, true, NextActor.NOBODY);
+    REVOKED(0, true, NextActor.NOBODY),
+    /** production use was approved for a time, and nobody recertified it before the time ran out */
+    LAPSED(0, true, NextActor.NOBODY);
 
     private final int step;
     private final boolean closed;
@@ -52,10 +54,10 @@ public enum TicketStatus {
 
     /**
      * The ticket keeps its place (staff member, job, variant): no second ticket opens beside it. A completed ticket
-     * keeps it, since the person is signed off; a denied, withdrawn or revoked one gives it up.
+     * keeps it, since the person is signed off; a denied, withdrawn, revoked or lapsed one gives it up.
      */
     public boolean holdsSlot() {
-        return this != DENIED && this != WITHDRAWN && this != REVOKED;
+        return this != DENIED && this != WITHDRAWN && this != REVOKED && this != LAPSED;
     }
 
     /** Production use is approved and not taken back: the person is on the master list. */

@@ -25,14 +25,28 @@ class TicketLifecycleTest {
     }
 
     @Test
-    void onlyAReadingAndTheDeadlinesOfAWaitLeaveTheStatusAsItWas() {
-        List<Class<?>> unchanging =
-                List.of(ReadingConfirmed.class, DeadlinesScheduled.class, ReminderIssued.class, TicketEscalated.class);
+    void onlyAReadingTheDeadlinesOfAWaitAndAPeriodOfValidityLeaveTheStatusAsItWas() {
+        List<Class<?>> unchanging = List.of(
+                ReadingConfirmed.class,
+                DeadlinesScheduled.class,
+                ReminderIssued.class,
+                TicketEscalated.class,
+                SignOffValidUntil.class,
+                RecertificationRequested.class,
+                ProductionUseRecertified.class);
         for (Class<?> type : TicketEvent.class.getPermittedSubclasses()) {
             assertThat(TicketLifecycle.statusSetBy(anyInstanceOf(type)).isEmpty())
                     .as(type.getSimpleName())
                     .isEqualTo(unchanging.contains(type));
         }
+    }
+
+    @Test
+    void aLapsedSignOffEndsTheTicket() {
+        assertThat(TicketLifecycle.statusAfter(
+                        TicketStatus.COMPLETED, new ProductionUseLapsed(null, null, null, null, null)))
+                .isEqualTo(TicketStatus.LAPSED);
+        assertThat(TicketStatus.LAPSED.closed()).isTrue();
     }
 
     @Test
@@ -51,7 +65,8 @@ class TicketLifecycleTest {
     @Test
     void theEndsOtherThanCompletionGiveUpTheSlot() {
         assertThat(Arrays.stream(TicketStatus.values()).filter(status -> !status.holdsSlot()))
-                .containsExactlyInAnyOrder(TicketStatus.DENIED, TicketStatus.WITHDRAWN, TicketStatus.REVOKED);
+                .containsExactlyInAnyOrder(
+                        TicketStatus.DENIED, TicketStatus.WITHDRAWN, TicketStatus.REVOKED, TicketStatus.LAPSED);
         assertThat(TicketStatus.COMPLETED.holdsSlot()).isTrue();
     }
 

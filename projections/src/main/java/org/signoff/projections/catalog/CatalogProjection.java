@@ -96,6 +96,7 @@ public class CatalogProjection {
                 definition.variants(),
                 definition.signOffPerVariant(),
                 definition.roleUpdateUsuallyNeeded(),
+                definition.signOffValidFor(),
                 rs.getBoolean("retired"));
     }
 }

@@ -30,15 +30,20 @@ import org.signoff.projections.masterlist.api.FetchPermissionsQuery;
 import org.signoff.projections.masterlist.api.MasterListView;
 import org.signoff.projections.masterlist.api.MasterListView.SignedOff;
 import org.signoff.projections.masterlist.api.MasterListView.TestEvidence;
+import org.signoff.projections.masterlist.api.PendingRecertificationView;
+import org.signoff.projections.masterlist.api.PendingRecertificationsQuery;
 import org.signoff.projections.masterlist.api.PermissionView;
 import org.signoff.staff.api.StaffMemberChanged;
 import org.signoff.staff.api.StaffMemberRegistered;
 import org.signoff.ticket.api.ProductionRoleUpdated;
 import org.signoff.ticket.api.ProductionUseApproved;
 import org.signoff.ticket.api.ProductionUseDenied;
+import org.signoff.ticket.api.ProductionUseLapsed;
 import org.signoff.ticket.api.ProductionUseRevoked;
+import org.signoff.ticket.api.RecertificationRequested;
 import org.signoff.ticket.api.RequestWithdrawn;
 import org.signoff.ticket.api.SandboxTestReported;
+import org.signoff.ticket.api.SignOffValidUntil;
 
 /**
  * The master list: a person joins it when production use is approved (role pending until the support team updates
@@ -178,6 +183,26 @@ public class MasterListProjection {
     }
 
     @EventHandler
+    void on(SignOffValidUntil event) {
+        jdbc.sql("UPDATE projection_master_list SET valid_until = ?, recertification_requested_at = NULL "
+                        + "WHERE ticket_id = ?")
+                .params(Columns.utc(event.until()), event.ticketId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(RecertificationRequested event, @Timestamp Instant at) {
+        jdbc.sql("UPDATE projection_master_list SET recertification_requested_at = ? WHERE ticket_id = ?")
+                .params(Columns.utc(at), event.ticketId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(ProductionUseLapsed event, @Timestamp Instant at) {
+        end(event.ticketId().value(), at, null, "LAPSED", null);
+    }
+
+    @EventHandler
     void on(ProductionUseDenied event) {
         forgetTest(event.ticketId().value());
     }
@@ -233,7 +258,8 @@ public class MasterListProjection {
                                 Columns.instant(rs, "approved_at"),
                                 rs.getString("approved_by"),
                                 rs.getString("ticket_id"),
-                                evidence(rs))))
+                                evidence(rs),
+                                at == null ? Columns.instant(rs, "valid_until") : null)))
                 .list();
 
         Map<String, List<MasterListView.Job>> scopes = new LinkedHashMap<>();
@@ -279,6 +305,26 @@ public class MasterListProjection {
                                 .toList()))
                 .toList();
         return new MasterListView.Job(job.jobId(), job.name(), job.notes(), job.retired(), withoutVariant, variants);
+    }
+
+    /** The recertification work queue, the soonest to lapse first. */
+    @QueryHandler
+    public List<PendingRecertificationView> handle(PendingRecertificationsQuery query) {
+        return jdbc.sql("SELECT m.*, p.display_name FROM projection_master_list m " + PersonalData.JOIN_ON
+                        + "m.staff_id WHERE m.recertification_requested_at IS NOT NULL AND m.ended_at IS NULL"
+                        + (query.jobId() == null ? "" : " AND m.job_id = ?")
+                        + " ORDER BY m.valid_until, m.ticket_id")
+                .params(query.jobId() == null ? List.of() : List.of(query.jobId()))
+                .query((rs, n) -> new PendingRecertificationView(
+                        rs.getString("ticket_id"),
+                        rs.getString("staff_id"),
+                        rs.getString("display_name"),
+                        rs.getString("job_id"),
+                        rs.getString("variant"),
+                        Columns.instant(rs, "approved_at"),
+                        Columns.instant(rs, "valid_until"),
+                        Columns.instant(rs, "recertification_requested_at")))
+                .list();
     }
 
     /** A person's intervals of permission, oldest first. */

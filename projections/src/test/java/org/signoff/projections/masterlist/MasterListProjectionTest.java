@@ -21,6 +21,8 @@ import org.signoff.projections.ReadModelDatabase;
 import org.signoff.projections.masterlist.api.FetchMasterListQuery;
 import org.signoff.projections.masterlist.api.FetchPermissionsQuery;
 import org.signoff.projections.masterlist.api.MasterListView;
+import org.signoff.projections.masterlist.api.PendingRecertificationView;
+import org.signoff.projections.masterlist.api.PendingRecertificationsQuery;
 import org.signoff.projections.masterlist.api.PermissionView;
 import org.signoff.staff.api.Role;
 import org.signoff.staff.api.StaffId;
@@ -28,9 +30,12 @@ import org.signoff.staff.api.StaffMemberChanged;
 import org.signoff.staff.api.StaffMemberRegistered;
 import org.signoff.ticket.api.ProductionRoleUpdated;
 import org.signoff.ticket.api.ProductionUseApproved;
+import org.signoff.ticket.api.ProductionUseLapsed;
 import org.signoff.ticket.api.ProductionUseRevoked;
+import org.signoff.ticket.api.RecertificationRequested;
 import org.signoff.ticket.api.RequestWithdrawn;
 import org.signoff.ticket.api.SandboxTestReported;
+import org.signoff.ticket.api.SignOffValidUntil;
 import org.signoff.ticket.api.TestOutcome;
 import org.signoff.ticket.api.TicketId;
 
@@ -228,6 +233,40 @@ class MasterListProjectionTest {
                         tuple("t1", MORNING, NOON, "REVOKED", "audit finding"), tuple("t2", EVENING, null, null, null));
         assertThat(masterList.handle(new FetchPermissionsQuery("jpetzold", null)))
                 .hasSize(3);
+    }
+
+    @Test
+    void aSignOffThatExpiresShowsUntilWhenWaitsInTheRecertificationQueueAndLeavesTheListWhenItLapses() {
+        Instant until = NOON.plus(java.time.Duration.ofDays(365));
+        masterList.on(approved("t1", JULIE, ITEMS, null, false), NOON);
+        masterList.on(new SignOffValidUntil(TicketId.of("t1"), until, until.minusSeconds(30 * 86400)));
+        assertThat(job(list(), "Items", ITEMS).staff().get(0).validUntil()).isEqualTo(until);
+        assertThat(masterList.handle(new PendingRecertificationsQuery(null))).isEmpty();
+
+        masterList.on(new RecertificationRequested(TicketId.of("t1"), JULIE, ITEMS, until), EVENING);
+        assertThat(masterList.handle(new PendingRecertificationsQuery(ITEMS.value())))
+                .extracting(PendingRecertificationView::ticketId, PendingRecertificationView::validUntil)
+                .containsExactly(tuple("t1", until));
+
+        masterList.on(new ProductionUseLapsed(TicketId.of("t1"), JULIE, ITEMS, null, until), until);
+        assertThat(job(list(), "Items", ITEMS).staff()).isEmpty();
+        assertThat(masterList.handle(new PendingRecertificationsQuery(null))).isEmpty();
+        assertThat(masterList.handle(new FetchPermissionsQuery("jpetzold", null)))
+                .extracting(PermissionView::until, PermissionView::endedHow, PermissionView::endedBy)
+                .containsExactly(tuple(until, "LAPSED", null));
+        assertThat(job(list(until.minusSeconds(1)), "Items", ITEMS).staff()).hasSize(1);
+    }
+
+    @Test
+    void recertifiedTheSignOffLeavesTheQueueWithItsNewEnd() {
+        Instant until = NOON.plus(java.time.Duration.ofDays(365));
+        masterList.on(approved("t1", JULIE, ITEMS, null, false), NOON);
+        masterList.on(new SignOffValidUntil(TicketId.of("t1"), until, until.minusSeconds(30 * 86400)));
+        masterList.on(new RecertificationRequested(TicketId.of("t1"), JULIE, ITEMS, until), EVENING);
+        masterList.on(new SignOffValidUntil(TicketId.of("t1"), until.plusSeconds(86400), until));
+
+        assertThat(masterList.handle(new PendingRecertificationsQuery(null))).isEmpty();
+        assertThat(job(list(), "Items", ITEMS).staff().get(0).validUntil()).isEqualTo(until.plusSeconds(86400));
     }
 
     private MasterListView list(Instant at) {

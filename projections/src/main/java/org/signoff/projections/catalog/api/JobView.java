@@ -13,4 +13,5 @@ public record JobView(
         List<String> variants,
         boolean signOffPerVariant,
         boolean roleUpdateUsuallyNeeded,
+        java.time.Duration signOffValidFor,
         boolean retired) {}

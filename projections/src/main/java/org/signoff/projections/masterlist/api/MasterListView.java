@@ -22,6 +22,8 @@ public record MasterListView(List<Scope> scopes) {
      * @param rolePending the Alma role update is still to be done
      * @param approvedBy  the reviewer who signed off
      * @param evidence    the Sandbox test report the approval rests on (the last one before it)
+     * @param validUntil  when the sign-off lapses unless recertified (a job whose sign-offs expire); in the list now
+     *                    only
      */
     public record SignedOff(
             String staffId,
@@ -31,7 +33,8 @@ public record MasterListView(List<Scope> scopes) {
             java.time.Instant approvedAt,
             String approvedBy,
             String ticketId,
-            TestEvidence evidence) {}
+            TestEvidence evidence,
+            java.time.Instant validUntil) {}
 
     /**
      * A Sandbox test report, as evidence.

@@ -1,0 +1,190 @@
+package org.signoff.ticket;
+
+import static org.signoff.Lookups.AMY;
+import static org.signoff.Lookups.CHANGE_ITEMS;
+import static org.signoff.Lookups.LIBRARIAN;
+import static org.signoff.Lookups.LIBRARIAN_WHO_ASKS;
+import static org.signoff.RejectedAs.rejectedAs;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.signoff.Lookups;
+import org.signoff.catalog.api.JobDefinition;
+import org.signoff.common.Rejection;
+import org.signoff.ticket.api.ApproveProductionUse;
+import org.signoff.ticket.api.JobAccessRequested;
+import org.signoff.ticket.api.ProductionUseApproved;
+import org.signoff.ticket.api.ProductionUseLapsed;
+import org.signoff.ticket.api.ProductionUseRecertified;
+import org.signoff.ticket.api.RecertificationRequested;
+import org.signoff.ticket.api.RecertifyProductionUse;
+import org.signoff.ticket.api.RevokeProductionUse;
+import org.signoff.ticket.api.SandboxAccessGranted;
+import org.signoff.ticket.api.SandboxTestReported;
+import org.signoff.ticket.api.SignOffStarted;
+import org.signoff.ticket.api.SignOffValidUntil;
+import org.signoff.ticket.api.TestEvidence;
+import org.signoff.ticket.api.TestOutcome;
+import org.signoff.ticket.api.TicketId;
+
+/**
+ * A job may say how long a sign-off lasts. Its systems librarians are asked to recertify a month before it lapses;
+ * recertified, it lasts a full period again; left alone, it lapses. Time passes in the fixture, not on the clock.
+ */
+class TicketExpiryTest {
+
+    private static final TicketId TICKET = TicketId.of("t-1");
+    private static final Instant MONDAY = Instant.parse("2026-11-23T09:00:00Z");
+    private static final Duration A_YEAR = Duration.ofDays(365);
+    private static final Duration A_MONTH = Duration.ofDays(30);
+
+    private FixtureConfiguration<SignOffTicket> fixture;
+    private Lookups lookups;
+
+    @BeforeEach
+    void aJobWhoseSignOffsLastAYear() {
+        lookups = new Lookups()
+                .job(
+                        CHANGE_ITEMS,
+                        new JobDefinition(
+                                "Items",
+                                "Change physical items",
+                                null,
+                                List.of(Lookups.OVERVIEW),
+                                List.of(),
+                                false,
+                                false,
+                                A_YEAR),
+                        false);
+        fixture = new AggregateTestFixture<>(SignOffTicket.class);
+        fixture.registerInjectableResource(lookups);
+    }
+
+    @Test
+    void anApprovalSaysUntilWhenTheSignOffLastsAndSetsItsDeadlines() {
+        fixture.given(reviewable())
+                .andGivenCurrentTime(MONDAY)
+                .when(new ApproveProductionUse(TICKET, false, null, LIBRARIAN))
+                .expectEvents(
+                        new ProductionUseApproved(TICKET, AMY, CHANGE_ITEMS, null, false, null, LIBRARIAN),
+                        new SignOffValidUntil(
+                                TICKET, MONDAY.plus(A_YEAR), MONDAY.plus(A_YEAR).minus(A_MONTH)))
+                .expectScheduledDeadlineWithName(A_YEAR.minus(A_MONTH), SignOffTicket.RECERTIFICATION)
+                .expectScheduledDeadlineWithName(A_YEAR, SignOffTicket.EXPIRY);
+    }
+
+    @Test
+    void aMonthBeforeItLapsesTheSystemsLibrariansAreAskedToRecertify() {
+        fixture.given(reviewable())
+                .andGivenCurrentTime(MONDAY)
+                .andGivenCommands(new ApproveProductionUse(TICKET, false, null, LIBRARIAN))
+                .whenTimeElapses(A_YEAR.minus(A_MONTH))
+                .expectEvents(new RecertificationRequested(TICKET, AMY, CHANGE_ITEMS, MONDAY.plus(A_YEAR)))
+                .expectTriggeredDeadlinesWithName(SignOffTicket.RECERTIFICATION);
+    }
+
+    @Test
+    void leftAloneTheSignOffLapses() {
+        fixture.given(reviewable())
+                .andGivenCurrentTime(MONDAY)
+                .andGivenCommands(new ApproveProductionUse(TICKET, false, null, LIBRARIAN))
+                .whenTimeElapses(A_YEAR)
+                .expectEvents(
+                        new RecertificationRequested(TICKET, AMY, CHANGE_ITEMS, MONDAY.plus(A_YEAR)),
+                        new ProductionUseLapsed(TICKET, AMY, CHANGE_ITEMS, null, MONDAY.plus(A_YEAR)));
+    }
+
+    @Test
+    void onceRecertifiedTheDeadlinesOfTheEarlierPeriodDoNothing() {
+        var approved = fixture.given(reviewable())
+                .andGivenCurrentTime(MONDAY)
+                .andGivenCommands(new ApproveProductionUse(TICKET, false, null, LIBRARIAN));
+        // the job's sign-offs now last two years: recertified at once, this one runs to MONDAY + 2 years
+        lookups.job(
+                CHANGE_ITEMS,
+                new JobDefinition(
+                        "Items",
+                        "Change physical items",
+                        null,
+                        List.of(),
+                        List.of(),
+                        false,
+                        false,
+                        A_YEAR.multipliedBy(2)),
+                false);
+        approved.andGivenCommands(new RecertifyProductionUse(TICKET, "still runs the monthly clean-up", LIBRARIAN))
+                .whenTimeElapses(A_YEAR.plusDays(1)) // the first period's recertification and expiry come and go
+                .expectNoEvents()
+                .expectTriggeredDeadlinesWithName(SignOffTicket.RECERTIFICATION, SignOffTicket.EXPIRY);
+    }
+
+    @Test
+    void recertifyingRecordsWhoAndWhyAndTheNewEnd() {
+        Instant now = MONDAY.plus(Duration.ofDays(340));
+        fixture.given(approvedAndValidUntil(MONDAY.plus(A_YEAR)))
+                .andGivenCurrentTime(now)
+                .when(new RecertifyProductionUse(TICKET, "still runs the monthly clean-up", LIBRARIAN))
+                .expectEvents(
+                        new ProductionUseRecertified(
+                                TICKET, now.plus(A_YEAR), "still runs the monthly clean-up", LIBRARIAN),
+                        new SignOffValidUntil(
+                                TICKET, now.plus(A_YEAR), now.plus(A_YEAR).minus(A_MONTH)));
+    }
+
+    @Test
+    void aRevokedSignOffNeitherAsksForRecertificationNorLapses() {
+        fixture.given(reviewable())
+                .andGivenCurrentTime(MONDAY)
+                .andGivenCommands(
+                        new ApproveProductionUse(TICKET, false, null, LIBRARIAN),
+                        new RevokeProductionUse(TICKET, "left the unit", LIBRARIAN))
+                .whenTimeElapses(A_YEAR)
+                .expectNoEvents();
+    }
+
+    @Test
+    void onlyASystemsLibrarianOtherThanTheRequesterRecertifiesAndOnlyAnApprovedSignOff() {
+        fixture.given(reviewable())
+                .when(new RecertifyProductionUse(TICKET, "why not", LIBRARIAN))
+                .expectException(rejectedAs(Rejection.STEP_OUT_OF_ORDER));
+        fixture.given(reviewable())
+                .andGivenCommands(new ApproveProductionUse(TICKET, false, null, LIBRARIAN))
+                .when(new RecertifyProductionUse(TICKET, "why not", AMY))
+                .expectException(rejectedAs(Rejection.ROLE_REQUIRED));
+    }
+
+    @Test
+    void aSignOffOfAJobWithoutExpiryHasNothingToRecertify() {
+        lookups.job(
+                CHANGE_ITEMS,
+                new JobDefinition("Items", "Change physical items", null, List.of(), List.of(), false, false),
+                false);
+        fixture.given(reviewable())
+                .andGivenCommands(new ApproveProductionUse(TICKET, false, null, LIBRARIAN))
+                .when(new RecertifyProductionUse(TICKET, "why not", LIBRARIAN_WHO_ASKS))
+                .expectException(rejectedAs(Rejection.STEP_OUT_OF_ORDER));
+    }
+
+    private static List<Object> approvedAndValidUntil(Instant until) {
+        List<Object> history = new java.util.ArrayList<>(reviewable());
+        history.add(new ProductionUseApproved(TICKET, AMY, CHANGE_ITEMS, null, false, null, LIBRARIAN));
+        history.add(new SignOffValidUntil(TICKET, until, until.minus(A_MONTH)));
+        return history;
+    }
+
+    private static List<Object> reviewable() {
+        return List.of(
+                new SignOffStarted(TICKET, AMY, CHANGE_ITEMS, null),
+                new JobAccessRequested(TICKET, "LTS-1234", null, AMY),
+                new SandboxAccessGranted(TICKET, List.of("training.pdf"), LIBRARIAN),
+                new SandboxTestReported(
+                        TICKET, new TestEvidence("job-1", 40, TestOutcome.SUCCEEDED, List.of()), null, AMY));
+    }
+}
