@@ -145,6 +145,21 @@ public final class Lookups
     }
 
     @Override
+    public List<TicketId> heldBy(StaffId staffId) {
+        return slots.entrySet().stream()
+                .filter(slot -> slot.getKey().startsWith(staffId + "|"))
+                .map(Map.Entry::getValue)
+                .toList();
+    }
+
+    /** The person left the directory's active staff. */
+    public Lookups left(StaffId id) {
+        StaffMembership was = staff.get(id);
+        staff.put(id, new StaffMembership(id, was.unit(), was.roles(), was.liaisonUnits(), true));
+        return this;
+    }
+
+    @Override
     public void storeDisplayName(StaffId staffId, String displayName) {
         displayNames.put(staffId, displayName);
     }

@@ -225,7 +225,7 @@ public final class Scenario {
             }
         }
         String status = history.get(lastChange).get("statusAfter").asText();
-        if (List.of("COMPLETED", "DENIED", "WITHDRAWN", "REVOKED", "LAPSED").contains(status)) {
+        if (org.signoff.ticket.api.TicketStatus.valueOf(status).closed()) {
             return true;
         }
         for (int i = lastChange + 1; i < history.size(); i++) {

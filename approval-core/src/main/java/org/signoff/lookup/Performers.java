@@ -9,15 +9,21 @@ public final class Performers {
 
     private Performers() {}
 
-    /** The performer as the directory knows them; refused when the directory does not know them. */
+    /**
+     * The performer as the directory knows them; refused when the directory does not know them, or they left.
+     */
     public static StaffMembership known(StaffDirectory directory, StaffId performer) {
         if (performer == null) {
             throw Rejection.UNKNOWN_PERFORMER.because("The command does not say who performs it");
         }
-        return directory
+        StaffMembership membership = directory
                 .find(performer)
                 .orElseThrow(() ->
                         Rejection.UNKNOWN_PERFORMER.because("No staff member '" + performer + "' in the directory"));
+        if (membership.left()) {
+            throw Rejection.PERFORMER_LEFT.because("'" + performer + "' has left and can no longer act");
+        }
+        return membership;
     }
 
     /** The performer, who must hold at least one of the roles. */

@@ -1,5 +1,6 @@
 package org.signoff.lookup;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.signoff.catalog.api.JobId;
@@ -14,4 +15,7 @@ public interface TicketSlots {
 
     /** The ticket holding the slot, if any. {@code variant} is null for a job without variants. */
     Optional<TicketId> holder(StaffId staffId, JobId jobId, String variant);
+
+    /** Every ticket of the staff member holding a slot: the open ones and the sign-offs in force. */
+    List<TicketId> heldBy(StaffId staffId);
 }

@@ -17,10 +17,12 @@ import org.signoff.lookup.PersonalDataVault;
 import org.signoff.lookup.StaffDirectory;
 import org.signoff.staff.api.ChangeStaffMember;
 import org.signoff.staff.api.EnrolFirstAdministrator;
+import org.signoff.staff.api.RecordDeparture;
 import org.signoff.staff.api.RegisterStaffMember;
 import org.signoff.staff.api.Role;
 import org.signoff.staff.api.StaffId;
 import org.signoff.staff.api.StaffMemberChanged;
+import org.signoff.staff.api.StaffMemberLeft;
 import org.signoff.staff.api.StaffMemberRegistered;
 
 /**
@@ -35,6 +37,7 @@ public class StaffMember {
     private String unit;
     private Set<Role> roles = Set.of();
     private Set<String> liaisonUnits = Set.of();
+    private boolean left;
 
     StaffMember() {
         // for Axon
@@ -74,6 +77,7 @@ public class StaffMember {
     @CommandHandler
     void handle(ChangeStaffMember command, StaffDirectory directory, PersonalDataVault vault) {
         Performers.withAnyRole(directory, command.performedBy(), Role.ADMIN);
+        requireHere();
         checkLiaison(command.roles(), command.liaisonUnits());
         if (roles.contains(Role.ADMIN) && !command.roles().contains(Role.ADMIN) && directory.administrators() <= 1) {
             throw Rejection.LAST_ADMINISTRATOR.because(
@@ -88,6 +92,23 @@ public class StaffMember {
                 Set.copyOf(command.roles()),
                 Set.copyOf(command.liaisonUnits()),
                 command.performedBy()));
+    }
+
+    @CommandHandler
+    void handle(RecordDeparture command, StaffDirectory directory) {
+        Performers.withAnyRole(directory, command.performedBy(), Role.ADMIN);
+        requireHere();
+        if (roles.contains(Role.ADMIN) && directory.administrators() <= 1) {
+            throw Rejection.LAST_ADMINISTRATOR.because(
+                    "'" + staffId + "' is the only administrator; make someone else administrator first");
+        }
+        apply(new StaffMemberLeft(staffId, command.reason(), command.performedBy()));
+    }
+
+    private void requireHere() {
+        if (left) {
+            throw Rejection.STAFF_MEMBER_LEFT.because("'" + staffId + "' has left");
+        }
     }
 
     private static void checkLiaison(Set<Role> roles, Set<String> liaisonUnits) {
@@ -108,6 +129,11 @@ public class StaffMember {
         unit = event.unit();
         roles = event.roles();
         liaisonUnits = event.liaisonUnits();
+    }
+
+    @EventSourcingHandler
+    void on(StaffMemberLeft event) {
+        left = true;
     }
 
     @EventSourcingHandler

@@ -35,6 +35,7 @@ import org.signoff.ticket.api.ConfirmProductionRoleUpdate;
 import org.signoff.ticket.api.ConfirmReading;
 import org.signoff.ticket.api.DeadlinesScheduled;
 import org.signoff.ticket.api.DenyProductionUse;
+import org.signoff.ticket.api.EndForDeparture;
 import org.signoff.ticket.api.GrantSandboxAccess;
 import org.signoff.ticket.api.JobAccessRequested;
 import org.signoff.ticket.api.ProductionRoleUpdated;
@@ -51,6 +52,7 @@ import org.signoff.ticket.api.ReportSandboxTest;
 import org.signoff.ticket.api.RequestJobAccess;
 import org.signoff.ticket.api.RequestRetest;
 import org.signoff.ticket.api.RequestWithdrawn;
+import org.signoff.ticket.api.RequesterLeft;
 import org.signoff.ticket.api.RetestRequested;
 import org.signoff.ticket.api.RevokeProductionUse;
 import org.signoff.ticket.api.RoleRequestSubmitted;
@@ -341,6 +343,25 @@ public class SignOffTicket {
                 deadlines,
                 policy,
                 new ProductionUseRevoked(ticketId, requester, jobId, variant, command.reason(), command.performedBy()));
+        return status;
+    }
+
+    @CommandHandler
+    TicketStatus handle(
+            EndForDeparture command, StaffDirectory directory, DeadlineManager deadlines, DeadlinePolicy policy) {
+        Performers.withAnyRole(directory, command.performedBy(), Role.ADMIN);
+        if (!status.holdsSlot()) {
+            throw Rejection.STEP_OUT_OF_ORDER.because("Ticket " + ticketId + " is " + status + ": it has ended");
+        }
+        boolean left = directory.find(requester).map(StaffMembership::left).orElse(true);
+        if (!left) {
+            throw Rejection.STEP_OUT_OF_ORDER.because(
+                    "The requester '" + requester + "' has not left: record their departure first");
+        }
+        moveOn(
+                deadlines,
+                policy,
+                new RequesterLeft(ticketId, requester, jobId, variant, command.reason(), command.performedBy()));
         return status;
     }
 

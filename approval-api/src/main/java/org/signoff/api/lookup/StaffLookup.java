@@ -1,11 +1,13 @@
 package org.signoff.api.lookup;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +17,7 @@ import org.signoff.projections.Columns;
 import org.signoff.staff.api.Role;
 import org.signoff.staff.api.StaffId;
 import org.signoff.staff.api.StaffMemberChanged;
+import org.signoff.staff.api.StaffMemberLeft;
 import org.signoff.staff.api.StaffMemberRegistered;
 
 /** Table {@code lookup_staff}: each person's unit, roles and liaison units (JSON arrays). No personal data. */
@@ -30,7 +33,7 @@ class StaffLookup implements StaffDirectory {
 
     @Override
     public Optional<StaffMembership> find(StaffId staffId) {
-        return jdbc.sql("SELECT unit, roles, liaison_units FROM lookup_staff WHERE staff_id = ?")
+        return jdbc.sql("SELECT unit, roles, liaison_units, left_at FROM lookup_staff WHERE staff_id = ?")
                 .param(staffId.value())
                 .query((rs, n) -> new StaffMembership(
                         staffId,
@@ -38,14 +41,15 @@ class StaffLookup implements StaffDirectory {
                         Columns.names(rs.getString(2)).stream()
                                 .map(Role::valueOf)
                                 .collect(Collectors.toSet()),
-                        Set.copyOf(Columns.names(rs.getString(3)))))
+                        Set.copyOf(Columns.names(rs.getString(3))),
+                        rs.getObject(4) != null))
                 .optional();
     }
 
     /** Counted by reading the role sets: a directory is hundreds of people, and this is asked rarely. */
     @Override
     public long administrators() {
-        return jdbc.sql("SELECT roles FROM lookup_staff").query(String.class).stream()
+        return jdbc.sql("SELECT roles FROM lookup_staff WHERE left_at IS NULL").query(String.class).stream()
                 .filter(roles -> Columns.names(roles).contains(Role.ADMIN.name()))
                 .count();
     }
@@ -58,6 +62,13 @@ class StaffLookup implements StaffDirectory {
                         event.unit(),
                         Columns.names(event.roles()),
                         Columns.names(event.liaisonUnits()))
+                .update();
+    }
+
+    @EventHandler
+    void on(StaffMemberLeft event, @Timestamp Instant at) {
+        jdbc.sql("UPDATE lookup_staff SET left_at = ? WHERE staff_id = ?")
+                .params(Columns.utc(at), event.staffId().value())
                 .update();
     }
 

@@ -1,5 +1,6 @@
 package org.signoff.api.lookup;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.axonframework.config.ProcessingGroup;
@@ -40,6 +41,18 @@ class TicketSlotLookup implements TicketSlots {
                 .query(String.class)
                 .optional()
                 .map(TicketId::of);
+    }
+
+    @Override
+    public List<TicketId> heldBy(StaffId staffId) {
+        return jdbc
+                .sql("SELECT ticket_id FROM lookup_ticket_slot WHERE staff_id = ? ORDER BY ticket_id")
+                .param(staffId.value())
+                .query(String.class)
+                .list()
+                .stream()
+                .map(TicketId::of)
+                .toList();
     }
 
     @EventHandler

@@ -35,6 +35,7 @@ import org.signoff.projections.staff.api.StaffView;
 import org.signoff.staff.api.ChangeStaffMember;
 import org.signoff.staff.api.RegisterStaffMember;
 import org.signoff.staff.api.StaffId;
+import org.signoff.ticket.api.TicketId;
 
 /** The staff directory over HTTP. */
 @RestController
@@ -43,10 +44,12 @@ class StaffController {
 
     private final Commands commands;
     private final QueryGateway queries;
+    private final Departures departures;
 
-    StaffController(Commands commands, QueryGateway queries) {
+    StaffController(Commands commands, QueryGateway queries, Departures departures) {
         this.commands = commands;
         this.queries = queries;
+        this.departures = departures;
     }
 
     @PostMapping
@@ -96,6 +99,22 @@ class StaffController {
                 .join()
                 .orElseThrow(() -> Rejection.UNKNOWN_STAFF.because("No staff member '" + staffId + "'"));
     }
+
+    /**
+     * The person left: they act no more, and each of their open tickets and sign-offs in force ends (the tickets it
+     * ended are answered). Sent again after a failure, it finishes the job.
+     */
+    @PostMapping("/{staffId}/departure")
+    Departed depart(@PathVariable StaffId staffId, @Valid @RequestBody StaffRequests.Departure body) {
+        return new Departed(
+                staffId.value(),
+                departures.depart(staffId, body.reason(), commands.performer(body.performedBy())).stream()
+                        .map(TicketId::value)
+                        .toList());
+    }
+
+    /** @param endedTickets the tickets that ended with the departure */
+    record Departed(String staffId, List<String> endedTickets) {}
 
     /** When the person held permission to run jobs in production: each sign-off from approval to its end. */
     @GetMapping("/{staffId}/permissions")

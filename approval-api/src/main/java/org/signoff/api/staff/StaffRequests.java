@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.signoff.api.input.Identifier;
+import org.signoff.api.input.PlainText;
 import org.signoff.api.input.SingleLine;
 import org.signoff.staff.api.Role;
 
@@ -32,5 +33,10 @@ final class StaffRequests {
             @NotBlank @Size(max = 100) @SingleLine String unit,
             @NotEmpty Set<@NotNull Role> roles,
             @Size(max = MAX_LIAISON_UNITS) Set<@NotBlank @Size(max = 100) @SingleLine String> liaisonUnits,
+            @Identifier String performedBy) {}
+
+    /** @param reason why the person left, as the administrator records it */
+    record Departure(
+            @NotBlank @Size(max = 4000) @PlainText String reason,
             @Identifier String performedBy) {}
 }

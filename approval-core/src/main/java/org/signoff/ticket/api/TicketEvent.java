@@ -23,7 +23,8 @@ public sealed interface TicketEvent
                 SignOffValidUntil,
                 RecertificationRequested,
                 ProductionUseRecertified,
-                ProductionUseLapsed {
+                ProductionUseLapsed,
+                RequesterLeft {
 
     TicketId ticketId();
 

@@ -28,6 +28,7 @@ import java.util.Optional;
  * RecertificationRequested   (unchanged)
  * ProductionUseRecertified   (unchanged)
  * ProductionUseLapsed        LAPSED
+ * RequesterLeft              REQUESTER_LEFT
  * </pre>
  */
 public final class TicketLifecycle {
@@ -74,6 +75,8 @@ public final class TicketLifecycle {
             return Optional.of(TicketStatus.REVOKED);
         } else if (event instanceof ProductionUseLapsed) {
             return Optional.of(TicketStatus.LAPSED);
+        } else if (event instanceof RequesterLeft) {
+            return Optional.of(TicketStatus.REQUESTER_LEFT);
         }
         throw new IllegalArgumentException("Not a ticket event the lifecycle knows: " + event);
     }

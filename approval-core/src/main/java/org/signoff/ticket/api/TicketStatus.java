@@ -25,7 +25,9 @@ public enum TicketStatus {
     /** production use was approved, then taken back */
     REVOKED(0, true, NextActor.NOBODY),
     /** production use was approved for a time, and nobody recertified it before the time ran out */
-    LAPSED(0, true, NextActor.NOBODY);
+    LAPSED(0, true, NextActor.NOBODY),
+    /** the requester left: the ticket ended with them, open or signed off */
+    REQUESTER_LEFT(0, true, NextActor.NOBODY);
 
     private final int step;
     private final boolean closed;
@@ -54,10 +56,10 @@ public enum TicketStatus {
 
     /**
      * The ticket keeps its place (staff member, job, variant): no second ticket opens beside it. A completed ticket
-     * keeps it, since the person is signed off; a denied, withdrawn, revoked or lapsed one gives it up.
+     * keeps it, since the person is signed off; a denied, withdrawn, revoked or lapsed one, or one whose requester left, gives it up.
      */
     public boolean holdsSlot() {
-        return this != DENIED && this != WITHDRAWN && this != REVOKED && this != LAPSED;
+        return this != DENIED && this != WITHDRAWN && this != REVOKED && this != LAPSED && this != REQUESTER_LEFT;
     }
 
     /** Production use is approved and not taken back: the person is on the master list. */

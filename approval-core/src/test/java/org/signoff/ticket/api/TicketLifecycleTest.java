@@ -66,7 +66,11 @@ class TicketLifecycleTest {
     void theEndsOtherThanCompletionGiveUpTheSlot() {
         assertThat(Arrays.stream(TicketStatus.values()).filter(status -> !status.holdsSlot()))
                 .containsExactlyInAnyOrder(
-                        TicketStatus.DENIED, TicketStatus.WITHDRAWN, TicketStatus.REVOKED, TicketStatus.LAPSED);
+                        TicketStatus.DENIED,
+                        TicketStatus.WITHDRAWN,
+                        TicketStatus.REVOKED,
+                        TicketStatus.LAPSED,
+                        TicketStatus.REQUESTER_LEFT);
         assertThat(TicketStatus.COMPLETED.holdsSlot()).isTrue();
     }
 

@@ -42,6 +42,7 @@ import org.signoff.ticket.api.ProductionUseLapsed;
 import org.signoff.ticket.api.ProductionUseRevoked;
 import org.signoff.ticket.api.RecertificationRequested;
 import org.signoff.ticket.api.RequestWithdrawn;
+import org.signoff.ticket.api.RequesterLeft;
 import org.signoff.ticket.api.SandboxTestReported;
 import org.signoff.ticket.api.SignOffValidUntil;
 
@@ -200,6 +201,12 @@ public class MasterListProjection {
     @EventHandler
     void on(ProductionUseLapsed event, @Timestamp Instant at) {
         end(event.ticketId().value(), at, null, "LAPSED", null);
+    }
+
+    @EventHandler
+    void on(RequesterLeft event, @Timestamp Instant at) {
+        end(event.ticketId().value(), at, event.performedBy().value(), "REQUESTER_LEFT", event.reason());
+        forgetTest(event.ticketId().value());
     }
 
     @EventHandler

@@ -2,12 +2,14 @@ package org.signoff.projections.staff;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -18,6 +20,7 @@ import org.signoff.projections.staff.api.ListStaffQuery;
 import org.signoff.projections.staff.api.StaffView;
 import org.signoff.staff.api.Role;
 import org.signoff.staff.api.StaffMemberChanged;
+import org.signoff.staff.api.StaffMemberLeft;
 import org.signoff.staff.api.StaffMemberRegistered;
 
 /**
@@ -60,6 +63,13 @@ public class StaffProjection {
                 .update();
     }
 
+    @EventHandler
+    void on(StaffMemberLeft event, @Timestamp Instant at) {
+        jdbc.sql("UPDATE projection_staff SET left_at = ? WHERE staff_id = ?")
+                .params(Columns.utc(at), event.staffId().value())
+                .update();
+    }
+
     @ResetHandler
     void reset() {
         jdbc.sql("DELETE FROM projection_staff").update();
@@ -88,6 +98,7 @@ public class StaffProjection {
                 rs.getString("display_name"),
                 rs.getString("unit"),
                 Columns.names(rs.getString("roles")).stream().map(Role::valueOf).toList(),
-                Columns.names(rs.getString("liaison_units")));
+                Columns.names(rs.getString("liaison_units")),
+                Columns.instant(rs, "left_at"));
     }
 }

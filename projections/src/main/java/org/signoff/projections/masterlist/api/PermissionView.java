@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param evidence      the Sandbox test report the approval rests on
  * @param roleUpdatedAt when the support team updated the Alma role, if the approval needed it and it is done
  * @param until         when it ended, or {@code null} while it lasts
- * @param endedHow      {@code REVOKED}, {@code WITHDRAWN} or {@code LAPSED}, or {@code null}
+ * @param endedHow      {@code REVOKED}, {@code WITHDRAWN}, {@code LAPSED} or {@code REQUESTER_LEFT}, or {@code null}
  * @param endedBy       who ended it ({@code null} for a lapse: the engine)
  * @param endReason     the reason they gave
  */

@@ -8,5 +8,12 @@ import org.signoff.staff.api.Role;
  * A person of the directory.
  *
  * @param displayName null once their personal data is erased
+ * @param leftAt      when they left (they act no more), or {@code null}
  */
-public record StaffView(String staffId, String displayName, String unit, List<Role> roles, List<String> liaisonUnits) {}
+public record StaffView(
+        String staffId,
+        String displayName,
+        String unit,
+        List<Role> roles,
+        List<String> liaisonUnits,
+        java.time.Instant leftAt) {}

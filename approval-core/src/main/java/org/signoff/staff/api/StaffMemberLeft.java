@@ -1,0 +1,4 @@
+package org.signoff.staff.api;
+
+/** The person left: they act no more. Each of their sign-offs and open tickets ends with an event of its own. */
+public record StaffMemberLeft(StaffId staffId, String reason, StaffId performedBy) {}
