@@ -24,6 +24,10 @@ class DepartureTest {
         String otherJob = anotherJobWithoutVariants();
         String open = scenario.open(scenario.requester, otherJob);
         scenario.awaitOnMasterList("Items", CHANGE_ITEMS, scenario.requester, 1);
+        Api ownKey = scenario.admin.withKey(personalKey(scenario.requester));
+        assertThat(ownKey.get("/tickets/" + open).status())
+                .as("their own key reads their ticket")
+                .isEqualTo(200);
 
         Response departed = scenario.admin.post("/staff/" + scenario.requester + "/departure", """
                 {"reason": "moved to another library"}""");
@@ -55,6 +59,9 @@ class DepartureTest {
                         .code())
                 .as("someone who left acts no more")
                 .isEqualTo("PERFORMER_LEFT");
+        assertThat(ownKey.get("/tickets/" + open).code())
+                .as("their own key opens nothing any more")
+                .isEqualTo("ACCESS_DENIED");
         assertThat(scenario.admin
                         .post("/staff/" + scenario.requester + "/departure", """
                         {"reason": "again"}""")
@@ -76,6 +83,13 @@ class DepartureTest {
         assertThat(scenario.admin.post("/staff/nobody-at-all/departure", """
                         {"reason": "moved"}""").code())
                 .isEqualTo("UNKNOWN_STAFF");
+    }
+
+    private String personalKey(String staffId) {
+        Response registered = scenario.admin.post("/api-clients", """
+                {"clientId": "own-%s", "name": "Own key", "staffId": "%s", "operations": ["tickets:read"]}""".formatted(staffId, staffId));
+        assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
+        return registered.body().get("key").asText();
     }
 
     private String anotherJobWithoutVariants() {

@@ -2,6 +2,7 @@ package org.signoff.api.security;
 
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.security.core.Authentication;
@@ -59,12 +60,16 @@ public class Callers {
 
     /**
      * What a person's own credentials open: what was granted, but managing API clients only for an administrator
-     * and reading the refusals only for an auditor or an administrator. Read at every request, so a role taken away
-     * counts from the next one.
+     * and reading the refusals only for an auditor or an administrator; nothing once the person left. Read at every
+     * request, so a role taken away (or a departure) counts from the next one.
      */
     public Set<Operation> operationsOf(StaffId person, Set<Operation> granted) {
         Set<Operation> operations = granted.isEmpty() ? EnumSet.noneOf(Operation.class) : EnumSet.copyOf(granted);
-        Set<Role> roles = directory.find(person).map(StaffMembership::roles).orElse(Set.of());
+        Optional<StaffMembership> membership = directory.find(person);
+        if (membership.map(StaffMembership::left).orElse(false)) {
+            return EnumSet.noneOf(Operation.class);
+        }
+        Set<Role> roles = membership.map(StaffMembership::roles).orElse(Set.of());
         if (!roles.contains(Role.ADMIN)) {
             operations.remove(Operation.CLIENTS_WRITE);
         }
