@@ -64,7 +64,8 @@ class OpenApiContractTest {
                     .replace("/jobs/*", "/jobs/{jobId}")
                     .replace("/staff/*", "/staff/{staffId}")
                     .replace("/api-clients/*", "/api-clients/{clientId}")
-                    .replace("/webhooks/*", "/webhooks/{subscriptionId}");
+                    .replace("/webhooks/*", "/webhooks/{subscriptionId}")
+                    .replace("/recertification-campaigns/*", "/recertification-campaigns/{campaignId}");
             if (document.at("/paths")
                     .path(path)
                     .path(rule.method().name().toLowerCase(Locale.ROOT))

@@ -50,6 +50,7 @@ import org.signoff.ticket.api.RecertifyProductionUse;
 import org.signoff.ticket.api.ReminderIssued;
 import org.signoff.ticket.api.ReportSandboxTest;
 import org.signoff.ticket.api.RequestJobAccess;
+import org.signoff.ticket.api.RequestRecertification;
 import org.signoff.ticket.api.RequestRetest;
 import org.signoff.ticket.api.RequestWithdrawn;
 import org.signoff.ticket.api.RequesterLeft;
@@ -253,12 +254,28 @@ public class SignOffTicket {
         requireNotOwnTicket(command.performedBy(), "recertify production use");
         Duration validFor = currentJob(catalog).definition().signOffValidFor();
         if (validFor == null) {
-            throw Rejection.STEP_OUT_OF_ORDER.because(
-                    "Sign-offs of job " + jobId + " do not expire: there is nothing to recertify");
+            if (!recertificationRequested) {
+                throw Rejection.STEP_OUT_OF_ORDER.because("Sign-offs of job " + jobId
+                        + " do not expire and no campaign asked for this one: there is nothing to recertify");
+            }
+            apply(new ProductionUseRecertified(ticketId, null, command.reason(), command.performedBy()));
+            return status;
         }
         Instant until = now().plus(validFor);
         apply(new ProductionUseRecertified(ticketId, until, command.reason(), command.performedBy()));
         apply(new SignOffValidUntil(ticketId, until, scheduleValidity(until, deadlines, policy)));
+        return status;
+    }
+
+    @CommandHandler
+    TicketStatus handle(RequestRecertification command, StaffDirectory directory) {
+        Performers.withAnyRole(directory, command.performedBy(), Role.SYSTEMS_LIBRARIAN, Role.ADMIN);
+        if (!status.approved()) {
+            throw Rejection.STEP_OUT_OF_ORDER.because(
+                    "Ticket " + ticketId + " is " + status + ": production use is not approved, nothing to recertify");
+        }
+        apply(new RecertificationRequested(
+                ticketId, requester, jobId, validUntil, command.campaignId(), command.reason(), command.performedBy()));
         return status;
     }
 
@@ -396,7 +413,7 @@ public class SignOffTicket {
     @DeadlineHandler(deadlineName = RECERTIFICATION)
     void recertificationDue(SignOffDeadline due) {
         if (status.approved() && due.until().equals(validUntil) && !recertificationRequested) {
-            apply(new RecertificationRequested(ticketId, requester, jobId, validUntil));
+            apply(RecertificationRequested.beforeLapse(ticketId, requester, jobId, validUntil));
         }
     }
 
@@ -562,6 +579,11 @@ public class SignOffTicket {
     @EventSourcingHandler
     void on(RecertificationRequested event) {
         recertificationRequested = true;
+    }
+
+    @EventSourcingHandler
+    void on(ProductionUseRecertified event) {
+        recertificationRequested = false;
     }
 
     @EventSourcingHandler

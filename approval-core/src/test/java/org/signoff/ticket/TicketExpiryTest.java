@@ -25,6 +25,7 @@ import org.signoff.ticket.api.ProductionUseLapsed;
 import org.signoff.ticket.api.ProductionUseRecertified;
 import org.signoff.ticket.api.RecertificationRequested;
 import org.signoff.ticket.api.RecertifyProductionUse;
+import org.signoff.ticket.api.RequestRecertification;
 import org.signoff.ticket.api.RevokeProductionUse;
 import org.signoff.ticket.api.SandboxAccessGranted;
 import org.signoff.ticket.api.SandboxTestReported;
@@ -86,7 +87,7 @@ class TicketExpiryTest {
                 .andGivenCurrentTime(MONDAY)
                 .andGivenCommands(new ApproveProductionUse(TICKET, false, null, LIBRARIAN))
                 .whenTimeElapses(A_YEAR.minus(A_MONTH))
-                .expectEvents(new RecertificationRequested(TICKET, AMY, CHANGE_ITEMS, MONDAY.plus(A_YEAR)))
+                .expectEvents(RecertificationRequested.beforeLapse(TICKET, AMY, CHANGE_ITEMS, MONDAY.plus(A_YEAR)))
                 .expectTriggeredDeadlinesWithName(SignOffTicket.RECERTIFICATION);
     }
 
@@ -97,7 +98,7 @@ class TicketExpiryTest {
                 .andGivenCommands(new ApproveProductionUse(TICKET, false, null, LIBRARIAN))
                 .whenTimeElapses(A_YEAR)
                 .expectEvents(
-                        new RecertificationRequested(TICKET, AMY, CHANGE_ITEMS, MONDAY.plus(A_YEAR)),
+                        RecertificationRequested.beforeLapse(TICKET, AMY, CHANGE_ITEMS, MONDAY.plus(A_YEAR)),
                         new ProductionUseLapsed(TICKET, AMY, CHANGE_ITEMS, null, MONDAY.plus(A_YEAR)));
     }
 
@@ -170,6 +171,36 @@ class TicketExpiryTest {
                 .andGivenCommands(new ApproveProductionUse(TICKET, false, null, LIBRARIAN))
                 .when(new RecertifyProductionUse(TICKET, "why not", LIBRARIAN_WHO_ASKS))
                 .expectException(rejectedAs(Rejection.STEP_OUT_OF_ORDER));
+    }
+
+    @Test
+    void aCampaignAsksForASignOffThatDoesNotExpireAndTheAnswerIsRecorded() {
+        lookups.job(
+                CHANGE_ITEMS,
+                new JobDefinition("Items", "Change physical items", null, List.of(), List.of(), false, false),
+                false);
+        fixture.given(reviewable())
+                .andGivenCommands(
+                        new ApproveProductionUse(TICKET, false, null, LIBRARIAN),
+                        new RequestRecertification(TICKET, "audit-2026", "after the March audit", LIBRARIAN_WHO_ASKS))
+                .when(new RecertifyProductionUse(TICKET, "still runs the clean-up", LIBRARIAN))
+                .expectEvents(new ProductionUseRecertified(TICKET, null, "still runs the clean-up", LIBRARIAN));
+    }
+
+    @Test
+    void aCampaignRequestIsRecordedWithWhoAndWhy() {
+        fixture.given(reviewable())
+                .andGivenCurrentTime(MONDAY)
+                .andGivenCommands(new ApproveProductionUse(TICKET, false, null, LIBRARIAN))
+                .when(new RequestRecertification(TICKET, "audit-2026", "after the March audit", LIBRARIAN_WHO_ASKS))
+                .expectEvents(new RecertificationRequested(
+                        TICKET,
+                        AMY,
+                        CHANGE_ITEMS,
+                        MONDAY.plus(A_YEAR),
+                        "audit-2026",
+                        "after the March audit",
+                        LIBRARIAN_WHO_ASKS));
     }
 
     private static List<Object> approvedAndValidUntil(Instant until) {

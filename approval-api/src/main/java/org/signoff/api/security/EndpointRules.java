@@ -41,6 +41,8 @@ public final class EndpointRules {
             new Rule(GET, "/tickets/*", Operation.TICKETS_READ),
             new Rule(GET, "/master-list", Operation.MASTER_LIST_READ),
             new Rule(GET, "/recertifications", Operation.MASTER_LIST_READ),
+            new Rule(POST, "/recertification-campaigns", Operation.TICKETS_WRITE),
+            new Rule(GET, "/recertification-campaigns/*", Operation.MASTER_LIST_READ),
             new Rule(GET, "/jobs", Operation.JOBS_READ),
             new Rule(GET, "/jobs/*", Operation.JOBS_READ),
             new Rule(POST, "/jobs", Operation.JOBS_WRITE),

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.axonframework.config.ProcessingGroup;
@@ -27,18 +28,21 @@ import org.signoff.projections.Columns;
 import org.signoff.projections.PersonalData;
 import org.signoff.projections.masterlist.api.FetchMasterListQuery;
 import org.signoff.projections.masterlist.api.FetchPermissionsQuery;
+import org.signoff.projections.masterlist.api.FindRecertificationCampaignQuery;
 import org.signoff.projections.masterlist.api.MasterListView;
 import org.signoff.projections.masterlist.api.MasterListView.SignedOff;
 import org.signoff.projections.masterlist.api.MasterListView.TestEvidence;
 import org.signoff.projections.masterlist.api.PendingRecertificationView;
 import org.signoff.projections.masterlist.api.PendingRecertificationsQuery;
 import org.signoff.projections.masterlist.api.PermissionView;
+import org.signoff.projections.masterlist.api.RecertificationCampaignView;
 import org.signoff.staff.api.StaffMemberChanged;
 import org.signoff.staff.api.StaffMemberRegistered;
 import org.signoff.ticket.api.ProductionRoleUpdated;
 import org.signoff.ticket.api.ProductionUseApproved;
 import org.signoff.ticket.api.ProductionUseDenied;
 import org.signoff.ticket.api.ProductionUseLapsed;
+import org.signoff.ticket.api.ProductionUseRecertified;
 import org.signoff.ticket.api.ProductionUseRevoked;
 import org.signoff.ticket.api.RecertificationRequested;
 import org.signoff.ticket.api.RequestWithdrawn;
@@ -196,6 +200,37 @@ public class MasterListProjection {
         jdbc.sql("UPDATE projection_master_list SET recertification_requested_at = ? WHERE ticket_id = ?")
                 .params(Columns.utc(at), event.ticketId().value())
                 .update();
+        if (event.campaignId() != null) {
+            jdbc.sql("INSERT INTO projection_recertification_campaign (campaign_id, ticket_id, staff_id, job_id, "
+                            + "reason, asked_by, asked_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    .params(
+                            event.campaignId(),
+                            event.ticketId().value(),
+                            event.staffId().value(),
+                            event.jobId().value(),
+                            event.reason(),
+                            event.performedBy() == null
+                                    ? null
+                                    : event.performedBy().value(),
+                            Columns.utc(at))
+                    .update();
+        }
+    }
+
+    @EventHandler
+    void on(ProductionUseRecertified event, @Timestamp Instant at) {
+        jdbc.sql("UPDATE projection_master_list SET recertification_requested_at = NULL WHERE ticket_id = ?")
+                .param(event.ticketId().value())
+                .update();
+        decide(event.ticketId().value(), "RECERTIFIED", at);
+    }
+
+    /** What became of the sign-off, for every campaign still waiting on it. */
+    private void decide(String ticketId, String outcome, Instant at) {
+        jdbc.sql("UPDATE projection_recertification_campaign SET outcome = ?, decided_at = ? "
+                        + "WHERE ticket_id = ? AND outcome IS NULL")
+                .params(outcome, Columns.utc(at), ticketId)
+                .update();
     }
 
     @EventHandler
@@ -220,6 +255,7 @@ public class MasterListProjection {
                         + "WHERE ticket_id = ? AND ended_at IS NULL")
                 .params(Columns.utc(at), by, how, reason, ticketId)
                 .update();
+        decide(ticketId, how, at);
     }
 
     private void forgetTest(String ticketId) {
@@ -232,6 +268,7 @@ public class MasterListProjection {
     void reset() {
         jdbc.sql("DELETE FROM projection_master_list").update();
         jdbc.sql("DELETE FROM projection_master_list_test").update();
+        jdbc.sql("DELETE FROM projection_recertification_campaign").update();
         jdbc.sql("DELETE FROM projection_master_list_person").update();
         jdbc.sql("DELETE FROM projection_master_list_job").update();
     }
@@ -312,6 +349,49 @@ public class MasterListProjection {
                                 .toList()))
                 .toList();
         return new MasterListView.Job(job.jobId(), job.name(), job.notes(), job.retired(), withoutVariant, variants);
+    }
+
+    /** A campaign and its progress; empty for a campaign that asked about nothing or does not exist. */
+    @QueryHandler
+    public Optional<RecertificationCampaignView> handle(FindRecertificationCampaignQuery query) {
+        List<String[]> rows = new ArrayList<>();
+        List<RecertificationCampaignView.SignOff> signOffs = jdbc.sql(
+                        "SELECT * FROM projection_recertification_campaign WHERE campaign_id = ? "
+                                + "ORDER BY asked_at, ticket_id")
+                .param(query.campaignId())
+                .query((rs, n) -> {
+                    rows.add(new String[] {rs.getString("reason"), rs.getString("asked_by")});
+                    return new RecertificationCampaignView.SignOff(
+                            rs.getString("ticket_id"),
+                            rs.getString("staff_id"),
+                            rs.getString("job_id"),
+                            rs.getString("outcome"),
+                            Columns.instant(rs, "decided_at"));
+                })
+                .list();
+        if (signOffs.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant startedAt = jdbc.sql("SELECT MIN(asked_at) AS started_at FROM projection_recertification_campaign "
+                        + "WHERE campaign_id = ?")
+                .param(query.campaignId())
+                .query((rs, n) -> Columns.instant(rs, "started_at"))
+                .single();
+        int recertified = (int) signOffs.stream()
+                .filter(signOff -> "RECERTIFIED".equals(signOff.outcome()))
+                .count();
+        int pending = (int)
+                signOffs.stream().filter(signOff -> signOff.outcome() == null).count();
+        return Optional.of(new RecertificationCampaignView(
+                query.campaignId(),
+                rows.get(0)[0],
+                rows.get(0)[1],
+                startedAt,
+                signOffs.size(),
+                recertified,
+                signOffs.size() - recertified - pending,
+                pending,
+                signOffs));
     }
 
     /** The recertification work queue, the soonest to lapse first. */

@@ -243,7 +243,7 @@ class MasterListProjectionTest {
         assertThat(job(list(), "Items", ITEMS).staff().get(0).validUntil()).isEqualTo(until);
         assertThat(masterList.handle(new PendingRecertificationsQuery(null))).isEmpty();
 
-        masterList.on(new RecertificationRequested(TicketId.of("t1"), JULIE, ITEMS, until), EVENING);
+        masterList.on(RecertificationRequested.beforeLapse(TicketId.of("t1"), JULIE, ITEMS, until), EVENING);
         assertThat(masterList.handle(new PendingRecertificationsQuery(ITEMS.value())))
                 .extracting(PendingRecertificationView::ticketId, PendingRecertificationView::validUntil)
                 .containsExactly(tuple("t1", until));
@@ -262,7 +262,7 @@ class MasterListProjectionTest {
         Instant until = NOON.plus(java.time.Duration.ofDays(365));
         masterList.on(approved("t1", JULIE, ITEMS, null, false), NOON);
         masterList.on(new SignOffValidUntil(TicketId.of("t1"), until, until.minusSeconds(30 * 86400)));
-        masterList.on(new RecertificationRequested(TicketId.of("t1"), JULIE, ITEMS, until), EVENING);
+        masterList.on(RecertificationRequested.beforeLapse(TicketId.of("t1"), JULIE, ITEMS, until), EVENING);
         masterList.on(new SignOffValidUntil(TicketId.of("t1"), until.plusSeconds(86400), until));
 
         assertThat(masterList.handle(new PendingRecertificationsQuery(null))).isEmpty();

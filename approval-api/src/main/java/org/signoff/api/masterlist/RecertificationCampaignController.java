@@ -1,0 +1,72 @@
+package org.signoff.api.masterlist;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.signoff.api.command.Commands;
+import org.signoff.api.input.Identifier;
+import org.signoff.api.input.PlainText;
+import org.signoff.api.input.SingleLine;
+import org.signoff.common.Rejection;
+import org.signoff.projections.masterlist.api.FindRecertificationCampaignQuery;
+import org.signoff.projections.masterlist.api.RecertificationCampaignView;
+
+/** Recertification campaigns on demand, for a job or a scope, and their progress. */
+@RestController
+@RequestMapping("/recertification-campaigns")
+class RecertificationCampaignController {
+
+    private final RecertificationCampaigns campaigns;
+    private final Commands commands;
+    private final QueryGateway queries;
+
+    RecertificationCampaignController(RecertificationCampaigns campaigns, Commands commands, QueryGateway queries) {
+        this.campaigns = campaigns;
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    /** Asks for every sign-off in force on the job (or on every job of the scope) to be recertified or revoked. */
+    @PostMapping
+    ResponseEntity<RecertificationCampaigns.Started> start(@Valid @RequestBody Start body) {
+        RecertificationCampaigns.Started started =
+                campaigns.start(body.jobId(), body.scope(), body.reason(), commands.performer(body.performedBy()));
+        return ResponseEntity.created(URI.create("/recertification-campaigns/" + started.campaignId()))
+                .body(started);
+    }
+
+    @GetMapping("/{campaignId}")
+    RecertificationCampaignView progress(@PathVariable @Size(max = 200) String campaignId) {
+        return queries.query(
+                        new FindRecertificationCampaignQuery(campaignId),
+                        ResponseTypes.optionalInstanceOf(RecertificationCampaignView.class))
+                .join()
+                .orElseThrow(() -> Rejection.UNKNOWN_CAMPAIGN.because("No campaign '" + campaignId + "'"));
+    }
+
+    /** @param jobId the job, or {@code scope} for every job of a scope: one of the two */
+    record Start(
+            @Identifier String jobId,
+            @Size(max = 200) @SingleLine String scope,
+            @NotBlank @Size(max = 4000) @PlainText String reason,
+            @Identifier String performedBy) {
+
+        @AssertTrue(message = "name a jobId or a scope, not both")
+        boolean isOneOfJobOrScope() {
+            return (jobId == null) != (scope == null);
+        }
+    }
+}

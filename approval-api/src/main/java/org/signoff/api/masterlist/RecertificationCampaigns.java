@@ -1,0 +1,79 @@
+package org.signoff.api.masterlist;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Component;
+
+import org.signoff.api.command.Commands;
+import org.signoff.api.ids.TimeOrderedIds;
+import org.signoff.common.CommandRejected;
+import org.signoff.common.Rejection;
+import org.signoff.projections.masterlist.api.FetchMasterListQuery;
+import org.signoff.projections.masterlist.api.MasterListView;
+import org.signoff.staff.api.StaffId;
+import org.signoff.ticket.api.RequestRecertification;
+import org.signoff.ticket.api.TicketId;
+
+/**
+ * A recertification campaign on demand: every sign-off on the master list for a job, or for every job of a scope,
+ * is asked for recertification (each ticket records it), under one campaign id whose progress is readable.
+ */
+@Component
+class RecertificationCampaigns {
+
+    private final Commands commands;
+    private final QueryGateway queries;
+
+    RecertificationCampaigns(Commands commands, QueryGateway queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    /** A started campaign: its id and the tickets it asked about. */
+    record Started(String campaignId, List<String> asked) {}
+
+    Started start(String jobId, String scope, String reason, StaffId performer) {
+        String campaignId = TimeOrderedIds.next();
+        MasterListView list = queries.query(FetchMasterListQuery.now(), ResponseTypes.instanceOf(MasterListView.class))
+                .join();
+        List<String> asked = new ArrayList<>();
+        for (MasterListView.Scope listed : list.scopes()) {
+            if (scope != null && !listed.scope().equals(scope)) {
+                continue;
+            }
+            for (MasterListView.Job job : listed.jobs()) {
+                if (jobId != null && !job.jobId().equals(jobId)) {
+                    continue;
+                }
+                List<MasterListView.SignedOff> people = new ArrayList<>(job.staff());
+                job.variants().forEach(variant -> people.addAll(variant.staff()));
+                for (MasterListView.SignedOff person : people) {
+                    if (ask(TicketId.of(person.ticketId()), campaignId, reason, performer)) {
+                        asked.add(person.ticketId());
+                    }
+                }
+            }
+        }
+        return new Started(campaignId, asked);
+    }
+
+    /** A sign-off that ended since the list was read is passed over. */
+    private boolean ask(TicketId ticket, String campaignId, String reason, StaffId performer) {
+        try {
+            commands.sendUnremembered(
+                    Rejection.UNKNOWN_TICKET,
+                    "ticket",
+                    ticket,
+                    new RequestRecertification(ticket, campaignId, reason, performer));
+            return true;
+        } catch (CommandRejected ended) {
+            if (ended.rejection() != Rejection.STEP_OUT_OF_ORDER) {
+                throw ended;
+            }
+            return false;
+        }
+    }
+}
