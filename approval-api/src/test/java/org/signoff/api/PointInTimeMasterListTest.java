@@ -63,6 +63,12 @@ class PointInTimeMasterListTest {
                 history.get();
             }
             integrations.shutdown();
+            // one of them leaves: whatever of theirs is signed off ends there and then
+            assertThat(scenario.admin
+                            .post("/staff/" + people.get(2) + "/departure", """
+                                    {"reason": "moved to another library"}""")
+                            .status())
+                    .isEqualTo(200);
 
             List<LedgerEntry> events = allSealed(service);
             Instant first = Instant.parse(events.get(0).timestamp());
@@ -79,6 +85,7 @@ class PointInTimeMasterListTest {
                 if (event.payloadType().endsWith("ProductionUseApproved")
                         || event.payloadType().endsWith("ProductionUseRevoked")
                         || event.payloadType().endsWith("RequestWithdrawn")
+                        || event.payloadType().endsWith("RequesterLeft")
                         || event.payloadType().endsWith("ProductionRoleUpdated")) {
                     Instant at = Instant.parse(event.timestamp());
                     instants.add(at);
@@ -86,6 +93,8 @@ class PointInTimeMasterListTest {
                 }
             }
             instants.add(last.plusSeconds(1));
+            List<String> now = fold(events, last.plusSeconds(1));
+            scenario.api.await("/master-list", body -> served(body).equals(now)); // the read model has caught up
 
             int nonEmpty = 0;
             for (Instant at : instants) {
@@ -197,7 +206,8 @@ class PointInTimeMasterListTest {
                         listed.get(ticket).put("pending", false);
                     }
                 }
-                case "ProductionUseRevoked", "RequestWithdrawn" -> listed.remove(ticket);
+                case "ProductionUseRevoked", "RequestWithdrawn", "ProductionUseLapsed", "RequesterLeft" ->
+                    listed.remove(ticket);
                 default -> {}
             }
         }
