@@ -1,10 +1,14 @@
 package org.signoff.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.signoff.api.Scenario.accepted;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -22,9 +26,24 @@ class SignOffExpiryTest {
     Path dataDir;
 
     @Test
-    void aSignOffIsRecertifiedOnceAndThenLapses() {
-        try (RunningService service = RunningService.start(
-                dataDir, "--approval.deadlines.recertify-before=PT3S", "--approval.deadlines.poll-interval=PT0.2S")) {
+    void aSignOffIsRecertifiedOnceAndThenLapses() throws Exception {
+        List<JsonNode> notifications = new CopyOnWriteArrayList<>();
+        try (Receiver receiver = Receiver.onPort(0)
+                        .on("/hooks", Receiver.keepingEach(notifications))
+                        .start();
+                RunningService service = RunningService.start(
+                        dataDir,
+                        "--approval.deadlines.recertify-before=PT3S",
+                        "--approval.deadlines.poll-interval=PT0.2S",
+                        "--approval.webhooks.poll-interval=PT0.1S")) {
+            assertThat(Receiver.subscribe(
+                                    service.api(),
+                                    "lts-jira",
+                                    receiver.url("/hooks"),
+                                    "receiver-shared-secret-0123456789",
+                                    "\"events\": [\"RecertificationRequested\", \"ProductionUseLapsed\"]")
+                            .status())
+                    .isEqualTo(201);
             Scenario scenario = new Scenario(service.api());
             String job = "expiring-job-" + System.nanoTime() % 100_000;
             assertThat(scenario.api
@@ -94,6 +113,20 @@ class SignOffExpiryTest {
             assertThat(scenario.open(scenario.requester, job))
                     .as("a lapsed sign-off frees its place: the person may ask again")
                     .isNotBlank();
+
+            // the ticketing system heard both requests (for the systems librarians) and the lapse
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (notifications.size() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(notifications)
+                    .extracting(body -> body.get("event").asText())
+                    .containsExactly("RecertificationRequested", "RecertificationRequested", "ProductionUseLapsed");
+            assertThat(notifications.get(0).at("/nextActor/role").asText()).isEqualTo("SYSTEMS_LIBRARIAN");
+            assertThat(Instant.parse(notifications.get(0).get("validUntil").asText()))
+                    .as("the same end (the read model keeps microseconds)")
+                    .isCloseTo(firstEnd, within(1, ChronoUnit.MICROS));
+            assertThat(notifications.get(2).get("status").asText()).isEqualTo("LAPSED");
         }
     }
 }
