@@ -247,10 +247,7 @@ public class SignOffTicket {
             DeadlineManager deadlines,
             DeadlinePolicy policy) {
         Performers.withAnyRole(directory, command.performedBy(), Role.SYSTEMS_LIBRARIAN);
-        if (!status.approved()) {
-            throw Rejection.STEP_OUT_OF_ORDER.because(
-                    "Ticket " + ticketId + " is " + status + ": production use is not approved, nothing to recertify");
-        }
+        requireApproved("recertify");
         requireNotOwnTicket(command.performedBy(), "recertify production use");
         Duration validFor = currentJob(catalog).definition().signOffValidFor();
         if (validFor == null) {
@@ -270,10 +267,7 @@ public class SignOffTicket {
     @CommandHandler
     TicketStatus handle(RequestRecertification command, StaffDirectory directory) {
         Performers.withAnyRole(directory, command.performedBy(), Role.SYSTEMS_LIBRARIAN, Role.ADMIN);
-        if (!status.approved()) {
-            throw Rejection.STEP_OUT_OF_ORDER.because(
-                    "Ticket " + ticketId + " is " + status + ": production use is not approved, nothing to recertify");
-        }
+        requireApproved("recertify");
         apply(new RecertificationRequested(
                 ticketId, requester, jobId, validUntil, command.campaignId(), command.reason(), command.performedBy()));
         return status;
@@ -351,10 +345,7 @@ public class SignOffTicket {
     TicketStatus handle(
             RevokeProductionUse command, StaffDirectory directory, DeadlineManager deadlines, DeadlinePolicy policy) {
         Performers.withAnyRole(directory, command.performedBy(), Role.SYSTEMS_LIBRARIAN);
-        if (!status.approved()) {
-            throw Rejection.STEP_OUT_OF_ORDER.because(
-                    "Ticket " + ticketId + " is " + status + ": production use is not approved, nothing to revoke");
-        }
+        requireApproved("revoke");
         requireNotOwnTicket(command.performedBy(), "revoke production use");
         moveOn(
                 deadlines,
@@ -487,6 +478,14 @@ public class SignOffTicket {
     private void requireNotOwnTicket(StaffId performer, String action) {
         if (requester.equals(performer)) {
             throw Rejection.OWN_TICKET.because("A systems librarian may not " + action + " on their own ticket");
+        }
+    }
+
+    /** Production use is approved and not taken back: there is a sign-off to act on. */
+    private void requireApproved(String action) {
+        if (!status.approved()) {
+            throw Rejection.STEP_OUT_OF_ORDER.because(
+                    "Ticket " + ticketId + " is " + status + ": production use is not approved, nothing to " + action);
         }
     }
 

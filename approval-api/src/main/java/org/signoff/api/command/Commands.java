@@ -16,6 +16,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 import org.signoff.api.problem.RequestSizeLimit;
 import org.signoff.api.security.Callers;
+import org.signoff.common.CommandRejected;
 import org.signoff.common.MessageMetaData;
 import org.signoff.common.Rejection;
 import org.signoff.staff.api.StaffId;
@@ -90,6 +91,23 @@ public class Commands {
             return send(command, callers.metaData());
         } catch (AggregateNotFoundException | IncompatibleAggregateException notThere) {
             throw unknown.because("No " + kind + " '" + id + "'");
+        }
+    }
+
+    /**
+     * {@link #sendUnremembered} as one step of a sweep over many aggregates: a refusal as {@code passedOver} (one
+     * that ended since the sweep found it, say) is not a failure, and answers {@code false}.
+     */
+    public boolean sendUnrememberedUnless(
+            Rejection passedOver, Rejection unknown, String kind, Object id, Object command) {
+        try {
+            sendUnremembered(unknown, kind, id, command);
+            return true;
+        } catch (CommandRejected refused) {
+            if (refused.rejection() != passedOver) {
+                throw refused;
+            }
+            return false;
         }
     }
 

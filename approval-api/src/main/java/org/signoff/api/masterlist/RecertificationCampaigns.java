@@ -9,7 +9,6 @@ import org.springframework.stereotype.Component;
 
 import org.signoff.api.command.Commands;
 import org.signoff.api.ids.TimeOrderedIds;
-import org.signoff.common.CommandRejected;
 import org.signoff.common.Rejection;
 import org.signoff.projections.masterlist.api.FetchMasterListQuery;
 import org.signoff.projections.masterlist.api.MasterListView;
@@ -51,29 +50,18 @@ class RecertificationCampaigns {
                 List<MasterListView.SignedOff> people = new ArrayList<>(job.staff());
                 job.variants().forEach(variant -> people.addAll(variant.staff()));
                 for (MasterListView.SignedOff person : people) {
-                    if (ask(TicketId.of(person.ticketId()), campaignId, reason, performer)) {
+                    TicketId ticket = TicketId.of(person.ticketId());
+                    if (commands.sendUnrememberedUnless(
+                            Rejection.STEP_OUT_OF_ORDER, // it ended since the list was read
+                            Rejection.UNKNOWN_TICKET,
+                            "ticket",
+                            ticket,
+                            new RequestRecertification(ticket, campaignId, reason, performer))) {
                         asked.add(person.ticketId());
                     }
                 }
             }
         }
         return new Started(campaignId, asked);
-    }
-
-    /** A sign-off that ended since the list was read is passed over. */
-    private boolean ask(TicketId ticket, String campaignId, String reason, StaffId performer) {
-        try {
-            commands.sendUnremembered(
-                    Rejection.UNKNOWN_TICKET,
-                    "ticket",
-                    ticket,
-                    new RequestRecertification(ticket, campaignId, reason, performer));
-            return true;
-        } catch (CommandRejected ended) {
-            if (ended.rejection() != Rejection.STEP_OUT_OF_ORDER) {
-                throw ended;
-            }
-            return false;
-        }
     }
 }

@@ -43,14 +43,13 @@ class Departures {
         }
         List<TicketId> ended = new ArrayList<>();
         for (TicketId ticket : slots.heldBy(staffId)) {
-            try {
-                commands.sendUnremembered(
-                        Rejection.UNKNOWN_TICKET, "ticket", ticket, new EndForDeparture(ticket, reason, performer));
+            if (commands.sendUnrememberedUnless(
+                    Rejection.STEP_OUT_OF_ORDER, // it ended meanwhile
+                    Rejection.UNKNOWN_TICKET,
+                    "ticket",
+                    ticket,
+                    new EndForDeparture(ticket, reason, performer))) {
                 ended.add(ticket);
-            } catch (CommandRejected endedMeanwhile) {
-                if (endedMeanwhile.rejection() != Rejection.STEP_OUT_OF_ORDER) {
-                    throw endedMeanwhile;
-                }
             }
         }
         return ended;

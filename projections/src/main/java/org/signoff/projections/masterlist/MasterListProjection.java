@@ -354,45 +354,46 @@ public class MasterListProjection {
     /** A campaign and its progress; empty for a campaign that asked about nothing or does not exist. */
     @QueryHandler
     public Optional<RecertificationCampaignView> handle(FindRecertificationCampaignQuery query) {
-        List<String[]> rows = new ArrayList<>();
-        List<RecertificationCampaignView.SignOff> signOffs = jdbc.sql(
-                        "SELECT * FROM projection_recertification_campaign WHERE campaign_id = ? "
-                                + "ORDER BY asked_at, ticket_id")
+        List<CampaignRow> rows = jdbc.sql("SELECT * FROM projection_recertification_campaign WHERE campaign_id = ? "
+                        + "ORDER BY asked_at, ticket_id")
                 .param(query.campaignId())
-                .query((rs, n) -> {
-                    rows.add(new String[] {rs.getString("reason"), rs.getString("asked_by")});
-                    return new RecertificationCampaignView.SignOff(
-                            rs.getString("ticket_id"),
-                            rs.getString("staff_id"),
-                            rs.getString("job_id"),
-                            rs.getString("outcome"),
-                            Columns.instant(rs, "decided_at"));
-                })
+                .query((rs, n) -> new CampaignRow(
+                        rs.getString("reason"),
+                        rs.getString("asked_by"),
+                        Columns.instant(rs, "asked_at"),
+                        new RecertificationCampaignView.SignOff(
+                                rs.getString("ticket_id"),
+                                rs.getString("staff_id"),
+                                rs.getString("job_id"),
+                                rs.getString("outcome"),
+                                Columns.instant(rs, "decided_at"))))
                 .list();
-        if (signOffs.isEmpty()) {
+        if (rows.isEmpty()) {
             return Optional.empty();
         }
-        Instant startedAt = jdbc.sql("SELECT MIN(asked_at) AS started_at FROM projection_recertification_campaign "
-                        + "WHERE campaign_id = ?")
-                .param(query.campaignId())
-                .query((rs, n) -> Columns.instant(rs, "started_at"))
-                .single();
+        List<RecertificationCampaignView.SignOff> signOffs =
+                rows.stream().map(CampaignRow::signOff).toList();
         int recertified = (int) signOffs.stream()
                 .filter(signOff -> "RECERTIFIED".equals(signOff.outcome()))
                 .count();
         int pending = (int)
                 signOffs.stream().filter(signOff -> signOff.outcome() == null).count();
+        CampaignRow first = rows.get(0);
         return Optional.of(new RecertificationCampaignView(
                 query.campaignId(),
-                rows.get(0)[0],
-                rows.get(0)[1],
-                startedAt,
+                first.reason(),
+                first.askedBy(),
+                first.askedAt(),
                 signOffs.size(),
                 recertified,
                 signOffs.size() - recertified - pending,
                 pending,
                 signOffs));
     }
+
+    /** One sign-off a campaign asked about; the campaign's reason, starter and time are on each. */
+    private record CampaignRow(
+            String reason, String askedBy, Instant askedAt, RecertificationCampaignView.SignOff signOff) {}
 
     /** The recertification work queue, the soonest to lapse first. */
     @QueryHandler
