@@ -80,6 +80,40 @@ class BadInputTest {
     }
 
     @Test
+    void badInputToTheLedgerTheAuditTrailAndThePermissionLifetimeIsAProblemNeverAnError() {
+        String ticket = ticketAwaitingTest();
+        assertProblem(
+                api.post("/tickets/" + ticket + "/sandbox-test", """
+                {"jobInstanceRef": "j", "recordsProcessed": 1, "outcome": "SUCCEEDED", "attachments": ["not a link"],
+                 "performedBy": "%s"}""".formatted(scenario.requester)),
+                400,
+                "INVALID_REQUEST");
+        assertProblem(
+                api.post("/tickets/" + ticket + "/sandbox-test", """
+                {"jobInstanceRef": "j", "recordsProcessed": 1, "outcome": "SUCCEEDED", "attachments": "x",
+                 "performedBy": "%s"}""".formatted(scenario.requester)),
+                400,
+                "MALFORMED_REQUEST");
+        assertNothingWritten(ticket, 6);
+
+        Api admin = scenario.admin;
+        assertProblem(admin.get("/master-list?at=yesterday"), 400, "MALFORMED_REQUEST");
+        assertProblem(admin.get("/ledger/events?from=yesterday"), 400, "MALFORMED_REQUEST");
+        assertProblem(admin.get("/ledger/events?to=2026-13-01T00:00:00Z"), 400, "MALFORMED_REQUEST");
+        assertProblem(admin.get("/staff/nobody-here/permissions"), 404, "UNKNOWN_STAFF");
+        assertProblem(admin.get("/staff/nobody-here/history"), 404, "UNKNOWN_STAFF");
+        assertProblem(admin.get("/staff/" + scenario.requester + "/history?limit=0"), 400, "INVALID_REQUEST");
+        assertProblem(
+                api.post("/jobs", """
+                {"jobId": "bad-validity-%s", "performedBy": "%s", "definition": {"scope": "Items", "name": "x",
+                 "requiredReadings": [], "signOffValidFor": "a year"}}""".formatted(System.nanoTime(), scenario.librarian)), 400, "MALFORMED_REQUEST");
+        assertProblem(
+                api.post("/jobs", """
+                {"jobId": "bad-validity-%s", "performedBy": "%s", "definition": {"scope": "Items", "name": "x",
+                 "requiredReadings": [], "signOffValidFor": "-P1D"}}""".formatted(System.nanoTime(), scenario.librarian)), 422, "INVALID_DEFINITION");
+    }
+
+    @Test
     void everyStepWithAnEmptyBodyIsABadRequestNamingWhatIsMissing() {
         String ticket = scenario.ticketAwaitingReview();
         // what each step misses first; an integration must also name the person it acts for
@@ -95,6 +129,7 @@ class BadInputTest {
         missing.put("role-update", "performedBy");
         missing.put("withdrawal", "performedBy");
         missing.put("revocation", "reason");
+        missing.put("recertification", "reason");
         missing.forEach((step, field) -> {
             Response response = api.post("/tickets/" + ticket + "/" + step, "{}");
             assertProblem(response, 400, "INVALID_REQUEST");
