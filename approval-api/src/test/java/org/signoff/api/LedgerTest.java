@@ -76,12 +76,11 @@ class LedgerTest {
         assertThat(offline.out())
                 .startsWith("INTACT: " + events + " events, positions 1 to " + events + ", head " + events + ":"
                         + head.get("hash").asText());
-        assertThat(service.api()
-                        .get("/ledger/verification")
-                        .body()
-                        .get("intact")
-                        .asBoolean())
-                .isTrue();
+        JsonNode live = service.api().get("/ledger/verification").body();
+        assertThat(live.get("intact").asBoolean()).isTrue();
+        assertThat(live.get("recordedHeadChecked").asBoolean())
+                .as("no head was given")
+                .isFalse();
     }
 
     @Test

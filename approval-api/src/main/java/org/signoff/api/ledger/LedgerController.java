@@ -84,7 +84,7 @@ class LedgerController {
                     @RequestParam(required = false)
                     ChainPoint head)
             throws Exception {
-        return Verification.of(ledger.verify(head));
+        return Verification.of(ledger.verify(head), head != null);
     }
 
     /**
@@ -101,13 +101,13 @@ class LedgerController {
             ChainVerifier.Break firstBreak,
             boolean recordedHeadChecked) {
 
-        static Verification of(ChainVerifier.Verification result) {
+        static Verification of(ChainVerifier.Verification result, boolean headGiven) {
             return new Verification(
                     result.intact(),
                     result.checked(),
                     result.last(),
                     result.firstBreak(),
-                    result.recordedHeadChecked());
+                    headGiven && result.recordedHeadChecked());
         }
     }
 }
