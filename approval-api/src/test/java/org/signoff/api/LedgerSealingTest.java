@@ -102,6 +102,14 @@ class LedgerSealingTest {
         assertThat(verified.exit()).as(verified.out()).isZero();
         assertThat(verified.out()).startsWith("INTACT: ");
 
+        Command elsewhere = run(
+                ApprovalApplication.class.getName(),
+                "ledger-export",
+                "--approval.data-dir=" + dataDir.resolve("nothing-here"),
+                "--out=" + dataDir.resolve("none.jsonl"));
+        assertThat(elsewhere.exit()).isEqualTo(2);
+        assertThat(elsewhere.out()).contains("this database has no ledger");
+
         Command refused = run(ApprovalApplication.class.getName(), "ledger-export", "--from=yesterday");
         assertThat(refused.exit()).isEqualTo(2);
         assertThat(refused.out()).contains("usage: java -jar approval-api.jar ledger-export");

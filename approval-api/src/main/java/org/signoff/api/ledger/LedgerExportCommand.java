@@ -20,6 +20,7 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.BadSqlGrammarException;
 
 import org.signoff.api.durability.Durability;
 
@@ -88,6 +89,10 @@ public class LedgerExportCommand {
                         : new BufferedOutputStream(Files.newOutputStream(out))) {
             context.getBean(LedgerExport.class).write(target, from, to);
             return 0;
+        } catch (BadSqlGrammarException noLedgerTables) {
+            System.err.println("Could not export the ledger: this database has no ledger. Is it the one the service "
+                    + "runs on (--approval.data-dir=…, --spring.datasource.url=…), and has the service started on it?");
+            return 2;
         } catch (Exception e) {
             Throwable cause = e;
             while (cause.getCause() != null) {
