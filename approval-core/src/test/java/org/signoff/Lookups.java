@@ -152,6 +152,14 @@ public final class Lookups
                 .toList();
     }
 
+    @Override
+    public List<TicketId> heldFor(JobId jobId) {
+        return slots.entrySet().stream()
+                .filter(slot -> slot.getKey().split("\\|")[1].equals(jobId.value()))
+                .map(Map.Entry::getValue)
+                .toList();
+    }
+
     /** The person left the directory's active staff. */
     public Lookups left(StaffId id) {
         StaffMembership was = staff.get(id);

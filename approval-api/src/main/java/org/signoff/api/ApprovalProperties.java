@@ -92,12 +92,15 @@ public record ApprovalProperties(
      * @param pollInterval how often the scheduler looks for deadlines that came due
      * @param recertifyBefore how long before a sign-off lapses (a job whose sign-offs expire) its systems librarians
      *                        are asked to recertify it
+     * @param reattestWithin  how long the holder of a sign-off has to confirm a new version of a required reading
+     *                        of the job before the sign-off is suspended
      */
     public record Deadlines(
             Map<TicketStatus, WaitLimits> steps,
             Map<String, Map<TicketStatus, WaitLimits>> jobs,
             @DefaultValue("PT10S") Duration pollInterval,
-            @DefaultValue("P30D") Duration recertifyBefore) {
+            @DefaultValue("P30D") Duration recertifyBefore,
+            @DefaultValue("P30D") Duration reattestWithin) {
 
         public Deadlines {
             steps = steps == null ? Map.of() : Map.copyOf(steps);

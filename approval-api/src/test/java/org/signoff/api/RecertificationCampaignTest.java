@@ -21,8 +21,8 @@ class RecertificationCampaignTest {
     void aCampaignAsksEverySignOffOfAScopeAndCountsTheAnswers() {
         String scope = "Audited scope " + System.nanoTime() % 100_000;
         String job = register(scope);
-        String amys = signedOff(job, scenario.requester);
-        String darylsTicket = signedOff(job, scenario.colleague);
+        String amys = scenario.signedOff(job, scenario.requester);
+        String darylsTicket = scenario.signedOff(job, scenario.colleague);
         scenario.awaitOnMasterList(scope, job, scenario.colleague, 1);
 
         Response started =
@@ -92,15 +92,5 @@ class RecertificationCampaignTest {
                         .status())
                 .isEqualTo(201);
         return job;
-    }
-
-    private String signedOff(String job, String person) {
-        String ticket = scenario.open(person, job);
-        accepted(scenario.confirmReading(ticket, person, "guide"));
-        accepted(scenario.request(ticket, person));
-        accepted(scenario.grantSandbox(ticket, scenario.librarian));
-        accepted(scenario.reportTest(ticket, person));
-        accepted(scenario.approve(ticket, scenario.librarian, false));
-        return ticket;
     }
 }

@@ -126,6 +126,17 @@ public final class Scenario {
         documents.forEach(document -> accepted(confirmReading(ticket, requester, document)));
     }
 
+    /** The person goes through the six steps of a job (no variant, no role update) whose only reading is "guide". */
+    public String signedOff(String job, String person) {
+        String ticket = open(person, job);
+        accepted(confirmReading(ticket, person, "guide"));
+        accepted(request(ticket, person));
+        accepted(grantSandbox(ticket, librarian));
+        accepted(reportTest(ticket, person));
+        accepted(approve(ticket, librarian, false));
+        return ticket;
+    }
+
     public Response request(String ticket, String staff) {
         return api.post("/tickets/" + ticket + "/request", """
                 {"supportTicketRef": "LTS-%s", "note": "for the barcode clean-up", "performedBy": "%s"}""".formatted(

@@ -19,4 +19,9 @@ public interface DeadlinePolicy {
     default Duration recertificationLead() {
         return Duration.ofDays(30);
     }
+
+    /** How long the holder of a sign-off has to confirm a new version of a required reading before it is suspended. */
+    default Duration reattestationPeriod() {
+        return Duration.ofDays(30);
+    }
 }

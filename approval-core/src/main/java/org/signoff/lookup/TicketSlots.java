@@ -18,4 +18,7 @@ public interface TicketSlots {
 
     /** Every ticket of the staff member holding a slot: the open ones and the sign-offs in force. */
     List<TicketId> heldBy(StaffId staffId);
+
+    /** Every ticket of the job holding a slot, whoever holds it. */
+    List<TicketId> heldFor(JobId jobId);
 }

@@ -43,8 +43,11 @@ import org.signoff.ticket.api.ProductionUseApproved;
 import org.signoff.ticket.api.ProductionUseDenied;
 import org.signoff.ticket.api.ProductionUseLapsed;
 import org.signoff.ticket.api.ProductionUseRecertified;
+import org.signoff.ticket.api.ProductionUseReinstated;
 import org.signoff.ticket.api.ProductionUseRevoked;
+import org.signoff.ticket.api.ProductionUseSuspended;
 import org.signoff.ticket.api.ReadingConfirmed;
+import org.signoff.ticket.api.ReattestationRequired;
 import org.signoff.ticket.api.RecertificationRequested;
 import org.signoff.ticket.api.RecertifyProductionUse;
 import org.signoff.ticket.api.ReminderIssued;
@@ -54,6 +57,7 @@ import org.signoff.ticket.api.RequestRecertification;
 import org.signoff.ticket.api.RequestRetest;
 import org.signoff.ticket.api.RequestWithdrawn;
 import org.signoff.ticket.api.RequesterLeft;
+import org.signoff.ticket.api.RequireReattestation;
 import org.signoff.ticket.api.RetestRequested;
 import org.signoff.ticket.api.RevokeProductionUse;
 import org.signoff.ticket.api.RoleRequestSubmitted;
@@ -87,6 +91,7 @@ public class SignOffTicket {
     static final String LIMIT = "step-limit";
     static final String RECERTIFICATION = "sign-off-recertification";
     static final String EXPIRY = "sign-off-expiry";
+    static final String REATTESTATION = "sign-off-reattestation";
 
     @AggregateIdentifier
     private TicketId ticketId;
@@ -106,6 +111,15 @@ public class SignOffTicket {
     private Instant validUntil;
 
     private boolean recertificationRequested;
+
+    /** the new versions of readings the requester must confirm for the sign-off to stay (or be back) in force */
+    private List<RequiredReading> reattestationPending = List.of();
+
+    /** when the sign-off is suspended unless every pending reading is confirmed */
+    private Instant reattestationDueBy;
+
+    /** the status a suspended ticket resumes when reinstated */
+    private TicketStatus suspendedFrom;
 
     SignOffTicket() {
         // for Axon
@@ -135,7 +149,9 @@ public class SignOffTicket {
     @CommandHandler
     TicketStatus handle(ConfirmReading command, StaffDirectory directory, JobCatalog catalog) {
         requireRequester(directory, command.performedBy());
-        requireStatus(TicketStatus.READING, "confirm a reading");
+        if (status != TicketStatus.READING && !awaitsReattestation(command.documentId())) {
+            requireStatus(TicketStatus.READING, "confirm a reading");
+        }
         RequiredReading reading = currentJob(catalog)
                 .definition()
                 .reading(command.documentId())
@@ -150,6 +166,52 @@ public class SignOffTicket {
                     "'" + reading.documentId() + "' version " + reading.version() + " is already confirmed");
         }
         apply(new ReadingConfirmed(ticketId, reading.documentId(), reading.version(), command.performedBy()));
+        if (status == TicketStatus.SUSPENDED && reattestationPending.isEmpty()) {
+            apply(new ProductionUseReinstated(
+                    ticketId, requester, jobId, variant, suspendedFrom, command.performedBy()));
+        }
+        return status;
+    }
+
+    /** A sign-off (in force or suspended) waits on the requester's confirmation of this document's new version. */
+    private boolean awaitsReattestation(String documentId) {
+        return status.holdsSignOff()
+                && reattestationPending.stream()
+                        .anyMatch(reading -> reading.documentId().equals(documentId));
+    }
+
+    /**
+     * The job's reading changed: every document the requester confirmed at a version that is no longer current must
+     * be confirmed again within the policy's period, or the sign-off is suspended. Documents added to the job since
+     * were not part of what the sign-off rested on, and are not asked for.
+     */
+    @CommandHandler
+    TicketStatus handle(
+            RequireReattestation command,
+            StaffDirectory directory,
+            JobCatalog catalog,
+            DeadlineManager deadlines,
+            DeadlinePolicy policy) {
+        Performers.withAnyRole(directory, command.performedBy(), Role.SYSTEMS_LIBRARIAN, Role.ADMIN);
+        if (!status.holdsSignOff()) {
+            return status; // an open ticket confirms the current versions before its request; an ended one rests
+        }
+        Set<String> confirmedDocuments = new HashSet<>();
+        confirmedReadings.forEach(confirmed -> confirmedDocuments.add(confirmed.documentId()));
+        List<RequiredReading> outdated = currentJob(catalog).definition().requiredReadings().stream()
+                .filter(reading -> confirmedDocuments.contains(reading.documentId()))
+                .filter(reading -> !confirmedReadings.contains(ConfirmedReading.of(reading)))
+                .toList();
+        if (outdated.isEmpty() || outdated.equals(reattestationPending)) {
+            return status; // nothing new to confirm: a repeated sweep takes no step
+        }
+        Instant dueBy = status == TicketStatus.SUSPENDED
+                ? reattestationDueBy // already off the list: it waits on the newest versions instead
+                : now().plus(policy.reattestationPeriod());
+        if (status != TicketStatus.SUSPENDED) {
+            deadlines.schedule(dueBy, REATTESTATION, new SignOffDeadline(dueBy));
+        }
+        apply(new ReattestationRequired(ticketId, requester, jobId, outdated, dueBy, command.performedBy()));
         return status;
     }
 
@@ -345,7 +407,9 @@ public class SignOffTicket {
     TicketStatus handle(
             RevokeProductionUse command, StaffDirectory directory, DeadlineManager deadlines, DeadlinePolicy policy) {
         Performers.withAnyRole(directory, command.performedBy(), Role.SYSTEMS_LIBRARIAN);
-        requireApproved("revoke");
+        if (status != TicketStatus.SUSPENDED) {
+            requireApproved("revoke");
+        }
         requireNotOwnTicket(command.performedBy(), "revoke production use");
         moveOn(
                 deadlines,
@@ -410,8 +474,20 @@ public class SignOffTicket {
 
     @DeadlineHandler(deadlineName = EXPIRY)
     void expired(SignOffDeadline due, DeadlineManager deadlines, DeadlinePolicy policy) {
-        if (status.approved() && due.until().equals(validUntil)) {
+        if (status.holdsSignOff() && due.until().equals(validUntil)) {
             moveOn(deadlines, policy, new ProductionUseLapsed(ticketId, requester, jobId, variant, validUntil));
+        }
+    }
+
+    // --- a sign-off whose reading changed: confirmed in time, or suspended until it is
+
+    @DeadlineHandler(deadlineName = REATTESTATION)
+    void reattestationDue(SignOffDeadline due, DeadlineManager deadlines, DeadlinePolicy policy) {
+        if (status.approved() && !reattestationPending.isEmpty() && due.until().equals(reattestationDueBy)) {
+            moveOn(
+                    deadlines,
+                    policy,
+                    new ProductionUseSuspended(ticketId, requester, jobId, variant, reattestationPending));
         }
     }
 
@@ -546,6 +622,22 @@ public class SignOffTicket {
     @EventSourcingHandler
     void on(ReadingConfirmed event) {
         confirmedReadings.add(new ConfirmedReading(event.documentId(), event.version()));
+        reattestationPending = reattestationPending.stream()
+                .filter(reading -> !(reading.documentId().equals(event.documentId())
+                        && reading.version().equals(event.version())))
+                .toList();
+    }
+
+    @EventSourcingHandler
+    void on(ReattestationRequired event) {
+        reattestationPending = List.copyOf(event.readings());
+        reattestationDueBy = event.dueBy();
+    }
+
+    @EventSourcingHandler
+    void on(ProductionUseSuspended event) {
+        suspendedFrom = status;
+        on((TicketEvent) event);
     }
 
     @EventSourcingHandler

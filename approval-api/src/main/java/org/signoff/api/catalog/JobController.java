@@ -42,10 +42,12 @@ class JobController {
 
     private final Commands commands;
     private final QueryGateway queries;
+    private final Reattestations reattestations;
 
-    JobController(Commands commands, QueryGateway queries) {
+    JobController(Commands commands, QueryGateway queries, Reattestations reattestations) {
         this.commands = commands;
         this.queries = queries;
+        this.reattestations = reattestations;
     }
 
     @PostMapping
@@ -56,13 +58,14 @@ class JobController {
         return ResponseEntity.created(URI.create("/jobs/" + body.jobId())).build();
     }
 
+    /**
+     * The job's new definition. A new version of a required reading asks every sign-off resting on the old one to
+     * confirm it (see {@link Reattestations}).
+     */
     @PutMapping("/{jobId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> change(@PathVariable JobId jobId, @Valid @RequestBody Change body) {
-        commands.sendTo(
-                Rejection.UNKNOWN_JOB,
-                "job",
-                jobId,
+        reattestations.change(
                 new ChangeJob(jobId, body.definition().toDomain(), commands.performer(body.performedBy())));
         return ResponseEntity.noContent().build();
     }

@@ -33,4 +33,9 @@ class ConfiguredDeadlines implements DeadlinePolicy {
     public Duration recertificationLead() {
         return deadlines.recertifyBefore();
     }
+
+    @Override
+    public Duration reattestationPeriod() {
+        return deadlines.reattestWithin();
+    }
 }

@@ -55,6 +55,18 @@ class TicketSlotLookup implements TicketSlots {
                 .toList();
     }
 
+    @Override
+    public List<TicketId> heldFor(JobId jobId) {
+        return jdbc
+                .sql("SELECT ticket_id FROM lookup_ticket_slot WHERE job_id = ? ORDER BY ticket_id")
+                .param(jobId.value())
+                .query(String.class)
+                .list()
+                .stream()
+                .map(TicketId::of)
+                .toList();
+    }
+
     @EventHandler
     void on(SignOffStarted event) {
         try {

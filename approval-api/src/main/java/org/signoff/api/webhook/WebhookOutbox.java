@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,6 +31,7 @@ import org.signoff.ticket.api.DeadlinesScheduled;
 import org.signoff.ticket.api.JobAccessRequested;
 import org.signoff.ticket.api.NextActor;
 import org.signoff.ticket.api.ProductionUseRecertified;
+import org.signoff.ticket.api.ReattestationRequired;
 import org.signoff.ticket.api.RecertificationRequested;
 import org.signoff.ticket.api.ReminderIssued;
 import org.signoff.ticket.api.SignOffStarted;
@@ -204,7 +206,20 @@ class WebhookOutbox {
             body.put("nextActor", Map.of("role", NextActor.SYSTEMS_LIBRARIAN.name()));
             body.put("validUntil", requested.until().toString());
         } else if (event instanceof ProductionUseRecertified recertified) {
-            body.put("validUntil", recertified.until().toString());
+            // null: a campaign asked about a sign-off of a job whose sign-offs do not expire
+            body.put("validUntil", Objects.toString(recertified.until(), null));
+        } else if (event instanceof ReattestationRequired required) {
+            // the sign-off stays in force, but its holder must confirm the new versions by then
+            body.put("nextActor", Map.of("role", NextActor.REQUESTER.name(), "staffId", ticket.staffId()));
+            body.put("dueBy", required.dueBy().toString());
+            body.put(
+                    "readings",
+                    required.readings().stream()
+                            .map(reading -> Map.of(
+                                    "documentId", reading.documentId(),
+                                    "title", reading.title(),
+                                    "version", reading.version()))
+                            .toList());
         } else if (event instanceof ReminderIssued reminder) {
             body.put("waitingSince", reminder.waitingSince().toString());
         } else if (event instanceof TicketEscalated escalated) {

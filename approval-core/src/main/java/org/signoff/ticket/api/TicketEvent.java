@@ -24,7 +24,10 @@ public sealed interface TicketEvent
                 RecertificationRequested,
                 ProductionUseRecertified,
                 ProductionUseLapsed,
-                RequesterLeft {
+                RequesterLeft,
+                ReattestationRequired,
+                ProductionUseSuspended,
+                ProductionUseReinstated {
 
     TicketId ticketId();
 

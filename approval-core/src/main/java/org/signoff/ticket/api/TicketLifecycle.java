@@ -29,6 +29,9 @@ import java.util.Optional;
  * ProductionUseRecertified   (unchanged)
  * ProductionUseLapsed        LAPSED
  * RequesterLeft              REQUESTER_LEFT
+ * ReattestationRequired      (unchanged)
+ * ProductionUseSuspended     SUSPENDED
+ * ProductionUseReinstated    the status it had when suspended
  * </pre>
  */
 public final class TicketLifecycle {
@@ -52,7 +55,8 @@ public final class TicketLifecycle {
                 || event instanceof TicketEscalated
                 || event instanceof SignOffValidUntil
                 || event instanceof RecertificationRequested
-                || event instanceof ProductionUseRecertified) {
+                || event instanceof ProductionUseRecertified
+                || event instanceof ReattestationRequired) {
             return Optional.empty();
         } else if (event instanceof JobAccessRequested || event instanceof SandboxAccessExpired) {
             return Optional.of(TicketStatus.AWAITING_SANDBOX_GRANT);
@@ -77,6 +81,10 @@ public final class TicketLifecycle {
             return Optional.of(TicketStatus.LAPSED);
         } else if (event instanceof RequesterLeft) {
             return Optional.of(TicketStatus.REQUESTER_LEFT);
+        } else if (event instanceof ProductionUseSuspended) {
+            return Optional.of(TicketStatus.SUSPENDED);
+        } else if (event instanceof ProductionUseReinstated reinstated) {
+            return Optional.of(reinstated.resumes());
         }
         throw new IllegalArgumentException("Not a ticket event the lifecycle knows: " + event);
     }

@@ -18,6 +18,11 @@ public enum TicketStatus {
     AWAITING_ROLE_UPDATE(6, false, NextActor.SUPPORT_TEAM),
     /** approved for production use, with any role update done */
     COMPLETED(6, true, NextActor.NOBODY),
+    /**
+     * step 1 again: approved, but the requester did not confirm a new version of a required reading in time; off the
+     * master list until they do
+     */
+    SUSPENDED(1, false, NextActor.REQUESTER),
     /** the review refused production use */
     DENIED(5, true, NextActor.NOBODY),
     /** the requester withdrew before completion */
@@ -60,6 +65,11 @@ public enum TicketStatus {
      */
     public boolean holdsSlot() {
         return this != DENIED && this != WITHDRAWN && this != REVOKED && this != LAPSED && this != REQUESTER_LEFT;
+    }
+
+    /** Production use was approved and not taken back: in force, or suspended until a reading is confirmed. */
+    public boolean holdsSignOff() {
+        return approved() || this == SUSPENDED;
     }
 
     /** Production use is approved and not taken back: the person is on the master list. */

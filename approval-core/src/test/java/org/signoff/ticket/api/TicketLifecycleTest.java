@@ -33,7 +33,8 @@ class TicketLifecycleTest {
                 TicketEscalated.class,
                 SignOffValidUntil.class,
                 RecertificationRequested.class,
-                ProductionUseRecertified.class);
+                ProductionUseRecertified.class,
+                ReattestationRequired.class);
         for (Class<?> type : TicketEvent.class.getPermittedSubclasses()) {
             assertThat(TicketLifecycle.statusSetBy(anyInstanceOf(type)).isEmpty())
                     .as(type.getSimpleName())
@@ -47,6 +48,20 @@ class TicketLifecycleTest {
                         TicketStatus.COMPLETED, new ProductionUseLapsed(null, null, null, null, null)))
                 .isEqualTo(TicketStatus.LAPSED);
         assertThat(TicketStatus.LAPSED.closed()).isTrue();
+    }
+
+    @Test
+    void aSuspendedSignOffWaitsOnTheRequesterAndResumesWhereItWas() {
+        assertThat(TicketLifecycle.statusAfter(
+                        TicketStatus.AWAITING_ROLE_UPDATE, new ProductionUseSuspended(null, null, null, null, null)))
+                .isEqualTo(TicketStatus.SUSPENDED);
+        assertThat(TicketStatus.SUSPENDED.nextActor()).isEqualTo(NextActor.REQUESTER);
+        assertThat(TicketStatus.SUSPENDED.approved()).as("off the master list").isFalse();
+        assertThat(TicketStatus.SUSPENDED.holdsSlot()).isTrue();
+        assertThat(TicketLifecycle.statusAfter(
+                        TicketStatus.SUSPENDED,
+                        new ProductionUseReinstated(null, null, null, null, TicketStatus.AWAITING_ROLE_UPDATE, null)))
+                .isEqualTo(TicketStatus.AWAITING_ROLE_UPDATE);
     }
 
     @Test
@@ -89,6 +104,9 @@ class TicketLifecycleTest {
     }
 
     private static Object defaultOf(Class<?> type) {
+        if (type == TicketStatus.class) {
+            return TicketStatus.COMPLETED;
+        }
         if (type == boolean.class) {
             return false;
         } else if (type == long.class) {

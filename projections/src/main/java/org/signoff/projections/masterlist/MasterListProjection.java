@@ -43,7 +43,9 @@ import org.signoff.ticket.api.ProductionUseApproved;
 import org.signoff.ticket.api.ProductionUseDenied;
 import org.signoff.ticket.api.ProductionUseLapsed;
 import org.signoff.ticket.api.ProductionUseRecertified;
+import org.signoff.ticket.api.ProductionUseReinstated;
 import org.signoff.ticket.api.ProductionUseRevoked;
+import org.signoff.ticket.api.ProductionUseSuspended;
 import org.signoff.ticket.api.RecertificationRequested;
 import org.signoff.ticket.api.RequestWithdrawn;
 import org.signoff.ticket.api.RequesterLeft;
@@ -245,6 +247,21 @@ public class MasterListProjection {
     }
 
     @EventHandler
+    void on(ProductionUseSuspended event, @Timestamp Instant at) {
+        jdbc.sql("INSERT INTO projection_master_list_suspension (ticket_id, suspended_at) VALUES (?, ?)")
+                .params(event.ticketId().value(), Columns.utc(at))
+                .update();
+    }
+
+    @EventHandler
+    void on(ProductionUseReinstated event, @Timestamp Instant at) {
+        jdbc.sql("UPDATE projection_master_list_suspension SET reinstated_at = ? "
+                        + "WHERE ticket_id = ? AND reinstated_at IS NULL")
+                .params(Columns.utc(at), event.ticketId().value())
+                .update();
+    }
+
+    @EventHandler
     void on(ProductionUseDenied event) {
         forgetTest(event.ticketId().value());
     }
@@ -268,6 +285,7 @@ public class MasterListProjection {
     void reset() {
         jdbc.sql("DELETE FROM projection_master_list").update();
         jdbc.sql("DELETE FROM projection_master_list_test").update();
+        jdbc.sql("DELETE FROM projection_master_list_suspension").update();
         jdbc.sql("DELETE FROM projection_recertification_campaign").update();
         jdbc.sql("DELETE FROM projection_master_list_person").update();
         jdbc.sql("DELETE FROM projection_master_list_job").update();
@@ -282,8 +300,12 @@ public class MasterListProjection {
     @QueryHandler
     public MasterListView handle(FetchMasterListQuery query) {
         Instant at = query.at();
-        String listed =
-                at == null ? "m.ended_at IS NULL" : "m.approved_at <= :at AND (m.ended_at IS NULL OR m.ended_at > :at)";
+        String listed = at == null
+                ? "m.ended_at IS NULL AND NOT EXISTS (SELECT 1 FROM projection_master_list_suspension s "
+                        + "WHERE s.ticket_id = m.ticket_id AND s.reinstated_at IS NULL)"
+                : "m.approved_at <= :at AND (m.ended_at IS NULL OR m.ended_at > :at) AND NOT EXISTS (SELECT 1 FROM "
+                        + "projection_master_list_suspension s WHERE s.ticket_id = m.ticket_id "
+                        + "AND s.suspended_at <= :at AND (s.reinstated_at IS NULL OR s.reinstated_at > :at))";
         String pending = at == null ? "m.role_pending" : "(m.role_pending OR m.role_updated_at > :at)";
         List<Entry> entries = jdbc.sql("SELECT m.*, " + pending + " AS pending, u.unit, p.display_name "
                         + "FROM projection_master_list m "
@@ -415,9 +437,20 @@ public class MasterListProjection {
                 .list();
     }
 
-    /** A person's intervals of permission, oldest first. */
+    /** A person's intervals of permission, oldest first, each with the times it was suspended. */
     @QueryHandler
     public List<PermissionView> handle(FetchPermissionsQuery query) {
+        Map<String, List<PermissionView.Suspension>> suspensions = new LinkedHashMap<>();
+        jdbc.sql("SELECT s.* FROM projection_master_list_suspension s JOIN projection_master_list m "
+                        + "ON m.ticket_id = s.ticket_id WHERE m.staff_id = ?"
+                        + (query.jobId() == null ? "" : " AND m.job_id = ?")
+                        + " ORDER BY s.suspended_at")
+                .params(query.jobId() == null ? List.of(query.staffId()) : List.of(query.staffId(), query.jobId()))
+                .query((rs, n) -> suspensions
+                        .computeIfAbsent(rs.getString("ticket_id"), ticket -> new ArrayList<>())
+                        .add(new PermissionView.Suspension(
+                                Columns.instant(rs, "suspended_at"), Columns.instant(rs, "reinstated_at"))))
+                .list();
         return jdbc.sql("SELECT * FROM projection_master_list WHERE staff_id = ?"
                         + (query.jobId() == null ? "" : " AND job_id = ?")
                         + " ORDER BY approved_at, ticket_id")
@@ -433,7 +466,8 @@ public class MasterListProjection {
                         Columns.instant(rs, "ended_at"),
                         rs.getString("ended_how"),
                         rs.getString("ended_by"),
-                        rs.getString("end_reason")))
+                        rs.getString("end_reason"),
+                        List.copyOf(suspensions.getOrDefault(rs.getString("ticket_id"), List.of()))))
                 .list();
     }
 

@@ -1,6 +1,7 @@
 package org.signoff.projections.masterlist.api;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One interval of permission: a person on the master list for a job (and variant), from the approval until it was
@@ -14,6 +15,8 @@ import java.time.Instant;
  * @param endedHow      {@code REVOKED}, {@code WITHDRAWN}, {@code LAPSED} or {@code REQUESTER_LEFT}, or {@code null}
  * @param endedBy       who ended it ({@code null} for a lapse: the engine)
  * @param endReason     the reason they gave
+ * @param suspensions   when it was off the list in between: its holder had not confirmed a new version of a
+ *                      required reading in time (until {@code null}: still suspended)
  */
 public record PermissionView(
         String ticketId,
@@ -26,4 +29,9 @@ public record PermissionView(
         Instant until,
         String endedHow,
         String endedBy,
-        String endReason) {}
+        String endReason,
+        List<Suspension> suspensions) {
+
+    /** Off the master list from {@code from} until {@code until} ({@code null}: still). */
+    public record Suspension(Instant from, Instant until) {}
+}
