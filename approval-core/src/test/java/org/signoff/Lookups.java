@@ -124,6 +124,8 @@ public final class Lookups
         return this;
     }
 
+    private final java.util.Set<StaffId> erased = new java.util.HashSet<>();
+
     @Override
     public Optional<CatalogEntry> find(JobId jobId) {
         return Optional.ofNullable(jobs.get(jobId));
@@ -170,6 +172,22 @@ public final class Lookups
     @Override
     public void storeDisplayName(StaffId staffId, String displayName) {
         displayNames.put(staffId, displayName);
+    }
+
+    /** In the fixtures a person's pseudonym is their staff id: it keys their history as the command targets it. */
+    @Override
+    public String pseudonymOf(StaffId staffId) {
+        return staffId.value();
+    }
+
+    @Override
+    public void erase(StaffId staffId) {
+        displayNames.remove(staffId);
+        erased.add(staffId);
+    }
+
+    public boolean erased(StaffId staffId) {
+        return erased.contains(staffId);
     }
 
     @Override

@@ -79,9 +79,13 @@ class ConcurrentDuplicatesTest {
                 .filteredOn(a -> a.status() == 409)
                 .extracting(Response::code)
                 .isSubsetOf("ALREADY_EXISTS", "CONCURRENT_CHANGE");
+        // the person's own history is keyed by their pseudonym
+        String pseudonym = api.await("/staff/" + staffId, body -> body.hasNonNull("pseudonym"))
+                .get("pseudonym")
+                .asText();
         assertThat(RunningService.shared()
                         .bean(org.axonframework.eventsourcing.eventstore.EventStore.class)
-                        .readEvents(staffId)
+                        .readEvents(pseudonym)
                         .asStream()
                         .count())
                 .isEqualTo(1);

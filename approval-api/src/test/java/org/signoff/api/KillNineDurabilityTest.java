@@ -103,8 +103,15 @@ class KillNineDurabilityTest {
                                 ticket.getKey(), ticket.getValue())
                         .isGreaterThanOrEqualTo(1 + ticket.getValue());
             }
+            org.springframework.jdbc.core.simple.JdbcClient database =
+                    restarted.bean(org.springframework.jdbc.core.simple.JdbcClient.class);
             for (String staff : acknowledgedStaff) {
-                assertThat(events.readEvents(staff).asStream().count())
+                String history = database // a person's own history is keyed by their pseudonym
+                        .sql("SELECT pseudonym FROM staff_pseudonym WHERE staff_id = ?")
+                        .param(staff)
+                        .query(String.class)
+                        .single();
+                assertThat(events.readEvents(history).asStream().count())
                         .as("registration of %s", staff)
                         .isEqualTo(1);
             }

@@ -100,9 +100,11 @@ class LedgerTest {
 
     @Test
     void anEditedPayloadIsFound() throws Exception {
-        long globalIndex = sealedEventMentioning(scenario.requester);
+        // the store holds people by pseudonym: one person's step becomes another's
+        long globalIndex = sealedEventMentioning(pseudonymOf(scenario.requester));
         byte[] payload = column("payload", globalIndex);
-        String changed = new String(payload, StandardCharsets.UTF_8).replace(scenario.requester, scenario.colleague);
+        String changed = new String(payload, StandardCharsets.UTF_8)
+                .replace(pseudonymOf(scenario.requester), pseudonymOf(scenario.colleague));
         assertThat(changed).isNotEqualTo(new String(payload, StandardCharsets.UTF_8));
 
         tampered(
@@ -329,6 +331,13 @@ class LedgerTest {
         return database.sql("SELECT global_index FROM ledger_seal WHERE position = ?")
                 .param(position)
                 .query(Long.class)
+                .single();
+    }
+
+    private static String pseudonymOf(String staffId) {
+        return database.sql("SELECT pseudonym FROM staff_pseudonym WHERE staff_id = ?")
+                .param(staffId)
+                .query(String.class)
                 .single();
     }
 

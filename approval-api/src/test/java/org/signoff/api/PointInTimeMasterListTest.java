@@ -70,6 +70,19 @@ class PointInTimeMasterListTest {
                             .status())
                     .isEqualTo(200);
 
+            // the ledger holds people by pseudonym: the directory tells whose each is
+            Map<String, String> who = new HashMap<>();
+            List<String> everyone = new ArrayList<>(people);
+            everyone.addAll(List.of(scenario.librarian, scenario.librarianWhoAsks, scenario.liaison, scenario.support));
+            for (String person : everyone) {
+                who.put(
+                        scenario.admin
+                                .get("/staff/" + person)
+                                .body()
+                                .get("pseudonym")
+                                .asText(),
+                        person);
+            }
             List<LedgerEntry> events = allSealed(service);
             Instant first = Instant.parse(events.get(0).timestamp());
             Instant last = Instant.parse(events.get(events.size() - 1).timestamp());
@@ -93,12 +106,12 @@ class PointInTimeMasterListTest {
                 }
             }
             instants.add(last.plusSeconds(1));
-            List<String> now = fold(events, last.plusSeconds(1));
+            List<String> now = fold(who, events, last.plusSeconds(1));
             scenario.api.await("/master-list", body -> served(body).equals(now)); // the read model has caught up
 
             int nonEmpty = 0;
             for (Instant at : instants) {
-                List<String> folded = fold(events, at);
+                List<String> folded = fold(who, events, at);
                 List<String> served =
                         served(scenario.api.get("/master-list?at=" + at).body());
                 assertThat(served)
@@ -109,7 +122,7 @@ class PointInTimeMasterListTest {
             assertThat(nonEmpty).as("a history in which people were signed off").isGreaterThan(instants.size() / 2);
             assertThat(served(scenario.api.get("/master-list").body()))
                     .as("now is the last instant")
-                    .isEqualTo(fold(events, last.plusSeconds(1)));
+                    .isEqualTo(fold(who, events, last.plusSeconds(1)));
         }
     }
 
@@ -169,7 +182,7 @@ class PointInTimeMasterListTest {
     }
 
     /** The master list as of {@code at}, folded straight from the stored events up to it. */
-    private static List<String> fold(List<LedgerEntry> events, Instant at) throws Exception {
+    private static List<String> fold(Map<String, String> who, List<LedgerEntry> events, Instant at) throws Exception {
         Map<String, JsonNode> lastTest = new HashMap<>();
         Map<String, Map<String, Object>> listed = new HashMap<>();
         for (LedgerEntry event : events) {
@@ -188,14 +201,14 @@ class PointInTimeMasterListTest {
                                     .put("at", time.toString())
                                     .put(
                                             "performedBy",
-                                            payload.get("performedBy").asText())
+                                            who.get(payload.get("performedBy").asText()))
                                     .setAll((com.fasterxml.jackson.databind.node.ObjectNode) payload.get("evidence")));
                 case "ProductionUseApproved" -> {
                     Map<String, Object> entry = new HashMap<>();
                     entry.put("job", payload.get("jobId").asText());
                     entry.put("variant", payload.path("variant").asText(null));
-                    entry.put("staff", payload.get("staffId").asText());
-                    entry.put("approvedBy", payload.get("performedBy").asText());
+                    entry.put("staff", who.get(payload.get("staffId").asText()));
+                    entry.put("approvedBy", who.get(payload.get("performedBy").asText()));
                     entry.put("approvedAt", time);
                     entry.put("pending", payload.get("roleUpdateNeeded").asBoolean());
                     entry.put("test", lastTest.get(ticket));

@@ -9,4 +9,16 @@ import org.signoff.staff.api.StaffId;
 public interface PersonalDataVault {
 
     void storeDisplayName(StaffId staffId, String displayName);
+
+    /**
+     * The person's pseudonym, made when first asked for: what the event store holds wherever it refers to them
+     * (the staff id is personal data: a login chosen from their name).
+     */
+    String pseudonymOf(StaffId staffId);
+
+    /**
+     * Forgets who the person was: their display name goes, and their pseudonym no longer leads back to their staff
+     * id. Cannot be undone.
+     */
+    void erase(StaffId staffId);
 }

@@ -17,11 +17,13 @@ import org.signoff.lookup.PersonalDataVault;
 import org.signoff.lookup.StaffDirectory;
 import org.signoff.staff.api.ChangeStaffMember;
 import org.signoff.staff.api.EnrolFirstAdministrator;
+import org.signoff.staff.api.EraseStaffMember;
 import org.signoff.staff.api.RecordDeparture;
 import org.signoff.staff.api.RegisterStaffMember;
 import org.signoff.staff.api.Role;
 import org.signoff.staff.api.StaffId;
 import org.signoff.staff.api.StaffMemberChanged;
+import org.signoff.staff.api.StaffMemberErased;
 import org.signoff.staff.api.StaffMemberLeft;
 import org.signoff.staff.api.StaffMemberRegistered;
 
@@ -31,8 +33,13 @@ import org.signoff.staff.api.StaffMemberRegistered;
  */
 public class StaffMember {
 
+    /** the pseudonym (the staff id for a person registered before pseudonyms): the key of their history */
     @AggregateIdentifier
+    private String key;
+
     private StaffId staffId;
+    private boolean pseudonymous;
+    private boolean erased;
 
     private String unit;
     private Set<Role> roles = Set.of();
@@ -47,13 +54,18 @@ public class StaffMember {
     StaffMember(RegisterStaffMember command, StaffDirectory directory, PersonalDataVault vault) {
         Performers.withAnyRole(directory, command.performedBy(), Role.ADMIN);
         checkLiaison(command.roles(), command.liaisonUnits());
+        if (command.staffId().value().startsWith(StaffMemberErased.ERASED)) {
+            throw Rejection.INVALID_DEFINITION.because(
+                    "Staff ids starting with '" + StaffMemberErased.ERASED + "' name erased people");
+        }
         vault.storeDisplayName(command.staffId(), command.displayName());
         apply(new StaffMemberRegistered(
                 command.staffId(),
                 command.unit(),
                 Set.copyOf(command.roles()),
                 Set.copyOf(command.liaisonUnits()),
-                command.performedBy()));
+                command.performedBy(),
+                vault.pseudonymOf(command.staffId())));
     }
 
     /**
@@ -68,7 +80,13 @@ public class StaffMember {
         }
         if (staffId == null) {
             vault.storeDisplayName(command.staffId(), command.displayName());
-            apply(new StaffMemberRegistered(command.staffId(), command.unit(), Set.of(Role.ADMIN), Set.of(), null));
+            apply(new StaffMemberRegistered(
+                    command.staffId(),
+                    command.unit(),
+                    Set.of(Role.ADMIN),
+                    Set.of(),
+                    null,
+                    vault.pseudonymOf(command.staffId())));
         } else {
             apply(new StaffMemberChanged(staffId, unit, with(roles, Role.ADMIN), liaisonUnits, null));
         }
@@ -105,6 +123,29 @@ public class StaffMember {
         apply(new StaffMemberLeft(staffId, command.reason(), command.performedBy()));
     }
 
+    /**
+     * Only a person who left is erased, and only one whose history was written with pseudonyms: events stored before
+     * pseudonyms hold the staff id itself, which erasing cannot take out of a sealed history.
+     */
+    @CommandHandler
+    StaffId handle(EraseStaffMember command, StaffDirectory directory, PersonalDataVault vault) {
+        Performers.withAnyRole(directory, command.performedBy(), Role.ADMIN);
+        if (erased) {
+            throw Rejection.STAFF_MEMBER_LEFT.because("This person was erased");
+        }
+        if (!left) {
+            throw Rejection.STAFF_MEMBER_NOT_LEFT.because(
+                    "'" + staffId + "' has not left: record their departure first");
+        }
+        if (!pseudonymous) {
+            throw Rejection.ERASURE_UNAVAILABLE.because("'" + staffId
+                    + "' was registered before pseudonyms: their staff id is in events that cannot be rewritten");
+        }
+        vault.erase(staffId);
+        apply(new StaffMemberErased(key, command.performedBy()));
+        return StaffMemberErased.erasedAs(key);
+    }
+
     private void requireHere() {
         if (left) {
             throw Rejection.STAFF_MEMBER_LEFT.because("'" + staffId + "' has left");
@@ -125,10 +166,17 @@ public class StaffMember {
 
     @EventSourcingHandler
     void on(StaffMemberRegistered event) {
+        pseudonymous = event.pseudonym() != null;
+        key = pseudonymous ? event.pseudonym() : event.staffId().value();
         staffId = event.staffId();
         unit = event.unit();
         roles = event.roles();
         liaisonUnits = event.liaisonUnits();
+    }
+
+    @EventSourcingHandler
+    void on(StaffMemberErased event) {
+        erased = true;
     }
 
     @EventSourcingHandler

@@ -40,7 +40,8 @@ class StaffMemberTest {
     void administratorRegistersAPersonAndTheNameStaysOutOfTheEvent() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterStaffMember(JULIE, "Julie Petzold", "HKS/GUT", Set.of(Role.STAFF), Set.of(), ADMIN))
-                .expectEvents(new StaffMemberRegistered(JULIE, "HKS/GUT", Set.of(Role.STAFF), Set.of(), ADMIN));
+                .expectEvents(new StaffMemberRegistered(
+                        JULIE, "HKS/GUT", Set.of(Role.STAFF), Set.of(), ADMIN, lookups.pseudonymOf(JULIE)));
         assertThat(lookups.displayNames).containsEntry(JULIE, "Julie Petzold");
     }
 
@@ -77,7 +78,8 @@ class StaffMemberTest {
         lookups.withoutAdministrators();
         fixture.givenNoPriorActivity()
                 .when(new EnrolFirstAdministrator(StaffId.of("root"), "Operator", "LTS"))
-                .expectEvents(new StaffMemberRegistered(StaffId.of("root"), "LTS", Set.of(Role.ADMIN), Set.of(), null));
+                .expectEvents(new StaffMemberRegistered(
+                        StaffId.of("root"), "LTS", Set.of(Role.ADMIN), Set.of(), null, "root"));
     }
 
     @Test

@@ -26,7 +26,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import org.signoff.ApprovalDomain;
 import org.signoff.api.ApprovalProperties;
+import org.signoff.api.lookup.PersonalTexts;
+import org.signoff.api.lookup.Pseudonyms;
 import org.signoff.api.upcasting.SandboxTestReportedUpcaster;
+import org.signoff.staff.StaffMember;
 
 /**
  * Axon on JDBC. On Spring Boot 4, Axon's JDBC auto-configuration does not apply, so the event storage engine, the
@@ -40,12 +43,16 @@ class AxonStorageConfiguration {
 
     /**
      * The JSON of every stored event and snapshot: times as ISO-8601 text ({@code 2026-11-23T09:00:00Z}), which an
-     * auditor reads in the store as it is. Axon's default writes them as epoch numbers; both read back.
+     * auditor reads in the store as it is. Axon's default writes them as epoch numbers; both read back. People are
+     * held by pseudonym and free text by reference ({@link PseudonymousStaffIds}, {@link ErasableFreeText}), so that
+     * a person can be erased without rewriting a sealed history.
      */
     @Bean
-    ObjectMapper defaultAxonObjectMapper() {
+    ObjectMapper defaultAxonObjectMapper(Pseudonyms pseudonyms, PersonalTexts texts) {
         return new ObjectMapper()
                 .findAndRegisterModules()
+                .registerModule(new PseudonymousStaffIds(pseudonyms))
+                .registerModule(new ErasableFreeText(texts))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
     }
@@ -113,13 +120,17 @@ class AxonStorageConfiguration {
      * number (a 409), never lose or reorder an event.
      */
     @Bean
-    ConfigurerModule approvalAggregates(ApprovalProperties properties) {
+    ConfigurerModule approvalAggregates(ApprovalProperties properties, Pseudonyms pseudonyms) {
         return configurer -> ApprovalDomain.AGGREGATES.forEach(
-                type -> configurer.configureAggregate(aggregate(type, properties.aggregateCache())));
+                type -> configurer.configureAggregate(aggregate(type, properties.aggregateCache(), pseudonyms)));
     }
 
-    private static <A> AggregateConfigurer<A> aggregate(Class<A> type, boolean cached) {
+    private static <A> AggregateConfigurer<A> aggregate(Class<A> type, boolean cached, Pseudonyms pseudonyms) {
         AggregateConfigurer<A> aggregate = AggregateConfigurer.defaultConfiguration(type);
+        if (type == StaffMember.class) {
+            // a person's history is keyed by their pseudonym, not by the staff id the commands name them by
+            aggregate.configureCommandTargetResolver(configuration -> new StaffHistories(pseudonyms));
+        }
         return cached ? aggregate.configureCache(configuration -> new WeakReferenceCache()) : aggregate;
     }
 }

@@ -1,6 +1,7 @@
 package org.signoff.api.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,9 +25,18 @@ class ProjectionConfiguration {
         return new StaffProjection(jdbc);
     }
 
+    /**
+     * A ticket's history shows each event's data as JSON, people by their staff id: not the event store's mapper,
+     * which writes pseudonyms.
+     */
     @Bean
-    TicketProjection ticketProjection(JdbcClient jdbc, ObjectMapper objectMapper) {
-        return new TicketProjection(jdbc, objectMapper);
+    TicketProjection ticketProjection(JdbcClient jdbc) {
+        return new TicketProjection(
+                jdbc,
+                new ObjectMapper()
+                        .findAndRegisterModules()
+                        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                        .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS));
     }
 
     @Bean

@@ -8,15 +8,38 @@ import org.signoff.staff.api.StaffId;
 
 /**
  * Table {@code personal_data}: display names, outside the event store so they can be erased without rewriting
- * history. Written in the command's transaction; the read models join it at read time.
+ * history. Written in the command's transaction; the read models join it at read time. Pseudonyms are kept by
+ * {@link Pseudonyms}.
  */
 @Component
 class PersonalDataStore implements PersonalDataVault {
 
     private final JdbcClient jdbc;
+    private final Pseudonyms pseudonyms;
+    private final PersonalTexts texts;
 
-    PersonalDataStore(JdbcClient jdbc) {
+    PersonalDataStore(JdbcClient jdbc, Pseudonyms pseudonyms, PersonalTexts texts) {
         this.jdbc = jdbc;
+        this.pseudonyms = pseudonyms;
+        this.texts = texts;
+    }
+
+    @Override
+    public String pseudonymOf(StaffId staffId) {
+        return pseudonyms.of(staffId);
+    }
+
+    /**
+     * The display name goes, and every free text the person wrote or that is about them; the pseudonym stops leading
+     * to the staff id.
+     */
+    @Override
+    public void erase(StaffId staffId) {
+        jdbc.sql("DELETE FROM personal_data WHERE staff_id = ?")
+                .param(staffId.value())
+                .update();
+        texts.erase(pseudonyms.of(staffId));
+        pseudonyms.erase(staffId);
     }
 
     /** One statement, insert or replace: SQL's MERGE, the same on H2 and PostgreSQL 15+. */

@@ -56,6 +56,7 @@ public final class EndpointRules {
             new Rule(POST, "/staff", Operation.STAFF_WRITE),
             new Rule(PUT, "/staff/*", Operation.STAFF_WRITE),
             new Rule(POST, "/staff/*/departure", Operation.STAFF_WRITE),
+            new Rule(POST, "/staff/*/erasure", Operation.STAFF_WRITE),
             new Rule(GET, "/api-clients", Operation.CLIENTS_WRITE),
             new Rule(POST, "/api-clients", Operation.CLIENTS_WRITE),
             new Rule(POST, "/api-clients/*/rotation", Operation.CLIENTS_WRITE),

@@ -33,6 +33,7 @@ import org.signoff.projections.staff.api.FindStaffQuery;
 import org.signoff.projections.staff.api.ListStaffQuery;
 import org.signoff.projections.staff.api.StaffView;
 import org.signoff.staff.api.ChangeStaffMember;
+import org.signoff.staff.api.EraseStaffMember;
 import org.signoff.staff.api.RegisterStaffMember;
 import org.signoff.staff.api.StaffId;
 import org.signoff.ticket.api.TicketId;
@@ -112,6 +113,23 @@ class StaffController {
                         .map(TicketId::value)
                         .toList());
     }
+
+    /**
+     * The person's personal data is erased, for good: their name, and the link from their pseudonym to their staff
+     * id. They show as {@code erasedAs} wherever they appear from now on. Only after their departure.
+     */
+    @PostMapping("/{staffId}/erasure")
+    Erased erase(@PathVariable StaffId staffId, @Valid @RequestBody StaffRequests.Erasure body) {
+        StaffId erasedAs = commands.sendTo(
+                Rejection.UNKNOWN_STAFF,
+                "staff member",
+                staffId,
+                new EraseStaffMember(staffId, commands.performer(body.performedBy())));
+        return new Erased(erasedAs.value());
+    }
+
+    /** @param erasedAs the name the person shows under from now on */
+    record Erased(String erasedAs) {}
 
     /** @param endedTickets the tickets that ended with the departure */
     record Departed(String staffId, List<String> endedTickets) {}

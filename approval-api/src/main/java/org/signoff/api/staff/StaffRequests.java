@@ -39,4 +39,6 @@ final class StaffRequests {
     record Departure(
             @NotBlank @Size(max = 4000) @PlainText String reason,
             @Identifier String performedBy) {}
+
+    record Erasure(@Identifier String performedBy) {}
 }

@@ -26,7 +26,9 @@ import org.signoff.lookup.JobCatalog;
 import org.signoff.lookup.StaffDirectory;
 import org.signoff.lookup.StaffMembership;
 import org.signoff.projections.Columns;
+import org.signoff.projections.PersonalData;
 import org.signoff.staff.api.StaffId;
+import org.signoff.staff.api.StaffMemberErased;
 import org.signoff.ticket.api.DeadlinesScheduled;
 import org.signoff.ticket.api.JobAccessRequested;
 import org.signoff.ticket.api.NextActor;
@@ -72,6 +74,15 @@ class WebhookOutbox {
         this.eventStore = eventStore;
         this.catalog = catalog;
         this.directory = directory;
+    }
+
+    /** Notifications kept (delivered or not) name an erased person only as they show now. */
+    @EventHandler
+    void on(StaffMemberErased event) {
+        PersonalData.erasedStaffId(jdbc, event).ifPresent(staffId -> {
+            PersonalData.replace(jdbc, staffId, event.erasedAs(), "webhook_ticket", List.of("staff_id"), List.of());
+            PersonalData.replace(jdbc, staffId, event.erasedAs(), "webhook_delivery", List.of(), List.of("payload"));
+        });
     }
 
     @EventHandler

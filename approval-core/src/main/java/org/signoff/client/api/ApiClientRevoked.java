@@ -1,5 +1,6 @@
 package org.signoff.client.api;
 
+import org.signoff.common.FreeText;
 import org.signoff.staff.api.StaffId;
 
-public record ApiClientRevoked(ClientId clientId, String reason, StaffId performedBy) {}
+public record ApiClientRevoked(ClientId clientId, @FreeText String reason, StaffId performedBy) {}

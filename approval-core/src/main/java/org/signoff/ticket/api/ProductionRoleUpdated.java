@@ -1,5 +1,7 @@
 package org.signoff.ticket.api;
 
+import org.signoff.common.FreeText;
 import org.signoff.staff.api.StaffId;
 
-public record ProductionRoleUpdated(TicketId ticketId, String note, StaffId performedBy) implements TicketEvent {}
+public record ProductionRoleUpdated(
+        TicketId ticketId, @FreeText String note, StaffId performedBy) implements TicketEvent {}

@@ -1,6 +1,7 @@
 package org.signoff.ticket.api;
 
 import org.signoff.catalog.api.JobId;
+import org.signoff.common.FreeText;
 import org.signoff.staff.api.StaffId;
 
 /** Production use signed off: the person joins the master list, with the role still pending where {@code roleUpdateNeeded}. */
@@ -10,6 +11,6 @@ public record ProductionUseApproved(
         JobId jobId,
         String variant,
         boolean roleUpdateNeeded,
-        String comment,
+        @FreeText String comment,
         StaffId performedBy)
         implements TicketEvent {}

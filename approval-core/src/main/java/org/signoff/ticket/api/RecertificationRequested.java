@@ -3,6 +3,7 @@ package org.signoff.ticket.api;
 import java.time.Instant;
 
 import org.signoff.catalog.api.JobId;
+import org.signoff.common.FreeText;
 import org.signoff.staff.api.StaffId;
 
 /**
@@ -20,7 +21,7 @@ public record RecertificationRequested(
         JobId jobId,
         Instant until,
         String campaignId,
-        String reason,
+        @FreeText String reason,
         StaffId performedBy)
         implements TicketEvent {
 

@@ -1,6 +1,7 @@
 package org.signoff.ticket.api;
 
 import org.signoff.catalog.api.JobId;
+import org.signoff.common.FreeText;
 import org.signoff.staff.api.StaffId;
 
 /**
@@ -9,5 +10,9 @@ import org.signoff.staff.api.StaffId;
  * @param performedBy the administrator who recorded the departure
  */
 public record RequesterLeft(
-        TicketId ticketId, StaffId staffId, JobId jobId, String variant, String reason, StaffId performedBy)
-        implements TicketEvent {}
+        TicketId ticketId,
+        StaffId staffId,
+        JobId jobId,
+        String variant,
+        @FreeText String reason,
+        StaffId performedBy) implements TicketEvent {}

@@ -1,5 +1,6 @@
 package org.signoff.ticket.api;
 
+import org.signoff.common.FreeText;
 import org.signoff.staff.api.StaffId;
 
-public record RetestRequested(TicketId ticketId, String reason, StaffId performedBy) implements TicketEvent {}
+public record RetestRequested(TicketId ticketId, @FreeText String reason, StaffId performedBy) implements TicketEvent {}

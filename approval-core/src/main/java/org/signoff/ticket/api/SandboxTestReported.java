@@ -2,6 +2,7 @@ package org.signoff.ticket.api;
 
 import org.axonframework.serialization.Revision;
 
+import org.signoff.common.FreeText;
 import org.signoff.staff.api.StaffId;
 
 /**
@@ -12,5 +13,5 @@ import org.signoff.staff.api.StaffId;
  * {@code SandboxTestReportedUpcaster} in the service.
  */
 @Revision("2")
-public record SandboxTestReported(TicketId ticketId, TestEvidence evidence, String notes, StaffId performedBy)
-        implements TicketEvent {}
+public record SandboxTestReported(
+        TicketId ticketId, TestEvidence evidence, @FreeText String notes, StaffId performedBy) implements TicketEvent {}

@@ -36,7 +36,9 @@ import org.signoff.projections.masterlist.api.PendingRecertificationView;
 import org.signoff.projections.masterlist.api.PendingRecertificationsQuery;
 import org.signoff.projections.masterlist.api.PermissionView;
 import org.signoff.projections.masterlist.api.RecertificationCampaignView;
+import org.signoff.staff.api.StaffId;
 import org.signoff.staff.api.StaffMemberChanged;
+import org.signoff.staff.api.StaffMemberErased;
 import org.signoff.staff.api.StaffMemberRegistered;
 import org.signoff.ticket.api.ProductionRoleUpdated;
 import org.signoff.ticket.api.ProductionUseApproved;
@@ -278,6 +280,55 @@ public class MasterListProjection {
     private void forgetTest(String ticketId) {
         jdbc.sql("DELETE FROM projection_master_list_test WHERE ticket_id = ?")
                 .param(ticketId)
+                .update();
+    }
+
+    /** An erased person's sign-offs, and those they approved or ended, stay under the name they show as now. */
+    @EventHandler
+    void on(StaffMemberErased event) {
+        PersonalData.erasedStaffId(jdbc, event).ifPresent(staffId -> {
+            eraseFreeText(staffId);
+            StaffId erasedAs = event.erasedAs();
+            PersonalData.replace(
+                    jdbc,
+                    staffId,
+                    erasedAs,
+                    "projection_master_list",
+                    List.of("staff_id", "approved_by", "ended_by", "test_reported_by"),
+                    List.of());
+            PersonalData.replace(
+                    jdbc, staffId, erasedAs, "projection_master_list_person", List.of("staff_id"), List.of());
+            PersonalData.replace(
+                    jdbc, staffId, erasedAs, "projection_master_list_test", List.of("test_reported_by"), List.of());
+            PersonalData.replace(
+                    jdbc,
+                    staffId,
+                    erasedAs,
+                    "projection_recertification_campaign",
+                    List.of("staff_id", "asked_by"),
+                    List.of());
+        });
+    }
+
+    /** The free text about the person's sign-offs, and what they wrote (reports, reasons for ending, campaigns). */
+    private void eraseFreeText(String staffId) {
+        String erased = "'" + PersonalData.ERASED_TEXT + "'";
+        jdbc.sql("UPDATE projection_master_list SET test_notes = CASE WHEN test_notes IS NULL THEN NULL ELSE " + erased
+                        + " END, end_reason = CASE WHEN end_reason IS NULL THEN NULL ELSE " + erased + " END "
+                        + "WHERE staff_id = ? OR test_reported_by = ?")
+                .params(staffId, staffId)
+                .update();
+        jdbc.sql("UPDATE projection_master_list SET end_reason = " + erased
+                        + " WHERE ended_by = ? AND end_reason IS NOT NULL")
+                .param(staffId)
+                .update();
+        jdbc.sql("UPDATE projection_master_list_test SET test_notes = " + erased
+                        + " WHERE test_reported_by = ? AND test_notes IS NOT NULL")
+                .param(staffId)
+                .update();
+        jdbc.sql("UPDATE projection_recertification_campaign SET reason = " + erased
+                        + " WHERE (staff_id = ? OR asked_by = ?) AND reason IS NOT NULL")
+                .params(staffId, staffId)
                 .update();
     }
 

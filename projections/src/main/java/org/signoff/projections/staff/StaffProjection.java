@@ -20,6 +20,7 @@ import org.signoff.projections.staff.api.ListStaffQuery;
 import org.signoff.projections.staff.api.StaffView;
 import org.signoff.staff.api.Role;
 import org.signoff.staff.api.StaffMemberChanged;
+import org.signoff.staff.api.StaffMemberErased;
 import org.signoff.staff.api.StaffMemberLeft;
 import org.signoff.staff.api.StaffMemberRegistered;
 
@@ -32,8 +33,8 @@ public class StaffProjection {
 
     public static final String PROCESSING_GROUP = "staff";
 
-    private static final String SELECT =
-            "SELECT s.*, p.display_name FROM projection_staff s " + PersonalData.JOIN_ON + "s.staff_id ";
+    private static final String SELECT = "SELECT s.*, p.display_name, sp.pseudonym FROM projection_staff s "
+            + PersonalData.JOIN_ON + "s.staff_id " + PersonalData.PSEUDONYM_JOIN_ON + "s.staff_id ";
 
     private final JdbcClient jdbc;
 
@@ -70,6 +71,14 @@ public class StaffProjection {
                 .update();
     }
 
+    /** An erased person stays in the directory under the name they show as from now on. */
+    @EventHandler
+    void on(StaffMemberErased event) {
+        PersonalData.erasedStaffId(jdbc, event)
+                .ifPresent(staffId -> PersonalData.replace(
+                        jdbc, staffId, event.erasedAs(), "projection_staff", List.of("staff_id"), List.of()));
+    }
+
     @ResetHandler
     void reset() {
         jdbc.sql("DELETE FROM projection_staff").update();
@@ -99,6 +108,7 @@ public class StaffProjection {
                 rs.getString("unit"),
                 Columns.names(rs.getString("roles")).stream().map(Role::valueOf).toList(),
                 Columns.names(rs.getString("liaison_units")),
-                Columns.instant(rs, "left_at"));
+                Columns.instant(rs, "left_at"),
+                rs.getString("pseudonym"));
     }
 }

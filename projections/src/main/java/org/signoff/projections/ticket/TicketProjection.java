@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.signoff.common.MessageMetaData;
 import org.signoff.projections.Columns;
+import org.signoff.projections.PersonalData;
 import org.signoff.projections.ticket.api.AuditEntryView;
 import org.signoff.projections.ticket.api.AuditTrailQuery;
 import org.signoff.projections.ticket.api.FindTicketQuery;
@@ -30,6 +31,7 @@ import org.signoff.projections.ticket.api.HistoryEntryView;
 import org.signoff.projections.ticket.api.ListTicketsQuery;
 import org.signoff.projections.ticket.api.TicketSummaryView;
 import org.signoff.projections.ticket.api.TicketView;
+import org.signoff.staff.api.StaffMemberErased;
 import org.signoff.ticket.api.JobAccessRequested;
 import org.signoff.ticket.api.SignOffStarted;
 import org.signoff.ticket.api.TicketEvent;
@@ -95,6 +97,54 @@ public class TicketProjection {
                         details(event),
                         ticketId)
                 .update();
+    }
+
+    /** An erased person's tickets and steps stay, under the name they show as from now on. */
+    @EventHandler
+    void on(StaffMemberErased event) {
+        PersonalData.erasedStaffId(jdbc, event).ifPresent(staffId -> {
+            eraseFreeText(staffId);
+            PersonalData.replace(jdbc, staffId, event.erasedAs(), "projection_ticket", List.of("staff_id"), List.of());
+            PersonalData.replace(
+                    jdbc,
+                    staffId,
+                    event.erasedAs(),
+                    "projection_ticket_history",
+                    List.of("performed_by"),
+                    List.of("details"));
+        });
+    }
+
+    /** The free text of every step the person took, and of every step on their tickets, as the event store has it. */
+    private void eraseFreeText(String staffId) {
+        jdbc.sql("SELECT ticket_id, seq, details FROM projection_ticket_history WHERE performed_by = ? OR ticket_id IN "
+                        + "(SELECT ticket_id FROM projection_ticket WHERE staff_id = ?)")
+                .params(staffId, staffId)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getString(3)})
+                .list()
+                .forEach(row -> {
+                    ObjectNode details = (ObjectNode) readTree((String) row[2]);
+                    boolean erased = false;
+                    for (String field : PersonalData.FREE_TEXT_FIELDS) {
+                        if (details.hasNonNull(field)) {
+                            details.put(field, PersonalData.ERASED_TEXT);
+                            erased = true;
+                        }
+                    }
+                    if (erased) {
+                        jdbc.sql("UPDATE projection_ticket_history SET details = ? WHERE ticket_id = ? AND seq = ?")
+                                .params(details.toString(), row[0], row[1])
+                                .update();
+                    }
+                });
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode readTree(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable history details: " + text, e);
+        }
     }
 
     @ResetHandler

@@ -9,6 +9,8 @@ import org.signoff.staff.api.Role;
  *
  * @param displayName null once their personal data is erased
  * @param leftAt      when they left (they act no more), or {@code null}
+ * @param pseudonym   what the event store and the ledger's exports hold for them; null once erased (they show as
+ *                    {@code erased-…} then)
  */
 public record StaffView(
         String staffId,
@@ -16,4 +18,5 @@ public record StaffView(
         String unit,
         List<Role> roles,
         List<String> liaisonUnits,
-        java.time.Instant leftAt) {}
+        java.time.Instant leftAt,
+        String pseudonym) {}
