@@ -53,11 +53,11 @@ class SignOffExpiryTest {
                              "requiredReadings": [{"documentId": "guide", "title": "Guide", "version": "1"}]}}""".formatted(job, scenario.librarian))
                             .status())
                     .isEqualTo(201);
-            assertThat(scenario.admin
-                            .get("/jobs/" + job)
-                            .body()
-                            .get("signOffValidFor")
-                            .asText())
+            assertThat(
+                            scenario.admin // the catalog's read model follows the command within moments
+                                    .await("/jobs/" + job, body -> body.has("signOffValidFor"))
+                                    .get("signOffValidFor")
+                                    .asText())
                     .isEqualTo("PT6S");
 
             String ticket = scenario.open(scenario.requester, job);

@@ -35,6 +35,13 @@ public class PersonalTexts {
         }
     });
 
+    private final Map<String, StaffId> requesters = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, StaffId> eldest) {
+            return size() > CACHED;
+        }
+    });
+
     PersonalTexts(JdbcClient jdbc, Pseudonyms pseudonyms) {
         this.jdbc = jdbc;
         this.pseudonyms = pseudonyms;
@@ -86,14 +93,21 @@ public class PersonalTexts {
         cache.clear();
     }
 
+    /** A ticket's requester, who never changes: remembered for the ticket's next texts. */
     private Optional<StaffId> requesterOf(String ticketId) {
         if (ticketId == null) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT staff_id FROM lookup_ticket_slot WHERE ticket_id = ?")
+        StaffId known = requesters.get(ticketId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<StaffId> requester = jdbc.sql("SELECT staff_id FROM lookup_ticket_slot WHERE ticket_id = ?")
                 .param(ticketId)
                 .query(String.class)
                 .optional()
                 .map(StaffId::of);
+        requester.ifPresent(staffId -> Pseudonyms.afterCommit(() -> requesters.put(ticketId, staffId)));
+        return requester;
     }
 }

@@ -1,5 +1,7 @@
 package org.signoff.api.webhook;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -18,5 +20,13 @@ class WebhookConfiguration {
                         WebhookOutbox.PROCESSING_GROUP,
                         configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andInitialTrackingToken(StreamableMessageSource::createHeadToken));
+    }
+
+    /** {@code approval.webhook.outbox.depth}: notifications waiting to be delivered. */
+    @Bean
+    MeterBinder outboxDepth(WebhookStore store) {
+        return registry -> Gauge.builder("approval.webhook.outbox.depth", store, WebhookStore::pending)
+                .description("Notifications waiting to be delivered, to every subscriber")
+                .register(registry);
     }
 }

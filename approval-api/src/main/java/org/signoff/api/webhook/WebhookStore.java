@@ -101,6 +101,13 @@ class WebhookStore {
      * The subscription stops: nothing more is written to its outbox and its pending deliveries wait. Its log stays
      * readable. False if there is no such subscription.
      */
+    /** Notifications waiting to be delivered, to every subscriber. */
+    long pending() {
+        return jdbc.sql("SELECT COUNT(*) FROM webhook_delivery WHERE status = 'PENDING'")
+                .query(Long.class)
+                .single();
+    }
+
     boolean unsubscribe(String subscriptionId) {
         boolean found = jdbc.sql("UPDATE webhook_subscription SET active = FALSE WHERE subscription_id = ?")
                         .param(subscriptionId)

@@ -1,0 +1,113 @@
+package org.signoff.api.metrics;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * How far each read model (each streaming processor: the read models, the webhook outbox) is behind the event
+ * store: {@code approval.read_model.lag.events} (events stored after the last one it handled) and
+ * {@code approval.read_model.lag.seconds} (how long ago the oldest of those was stored; 0 when caught up). And
+ * {@code readModelsCaughtUp}, in the readiness group: out of service after start until every read model has once
+ * reached the store's head as it was at start, then up for good (a read model that falls behind under load stays
+ * ready: it serves, a little late).
+ */
+@Configuration(proxyBeanMethods = false)
+class ReadModelLag {
+
+    @Bean
+    MeterBinder readModelLagGauges(EventProcessingConfiguration processing, JdbcClient jdbc) {
+        return registry -> processing.eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor streaming) {
+                Gauge.builder("approval.read_model.lag.events", streaming, p -> eventsBehind(jdbc, p))
+                        .description("Events stored after the last one the read model handled")
+                        .tag("read_model", name)
+                        .register(registry);
+                Gauge.builder("approval.read_model.lag.seconds", streaming, p -> secondsBehind(jdbc, p))
+                        .description("How long ago the oldest event the read model has not handled was stored")
+                        .tag("read_model", name)
+                        .register(registry);
+            }
+        });
+    }
+
+    @Bean
+    HealthIndicator readModelsCaughtUp(EventProcessingConfiguration processing, JdbcClient jdbc) {
+        long headAtStart = head(jdbc);
+        Map<String, Boolean> caughtUp = new ConcurrentHashMap<>();
+        return () -> {
+            processing.eventProcessors().forEach((name, processor) -> {
+                if (processor instanceof StreamingEventProcessor streaming
+                        && !caughtUp.containsKey(name)
+                        && position(streaming).orElse(-1) >= headAtStart) {
+                    caughtUp.put(name, true);
+                }
+            });
+            long streaming = processing.eventProcessors().values().stream()
+                    .filter(StreamingEventProcessor.class::isInstance)
+                    .count();
+            return caughtUp.size() >= streaming
+                    ? Health.up().build()
+                    : Health.outOfService()
+                            .withDetail("caughtUp", caughtUp.keySet())
+                            .withDetail("headAtStart", headAtStart)
+                            .build();
+        };
+    }
+
+    private static double eventsBehind(JdbcClient jdbc, StreamingEventProcessor processor) {
+        OptionalLong position = position(processor);
+        return position.isEmpty() ? Double.NaN : Math.max(0, head(jdbc) - position.getAsLong());
+    }
+
+    private static double secondsBehind(JdbcClient jdbc, StreamingEventProcessor processor) {
+        OptionalLong position = position(processor);
+        if (position.isEmpty()) {
+            return Double.NaN;
+        }
+        return jdbc.sql("SELECT MIN(timeStamp) FROM DomainEventEntry WHERE globalIndex > ?")
+                .param(position.getAsLong())
+                .query(String.class)
+                .optional()
+                .map(oldest ->
+                        Duration.between(Instant.parse(oldest), Instant.now()).toMillis() / 1000.0)
+                .map(seconds -> Math.max(0, seconds))
+                .orElse(0.0);
+    }
+
+    /** The lowest position over the processor's segments; empty while one has none yet. */
+    private static OptionalLong position(StreamingEventProcessor processor) {
+        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+        if (status.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        long lowest = Long.MAX_VALUE;
+        for (EventTrackerStatus segment : status.values()) {
+            OptionalLong at = segment.getCurrentPosition();
+            if (at.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            lowest = Math.min(lowest, at.getAsLong());
+        }
+        return OptionalLong.of(lowest);
+    }
+
+    private static long head(JdbcClient jdbc) {
+        return jdbc.sql("SELECT COALESCE(MAX(globalIndex), -1) FROM DomainEventEntry")
+                .query(Long.class)
+                .single();
+    }
+}

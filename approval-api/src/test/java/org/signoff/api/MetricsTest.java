@@ -1,0 +1,119 @@
+package org.signoff.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.signoff.api.Scenario.accepted;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What monitoring scrapes from {@code /actuator/prometheus} after a ticket goes through: the ticket opened and
+ * completed in its scope, the time it waited on its review, the commands taken and the one refused by its code, how
+ * far each read model is behind, the outbox's depth; and the probes. The service is shared with other tests, so
+ * the counts are compared as at least what this test added.
+ */
+class MetricsTest {
+
+    private Scenario scenario;
+
+    @BeforeEach
+    void setUp() {
+        scenario = new Scenario(RunningService.shared().api());
+    }
+
+    @Test
+    void aTicketThroughTheStepsIsCountedTimedAndItsCommandsToo() {
+        String before = scrape();
+        String ticket = scenario.ticketAwaitingReview();
+        accepted(scenario.approve(ticket, scenario.librarian, false));
+        assertThat(scenario.approve(ticket, scenario.librarian, false).code()).isEqualTo("STEP_OUT_OF_ORDER");
+
+        String after = scrape();
+        assertThat(value(after, "approval_tickets_total", "outcome=\"opened\"", "scope=\"Items\""))
+                .isGreaterThanOrEqualTo(
+                        value(before, "approval_tickets_total", "outcome=\"opened\"", "scope=\"Items\"") + 1);
+        assertThat(value(after, "approval_tickets_total", "outcome=\"completed\"", "scope=\"Items\""))
+                .isGreaterThanOrEqualTo(
+                        value(before, "approval_tickets_total", "outcome=\"completed\"", "scope=\"Items\"") + 1);
+        assertThat(value(after, "approval_step_duration_seconds_count", "scope=\"Items\"", "step=\"awaiting_review\""))
+                .isGreaterThanOrEqualTo(value(
+                                before,
+                                "approval_step_duration_seconds_count",
+                                "scope=\"Items\"",
+                                "step=\"awaiting_review\"")
+                        + 1);
+        assertThat(after).contains("approval_step_duration_seconds_bucket{");
+        assertThat(value(
+                        after,
+                        "approval_commands_total",
+                        "code=\"none\"",
+                        "command=\"ApproveProductionUse\"",
+                        "outcome=\"accepted\""))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(value(
+                        after,
+                        "approval_commands_total",
+                        "code=\"STEP_OUT_OF_ORDER\"",
+                        "command=\"ApproveProductionUse\"",
+                        "outcome=\"refused\""))
+                .isGreaterThanOrEqualTo(value(
+                                before,
+                                "approval_commands_total",
+                                "code=\"STEP_OUT_OF_ORDER\"",
+                                "command=\"ApproveProductionUse\"",
+                                "outcome=\"refused\"")
+                        + 1);
+        assertThat(after).contains("approval_webhook_outbox_depth ");
+        assertThat(after).contains("approval_read_model_lag_seconds{read_model=\"master-list\"}");
+        awaitScrape(
+                body -> value(body, "approval_read_model_lag_events", "read_model=\"master-list\"") == 0,
+                "the master list catches up");
+    }
+
+    @Test
+    void theProbesSayTheServiceIsLiveAndReady() {
+        Api anonymous = scenario.api.withKey(null);
+        assertThat(anonymous.get("/actuator/health/liveness").status()).isEqualTo(200);
+        assertThat(anonymous.get("/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(anonymous
+                        .get("/actuator/health/readiness")
+                        .body()
+                        .get("status")
+                        .asText())
+                .isEqualTo("UP");
+    }
+
+    private String scrape() {
+        return scenario.api.getText("/actuator/prometheus");
+    }
+
+    private void awaitScrape(Predicate<String> until, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (until.test(scrape())) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("never: " + what);
+    }
+
+    /** The value of the sample of {@code name} with these labels (0 if there is none yet). */
+    private static double value(String scrape, String name, String... labels) {
+        return Arrays.stream(scrape.split("\n"))
+                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .filter(line -> Arrays.stream(labels).allMatch(line::contains))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElse(0);
+    }
+}
