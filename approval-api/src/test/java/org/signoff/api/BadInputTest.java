@@ -185,7 +185,7 @@ class BadInputTest {
         Response typo = api.get("/tickets?stauts=READING");
         assertProblem(typo, 400, "INVALID_REQUEST");
         assertThat(typo.body().get("errors").toString()).contains("stauts").contains("status");
-        assertProblem(api.get("/master-list?scope=Items"), 400, "INVALID_REQUEST");
+        assertProblem(api.get("/master-list?person=amy"), 400, "INVALID_REQUEST"); // it is staffId=
         String ticket = scenario.open(scenario.requester, CHANGE_ITEMS);
         assertProblem(
                 api.post("/tickets/" + ticket + "/readings?force=true", """

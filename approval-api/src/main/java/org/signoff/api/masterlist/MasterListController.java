@@ -3,17 +3,20 @@ package org.signoff.api.masterlist;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.validation.constraints.Size;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.signoff.api.input.SingleLine;
 import org.signoff.catalog.api.JobId;
 import org.signoff.projections.masterlist.api.FetchMasterListQuery;
 import org.signoff.projections.masterlist.api.MasterListView;
 import org.signoff.projections.masterlist.api.PendingRecertificationView;
 import org.signoff.projections.masterlist.api.PendingRecertificationsQuery;
+import org.signoff.staff.api.StaffId;
 
 /** Who may run which job in production. */
 @RestController
@@ -26,12 +29,28 @@ class MasterListController {
     }
 
     /**
-     * @param at an instant: the list as it stood then, each entry with its approver, approval time and the Sandbox
-     *     test report behind it
+     * @param at      an instant: the list as it stood then, each entry with its approver, approval time and the
+     *     Sandbox test report behind it
+     * @param scope   only this scope's jobs
+     * @param jobId   only this job
+     * @param unit    only the people of this unit, and the jobs where one of them is listed
+     * @param staffId only this person, and the jobs where they are listed
      */
     @GetMapping("/master-list")
-    MasterListView masterList(@RequestParam(required = false) Instant at) {
-        return queries.query(new FetchMasterListQuery(at), ResponseTypes.instanceOf(MasterListView.class))
+    MasterListView masterList(
+            @RequestParam(required = false) Instant at,
+            @RequestParam(required = false) @Size(max = 200) @SingleLine String scope,
+            @RequestParam(required = false) JobId jobId,
+            @RequestParam(required = false) @Size(max = 100) @SingleLine String unit,
+            @RequestParam(required = false) StaffId staffId) {
+        return queries.query(
+                        new FetchMasterListQuery(
+                                at,
+                                scope,
+                                jobId == null ? null : jobId.value(),
+                                unit,
+                                staffId == null ? null : staffId.value()),
+                        ResponseTypes.instanceOf(MasterListView.class))
                 .join();
     }
 

@@ -2,6 +2,7 @@ package org.signoff.api.staff;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -32,6 +33,9 @@ import org.signoff.projections.masterlist.api.PermissionView;
 import org.signoff.projections.staff.api.FindStaffQuery;
 import org.signoff.projections.staff.api.ListStaffQuery;
 import org.signoff.projections.staff.api.StaffView;
+import org.signoff.projections.ticket.api.ListTicketsQuery;
+import org.signoff.projections.ticket.api.WaitingOnQuery;
+import org.signoff.projections.ticket.api.WaitingView;
 import org.signoff.staff.api.ChangeStaffMember;
 import org.signoff.staff.api.EraseStaffMember;
 import org.signoff.staff.api.RegisterStaffMember;
@@ -133,6 +137,37 @@ class StaffController {
 
     /** @param endedTickets the tickets that ended with the departure */
     record Departed(String staffId, List<String> endedTickets) {}
+
+    /**
+     * "What may I run?": the person's sign-offs in force now (not ended, not suspended), and their tickets in
+     * progress with the step each waits on, longest waiting first.
+     */
+    @GetMapping("/{staffId}/standing")
+    Standing standing(@PathVariable StaffId staffId) {
+        find(staffId);
+        List<PermissionView> inForce = queries
+                .query(
+                        new FetchPermissionsQuery(staffId.value(), null),
+                        ResponseTypes.multipleInstancesOf(PermissionView.class))
+                .join()
+                .stream()
+                .filter(permission -> permission.until() == null)
+                .filter(permission ->
+                        permission.suspensions().stream().noneMatch(suspension -> suspension.until() == null))
+                .toList();
+        List<WaitingView> inProgress = queries.query(
+                        new WaitingOnQuery(
+                                staffId.value(), Set.of(), Set.of(), true, null, null, ListTicketsQuery.MAX_LIMIT),
+                        ResponseTypes.multipleInstancesOf(WaitingView.class))
+                .join();
+        return new Standing(staffId.value(), inForce, inProgress);
+    }
+
+    /**
+     * @param signOffs   the jobs (and variants) the person may run in production now, since when, approved by whom
+     * @param inProgress their open tickets, each with the step it waits on and who must act
+     */
+    record Standing(String staffId, List<PermissionView> signOffs, List<WaitingView> inProgress) {}
 
     /** When the person held permission to run jobs in production: each sign-off from approval to its end. */
     @GetMapping("/{staffId}/permissions")

@@ -358,12 +358,25 @@ public class MasterListProjection {
                         + "projection_master_list_suspension s WHERE s.ticket_id = m.ticket_id "
                         + "AND s.suspended_at <= :at AND (s.reinstated_at IS NULL OR s.reinstated_at > :at))";
         String pending = at == null ? "m.role_pending" : "(m.role_pending OR m.role_updated_at > :at)";
+        Map<String, Object> parameters = new java.util.HashMap<>();
+        if (at != null) {
+            parameters.put("at", Columns.utc(at));
+        }
+        String filters = "";
+        if (query.unit() != null) {
+            filters += " AND u.unit = :unit";
+            parameters.put("unit", query.unit());
+        }
+        if (query.staffId() != null) {
+            filters += " AND m.staff_id = :staffId";
+            parameters.put("staffId", query.staffId());
+        }
         List<Entry> entries = jdbc.sql("SELECT m.*, " + pending + " AS pending, u.unit, p.display_name "
                         + "FROM projection_master_list m "
                         + "LEFT JOIN projection_master_list_person u ON u.staff_id = m.staff_id "
-                        + PersonalData.JOIN_ON + "m.staff_id WHERE " + listed
+                        + PersonalData.JOIN_ON + "m.staff_id WHERE " + listed + filters
                         + " ORDER BY COALESCE(p.display_name, m.staff_id), m.staff_id")
-                .params(at == null ? Map.of() : Map.of("at", Columns.utc(at)))
+                .params(parameters)
                 .query((rs, n) -> new Entry(
                         rs.getString("job_id"),
                         rs.getString("variant"),
@@ -394,9 +407,13 @@ public class MasterListProjection {
                         Columns.names(rs.getString("variants")),
                         rs.getBoolean("retired_then")))
                 .list()) {
+            if ((query.scope() != null && !query.scope().equals(job.scope()))
+                    || (query.jobId() != null && !query.jobId().equals(job.jobId()))) {
+                continue;
+            }
             List<Entry> ofJob =
                     entries.stream().filter(e -> e.jobId().equals(job.jobId())).toList();
-            if (!job.retired() || !ofJob.isEmpty()) {
+            if (query.byPeople() ? !ofJob.isEmpty() : !job.retired() || !ofJob.isEmpty()) {
                 scopes.computeIfAbsent(job.scope(), s -> new ArrayList<>()).add(listing(job, ofJob));
             }
         }

@@ -2,6 +2,7 @@ package org.signoff.projections.ticket;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +22,8 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import org.signoff.catalog.api.JobChanged;
+import org.signoff.catalog.api.JobRegistered;
 import org.signoff.common.MessageMetaData;
 import org.signoff.projections.Columns;
 import org.signoff.projections.PersonalData;
@@ -28,10 +31,17 @@ import org.signoff.projections.ticket.api.AuditEntryView;
 import org.signoff.projections.ticket.api.AuditTrailQuery;
 import org.signoff.projections.ticket.api.FindTicketQuery;
 import org.signoff.projections.ticket.api.HistoryEntryView;
+import org.signoff.projections.ticket.api.JobStatisticsView;
 import org.signoff.projections.ticket.api.ListTicketsQuery;
+import org.signoff.projections.ticket.api.StepStatisticsQuery;
 import org.signoff.projections.ticket.api.TicketSummaryView;
 import org.signoff.projections.ticket.api.TicketView;
+import org.signoff.projections.ticket.api.WaitingOnQuery;
+import org.signoff.projections.ticket.api.WaitingView;
+import org.signoff.staff.api.Role;
+import org.signoff.staff.api.StaffMemberChanged;
 import org.signoff.staff.api.StaffMemberErased;
+import org.signoff.staff.api.StaffMemberRegistered;
 import org.signoff.ticket.api.JobAccessRequested;
 import org.signoff.ticket.api.SignOffStarted;
 import org.signoff.ticket.api.TicketEvent;
@@ -63,13 +73,14 @@ public class TicketProjection {
         String ticketId = event.ticketId().value();
         if (event instanceof SignOffStarted started) {
             jdbc.sql("INSERT INTO projection_ticket (ticket_id, staff_id, job_id, variant, status, opened_at, "
-                            + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                            + "updated_at, status_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(
                             ticketId,
                             started.staffId().value(),
                             started.jobId().value(),
                             started.variant(),
                             TicketLifecycle.OPENED.name(),
+                            Columns.utc(at),
                             Columns.utc(at),
                             Columns.utc(at))
                     .update();
@@ -78,9 +89,12 @@ public class TicketProjection {
                     event instanceof JobAccessRequested requested ? requested.supportTicketRef() : null;
             // the status the event sets, or (for one that leaves it) the ticket's own: no read needed either way
             String status = TicketLifecycle.statusSetBy(event).map(Enum::name).orElse(null);
-            jdbc.sql("UPDATE projection_ticket SET status = COALESCE(?, status), updated_at = ?, "
-                            + "support_ticket_ref = COALESCE(?, support_ticket_ref) WHERE ticket_id = ?")
-                    .params(status, Columns.utc(at), supportTicketRef, ticketId)
+            // a ticket waits on its step since the event that brought it there (the right side sees the old row)
+            jdbc.sql(
+                            "UPDATE projection_ticket SET status_since = CASE WHEN CAST(? AS VARCHAR(40)) IS NOT NULL "
+                                    + "AND status <> ? THEN ? ELSE status_since END, status = COALESCE(?, status), "
+                                    + "updated_at = ?, support_ticket_ref = COALESCE(?, support_ticket_ref) WHERE ticket_id = ?")
+                    .params(status, status, Columns.utc(at), status, Columns.utc(at), supportTicketRef, ticketId)
                     .update();
         }
         // the entry takes the status after the event from the ticket's row, updated above
@@ -99,12 +113,50 @@ public class TicketProjection {
                 .update();
     }
 
+    // --- its own copies of what the queues and statistics show: requesters' units, jobs' scopes and names
+
+    @EventHandler
+    void on(StaffMemberRegistered event) {
+        jdbc.sql("INSERT INTO projection_ticket_person (staff_id, unit) VALUES (?, ?)")
+                .params(event.staffId().value(), event.unit())
+                .update();
+    }
+
+    @EventHandler
+    void on(StaffMemberChanged event) {
+        jdbc.sql("UPDATE projection_ticket_person SET unit = ? WHERE staff_id = ?")
+                .params(event.unit(), event.staffId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(JobRegistered event) {
+        jdbc.sql("INSERT INTO projection_ticket_job (job_id, scope, name) VALUES (?, ?, ?)")
+                .params(
+                        event.jobId().value(),
+                        event.definition().scope(),
+                        event.definition().name())
+                .update();
+    }
+
+    @EventHandler
+    void on(JobChanged event) {
+        jdbc.sql("UPDATE projection_ticket_job SET scope = ?, name = ? WHERE job_id = ?")
+                .params(
+                        event.definition().scope(),
+                        event.definition().name(),
+                        event.jobId().value())
+                .update();
+    }
+
     /** An erased person's tickets and steps stay, under the name they show as from now on. */
     @EventHandler
     void on(StaffMemberErased event) {
         PersonalData.erasedStaffId(jdbc, event).ifPresent(staffId -> {
             eraseFreeText(staffId);
             PersonalData.replace(jdbc, staffId, event.erasedAs(), "projection_ticket", List.of("staff_id"), List.of());
+            PersonalData.replace(
+                    jdbc, staffId, event.erasedAs(), "projection_ticket_person", List.of("staff_id"), List.of());
             PersonalData.replace(
                     jdbc,
                     staffId,
@@ -147,10 +199,186 @@ public class TicketProjection {
         }
     }
 
+    /** See {@link WaitingOnQuery}: one statement, each role's part of the queue an OR of its own. */
+    @QueryHandler
+    List<WaitingView> handle(WaitingOnQuery query) {
+        String mine = query.inProgress()
+                ? "t.staff_id = :me AND t.status NOT IN (:ended)"
+                : "(t.staff_id = :me AND t.status IN ('READING', 'AWAITING_TEST', 'SUSPENDED'))"
+                        + " OR (:librarian AND t.status IN ('AWAITING_SANDBOX_GRANT', 'AWAITING_REVIEW')"
+                        + " AND t.staff_id <> :me)"
+                        + " OR (:liaison AND t.status = 'AWAITING_ROLE_REQUEST' AND p.unit IN (:units))"
+                        + " OR (:support AND t.status = 'AWAITING_ROLE_UPDATE')";
+        List<String> ended = Arrays.stream(TicketStatus.values())
+                .filter(status -> status.closed() || status.approved())
+                .map(Enum::name)
+                .toList();
+        Instant now = Instant.now();
+        return jdbc.sql("SELECT t.*, j.scope, j.name AS job_name FROM projection_ticket t "
+                        + "LEFT JOIN projection_ticket_job j ON j.job_id = t.job_id "
+                        + "LEFT JOIN projection_ticket_person p ON p.staff_id = t.staff_id "
+                        + "WHERE (" + mine + ") "
+                        + "AND (CAST(:after AS TIMESTAMP WITH TIME ZONE) IS NULL OR t.status_since > :after "
+                        + "OR (t.status_since = :after AND t.ticket_id > :afterId)) "
+                        + "ORDER BY t.status_since, t.ticket_id LIMIT :limit")
+                .param("me", query.staffId())
+                .param("ended", ended)
+                .param("librarian", query.roles().contains(Role.SYSTEMS_LIBRARIAN))
+                .param(
+                        "liaison",
+                        query.roles().contains(Role.LIAISON)
+                                && !query.liaisonUnits().isEmpty())
+                .param("support", query.roles().contains(Role.SUPPORT_TEAM))
+                // an IN list is never empty: a unit no one has stands for none
+                .param("units", query.liaisonUnits().isEmpty() ? List.of("") : List.copyOf(query.liaisonUnits()))
+                .param("after", query.afterSince() == null ? null : Columns.utc(query.afterSince()))
+                .param("afterId", query.afterTicketId())
+                .param("limit", query.limit())
+                .query((rs, n) -> {
+                    TicketStatus status = TicketStatus.valueOf(rs.getString("status"));
+                    Instant since = Columns.instant(rs, "status_since");
+                    return new WaitingView(
+                            rs.getString("ticket_id"),
+                            rs.getString("staff_id"),
+                            rs.getString("job_id"),
+                            rs.getString("job_name"),
+                            rs.getString("scope"),
+                            rs.getString("variant"),
+                            status,
+                            status.step(),
+                            status.nextActor(),
+                            since,
+                            since == null ? null : Duration.between(since, now));
+                })
+                .list();
+    }
+
+    /**
+     * See {@link StepStatisticsQuery}: folded from the histories of the tickets that changed in the period. A wait
+     * counts in the period it ended; a step's time runs from the event that brought the ticket to it to the one that
+     * moved it on.
+     */
+    @QueryHandler
+    List<JobStatisticsView> handle(StepStatisticsQuery query) {
+        Map<String, JobFold> jobs = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT * FROM projection_ticket_job WHERE (CAST(:scope AS VARCHAR(200)) IS NULL OR scope = :scope) "
+                        + "AND (CAST(:job AS VARCHAR(200)) IS NULL OR job_id = :job) ORDER BY scope, name, job_id")
+                .param("scope", query.scope())
+                .param("job", query.jobId())
+                .query(rs -> {
+                    jobs.put(
+                            rs.getString("job_id"),
+                            new JobFold(rs.getString("job_id"), rs.getString("name"), rs.getString("scope")));
+                });
+        if (jobs.isEmpty()) {
+            return List.of();
+        }
+        String[] current = {null, null}; // ticket, status
+        Instant[] since = {null};
+        jdbc.sql("SELECT t.job_id, h.ticket_id, h.event_type, h.occurred_at, h.status_after "
+                        + "FROM projection_ticket_history h JOIN projection_ticket t ON t.ticket_id = h.ticket_id "
+                        + "WHERE t.job_id IN (:jobs) AND t.opened_at < :to AND t.updated_at >= :from "
+                        + "ORDER BY h.ticket_id, h.seq")
+                .param("jobs", List.copyOf(jobs.keySet()))
+                .param("from", Columns.utc(query.from()))
+                .param("to", Columns.utc(query.to()))
+                .query(rs -> {
+                    JobFold job = jobs.get(rs.getString("job_id"));
+                    String ticket = rs.getString("ticket_id");
+                    String event = rs.getString("event_type");
+                    String status = rs.getString("status_after");
+                    Instant at = Columns.instant(rs, "occurred_at");
+                    boolean inPeriod = !at.isBefore(query.from()) && at.isBefore(query.to());
+                    if (!ticket.equals(current[0])) {
+                        current[0] = ticket;
+                        current[1] = null;
+                    }
+                    if (inPeriod) {
+                        job.count(event, ticket);
+                    }
+                    if (!status.equals(current[1])) {
+                        if (current[1] != null && inPeriod) {
+                            job.waited(current[1], Duration.between(since[0], at));
+                            job.reached(status);
+                        } else if (current[1] == null && inPeriod && !"SignOffStarted".equals(event)) {
+                            job.reached(status);
+                        }
+                        current[1] = status;
+                        since[0] = at;
+                    }
+                });
+        return jobs.values().stream().map(JobFold::view).toList();
+    }
+
+    /** The counts and wait times of one job, as its tickets' histories are read. */
+    private static final class JobFold {
+        private final String jobId;
+        private final String name;
+        private final String scope;
+        private final Map<String, Long> reached = new java.util.HashMap<>();
+        private final Map<String, List<Duration>> waits = new java.util.TreeMap<>();
+        private final java.util.Set<String> tested = new java.util.HashSet<>();
+        private long opened;
+        private long retests;
+
+        JobFold(String jobId, String name, String scope) {
+            this.jobId = jobId;
+            this.name = name;
+            this.scope = scope;
+        }
+
+        void count(String event, String ticket) {
+            switch (event) {
+                case "SignOffStarted" -> opened++;
+                case "RetestRequested" -> retests++;
+                case "SandboxTestReported" -> tested.add(ticket);
+                default -> {}
+            }
+        }
+
+        void reached(String status) {
+            reached.merge(status, 1L, Long::sum);
+        }
+
+        void waited(String step, Duration duration) {
+            waits.computeIfAbsent(step, s -> new java.util.ArrayList<>()).add(duration);
+        }
+
+        JobStatisticsView view() {
+            List<JobStatisticsView.StepTimes> steps = waits.entrySet().stream()
+                    .map(wait -> {
+                        List<Duration> sorted =
+                                wait.getValue().stream().sorted().toList();
+                        return new JobStatisticsView.StepTimes(
+                                wait.getKey(), sorted.size(), rank(sorted, 0.5), rank(sorted, 0.9));
+                    })
+                    .toList();
+            return new JobStatisticsView(
+                    jobId,
+                    name,
+                    scope,
+                    opened,
+                    reached.getOrDefault("COMPLETED", 0L),
+                    reached.getOrDefault("DENIED", 0L),
+                    reached.getOrDefault("WITHDRAWN", 0L),
+                    reached.getOrDefault("REVOKED", 0L),
+                    steps,
+                    tested.isEmpty() ? 0 : (double) retests / tested.size());
+        }
+
+        /** The nearest-rank percentile of sorted durations. */
+        private static Duration rank(List<Duration> sorted, double percentile) {
+            int rank = (int) Math.ceil(percentile * sorted.size());
+            return sorted.get(Math.max(0, rank - 1));
+        }
+    }
+
     @ResetHandler
     void reset() {
         jdbc.sql("DELETE FROM projection_ticket_history").update();
         jdbc.sql("DELETE FROM projection_ticket").update();
+        jdbc.sql("DELETE FROM projection_ticket_person").update();
+        jdbc.sql("DELETE FROM projection_ticket_job").update();
     }
 
     @QueryHandler

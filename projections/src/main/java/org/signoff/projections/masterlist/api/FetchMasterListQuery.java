@@ -3,13 +3,23 @@ package org.signoff.projections.masterlist.api;
 import java.time.Instant;
 
 /**
- * Who may run which job in production, grouped by scope, job and variant: now, or as it stood at an instant.
+ * Who may run which job in production, grouped by scope, job and variant: now, or as it stood at an instant;
+ * all of it, or only a scope, a job, the people of a unit or one person (each null for no filter). Filtered by unit
+ * or person, it shows only the jobs where someone is listed.
  *
  * @param at the instant, or {@code null} for now
  */
-public record FetchMasterListQuery(Instant at) {
+public record FetchMasterListQuery(Instant at, String scope, String jobId, String unit, String staffId) {
+
+    public FetchMasterListQuery(Instant at) {
+        this(at, null, null, null, null);
+    }
 
     public static FetchMasterListQuery now() {
         return new FetchMasterListQuery(null);
+    }
+
+    public boolean byPeople() {
+        return unit != null || staffId != null;
     }
 }
