@@ -222,6 +222,21 @@ class SecurityTest {
     }
 
     @Test
+    void thePageNeedsASignedInPerson() throws Exception {
+        java.net.http.HttpClient browserless = java.net.http.HttpClient.newHttpClient(); // follows no redirect
+        for (String page : List.of("/ui", "/ui/master-list", "/ui/work-queue/items", "/ui/statistics", "/ui/changes")) {
+            java.net.http.HttpResponse<String> answer = browserless.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:"
+                                    + RunningService.shared().port() + page))
+                            .header("X-API-Key", RunningService.ADMIN_KEY)
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(page + ", even with an API key").isEqualTo(302);
+            assertThat(answer.headers().firstValue("Location").orElse("")).endsWith("/ui/sign-in");
+        }
+    }
+
+    @Test
     void everyEndpointHasARule() {
         RequestMappingHandlerMapping endpoints =
                 RunningService.shared().bean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
@@ -235,6 +250,9 @@ class SecurityTest {
             for (String pattern : info.getPatternValues()) {
                 if (EndpointRules.openToRead(pattern)) {
                     continue; // the published contract, open to anyone
+                }
+                if (pattern.equals("/ui") || pattern.startsWith("/ui/")) {
+                    continue; // the page's own chain: all of it needs a signed-in person (thePageNeedsASignedInPerson)
                 }
                 String ruled = pattern.replaceAll("\\{[^}]+}", "*");
                 for (var method : info.getMethodsCondition().getMethods()) {

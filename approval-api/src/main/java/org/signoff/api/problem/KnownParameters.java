@@ -9,7 +9,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -32,8 +34,9 @@ class KnownParameters implements WebMvcConfigurer, HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (!(handler instanceof HandlerMethod method)
-                || !method.getBeanType().getPackageName().startsWith("org.signoff")) {
-            return true;
+                || !method.getBeanType().getPackageName().startsWith("org.signoff")
+                || !AnnotatedElementUtils.hasAnnotation(method.getBeanType(), RestController.class)) {
+            return true; // the API's endpoints only: the pages' forms carry their CSRF token besides their fields
         }
         Set<String> taken = java.util.Arrays.stream(method.getMethodParameters())
                 .filter(parameter -> parameter.hasParameterAnnotation(RequestParam.class))

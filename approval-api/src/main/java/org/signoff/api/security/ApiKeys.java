@@ -2,6 +2,7 @@ package org.signoff.api.security;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,7 +24,7 @@ import org.signoff.client.api.Operation;
  * Both are read from the database on every request, so a revocation or a role change counts from the next one.
  */
 @Component
-class ApiKeys {
+public class ApiKeys {
 
     static final String HEADER = "X-API-Key";
 
@@ -65,6 +66,39 @@ class ApiKeys {
                 .map(operation -> new SimpleGrantedAuthority(operation.value()))
                 .toList();
         return UsernamePasswordAuthenticationToken.authenticated(caller, null, authorities);
+    }
+
+    /**
+     * A key typed into the page's sign-in form: the caller behind it, if it is a person's own key. An integration's
+     * key does not sign anyone in.
+     */
+    Optional<Authentication> signIn(String key) {
+        try {
+            int dot = key == null ? -1 : key.lastIndexOf('.');
+            if (dot <= 0 || dot == key.length() - 1) {
+                return Optional.empty();
+            }
+            Authentication caller = authenticate(
+                    UsernamePasswordAuthenticationToken.unauthenticated(key.substring(0, dot), key.substring(dot + 1)));
+            return ((Caller) caller.getPrincipal()).isPerson() ? Optional.of(caller) : Optional.empty();
+        } catch (AuthenticationException refused) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The caller of a page session signed in earlier with this client's key, read anew at every request: a revoked
+     * key, a role taken away or a departure counts at once. Empty once the client is revoked.
+     */
+    public Optional<Authentication> signedIn(ClientId clientId) {
+        return clients.find(clientId)
+                .filter(found -> !found.revoked() && found.staffId() != null)
+                .map(client -> UsernamePasswordAuthenticationToken.authenticated(
+                        new Caller(client.clientId(), client.staffId(), client.actsForAnyone(), client.actsForUnits()),
+                        null,
+                        operations(client).stream()
+                                .map(operation -> new SimpleGrantedAuthority(operation.value()))
+                                .toList()));
     }
 
     private Set<Operation> operations(ApiClientLookup.Client client) {

@@ -53,6 +53,15 @@ class FailedAttempts {
         if (request.getHeader(ApiKeys.HEADER) == null && request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
             return; // no credentials at all: nothing was guessed
         }
+        count(request);
+    }
+
+    /** A key typed into the page's sign-in form that did not sign anyone in: counted by the address. */
+    void failedSignIn(HttpServletRequest request) {
+        count(request);
+    }
+
+    private void count(HttpServletRequest request) {
         Instant now = clock.instant();
         if (sources.size() >= MAX_SOURCES) {
             sources.values().removeIf(attempts -> attempts.expired(now));

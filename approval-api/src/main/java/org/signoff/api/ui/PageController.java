@@ -1,0 +1,205 @@
+package org.signoff.api.ui;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import org.signoff.api.security.Caller;
+import org.signoff.api.security.PageSignIn;
+import org.signoff.client.api.Operation;
+import org.signoff.lookup.StaffDirectory;
+import org.signoff.lookup.StaffMembership;
+import org.signoff.projections.masterlist.api.FetchMasterListQuery;
+import org.signoff.projections.masterlist.api.MasterListView;
+import org.signoff.projections.ticket.api.FindTicketQuery;
+import org.signoff.projections.ticket.api.JobStatisticsView;
+import org.signoff.projections.ticket.api.ListTicketsQuery;
+import org.signoff.projections.ticket.api.StepStatisticsQuery;
+import org.signoff.projections.ticket.api.TicketView;
+import org.signoff.projections.ticket.api.WaitingOnQuery;
+import org.signoff.projections.ticket.api.WaitingView;
+
+/**
+ * The dashboard's pages and the parts htmx reloads in place. Reads only: every step is taken through the API (or
+ * the ticketing system). Translates the read models' views for the templates, nothing more.
+ */
+@Hidden
+@Controller
+@RequestMapping("/ui")
+class PageController {
+
+    private static final Duration STATISTICS_PERIOD = Duration.ofDays(90);
+
+    private final PageSignIn signIns;
+    private final QueryGateway queries;
+    private final StaffDirectory directory;
+    private final PageChanges changes;
+
+    PageController(PageSignIn signIns, QueryGateway queries, StaffDirectory directory, PageChanges changes) {
+        this.signIns = signIns;
+        this.queries = queries;
+        this.directory = directory;
+        this.changes = changes;
+    }
+
+    @GetMapping("/sign-in")
+    String signInForm() {
+        return "ui/sign-in";
+    }
+
+    /** A person's own key signs them in; the session keeps the client id (a new session: no fixation). */
+    @PostMapping("/sign-in")
+    String signIn(
+            @RequestParam(defaultValue = "") String key,
+            HttpServletRequest request,
+            Model model,
+            HttpServletResponse response) {
+        PageSignIn.Outcome outcome = signIns.signIn(key.strip(), request);
+        Optional<Authentication> caller = outcome.caller();
+        if (caller.isEmpty()) {
+            outcome.retryAfter()
+                    .ifPresentOrElse(
+                            wait -> {
+                                response.setStatus(429);
+                                response.setHeader("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
+                                model.addAttribute("throttled", true);
+                            },
+                            () -> {
+                                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                                model.addAttribute("refused", true);
+                            });
+            return "ui/sign-in";
+        }
+        HttpSession old = request.getSession(false);
+        if (old != null) {
+            old.invalidate();
+        }
+        request.getSession(true)
+                .setAttribute(
+                        PageSecurity.SIGNED_IN,
+                        ((Caller) caller.get().getPrincipal()).clientId().value());
+        return "redirect:/ui";
+    }
+
+    @PostMapping("/sign-out")
+    String signOut(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        return "redirect:/ui/sign-in";
+    }
+
+    @GetMapping
+    String masterListPage(Authentication caller, Model model) {
+        signedIn(caller, model);
+        return "ui/master-list";
+    }
+
+    /** The list, searched by a person's name, staff id or unit, or a job's name or scope. */
+    @GetMapping("/master-list")
+    String masterList(@RequestParam(defaultValue = "") String q, Model model) {
+        MasterListView list = queries.query(FetchMasterListQuery.now(), ResponseTypes.instanceOf(MasterListView.class))
+                .join();
+        model.addAttribute("scopes", Search.of(q).in(list));
+        model.addAttribute("q", q);
+        return "ui/fragments :: master-list";
+    }
+
+    @GetMapping("/work-queue")
+    String workQueuePage(Authentication caller, Model model) {
+        signedIn(caller, model);
+        return "ui/work-queue";
+    }
+
+    @GetMapping("/work-queue/items")
+    String workQueue(Authentication caller, Model model) {
+        Caller person = (Caller) caller.getPrincipal();
+        StaffMembership membership = directory.find(person.staffId()).orElseThrow();
+        List<WaitingView> waiting = queries.query(
+                        new WaitingOnQuery(
+                                person.staffId().value(),
+                                membership.roles(),
+                                membership.liaisonUnits(),
+                                false,
+                                null,
+                                null,
+                                ListTicketsQuery.MAX_LIMIT),
+                        ResponseTypes.multipleInstancesOf(WaitingView.class))
+                .join();
+        model.addAttribute("waiting", waiting);
+        return "ui/fragments :: work-queue";
+    }
+
+    @GetMapping("/statistics")
+    String statistics(Authentication caller, Model model) {
+        signedIn(caller, model);
+        Instant now = Instant.now();
+        List<JobStatisticsView> jobs = queries
+                .query(
+                        new StepStatisticsQuery(now.minus(STATISTICS_PERIOD), now, null, null),
+                        ResponseTypes.multipleInstancesOf(JobStatisticsView.class))
+                .join()
+                .stream()
+                .filter(job -> job.opened() > 0 || !job.steps().isEmpty())
+                .toList();
+        model.addAttribute("jobs", jobs);
+        model.addAttribute(
+                "longest",
+                jobs.stream()
+                        .flatMap(job -> job.steps().stream())
+                        .map(JobStatisticsView.StepTimes::p90)
+                        .max(Duration::compareTo)
+                        .orElse(Duration.ofSeconds(1)));
+        return "ui/statistics";
+    }
+
+    @GetMapping("/tickets/{ticketId}")
+    String ticket(@PathVariable String ticketId, Authentication caller, Model model, HttpServletResponse response) {
+        signedIn(caller, model);
+        boolean mayRead = caller.getAuthorities().stream()
+                .anyMatch(authority -> authority.getAuthority().equals(Operation.TICKETS_READ.value())
+                        || authority.getAuthority().equals(Operation.AUDIT_READ.value()));
+        Optional<TicketView> ticket = mayRead
+                ? queries.query(new FindTicketQuery(ticketId), ResponseTypes.optionalInstanceOf(TicketView.class))
+                        .join()
+                : Optional.empty();
+        if (ticket.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        }
+        model.addAttribute("ticket", ticket.orElse(null));
+        return "ui/ticket";
+    }
+
+    @GetMapping(path = "/changes", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter changes() {
+        return changes.subscribe();
+    }
+
+    private void signedIn(Authentication caller, Model model) {
+        Caller person = (Caller) caller.getPrincipal();
+        model.addAttribute("me", person.staffId().value());
+        model.addAttribute(
+                "mayReadTickets",
+                caller.getAuthorities().stream()
+                        .anyMatch(authority -> authority.getAuthority().equals(Operation.TICKETS_READ.value())));
+    }
+}
