@@ -6,6 +6,9 @@ import java.util.List;
 import jakarta.validation.constraints.Size;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,6 +25,9 @@ import org.signoff.staff.api.StaffId;
 @RestController
 class MasterListController {
 
+    static final String TEXT_CSV = "text/csv";
+    static final String TEXT_MARKDOWN = "text/markdown";
+
     private final QueryGateway queries;
 
     MasterListController(QueryGateway queries) {
@@ -36,7 +42,7 @@ class MasterListController {
      * @param unit    only the people of this unit, and the jobs where one of them is listed
      * @param staffId only this person, and the jobs where they are listed
      */
-    @GetMapping("/master-list")
+    @GetMapping(path = "/master-list", produces = MediaType.APPLICATION_JSON_VALUE)
     MasterListView masterList(
             @RequestParam(required = false) Instant at,
             @RequestParam(required = false) @Size(max = 200) @SingleLine String scope,
@@ -52,6 +58,44 @@ class MasterListController {
                                 staffId == null ? null : staffId.value()),
                         ResponseTypes.instanceOf(MasterListView.class))
                 .join();
+    }
+
+    /**
+     * The same list, filtered the same way, as CSV in the master-list format (the import format), with
+     * {@code Accept: text/csv}.
+     */
+    @GetMapping(path = "/master-list", produces = TEXT_CSV)
+    ResponseEntity<String> masterListAsCsv(
+            @RequestParam(required = false) Instant at,
+            @RequestParam(required = false) @Size(max = 200) @SingleLine String scope,
+            @RequestParam(required = false) JobId jobId,
+            @RequestParam(required = false) @Size(max = 100) @SingleLine String unit,
+            @RequestParam(required = false) StaffId staffId) {
+        return file(MasterListExports.csv(masterList(at, scope, jobId, unit, staffId)), TEXT_CSV, "master-list.csv");
+    }
+
+    /**
+     * The same list as a Markdown table laid out like the wiki page (scope, job name, staff name (unit)), with
+     * {@code Accept: text/markdown}.
+     */
+    @GetMapping(path = "/master-list", produces = TEXT_MARKDOWN)
+    ResponseEntity<String> masterListAsMarkdown(
+            @RequestParam(required = false) Instant at,
+            @RequestParam(required = false) @Size(max = 200) @SingleLine String scope,
+            @RequestParam(required = false) JobId jobId,
+            @RequestParam(required = false) @Size(max = 100) @SingleLine String unit,
+            @RequestParam(required = false) StaffId staffId) {
+        return file(
+                MasterListExports.markdown(masterList(at, scope, jobId, unit, staffId)),
+                TEXT_MARKDOWN,
+                "master-list.md");
+    }
+
+    private static ResponseEntity<String> file(String body, String type, String name) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(type + ";charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + name + "\"")
+                .body(body);
     }
 
     /**
