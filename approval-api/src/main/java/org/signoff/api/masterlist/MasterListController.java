@@ -10,6 +10,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -61,34 +62,25 @@ class MasterListController {
     }
 
     /**
-     * The same list, filtered the same way, as CSV in the master-list format (the import format), with
-     * {@code Accept: text/csv}.
+     * The same list, filtered the same way, as a file: CSV in the master-list format (the import format) with
+     * {@code Accept: text/csv}, or a Markdown table laid out like the wiki page (scope, job name, staff name (unit))
+     * with {@code Accept: text/markdown}.
      */
-    @GetMapping(path = "/master-list", produces = TEXT_CSV)
-    ResponseEntity<String> masterListAsCsv(
+    @GetMapping(
+            path = "/master-list",
+            produces = {TEXT_CSV, TEXT_MARKDOWN})
+    ResponseEntity<String> masterListAsFile(
             @RequestParam(required = false) Instant at,
             @RequestParam(required = false) @Size(max = 200) @SingleLine String scope,
             @RequestParam(required = false) JobId jobId,
             @RequestParam(required = false) @Size(max = 100) @SingleLine String unit,
-            @RequestParam(required = false) StaffId staffId) {
-        return file(MasterListExports.csv(masterList(at, scope, jobId, unit, staffId)), TEXT_CSV, "master-list.csv");
-    }
-
-    /**
-     * The same list as a Markdown table laid out like the wiki page (scope, job name, staff name (unit)), with
-     * {@code Accept: text/markdown}.
-     */
-    @GetMapping(path = "/master-list", produces = TEXT_MARKDOWN)
-    ResponseEntity<String> masterListAsMarkdown(
-            @RequestParam(required = false) Instant at,
-            @RequestParam(required = false) @Size(max = 200) @SingleLine String scope,
-            @RequestParam(required = false) JobId jobId,
-            @RequestParam(required = false) @Size(max = 100) @SingleLine String unit,
-            @RequestParam(required = false) StaffId staffId) {
-        return file(
-                MasterListExports.markdown(masterList(at, scope, jobId, unit, staffId)),
-                TEXT_MARKDOWN,
-                "master-list.md");
+            @RequestParam(required = false) StaffId staffId,
+            @RequestHeader(HttpHeaders.ACCEPT) String accept) {
+        MasterListView list = masterList(at, scope, jobId, unit, staffId);
+        return MediaType.parseMediaTypes(accept).stream()
+                        .anyMatch(type -> type.isCompatibleWith(MediaType.parseMediaType(TEXT_MARKDOWN)))
+                ? file(MasterListExports.markdown(list), TEXT_MARKDOWN, "master-list.md")
+                : file(MasterListExports.csv(list), TEXT_CSV, "master-list.csv");
     }
 
     private static ResponseEntity<String> file(String body, String type, String name) {
