@@ -50,6 +50,7 @@ import org.signoff.ticket.api.ReadingConfirmed;
 import org.signoff.ticket.api.ReattestationRequired;
 import org.signoff.ticket.api.RecertificationRequested;
 import org.signoff.ticket.api.RecertifyProductionUse;
+import org.signoff.ticket.api.RecordMigratedSignOff;
 import org.signoff.ticket.api.ReminderIssued;
 import org.signoff.ticket.api.ReportSandboxTest;
 import org.signoff.ticket.api.RequestJobAccess;
@@ -65,6 +66,7 @@ import org.signoff.ticket.api.SandboxAccessExpired;
 import org.signoff.ticket.api.SandboxAccessGranted;
 import org.signoff.ticket.api.SandboxTestReported;
 import org.signoff.ticket.api.SignOffDeadline;
+import org.signoff.ticket.api.SignOffMigrated;
 import org.signoff.ticket.api.SignOffStarted;
 import org.signoff.ticket.api.SignOffValidUntil;
 import org.signoff.ticket.api.StartSignOff;
@@ -144,6 +146,34 @@ public class SignOffTicket {
         apply(new SignOffStarted(command.ticketId(), command.performedBy(), command.jobId(), variant));
         // applied events reach this instance after the constructor: the first wait is set from the command
         scheduleWait(command.ticketId(), command.jobId(), TicketLifecycle.OPENED, 1, now(), deadlines, policy);
+    }
+
+    /**
+     * A sign-off from the old master list: the person (in the directory), the job (open, with the right variant) and
+     * a free place are checked as for a new ticket; the ticket starts signed off.
+     */
+    @CommandHandler
+    SignOffTicket(RecordMigratedSignOff command, StaffDirectory directory, JobCatalog catalog, TicketSlots slots) {
+        Performers.withAnyRole(directory, command.performedBy(), Role.ADMIN);
+        directory
+                .find(command.staffId())
+                .orElseThrow(() -> Rejection.UNKNOWN_STAFF.because("No staff member '" + command.staffId() + "'"));
+        CatalogEntry job = openJob(catalog, command.jobId());
+        String variant = blankToNull(command.variant());
+        checkVariant(job, variant);
+        slots.holder(command.staffId(), command.jobId(), variant).ifPresent(open -> {
+            throw Rejection.TICKET_ALREADY_OPEN.because(
+                    "'" + command.staffId() + "' already has ticket " + open + " for this job");
+        });
+        apply(new SignOffMigrated(
+                command.ticketId(),
+                command.staffId(),
+                command.jobId(),
+                variant,
+                command.signedOffAt() != null ? command.signedOffAt() : now(),
+                command.approvedBy(),
+                command.source(),
+                command.performedBy()));
     }
 
     @CommandHandler
@@ -612,6 +642,15 @@ public class SignOffTicket {
 
     @EventSourcingHandler
     void on(SignOffStarted event) {
+        ticketId = event.ticketId();
+        requester = event.staffId();
+        jobId = event.jobId();
+        variant = event.variant();
+        status = TicketLifecycle.statusAfter(null, event);
+    }
+
+    @EventSourcingHandler
+    void on(SignOffMigrated event) {
         ticketId = event.ticketId();
         requester = event.staffId();
         jobId = event.jobId();

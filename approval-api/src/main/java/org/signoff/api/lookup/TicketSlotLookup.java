@@ -13,10 +13,12 @@ import org.signoff.catalog.api.JobId;
 import org.signoff.common.Rejection;
 import org.signoff.lookup.TicketSlots;
 import org.signoff.staff.api.StaffId;
+import org.signoff.ticket.api.SignOffMigrated;
 import org.signoff.ticket.api.SignOffStarted;
 import org.signoff.ticket.api.TicketEvent;
 import org.signoff.ticket.api.TicketId;
 import org.signoff.ticket.api.TicketLifecycle;
+import org.signoff.ticket.api.TicketOpened;
 
 /**
  * Table {@code lookup_ticket_slot}: the ticket holding each (staff member, job, variant), one at most, the primary
@@ -69,6 +71,15 @@ class TicketSlotLookup implements TicketSlots {
 
     @EventHandler
     void on(SignOffStarted event) {
+        hold(event);
+    }
+
+    @EventHandler
+    void on(SignOffMigrated event) {
+        hold(event);
+    }
+
+    private void hold(TicketOpened event) {
         try {
             jdbc.sql("INSERT INTO lookup_ticket_slot (staff_id, job_id, variant, ticket_id) VALUES (?, ?, ?, ?)")
                     .params(

@@ -23,6 +23,7 @@ import org.signoff.lookup.CatalogEntry;
 import org.signoff.lookup.JobCatalog;
 import org.signoff.projections.ticket.api.FindTicketQuery;
 import org.signoff.projections.ticket.api.TicketView;
+import org.signoff.ticket.api.SignOffMigrated;
 import org.signoff.ticket.api.SignOffStarted;
 import org.signoff.ticket.api.TicketEvent;
 import org.signoff.ticket.api.TicketLifecycle;
@@ -53,6 +54,11 @@ class TicketMeters {
     @EventHandler
     void on(TicketEvent event, @Timestamp Instant at) {
         String ticket = event.ticketId().value();
+        if (event instanceof SignOffMigrated migrated) {
+            String scope = scopeOf(migrated.jobId());
+            afterCommit(() -> tickets(scope, "migrated").increment());
+            return;
+        }
         if (event instanceof SignOffStarted started) {
             String scope = scopeOf(started.jobId());
             afterCommit(() -> {

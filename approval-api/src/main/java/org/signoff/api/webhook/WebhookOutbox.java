@@ -36,11 +36,11 @@ import org.signoff.ticket.api.ProductionUseRecertified;
 import org.signoff.ticket.api.ReattestationRequired;
 import org.signoff.ticket.api.RecertificationRequested;
 import org.signoff.ticket.api.ReminderIssued;
-import org.signoff.ticket.api.SignOffStarted;
 import org.signoff.ticket.api.SignOffValidUntil;
 import org.signoff.ticket.api.TicketEscalated;
 import org.signoff.ticket.api.TicketEvent;
 import org.signoff.ticket.api.TicketLifecycle;
+import org.signoff.ticket.api.TicketOpened;
 import org.signoff.ticket.api.TicketStatus;
 
 /**
@@ -128,8 +128,8 @@ class WebhookOutbox {
      */
     private Ticket remember(TicketEvent event, long sequence) {
         String ticketId = event.ticketId().value();
-        Ticket after = event instanceof SignOffStarted started
-                ? Ticket.openedBy(started)
+        Ticket after = event instanceof TicketOpened opened
+                ? Ticket.openedBy(opened, event)
                 : known(ticketId, sequence - 1)
                         .orElseGet(() -> rebuildBefore(ticketId, sequence))
                         .after(event);
@@ -171,8 +171,8 @@ class WebhookOutbox {
                 .asStream()
                 .takeWhile(message -> message.getSequenceNumber() < sequence)
                 .toList()) {
-            if (earlier.getPayload() instanceof SignOffStarted started) {
-                ticket = Ticket.openedBy(started);
+            if (earlier.getPayload() instanceof TicketOpened opened) {
+                ticket = Ticket.openedBy(opened, (TicketEvent) opened);
             } else if (ticket != null && earlier.getPayload() instanceof TicketEvent step) {
                 ticket = ticket.after(step);
             }
@@ -261,13 +261,13 @@ class WebhookOutbox {
     /** What the outbox keeps of a ticket. */
     private record Ticket(String jobId, String variant, String staffId, String supportTicketRef, TicketStatus status) {
 
-        static Ticket openedBy(SignOffStarted started) {
+        static Ticket openedBy(TicketOpened opened, TicketEvent event) {
             return new Ticket(
-                    started.jobId().value(),
-                    started.variant(),
-                    started.staffId().value(),
+                    opened.jobId().value(),
+                    opened.variant(),
+                    opened.staffId().value(),
                     null,
-                    TicketLifecycle.statusAfter(null, started));
+                    TicketLifecycle.statusAfter(null, event));
         }
 
         Ticket after(TicketEvent event) {

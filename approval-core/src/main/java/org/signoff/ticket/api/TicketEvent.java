@@ -5,6 +5,7 @@ import org.signoff.staff.api.StaffId;
 /** A fact in a ticket's history: which ticket, and who made it happen (nobody, for the engine's own deadlines). */
 public sealed interface TicketEvent
         permits SignOffStarted,
+                SignOffMigrated,
                 ReadingConfirmed,
                 JobAccessRequested,
                 SandboxAccessGranted,

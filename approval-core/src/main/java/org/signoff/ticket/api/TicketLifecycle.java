@@ -9,6 +9,7 @@ import java.util.Optional;
  * <pre>
  * event                      status after
  * SignOffStarted             READING
+ * SignOffMigrated            COMPLETED (a sign-off from before the engine)
  * ReadingConfirmed           (unchanged)
  * JobAccessRequested         AWAITING_SANDBOX_GRANT
  * SandboxAccessGranted       AWAITING_TEST
@@ -49,6 +50,8 @@ public final class TicketLifecycle {
     public static Optional<TicketStatus> statusSetBy(TicketEvent event) {
         if (event instanceof SignOffStarted) {
             return Optional.of(OPENED);
+        } else if (event instanceof SignOffMigrated) {
+            return Optional.of(TicketStatus.COMPLETED);
         } else if (event instanceof ReadingConfirmed
                 || event instanceof DeadlinesScheduled
                 || event instanceof ReminderIssued

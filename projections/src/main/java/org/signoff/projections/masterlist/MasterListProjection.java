@@ -40,6 +40,7 @@ import org.signoff.staff.api.StaffId;
 import org.signoff.staff.api.StaffMemberChanged;
 import org.signoff.staff.api.StaffMemberErased;
 import org.signoff.staff.api.StaffMemberRegistered;
+import org.signoff.ticket.api.MigrationSource;
 import org.signoff.ticket.api.ProductionRoleUpdated;
 import org.signoff.ticket.api.ProductionUseApproved;
 import org.signoff.ticket.api.ProductionUseDenied;
@@ -52,6 +53,7 @@ import org.signoff.ticket.api.RecertificationRequested;
 import org.signoff.ticket.api.RequestWithdrawn;
 import org.signoff.ticket.api.RequesterLeft;
 import org.signoff.ticket.api.SandboxTestReported;
+import org.signoff.ticket.api.SignOffMigrated;
 import org.signoff.ticket.api.SignOffValidUntil;
 
 /**
@@ -171,6 +173,23 @@ public class MasterListProjection {
                 .params(ticketId, ticketId, ticketId)
                 .update();
         forgetTest(ticketId);
+    }
+
+    /** A sign-off from the old master list: listed from its day, with where it came from and no test behind it. */
+    @EventHandler
+    void on(SignOffMigrated event) {
+        MigrationSource source = event.source();
+        jdbc.sql("INSERT INTO projection_master_list (ticket_id, staff_id, job_id, variant, role_pending, "
+                        + "approved_at, approved_by, migrated_from) VALUES (?, ?, ?, ?, FALSE, ?, ?, ?)")
+                .params(
+                        event.ticketId().value(),
+                        event.staffId().value(),
+                        event.jobId().value(),
+                        event.variant(),
+                        Columns.utc(event.signedOffAt()),
+                        event.approvedBy() == null ? null : event.approvedBy().value(),
+                        source == null ? null : source.batchId() + " " + source.file() + ":" + source.line())
+                .update();
     }
 
     @EventHandler
@@ -389,14 +408,18 @@ public class MasterListProjection {
                                 rs.getString("approved_by"),
                                 rs.getString("ticket_id"),
                                 evidence(rs),
-                                at == null ? Columns.instant(rs, "valid_until") : null)))
+                                at == null ? Columns.instant(rs, "valid_until") : null,
+                                rs.getString("migrated_from"))))
                 .list();
 
         Map<String, List<MasterListView.Job>> scopes = new LinkedHashMap<>();
+        // as of an instant: the jobs registered by then, and any with a sign-off then (one brought in from the old
+        // master list may be older than the job's registration in the engine)
         String jobs = at == null
-                ? "SELECT *, retired AS retired_then FROM projection_master_list_job ORDER BY position"
-                : "SELECT *, (retired_at IS NOT NULL AND retired_at <= :at) AS retired_then "
-                        + "FROM projection_master_list_job WHERE registered_at <= :at ORDER BY position";
+                ? "SELECT *, retired AS retired_then, TRUE AS registered_then FROM projection_master_list_job "
+                        + "ORDER BY position"
+                : "SELECT *, (retired_at IS NOT NULL AND retired_at <= :at) AS retired_then, "
+                        + "(registered_at <= :at) AS registered_then FROM projection_master_list_job ORDER BY position";
         for (ListedJob job : jdbc.sql(jobs)
                 .params(at == null ? Map.of() : Map.of("at", Columns.utc(at)))
                 .query((rs, n) -> new ListedJob(
@@ -405,7 +428,8 @@ public class MasterListProjection {
                         rs.getString("name"),
                         rs.getString("notes"),
                         Columns.names(rs.getString("variants")),
-                        rs.getBoolean("retired_then")))
+                        rs.getBoolean("retired_then"),
+                        rs.getBoolean("registered_then")))
                 .list()) {
             if ((query.scope() != null && !query.scope().equals(job.scope()))
                     || (query.jobId() != null && !query.jobId().equals(job.jobId()))) {
@@ -413,6 +437,9 @@ public class MasterListProjection {
             }
             List<Entry> ofJob =
                     entries.stream().filter(e -> e.jobId().equals(job.jobId())).toList();
+            if (!job.registered() && ofJob.isEmpty()) {
+                continue;
+            }
             if (query.byPeople() ? !ofJob.isEmpty() : !job.retired() || !ofJob.isEmpty()) {
                 scopes.computeIfAbsent(job.scope(), s -> new ArrayList<>()).add(listing(job, ofJob));
             }
@@ -555,7 +582,13 @@ public class MasterListProjection {
     }
 
     private record ListedJob(
-            String jobId, String scope, String name, String notes, List<String> variants, boolean retired) {}
+            String jobId,
+            String scope,
+            String name,
+            String notes,
+            List<String> variants,
+            boolean retired,
+            boolean registered) {}
 
     private record Entry(String jobId, String variant, SignedOff person) {}
 }

@@ -43,9 +43,9 @@ import org.signoff.staff.api.StaffMemberChanged;
 import org.signoff.staff.api.StaffMemberErased;
 import org.signoff.staff.api.StaffMemberRegistered;
 import org.signoff.ticket.api.JobAccessRequested;
-import org.signoff.ticket.api.SignOffStarted;
 import org.signoff.ticket.api.TicketEvent;
 import org.signoff.ticket.api.TicketLifecycle;
+import org.signoff.ticket.api.TicketOpened;
 import org.signoff.ticket.api.TicketStatus;
 
 /** Tickets by status, and each ticket's history: who did what, when, with what data. */
@@ -71,7 +71,7 @@ public class TicketProjection {
             @Timestamp Instant at,
             @MetaDataValue(MessageMetaData.CLIENT) String client) {
         String ticketId = event.ticketId().value();
-        if (event instanceof SignOffStarted started) {
+        if (event instanceof TicketOpened started) {
             jdbc.sql("INSERT INTO projection_ticket (ticket_id, staff_id, job_id, variant, status, opened_at, "
                             + "updated_at, status_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(
@@ -79,7 +79,7 @@ public class TicketProjection {
                             started.staffId().value(),
                             started.jobId().value(),
                             started.variant(),
-                            TicketLifecycle.OPENED.name(),
+                            TicketLifecycle.statusAfter(null, event).name(),
                             Columns.utc(at),
                             Columns.utc(at),
                             Columns.utc(at))

@@ -24,6 +24,8 @@ public record MasterListView(List<Scope> scopes) {
      * @param evidence    the Sandbox test report the approval rests on (the last one before it)
      * @param validUntil  when the sign-off lapses unless recertified (a job whose sign-offs expire); in the list now
      *                    only
+     * @param migratedFrom for a sign-off brought in from the master list kept before the engine: the import run,
+     *                     file and line; null for one given through the six steps
      */
     public record SignedOff(
             String staffId,
@@ -34,7 +36,8 @@ public record MasterListView(List<Scope> scopes) {
             String approvedBy,
             String ticketId,
             TestEvidence evidence,
-            java.time.Instant validUntil) {}
+            java.time.Instant validUntil,
+            String migratedFrom) {}
 
     /**
      * A Sandbox test report, as evidence.
