@@ -127,6 +127,19 @@ public final class Lookups
     private final java.util.Set<StaffId> erased = new java.util.HashSet<>();
 
     @Override
+    public List<CatalogEntry> all() {
+        return List.copyOf(jobs.values());
+    }
+
+    @Override
+    public List<StaffId> named(String displayName) {
+        return displayNames.entrySet().stream()
+                .filter(entry -> entry.getValue().equalsIgnoreCase(displayName))
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    @Override
     public Optional<CatalogEntry> find(JobId jobId) {
         return Optional.ofNullable(jobs.get(jobId));
     }

@@ -20,6 +20,7 @@ import org.signoff.ticket.api.TicketStatus;
  * @param projections    operator actions on the read models
  * @param security       how callers get in
  * @param maxRequestSize the largest request body taken; a larger one is refused with 413
+ * @param maxImportSize  the largest master-list file an import takes (its body alone has this limit)
  * @param idempotencyWindow how long an {@code Idempotency-Key} is remembered
  * @param webhooks       how notifications are delivered
  * @param deadlines      how long a ticket may wait on each step
@@ -32,6 +33,7 @@ public record ApprovalProperties(
         @DefaultValue Projections projections,
         @DefaultValue Security security,
         @DefaultValue("64KB") DataSize maxRequestSize,
+        @DefaultValue("64MB") DataSize maxImportSize,
         @DefaultValue("PT24H") Duration idempotencyWindow,
         @DefaultValue Webhooks webhooks,
         @DefaultValue Deadlines deadlines,

@@ -8,4 +8,7 @@ import org.signoff.catalog.api.JobId;
 public interface JobCatalog {
 
     Optional<CatalogEntry> find(JobId jobId);
+
+    /** Every job of the catalog, retired ones too. */
+    java.util.List<CatalogEntry> all();
 }

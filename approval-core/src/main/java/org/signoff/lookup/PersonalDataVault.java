@@ -10,6 +10,9 @@ public interface PersonalDataVault {
 
     void storeDisplayName(StaffId staffId, String displayName);
 
+    /** The people known by this display name (letter case aside): how a list of names finds whom it means. */
+    java.util.List<StaffId> named(String displayName);
+
     /**
      * The person's pseudonym, made when first asked for: what the event store holds wherever it refers to them
      * (the staff id is personal data: a login chosen from their name).

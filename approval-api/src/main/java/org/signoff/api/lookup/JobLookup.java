@@ -36,6 +36,16 @@ class JobLookup implements JobCatalog {
                 .optional();
     }
 
+    @Override
+    public java.util.List<CatalogEntry> all() {
+        return jdbc.sql("SELECT job_id, definition, retired FROM lookup_job ORDER BY job_id")
+                .query((rs, n) -> new CatalogEntry(
+                        JobId.of(rs.getString(1)),
+                        Columns.json(rs.getString(2), JobDefinition.class),
+                        rs.getBoolean(3)))
+                .list();
+    }
+
     @EventHandler
     void on(JobRegistered event) {
         jdbc.sql("INSERT INTO lookup_job (job_id, definition, retired) VALUES (?, ?, FALSE)")

@@ -25,6 +25,18 @@ class PersonalDataStore implements PersonalDataVault {
     }
 
     @Override
+    public java.util.List<StaffId> named(String displayName) {
+        return jdbc
+                .sql("SELECT staff_id FROM personal_data WHERE LOWER(display_name) = LOWER(?) ORDER BY staff_id")
+                .param(displayName)
+                .query(String.class)
+                .list()
+                .stream()
+                .map(StaffId::of)
+                .toList();
+    }
+
+    @Override
     public String pseudonymOf(StaffId staffId) {
         return pseudonyms.of(staffId);
     }

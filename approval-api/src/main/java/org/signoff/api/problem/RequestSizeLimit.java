@@ -27,24 +27,31 @@ import org.signoff.api.ApprovalProperties;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestSizeLimit extends OncePerRequestFilter {
 
-    private final long limit;
+    /** The one endpoint that takes files: a master list to import. */
+    static final String IMPORTS = "/master-list/imports";
+
+    private final long requestLimit;
+    private final long importLimit;
 
     RequestSizeLimit(ApprovalProperties properties) {
-        this.limit = properties.maxRequestSize().toBytes();
+        this.requestLimit = properties.maxRequestSize().toBytes();
+        this.importLimit = properties.maxImportSize().toBytes();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = IMPORTS.equals(request.getRequestURI()) ? importLimit : requestLimit;
         if (request.getContentLengthLong() > limit) {
-            refuse(request, response);
+            refuse(request, response, limit);
             return;
         }
         chain.doFilter(new Limited(request, limit), response);
     }
 
     /** Written here, not by the MVC advice: a refused body never reaches Spring MVC. */
-    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, long limit)
+            throws IOException {
         Problems.write(request, response, tooLarge(limit));
     }
 

@@ -39,6 +39,7 @@ public final class EndpointRules {
             new Rule(GET, "/tickets", Operation.TICKETS_READ),
             new Rule(GET, "/work-queue", Operation.TICKETS_READ),
             new Rule(GET, "/statistics", Operation.MASTER_LIST_READ),
+            new Rule(POST, "/master-list/imports", Operation.STAFF_WRITE),
             new Rule(GET, "/tickets/by-support-ticket", Operation.TICKETS_READ),
             new Rule(GET, "/tickets/*", Operation.TICKETS_READ),
             new Rule(GET, "/master-list", Operation.MASTER_LIST_READ),

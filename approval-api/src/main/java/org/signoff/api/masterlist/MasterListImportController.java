@@ -1,0 +1,59 @@
+package org.signoff.api.masterlist;
+
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.signoff.api.command.Commands;
+import org.signoff.api.input.SingleLine;
+import org.signoff.api.problem.Problems;
+import org.signoff.common.Rejection;
+import org.signoff.lookup.StaffDirectory;
+import org.signoff.staff.api.Role;
+import org.signoff.staff.api.StaffId;
+
+/**
+ * An administrator brings in the master list kept before the engine: a CSV file in the master-list format, as the
+ * request body. {@code dryRun=true} says what each line would become and writes nothing.
+ */
+@RestController
+class MasterListImportController {
+
+    private final MasterListImport imports;
+    private final Commands commands;
+    private final StaffDirectory directory;
+
+    MasterListImportController(MasterListImport imports, Commands commands, StaffDirectory directory) {
+        this.imports = imports;
+        this.commands = commands;
+        this.directory = directory;
+    }
+
+    @PostMapping(path = "/master-list/imports", consumes = "text/csv")
+    MasterListImport.Report importFile(
+            @RequestBody byte[] file,
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            @RequestParam(name = "fileName", defaultValue = "master-list.csv") @Size(max = 200) @SingleLine
+                    String fileName,
+            @RequestParam(required = false) String performedBy) {
+        StaffId performer = commands.performer(performedBy);
+        boolean administrator = directory
+                .find(performer)
+                .map(member -> member.has(Role.ADMIN) && !member.left())
+                .orElse(false);
+        if (!administrator) {
+            throw Rejection.ROLE_REQUIRED.because("Only an administrator imports a master list");
+        }
+        try {
+            return imports.run(file, fileName, dryRun, performer);
+        } catch (MasterListImport.NotAMasterList refused) {
+            var problem = Problems.problem(HttpStatus.BAD_REQUEST, "NOT_A_MASTER_LIST", refused.getMessage());
+            problem.setProperty("line", refused.line);
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, refused);
+        }
+    }
+}
