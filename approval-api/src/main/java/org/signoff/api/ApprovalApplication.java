@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 
 import org.signoff.api.ledger.LedgerExportCommand;
+import org.signoff.api.masterlist.MasterListImportCommand;
 
 /**
  * The sign-off engine as a service: HTTP commands and reads on an event store in the embedded H2 or PostgreSQL. It
@@ -21,6 +22,10 @@ public class ApprovalApplication {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals(LedgerExportCommand.NAME)) {
             System.exit(LedgerExportCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals(MasterListImportCommand.NAME)) {
+            System.exit(
+                    MasterListImportCommand.run(ApprovalApplication.class, Arrays.copyOfRange(args, 1, args.length)));
         }
         try {
             SpringApplication.run(ApprovalApplication.class, args);

@@ -105,6 +105,12 @@ class MasterListImportTest {
                 listed = listed(csvOf(service));
             }
             assertThat(listed).as("the master list, person for person").containsExactlyInAnyOrderElementsOf(expected);
+
+            // the list exported, imported again: the same list (every person found already listed)
+            JsonNode roundTrip = post(service, "?dryRun=true", csvOf(service).getBytes(StandardCharsets.UTF_8));
+            assertThat(roundTrip.at("/counts/ALREADY_LISTED").asInt()).isEqualTo(listed.size());
+            assertThat(roundTrip.at("/counts/IMPORTED").isMissingNode()).isTrue();
+            assertThat(roundTrip.at("/counts/REFUSED").isMissingNode()).isTrue();
         }
     }
 
@@ -139,6 +145,43 @@ class MasterListImportTest {
             assertThat(everyTable(database)).as("nothing half-imported").isEqualTo(before);
         }
     }
+
+    @Test
+    void anOperatorImportsFromTheCommandLine() throws Exception {
+        Path seed = dataDir.resolve("master-list.csv");
+        try (InputStream in = getClass().getResourceAsStream("/seed/master-list.csv")) {
+            java.nio.file.Files.write(seed, in.readAllBytes());
+        }
+        Path data = dataDir.resolve("data");
+
+        Command dry = run("import-master-list", seed.toString(), "--dry-run", "--approval.data-dir=" + data);
+        assertThat(dry.exit()).as(dry.out()).isZero();
+        JsonNode report = JSON.readTree(dry.out().substring(dry.out().indexOf('{')));
+        assertThat(report.get("lines").asInt()).isEqualTo(48);
+        assertThat(report.at("/counts/REFUSED").asInt()).isEqualTo(2);
+
+        Path notAList = dataDir.resolve("not-a-list.csv");
+        java.nio.file.Files.writeString(notAList, "scope,job,name\nItems,Change physical items,Amy\n");
+        Command refused = run("import-master-list", notAList.toString(), "--approval.data-dir=" + data);
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.out()).contains("Not a master list: Line 1");
+    }
+
+    /** The packaged service's command line, in a JVM of its own. */
+    private static Command run(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                ApprovalApplication.class.getName()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        return new Command(process.exitValue(), out);
+    }
+
+    private record Command(int exit, String out) {}
 
     private static void assertRefused(RunningService service, byte[] file, long line) throws Exception {
         HttpResponse<String> answer = send(service, "", file);

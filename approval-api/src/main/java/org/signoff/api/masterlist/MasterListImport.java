@@ -177,32 +177,20 @@ class MasterListImport {
         }
         if (line.person().startsWith("(")
                 || line.person().toLowerCase(Locale.ROOT).contains(" who ")) {
-            return new LineReport(
-                    line.number(),
-                    Outcome.REFUSED,
-                    jobName,
-                    line.person(),
-                    null,
-                    List.of("a group, not a person: sign-offs are given to people, one by one"));
+            return refused(line, "a group, not a person: sign-offs are given to people, one by one");
         }
         JobDefinition definition = line.job().definition();
         String variant = line.variant().isEmpty() ? null : line.variant();
         if (definition.signOffPerVariant()
                 && (variant == null || !definition.variants().contains(variant))) {
-            return new LineReport(
-                    line.number(),
-                    Outcome.REFUSED,
-                    jobName,
-                    line.person(),
-                    null,
-                    List.of(
-                            variant == null
-                                    ? "the job is signed off per variant and the line names none"
-                                    : "'" + variant + "' is not a variant of the job"));
+            return refused(
+                    line,
+                    variant == null
+                            ? "the job is signed off per variant and the line names none"
+                            : "'" + variant + "' is not a variant of the job");
         }
         if (!definition.signOffPerVariant() && variant != null) {
-            return new LineReport(
-                    line.number(), Outcome.REFUSED, jobName, line.person(), null, List.of("the job has no variants"));
+            return refused(line, "the job has no variants");
         }
         // whom the line means: its staff id, or the one person of that name, or someone new
         StaffId person;
@@ -283,6 +271,11 @@ class MasterListImport {
                 line.person(),
                 person.value(),
                 List.copyOf(notes));
+    }
+
+    private static LineReport refused(Planned line, String reason) {
+        return new LineReport(
+                line.number(), Outcome.REFUSED, line.job().definition().name(), line.person(), null, List.of(reason));
     }
 
     /** What one importable line sends: the person's registration (their first line, if new), then the sign-off. */
