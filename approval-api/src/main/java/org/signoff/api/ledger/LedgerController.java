@@ -6,10 +6,8 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -54,10 +52,7 @@ class LedgerController {
     ResponseEntity<StreamingResponseBody> events(
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
         if (from != null && to != null && !from.isBefore(to)) {
-            throw new ErrorResponseException(
-                    HttpStatus.BAD_REQUEST,
-                    Problems.problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "'from' must come before 'to'"),
-                    null);
+            throw Problems.badRequest("INVALID_REQUEST", "'from' must come before 'to'");
         }
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(JSON_LINES))

@@ -1,7 +1,6 @@
 package org.signoff.api.masterlist;
 
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -51,9 +50,9 @@ class MasterListImportController {
         try {
             return imports.run(file, fileName, dryRun, performer);
         } catch (MasterListImport.NotAMasterList refused) {
-            var problem = Problems.problem(HttpStatus.BAD_REQUEST, "NOT_A_MASTER_LIST", refused.getMessage());
-            problem.setProperty("line", refused.line);
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, refused);
+            ErrorResponseException problem = Problems.badRequest("NOT_A_MASTER_LIST", refused.getMessage());
+            problem.getBody().setProperty("line", refused.line);
+            throw problem;
         }
     }
 }

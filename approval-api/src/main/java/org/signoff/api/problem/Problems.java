@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** How every problem response is made: a type and title derived from the stable {@code code}, which it carries. */
@@ -27,6 +28,11 @@ public final class Problems {
         problem.setTitle(title(code));
         problem.setProperty("code", code);
         return problem;
+    }
+
+    /** A 400 to throw from an endpoint, e.g. for a period whose start is not before its end. */
+    public static ErrorResponseException badRequest(String code, String detail) {
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem(HttpStatus.BAD_REQUEST, code, detail), null);
     }
 
     /** Answers a request with the problem from outside Spring MVC: a servlet filter (security, body size). */

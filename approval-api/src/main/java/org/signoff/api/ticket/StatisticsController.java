@@ -7,8 +7,6 @@ import java.util.List;
 import jakarta.validation.constraints.Size;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -44,10 +42,7 @@ class StatisticsController {
         Instant end = to != null ? to : Instant.now();
         Instant start = from != null ? from : end.minus(DEFAULT_PERIOD);
         if (!start.isBefore(end)) {
-            throw new ErrorResponseException(
-                    HttpStatus.BAD_REQUEST,
-                    Problems.problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "'from' must come before 'to'"),
-                    null);
+            throw Problems.badRequest("INVALID_REQUEST", "'from' must come before 'to'");
         }
         return queries.query(
                         new StepStatisticsQuery(start, end, scope, jobId == null ? null : jobId.value()),
