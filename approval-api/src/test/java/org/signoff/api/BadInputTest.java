@@ -114,6 +114,35 @@ class BadInputTest {
     }
 
     @Test
+    void badInputToTheQueuesStatisticsErasureAndImportsIsAProblemNeverAnError() {
+        Api admin = scenario.admin;
+        assertProblem(api.get("/work-queue?staffId=Not%20Valid"), 400, "INVALID_REQUEST");
+        assertProblem(api.get("/work-queue?staffId=nobody-here"), 404, "UNKNOWN_STAFF");
+        assertProblem(
+                api.get("/work-queue?staffId=" + scenario.requester + "&after=garbage"), 400, "MALFORMED_REQUEST");
+        assertProblem(api.get("/work-queue?staffId=" + scenario.requester + "&limit=0"), 400, "INVALID_REQUEST");
+        assertProblem(admin.get("/staff/nobody-here/standing"), 404, "UNKNOWN_STAFF");
+        assertProblem(admin.get("/statistics?from=yesterday"), 400, "MALFORMED_REQUEST");
+        assertProblem(admin.get("/master-list?unit=" + "x".repeat(101)), 400, "INVALID_REQUEST");
+        assertProblem(admin.post("/staff/nobody-here/erasure", "{}"), 404, "UNKNOWN_STAFF");
+        assertProblem(
+                admin.post("/staff/" + scenario.requester + "/erasure", "{\"performedBy\": \"Not Valid\"}"),
+                400,
+                "INVALID_REQUEST");
+        assertProblem(
+                admin.send("POST", "/master-list/imports", "application/json", "{}"), 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertProblem(admin.send("POST", "/master-list/imports", "text/csv", ""), 400, "MALFORMED_REQUEST");
+        assertProblem(
+                api.send(
+                        "POST",
+                        "/master-list/imports?dryRun=true&performedBy=" + scenario.requester,
+                        "text/csv",
+                        "scope,job,person\n"),
+                403,
+                "ROLE_REQUIRED");
+    }
+
+    @Test
     void everyStepWithAnEmptyBodyIsABadRequestNamingWhatIsMissing() {
         String ticket = scenario.ticketAwaitingReview();
         // what each step misses first; an integration must also name the person it acts for
