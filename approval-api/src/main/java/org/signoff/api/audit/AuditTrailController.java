@@ -12,11 +12,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.signoff.api.config.ReadYourWrites;
 import org.signoff.api.input.Pages;
 import org.signoff.catalog.api.JobId;
 import org.signoff.common.Rejection;
+import org.signoff.projections.catalog.CatalogProjection;
 import org.signoff.projections.catalog.api.FindJobQuery;
 import org.signoff.projections.catalog.api.JobView;
+import org.signoff.projections.staff.StaffProjection;
 import org.signoff.projections.staff.api.FindStaffQuery;
 import org.signoff.projections.staff.api.StaffView;
 import org.signoff.projections.ticket.api.AuditEntryView;
@@ -31,9 +34,11 @@ import org.signoff.staff.api.StaffId;
 class AuditTrailController {
 
     private final QueryGateway queries;
+    private final ReadYourWrites readYourWrites;
 
-    AuditTrailController(QueryGateway queries) {
+    AuditTrailController(QueryGateway queries, ReadYourWrites readYourWrites) {
         this.queries = queries;
+        this.readYourWrites = readYourWrites;
     }
 
     /** Every step the person took, and every step taken on their own tickets. */
@@ -42,8 +47,8 @@ class AuditTrailController {
             @PathVariable StaffId staffId,
             @RequestParam(defaultValue = Pages.DEFAULT_LIMIT) @Min(1) @Max(Pages.MAX_LIMIT) int limit,
             @RequestParam(required = false) AuditTrailCursor after) {
-        queries.query(new FindStaffQuery(staffId.value()), ResponseTypes.optionalInstanceOf(StaffView.class))
-                .join()
+        readYourWrites
+                .find(StaffProjection.PROCESSING_GROUP, new FindStaffQuery(staffId.value()), StaffView.class)
                 .orElseThrow(() -> Rejection.UNKNOWN_STAFF.because("No staff member '" + staffId + "'"));
         return page(
                 AuditTrailQuery.ofPerson(
@@ -61,8 +66,8 @@ class AuditTrailController {
             @PathVariable JobId jobId,
             @RequestParam(defaultValue = Pages.DEFAULT_LIMIT) @Min(1) @Max(Pages.MAX_LIMIT) int limit,
             @RequestParam(required = false) AuditTrailCursor after) {
-        queries.query(new FindJobQuery(jobId.value()), ResponseTypes.optionalInstanceOf(JobView.class))
-                .join()
+        readYourWrites
+                .find(CatalogProjection.PROCESSING_GROUP, new FindJobQuery(jobId.value()), JobView.class)
                 .orElseThrow(() -> Rejection.UNKNOWN_JOB.because("No job '" + jobId + "'"));
         return page(
                 AuditTrailQuery.ofJob(

@@ -24,6 +24,7 @@ import org.signoff.api.catalog.JobRequests.Change;
 import org.signoff.api.catalog.JobRequests.Register;
 import org.signoff.api.catalog.JobRequests.Retire;
 import org.signoff.api.command.Commands;
+import org.signoff.api.config.ReadYourWrites;
 import org.signoff.api.input.Cursor;
 import org.signoff.api.input.Pages;
 import org.signoff.catalog.api.ChangeJob;
@@ -31,6 +32,7 @@ import org.signoff.catalog.api.JobId;
 import org.signoff.catalog.api.RegisterJob;
 import org.signoff.catalog.api.RetireJob;
 import org.signoff.common.Rejection;
+import org.signoff.projections.catalog.CatalogProjection;
 import org.signoff.projections.catalog.api.FindJobQuery;
 import org.signoff.projections.catalog.api.JobView;
 import org.signoff.projections.catalog.api.ListJobsQuery;
@@ -43,11 +45,14 @@ class JobController {
     private final Commands commands;
     private final QueryGateway queries;
     private final Reattestations reattestations;
+    private final ReadYourWrites readYourWrites;
 
-    JobController(Commands commands, QueryGateway queries, Reattestations reattestations) {
+    JobController(
+            Commands commands, QueryGateway queries, Reattestations reattestations, ReadYourWrites readYourWrites) {
         this.commands = commands;
         this.queries = queries;
         this.reattestations = reattestations;
+        this.readYourWrites = readYourWrites;
     }
 
     @PostMapping
@@ -95,8 +100,8 @@ class JobController {
 
     @GetMapping("/{jobId}")
     JobView find(@PathVariable JobId jobId) {
-        return queries.query(new FindJobQuery(jobId.value()), ResponseTypes.optionalInstanceOf(JobView.class))
-                .join()
+        return readYourWrites
+                .find(CatalogProjection.PROCESSING_GROUP, new FindJobQuery(jobId.value()), JobView.class)
                 .orElseThrow(() -> Rejection.UNKNOWN_JOB.because("No job '" + jobId + "'"));
     }
 }

@@ -6,8 +6,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,10 +15,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.signoff.api.command.Commands;
+import org.signoff.api.config.ReadYourWrites;
 import org.signoff.api.input.Identifier;
 import org.signoff.api.input.PlainText;
 import org.signoff.api.input.SingleLine;
 import org.signoff.common.Rejection;
+import org.signoff.projections.masterlist.MasterListProjection;
 import org.signoff.projections.masterlist.api.FindRecertificationCampaignQuery;
 import org.signoff.projections.masterlist.api.RecertificationCampaignView;
 
@@ -31,12 +31,13 @@ class RecertificationCampaignController {
 
     private final RecertificationCampaigns campaigns;
     private final Commands commands;
-    private final QueryGateway queries;
+    private final ReadYourWrites readYourWrites;
 
-    RecertificationCampaignController(RecertificationCampaigns campaigns, Commands commands, QueryGateway queries) {
+    RecertificationCampaignController(
+            RecertificationCampaigns campaigns, Commands commands, ReadYourWrites readYourWrites) {
         this.campaigns = campaigns;
         this.commands = commands;
-        this.queries = queries;
+        this.readYourWrites = readYourWrites;
     }
 
     /** Asks for every sign-off in force on the job (or on every job of the scope) to be recertified or revoked. */
@@ -50,10 +51,11 @@ class RecertificationCampaignController {
 
     @GetMapping("/{campaignId}")
     RecertificationCampaignView progress(@PathVariable @Size(max = 200) String campaignId) {
-        return queries.query(
+        return readYourWrites
+                .find(
+                        MasterListProjection.PROCESSING_GROUP,
                         new FindRecertificationCampaignQuery(campaignId),
-                        ResponseTypes.optionalInstanceOf(RecertificationCampaignView.class))
-                .join()
+                        RecertificationCampaignView.class)
                 .orElseThrow(() -> Rejection.UNKNOWN_CAMPAIGN.because("No campaign '" + campaignId + "'"));
     }
 

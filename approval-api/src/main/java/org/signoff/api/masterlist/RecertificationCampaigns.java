@@ -8,8 +8,10 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
 import org.signoff.api.command.Commands;
+import org.signoff.api.config.ReadYourWrites;
 import org.signoff.api.ids.TimeOrderedIds;
 import org.signoff.common.Rejection;
+import org.signoff.projections.masterlist.MasterListProjection;
 import org.signoff.projections.masterlist.api.FetchMasterListQuery;
 import org.signoff.projections.masterlist.api.MasterListView;
 import org.signoff.staff.api.StaffId;
@@ -25,10 +27,12 @@ class RecertificationCampaigns {
 
     private final Commands commands;
     private final QueryGateway queries;
+    private final ReadYourWrites readYourWrites;
 
-    RecertificationCampaigns(Commands commands, QueryGateway queries) {
+    RecertificationCampaigns(Commands commands, QueryGateway queries, ReadYourWrites readYourWrites) {
         this.commands = commands;
         this.queries = queries;
+        this.readYourWrites = readYourWrites;
     }
 
     /** A started campaign: its id and the tickets it asked about. */
@@ -36,6 +40,7 @@ class RecertificationCampaigns {
 
     Started start(String jobId, String scope, String reason, StaffId performer) {
         String campaignId = TimeOrderedIds.next();
+        readYourWrites.awaitCaughtUp(MasterListProjection.PROCESSING_GROUP); // a sign-off approved just before counts
         MasterListView list = queries.query(FetchMasterListQuery.now(), ResponseTypes.instanceOf(MasterListView.class))
                 .join();
         List<String> asked = new ArrayList<>();

@@ -9,13 +9,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import org.signoff.api.config.ReadYourWrites;
 
 /**
  * How far each read model (each streaming processor: the read models, the webhook outbox) is behind the event
@@ -52,7 +53,7 @@ class ReadModelLag {
             processing.eventProcessors().forEach((name, processor) -> {
                 if (processor instanceof StreamingEventProcessor streaming
                         && !caughtUp.containsKey(name)
-                        && position(streaming).orElse(-1) >= headAtStart) {
+                        && ReadYourWrites.position(streaming).orElse(-1) >= headAtStart) {
                     caughtUp.put(name, true);
                 }
             });
@@ -69,12 +70,12 @@ class ReadModelLag {
     }
 
     private static double eventsBehind(JdbcClient jdbc, StreamingEventProcessor processor) {
-        OptionalLong position = position(processor);
+        OptionalLong position = ReadYourWrites.position(processor);
         return position.isEmpty() ? Double.NaN : Math.max(0, head(jdbc) - position.getAsLong());
     }
 
     private static double secondsBehind(JdbcClient jdbc, StreamingEventProcessor processor) {
-        OptionalLong position = position(processor);
+        OptionalLong position = ReadYourWrites.position(processor);
         if (position.isEmpty()) {
             return Double.NaN;
         }
@@ -86,23 +87,6 @@ class ReadModelLag {
                         Duration.between(Instant.parse(oldest), Instant.now()).toMillis() / 1000.0)
                 .map(seconds -> Math.max(0, seconds))
                 .orElse(0.0);
-    }
-
-    /** The lowest position over the processor's segments; empty while one has none yet. */
-    private static OptionalLong position(StreamingEventProcessor processor) {
-        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-        if (status.isEmpty()) {
-            return OptionalLong.empty();
-        }
-        long lowest = Long.MAX_VALUE;
-        for (EventTrackerStatus segment : status.values()) {
-            OptionalLong at = segment.getCurrentPosition();
-            if (at.isEmpty()) {
-                return OptionalLong.empty();
-            }
-            lowest = Math.min(lowest, at.getAsLong());
-        }
-        return OptionalLong.of(lowest);
     }
 
     private static long head(JdbcClient jdbc) {

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.signoff.api.command.Commands;
+import org.signoff.api.config.ReadYourWrites;
 import org.signoff.api.input.Cursor;
 import org.signoff.api.input.Pages;
 import org.signoff.api.staff.StaffRequests.Change;
@@ -30,6 +31,7 @@ import org.signoff.catalog.api.JobId;
 import org.signoff.common.Rejection;
 import org.signoff.projections.masterlist.api.FetchPermissionsQuery;
 import org.signoff.projections.masterlist.api.PermissionView;
+import org.signoff.projections.staff.StaffProjection;
 import org.signoff.projections.staff.api.FindStaffQuery;
 import org.signoff.projections.staff.api.ListStaffQuery;
 import org.signoff.projections.staff.api.StaffView;
@@ -50,11 +52,13 @@ class StaffController {
     private final Commands commands;
     private final QueryGateway queries;
     private final Departures departures;
+    private final ReadYourWrites readYourWrites;
 
-    StaffController(Commands commands, QueryGateway queries, Departures departures) {
+    StaffController(Commands commands, QueryGateway queries, Departures departures, ReadYourWrites readYourWrites) {
         this.commands = commands;
         this.queries = queries;
         this.departures = departures;
+        this.readYourWrites = readYourWrites;
     }
 
     @PostMapping
@@ -100,8 +104,8 @@ class StaffController {
 
     @GetMapping("/{staffId}")
     StaffView find(@PathVariable StaffId staffId) {
-        return queries.query(new FindStaffQuery(staffId.value()), ResponseTypes.optionalInstanceOf(StaffView.class))
-                .join()
+        return readYourWrites
+                .find(StaffProjection.PROCESSING_GROUP, new FindStaffQuery(staffId.value()), StaffView.class)
                 .orElseThrow(() -> Rejection.UNKNOWN_STAFF.because("No staff member '" + staffId + "'"));
     }
 

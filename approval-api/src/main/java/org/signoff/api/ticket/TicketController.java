@@ -35,10 +35,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.signoff.api.command.Commands;
+import org.signoff.api.config.ReadYourWrites;
 import org.signoff.api.ids.TimeOrderedIds;
 import org.signoff.api.input.Pages;
 import org.signoff.catalog.api.JobId;
 import org.signoff.common.Rejection;
+import org.signoff.projections.ticket.TicketProjection;
 import org.signoff.projections.ticket.api.FindTicketQuery;
 import org.signoff.projections.ticket.api.ListTicketsQuery;
 import org.signoff.projections.ticket.api.TicketSummaryView;
@@ -68,10 +70,12 @@ class TicketController {
 
     private final Commands commands;
     private final QueryGateway queries;
+    private final ReadYourWrites readYourWrites;
 
-    TicketController(Commands commands, QueryGateway queries) {
+    TicketController(Commands commands, QueryGateway queries, ReadYourWrites readYourWrites) {
         this.commands = commands;
         this.queries = queries;
+        this.readYourWrites = readYourWrites;
     }
 
     @PostMapping
@@ -250,9 +254,8 @@ class TicketController {
     /** The ticket and its history, with its version as {@code ETag} for a step's {@code If-Match}. */
     @GetMapping("/{ticketId}")
     ResponseEntity<TicketView> find(@PathVariable TicketId ticketId) {
-        TicketView ticket = queries.query(
-                        new FindTicketQuery(ticketId.value()), ResponseTypes.optionalInstanceOf(TicketView.class))
-                .join()
+        TicketView ticket = readYourWrites
+                .find(TicketProjection.PROCESSING_GROUP, new FindTicketQuery(ticketId.value()), TicketView.class)
                 .orElseThrow(() -> Rejection.UNKNOWN_TICKET.because("No ticket '" + ticketId + "'"));
         long version = ticket.history().get(ticket.history().size() - 1).sequence();
         return ResponseEntity.ok().eTag(IfMatch.etag(version)).body(ticket);
