@@ -186,7 +186,8 @@ class AuthorizationMatrixTest {
         if (pattern.startsWith("/staff")
                 || pattern.startsWith("/api-clients")
                 || pattern.startsWith("/access")
-                || pattern.equals("/master-list/imports")) {
+                || pattern.equals("/master-list/imports")
+                || pattern.startsWith("/read-models")) {
             return "admin";
         } else if (pattern.startsWith("/jobs")
                 || pattern.endsWith("/sandbox-grant")

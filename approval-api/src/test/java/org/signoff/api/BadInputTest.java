@@ -140,6 +140,10 @@ class BadInputTest {
                         "scope,job,person\n"),
                 403,
                 "ROLE_REQUIRED");
+        assertProblem(admin.get("/read-models/nothing-of-the-kind"), 404, "UNKNOWN_READ_MODEL");
+        assertProblem(admin.post("/read-models/nothing-of-the-kind/rebuild", "{}"), 404, "UNKNOWN_READ_MODEL");
+        assertProblem(
+                admin.post("/read-models/tickets/rebuild", "{\"performedBy\": \"Not Valid\"}"), 400, "INVALID_REQUEST");
     }
 
     @Test

@@ -65,7 +65,8 @@ class OpenApiContractTest {
                     .replace("/staff/*", "/staff/{staffId}")
                     .replace("/api-clients/*", "/api-clients/{clientId}")
                     .replace("/webhooks/*", "/webhooks/{subscriptionId}")
-                    .replace("/recertification-campaigns/*", "/recertification-campaigns/{campaignId}");
+                    .replace("/recertification-campaigns/*", "/recertification-campaigns/{campaignId}")
+                    .replace("/read-models/*", "/read-models/{name}");
             if (document.at("/paths")
                     .path(path)
                     .path(rule.method().name().toLowerCase(Locale.ROOT))

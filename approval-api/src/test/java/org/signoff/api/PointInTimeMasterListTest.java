@@ -1,7 +1,6 @@
 package org.signoff.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.signoff.api.Scenario.accepted;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,27 +38,8 @@ class PointInTimeMasterListTest {
     void theListAsOfAnyInstantIsTheFoldOfTheEventsUpToIt() throws Exception {
         try (RunningService service = RunningService.start(dataDir)) {
             Scenario scenario = new Scenario(service.api());
-            List<String> people = new ArrayList<>(List.of(scenario.requester, scenario.colleague));
-            for (int n = 0; n < 4; n++) {
-                people.add(register(scenario, "tester-" + n));
-            }
-            Map<String, List<JsonNode>> jobs = jobsWithoutVariants(scenario.api, 3);
-
-            ExecutorService integrations = Executors.newFixedThreadPool(4);
-            List<Future<?>> running = new ArrayList<>();
             long seed = System.nanoTime();
-            int worker = 0;
-            for (String person : people) {
-                for (Map.Entry<String, List<JsonNode>> job : jobs.entrySet()) {
-                    Random random = new Random(seed + worker++);
-                    running.add(integrations.submit(
-                            () -> randomHistory(scenario, random, person, job.getKey(), job.getValue())));
-                }
-            }
-            for (Future<?> history : running) {
-                history.get();
-            }
-            integrations.shutdown();
+            List<String> people = RandomHistories.of(scenario, 4, 3, seed);
             // one of them leaves: whatever of theirs is signed off ends there and then
             assertThat(scenario.admin
                             .post("/staff/" + people.get(2) + "/departure", """
@@ -123,61 +100,6 @@ class PointInTimeMasterListTest {
             assertThat(served(scenario.api.get("/master-list").body()))
                     .as("now is the last instant")
                     .isEqualTo(fold(who, events, last.plusSeconds(1)));
-        }
-    }
-
-    /** One person's tickets on one job: tested, retested, denied, approved, revoked and withdrawn at random. */
-    private static void randomHistory(
-            Scenario scenario, Random random, String person, String jobId, List<JsonNode> readings) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            String ticket = scenario.open(person, jobId);
-            for (JsonNode reading : readings) {
-                accepted(scenario.api.post("/tickets/" + ticket + "/readings", """
-                        {"documentId": "%s", "version": "%s", "performedBy": "%s"}""".formatted(
-                                reading.get("documentId").asText(),
-                                reading.get("version").asText(),
-                                person)));
-            }
-            if (random.nextInt(10) == 0) {
-                accepted(scenario.withdraw(ticket, person));
-                continue;
-            }
-            accepted(scenario.request(ticket, person));
-            accepted(scenario.grantSandbox(ticket, scenario.librarian));
-            String review;
-            do {
-                accepted(scenario.api.post("/tickets/" + ticket + "/sandbox-test", """
-                        {"jobInstanceRef": "job-%d", "recordsProcessed": %d, "outcome": "%s", "notes": "run %d",
-                         "attachments": %s, "performedBy": "%s"}""".formatted(
-                                random.nextInt(1_000_000),
-                                random.nextInt(5000),
-                                random.nextBoolean() ? "SUCCEEDED" : "COMPLETED_WITH_ERRORS",
-                                attempt,
-                                random.nextBoolean() ? "[]" : "[\"https://alma.example/report/" + attempt + "\"]",
-                                person)));
-                int dice = random.nextInt(10);
-                review = dice < 2 ? "retest" : dice < 3 ? "deny" : "approve";
-                if (review.equals("retest")) {
-                    accepted(scenario.requestRetest(ticket, scenario.librarian));
-                }
-            } while (review.equals("retest"));
-            if (review.equals("deny")) {
-                accepted(scenario.deny(ticket, scenario.librarian));
-                continue;
-            }
-            boolean roleUpdate = random.nextBoolean();
-            accepted(scenario.approve(ticket, scenario.librarianWhoAsks, roleUpdate));
-            if (roleUpdate && random.nextInt(4) > 0) {
-                accepted(scenario.submitRoleRequest(ticket, scenario.liaison));
-                accepted(scenario.confirmRoleUpdate(ticket, scenario.support));
-            } else if (roleUpdate && random.nextBoolean()) {
-                accepted(scenario.withdraw(ticket, person));
-                continue;
-            }
-            if (random.nextInt(3) > 0) {
-                return; // signed off, and stays so
-            }
-            accepted(scenario.revoke(ticket, scenario.librarian));
         }
     }
 
@@ -296,28 +218,5 @@ class PointInTimeMasterListTest {
             }
         }
         return events;
-    }
-
-    private static String register(Scenario scenario, String name) {
-        String id = name + "-" + System.nanoTime() % 100_000;
-        assertThat(scenario.admin
-                        .post("/staff", """
-                        {"staffId": "%s", "displayName": "%s", "unit": "%s", "roles": ["STAFF"], "liaisonUnits": [],
-                         "performedBy": "admin"}""".formatted(id, name, scenario.unit))
-                        .status())
-                .isEqualTo(201);
-        return id;
-    }
-
-    private static Map<String, List<JsonNode>> jobsWithoutVariants(Api api, int count) {
-        Map<String, List<JsonNode>> jobs = new java.util.LinkedHashMap<>();
-        for (JsonNode job : api.get("/jobs?limit=100").body()) {
-            if (jobs.size() < count && job.get("variants").isEmpty()) {
-                List<JsonNode> readings = new ArrayList<>();
-                job.get("requiredReadings").forEach(readings::add);
-                jobs.put(job.get("jobId").asText(), readings);
-            }
-        }
-        return jobs;
     }
 }

@@ -94,6 +94,19 @@ class PostgresStoreTest {
             assertThat(verified.get("intact").asBoolean())
                     .as("every event sealed on PostgreSQL, and the chain holds: %s", verified)
                     .isTrue();
+
+            // each read model rebuilt beside the live one (tables made from PostgreSQL's metadata) and swapped in
+            org.springframework.jdbc.core.simple.JdbcClient jdbc =
+                    service.bean(org.springframework.jdbc.core.simple.JdbcClient.class);
+            ReadModelRebuildTest.awaitCaughtUp(service.api());
+            var live = ReadModelRebuildTest.rows(jdbc);
+            jdbc.sql("UPDATE projection_job SET name = 'damaged'").update();
+            for (String readModel : List.of("tickets", "master-list", "catalog", "staff")) {
+                ReadModelRebuildTest.rebuild(service.api(), readModel);
+            }
+            assertThat(ReadModelRebuildTest.rows(jdbc))
+                    .as("rebuilt on PostgreSQL")
+                    .isEqualTo(live);
         }
     }
 

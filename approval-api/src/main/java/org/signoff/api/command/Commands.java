@@ -50,6 +50,11 @@ public class Commands {
         return callers.performer(performedBy);
     }
 
+    /** The performer, who must be an administrator ({@code ROLE_REQUIRED}): "Only an administrator {action}". */
+    public StaffId administrator(String performedBy, String action) {
+        return callers.administrator(performedBy, action);
+    }
+
     /** A command that creates something; it has nothing to find. */
     public <R> R create(Object command) {
         Map<String, String> metaData = new HashMap<>(callers.metaData());

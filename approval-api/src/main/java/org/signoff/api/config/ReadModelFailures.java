@@ -29,7 +29,7 @@ import org.springframework.context.annotation.Configuration;
  * {@code approval.read_model.failing} at 1.
  */
 @Configuration(proxyBeanMethods = false)
-class ReadModelFailures {
+public class ReadModelFailures {
 
     static final String DEGRADED = "DEGRADED";
 
@@ -43,7 +43,7 @@ class ReadModelFailures {
     }
 
     /** Names the event (type, id, and the aggregate and position it belongs to), never its data, and rethrows. */
-    private static void stopAt(Exception failure, EventMessage<?> event, EventMessageHandler handler) throws Exception {
+    public static void stopAt(Exception failure, EventMessage<?> event, EventMessageHandler handler) throws Exception {
         String position = event instanceof DomainEventMessage<?> domain
                 ? " (" + domain.getType() + " " + domain.getAggregateIdentifier() + " #" + domain.getSequenceNumber()
                         + ")"

@@ -10,9 +10,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.signoff.api.command.Commands;
 import org.signoff.api.input.SingleLine;
 import org.signoff.api.problem.Problems;
-import org.signoff.common.Rejection;
-import org.signoff.lookup.StaffDirectory;
-import org.signoff.staff.api.Role;
 import org.signoff.staff.api.StaffId;
 
 /**
@@ -24,12 +21,10 @@ class MasterListImportController {
 
     private final MasterListImport imports;
     private final Commands commands;
-    private final StaffDirectory directory;
 
-    MasterListImportController(MasterListImport imports, Commands commands, StaffDirectory directory) {
+    MasterListImportController(MasterListImport imports, Commands commands) {
         this.imports = imports;
         this.commands = commands;
-        this.directory = directory;
     }
 
     @PostMapping(path = "/master-list/imports", consumes = "text/csv")
@@ -39,14 +34,7 @@ class MasterListImportController {
             @RequestParam(name = "fileName", defaultValue = "master-list.csv") @Size(max = 200) @SingleLine
                     String fileName,
             @RequestParam(required = false) String performedBy) {
-        StaffId performer = commands.performer(performedBy);
-        boolean administrator = directory
-                .find(performer)
-                .map(member -> member.has(Role.ADMIN) && !member.left())
-                .orElse(false);
-        if (!administrator) {
-            throw Rejection.ROLE_REQUIRED.because("Only an administrator imports a master list");
-        }
+        StaffId performer = commands.administrator(performedBy, "imports a master list");
         try {
             return imports.run(file, fileName, dryRun, performer);
         } catch (MasterListImport.NotAMasterList refused) {

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import org.signoff.client.api.Operation;
 import org.signoff.common.MessageMetaData;
+import org.signoff.common.Rejection;
 import org.signoff.lookup.StaffDirectory;
 import org.signoff.lookup.StaffMembership;
 import org.signoff.staff.api.Role;
@@ -38,6 +39,23 @@ public class Callers {
      * The performer of a command: a person's key performs as that person ({@code performedBy} left out or naming
      * them); an integration names the person, who must be one it acts for.
      */
+    /**
+     * The performer, who must be an administrator who has not left: {@code ROLE_REQUIRED} otherwise.
+     *
+     * @param action what only an administrator does, for the refusal: "imports a master list"
+     */
+    public StaffId administrator(String performedBy, String action) {
+        StaffId performer = performer(performedBy);
+        boolean administrator = directory
+                .find(performer)
+                .map(member -> member.has(Role.ADMIN) && !member.left())
+                .orElse(false);
+        if (!administrator) {
+            throw Rejection.ROLE_REQUIRED.because("Only an administrator " + action);
+        }
+        return performer;
+    }
+
     public StaffId performer(String performedBy) {
         Caller caller = current();
         if (caller.isPerson()) {

@@ -73,7 +73,10 @@ public final class EndpointRules {
             new Rule(GET, "/webhooks", Operation.CLIENTS_WRITE),
             new Rule(DELETE, "/webhooks/*", Operation.CLIENTS_WRITE),
             new Rule(GET, "/webhooks/*/deliveries", Operation.CLIENTS_WRITE),
-            new Rule(POST, "/webhooks/*/redelivery", Operation.CLIENTS_WRITE));
+            new Rule(POST, "/webhooks/*/redelivery", Operation.CLIENTS_WRITE),
+            new Rule(GET, "/read-models", Operation.CLIENTS_WRITE),
+            new Rule(GET, "/read-models/*", Operation.CLIENTS_WRITE),
+            new Rule(POST, "/read-models/*/rebuild", Operation.CLIENTS_WRITE));
 
     /** What anyone may read without a key: the health check, and the published contract (OpenAPI, Swagger UI). */
     public static final List<String> OPEN_TO_READ = List.of(

@@ -26,6 +26,9 @@ public class CatalogProjection {
 
     public static final String PROCESSING_GROUP = "catalog";
 
+    /** Its tables: nobody else reads or writes them. */
+    public static final List<String> TABLES = List.of("projection_job");
+
     private final JdbcClient jdbc;
 
     public CatalogProjection(JdbcClient jdbc) {
@@ -64,7 +67,7 @@ public class CatalogProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("DELETE FROM projection_job").update();
+        TABLES.forEach(table -> jdbc.sql("DELETE FROM " + table).update());
     }
 
     @QueryHandler

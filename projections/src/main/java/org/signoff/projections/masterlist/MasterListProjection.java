@@ -67,6 +67,15 @@ public class MasterListProjection {
 
     public static final String PROCESSING_GROUP = "master-list";
 
+    /** Its tables: nobody else reads or writes them. */
+    public static final List<String> TABLES = List.of(
+            "projection_master_list",
+            "projection_master_list_test",
+            "projection_master_list_suspension",
+            "projection_recertification_campaign",
+            "projection_master_list_person",
+            "projection_master_list_job");
+
     private static final String TEST_COLUMNS = "test_job_instance, test_records, test_outcome, test_attachments, "
             + "test_notes, test_reported_by, test_reported_at";
 
@@ -353,12 +362,7 @@ public class MasterListProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("DELETE FROM projection_master_list").update();
-        jdbc.sql("DELETE FROM projection_master_list_test").update();
-        jdbc.sql("DELETE FROM projection_master_list_suspension").update();
-        jdbc.sql("DELETE FROM projection_recertification_campaign").update();
-        jdbc.sql("DELETE FROM projection_master_list_person").update();
-        jdbc.sql("DELETE FROM projection_master_list_job").update();
+        TABLES.forEach(table -> jdbc.sql("DELETE FROM " + table).update());
     }
 
     // --- the list

@@ -33,6 +33,9 @@ public class StaffProjection {
 
     public static final String PROCESSING_GROUP = "staff";
 
+    /** Its tables: nobody else reads or writes them. */
+    public static final List<String> TABLES = List.of("projection_staff");
+
     private static final String SELECT = "SELECT s.*, p.display_name, sp.pseudonym FROM projection_staff s "
             + PersonalData.JOIN_ON + "s.staff_id " + PersonalData.PSEUDONYM_JOIN_ON + "s.staff_id ";
 
@@ -81,7 +84,7 @@ public class StaffProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("DELETE FROM projection_staff").update();
+        TABLES.forEach(table -> jdbc.sql("DELETE FROM " + table).update());
     }
 
     @QueryHandler

@@ -54,6 +54,10 @@ public class TicketProjection {
 
     public static final String PROCESSING_GROUP = "tickets";
 
+    /** Its tables: nobody else reads or writes them. */
+    public static final List<String> TABLES = List.of(
+            "projection_ticket", "projection_ticket_history", "projection_ticket_person", "projection_ticket_job");
+
     private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
@@ -375,10 +379,7 @@ public class TicketProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("DELETE FROM projection_ticket_history").update();
-        jdbc.sql("DELETE FROM projection_ticket").update();
-        jdbc.sql("DELETE FROM projection_ticket_person").update();
-        jdbc.sql("DELETE FROM projection_ticket_job").update();
+        TABLES.forEach(table -> jdbc.sql("DELETE FROM " + table).update());
     }
 
     @QueryHandler
