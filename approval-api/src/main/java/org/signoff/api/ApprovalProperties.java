@@ -96,13 +96,15 @@ public record ApprovalProperties(
      *                        are asked to recertify it
      * @param reattestWithin  how long the holder of a sign-off has to confirm a new version of a required reading
      *                        of the job before the sign-off is suspended
+     * @param heartbeat       how often a node firing a deadline says it is alive; after 6 missed, another fires it
      */
     public record Deadlines(
             Map<TicketStatus, WaitLimits> steps,
             Map<String, Map<TicketStatus, WaitLimits>> jobs,
             @DefaultValue("PT10S") Duration pollInterval,
             @DefaultValue("P30D") Duration recertifyBefore,
-            @DefaultValue("P30D") Duration reattestWithin) {
+            @DefaultValue("P30D") Duration reattestWithin,
+            @DefaultValue("PT10S") Duration heartbeat) {
 
         public Deadlines {
             steps = steps == null ? Map.of() : Map.copyOf(steps);

@@ -10,6 +10,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -125,9 +126,20 @@ public class Commands {
         }
     }
 
+    /**
+     * Sends the command; one that lost a race for its aggregate's next sequence number (another node appended
+     * between this node's look at the aggregate and its append) is sent once more: the rollback evicted the cached
+     * aggregate, so the second attempt decides on the aggregate as stored, taken or refused by its rules. A second
+     * race is the caller's ({@code 409 CONCURRENT_CHANGE}).
+     */
     private <R> R send(Object command, Map<String, String> metaData) {
-        return gateway.sendAndWait(
-                GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        try {
+            return gateway.sendAndWait(
+                    GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        } catch (ConcurrencyException lostTheRace) {
+            return gateway.sendAndWait(
+                    GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        }
     }
 
     @SuppressWarnings("unchecked")

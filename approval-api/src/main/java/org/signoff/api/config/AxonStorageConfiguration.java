@@ -1,9 +1,12 @@
 package org.signoff.api.config;
 
+import java.sql.SQLException;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -22,6 +25,7 @@ import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import org.signoff.ApprovalDomain;
@@ -116,21 +120,28 @@ class AxonStorageConfiguration {
     /**
      * The domain's aggregates, event sourced from the store above. With {@code approval.aggregate-cache} (on by
      * default) an aggregate stays in memory between commands instead of being read back from its events each
-     * time; a rolled-back command evicts it, and a stale copy can only fail its append on the unique sequence
-     * number (a 409), never lose or reorder an event.
+     * time; a rolled-back command evicts it. Where other nodes write the store too, a cached aggregate is checked
+     * against the store before each use ({@link StoreCheckedCache}); and a copy that went stale even so can only
+     * fail its append on the unique sequence number, never lose or reorder an event.
      */
     @Bean
-    ConfigurerModule approvalAggregates(ApprovalProperties properties, Pseudonyms pseudonyms) {
+    ConfigurerModule approvalAggregates(
+            ApprovalProperties properties, Pseudonyms pseudonyms, DataSource dataSource, JdbcClient jdbc)
+            throws SQLException {
+        boolean shared = StoreCheckedCache.needed(dataSource);
+        Supplier<Cache> cache = !properties.aggregateCache()
+                ? null
+                : shared ? () -> new StoreCheckedCache(new WeakReferenceCache(), jdbc) : WeakReferenceCache::new;
         return configurer -> ApprovalDomain.AGGREGATES.forEach(
-                type -> configurer.configureAggregate(aggregate(type, properties.aggregateCache(), pseudonyms)));
+                type -> configurer.configureAggregate(aggregate(type, cache, pseudonyms)));
     }
 
-    private static <A> AggregateConfigurer<A> aggregate(Class<A> type, boolean cached, Pseudonyms pseudonyms) {
+    private static <A> AggregateConfigurer<A> aggregate(Class<A> type, Supplier<Cache> cache, Pseudonyms pseudonyms) {
         AggregateConfigurer<A> aggregate = AggregateConfigurer.defaultConfiguration(type);
         if (type == StaffMember.class) {
             // a person's history is keyed by their pseudonym, not by the staff id the commands name them by
             aggregate.configureCommandTargetResolver(configuration -> new StaffHistories(pseudonyms));
         }
-        return cached ? aggregate.configureCache(configuration -> new WeakReferenceCache()) : aggregate;
+        return cache == null ? aggregate : aggregate.configureCache(configuration -> cache.get());
     }
 }

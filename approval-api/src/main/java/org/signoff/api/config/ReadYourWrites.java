@@ -5,12 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,13 +23,11 @@ public class ReadYourWrites {
     /** Longer than a read model ever lags but under load; a read does not hang on a stopped one. */
     static final Duration AT_MOST = Duration.ofSeconds(5);
 
-    private final EventProcessingConfiguration processing;
-    private final JdbcClient jdbc;
+    private final ProcessorPositions positions;
     private final QueryGateway queries;
 
-    ReadYourWrites(EventProcessingConfiguration processing, JdbcClient jdbc, QueryGateway queries) {
-        this.processing = processing;
-        this.jdbc = jdbc;
+    ReadYourWrites(ProcessorPositions positions, QueryGateway queries) {
+        this.positions = positions;
         this.queries = queries;
     }
 
@@ -49,26 +45,20 @@ public class ReadYourWrites {
     }
 
     /**
-     * Waits until the read model has handled every event stored before this call, at most {@link #AT_MOST}.
+     * Waits until the read model has handled every event stored before this call, at most {@link #AT_MOST}. Its
+     * position comes from the token store, so this holds on every node, whichever one runs the read model.
      *
-     * @return whether it had; false also for a read model that is not a streaming processor of this node
+     * @return whether it had
      */
     public boolean awaitCaughtUp(String readModel) {
-        Optional<StreamingEventProcessor> processor =
-                processing.eventProcessor(readModel, StreamingEventProcessor.class);
-        if (processor.isEmpty()) {
-            return false;
-        }
-        long head = jdbc.sql("SELECT COALESCE(MAX(globalIndex), -1) FROM DomainEventEntry")
-                .query(Long.class)
-                .single();
+        long head = positions.head();
         long deadline = System.nanoTime() + AT_MOST.toNanos();
-        while (position(processor.get()).orElse(-1) < head) {
+        while (positions.of(readModel).orElse(-1) < head) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
             try {
-                Thread.sleep(5);
+                Thread.sleep(10);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
@@ -77,7 +67,10 @@ public class ReadYourWrites {
         return true;
     }
 
-    /** The lowest position over the processor's segments; empty while one has none yet. */
+    /**
+     * The lowest position over the segments this node's processor holds; empty while one has none yet (or it holds
+     * none: another node runs it). {@link ProcessorPositions} answers for the cluster.
+     */
     public static OptionalLong position(StreamingEventProcessor processor) {
         Map<Integer, EventTrackerStatus> status = processor.processingStatus();
         if (status.isEmpty()) {

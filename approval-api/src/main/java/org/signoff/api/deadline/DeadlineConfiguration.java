@@ -37,6 +37,8 @@ class DeadlineConfiguration {
                         DbSchedulerDeadlineManager.binaryTask(deadlineManager::getObject))
                 .threads(THREADS)
                 .pollingInterval(properties.deadlines().pollInterval())
+                // a node that dies while firing a deadline: another fires it once its heartbeats stop (6 missed)
+                .heartbeatInterval(properties.deadlines().heartbeat())
                 .build();
     }
 

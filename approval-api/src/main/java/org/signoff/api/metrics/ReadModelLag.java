@@ -14,13 +14,13 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-import org.signoff.api.config.ReadYourWrites;
+import org.signoff.api.config.ProcessorPositions;
 
 /**
  * How far each read model (each streaming processor: the read models, the webhook outbox) is behind the event
- * store: {@code approval.read_model.lag.events} (events stored after the last one it handled) and
+ * store, as the token store says (so every node reports the same, whichever runs it):
+ * {@code approval.read_model.lag.events} (events stored after the last one it handled) and
  * {@code approval.read_model.lag.seconds} (how long ago the oldest of those was stored; 0 when caught up). And
  * {@code readModelsCaughtUp}, in the readiness group: out of service after start until every read model has once
  * reached the store's head as it was at start, then up for good (a read model that falls behind under load stays
@@ -30,14 +30,14 @@ import org.signoff.api.config.ReadYourWrites;
 class ReadModelLag {
 
     @Bean
-    MeterBinder readModelLagGauges(EventProcessingConfiguration processing, JdbcClient jdbc) {
+    MeterBinder readModelLagGauges(EventProcessingConfiguration processing, ProcessorPositions positions) {
         return registry -> processing.eventProcessors().forEach((name, processor) -> {
-            if (processor instanceof StreamingEventProcessor streaming) {
-                Gauge.builder("approval.read_model.lag.events", streaming, p -> eventsBehind(jdbc, p))
+            if (processor instanceof StreamingEventProcessor) {
+                Gauge.builder("approval.read_model.lag.events", positions, p -> eventsBehind(p, name))
                         .description("Events stored after the last one the read model handled")
                         .tag("read_model", name)
                         .register(registry);
-                Gauge.builder("approval.read_model.lag.seconds", streaming, p -> secondsBehind(jdbc, p))
+                Gauge.builder("approval.read_model.lag.seconds", positions, p -> secondsBehind(p, name))
                         .description("How long ago the oldest event the read model has not handled was stored")
                         .tag("read_model", name)
                         .register(registry);
@@ -46,14 +46,14 @@ class ReadModelLag {
     }
 
     @Bean
-    HealthIndicator readModelsCaughtUp(EventProcessingConfiguration processing, JdbcClient jdbc) {
-        long headAtStart = head(jdbc);
+    HealthIndicator readModelsCaughtUp(EventProcessingConfiguration processing, ProcessorPositions positions) {
+        long headAtStart = positions.head();
         Map<String, Boolean> caughtUp = new ConcurrentHashMap<>();
         return () -> {
             processing.eventProcessors().forEach((name, processor) -> {
-                if (processor instanceof StreamingEventProcessor streaming
+                if (processor instanceof StreamingEventProcessor
                         && !caughtUp.containsKey(name)
-                        && ReadYourWrites.position(streaming).orElse(-1) >= headAtStart) {
+                        && positions.of(name).orElse(-1) >= headAtStart) {
                     caughtUp.put(name, true);
                 }
             });
@@ -69,29 +69,20 @@ class ReadModelLag {
         };
     }
 
-    private static double eventsBehind(JdbcClient jdbc, StreamingEventProcessor processor) {
-        OptionalLong position = ReadYourWrites.position(processor);
-        return position.isEmpty() ? Double.NaN : Math.max(0, head(jdbc) - position.getAsLong());
+    private static double eventsBehind(ProcessorPositions positions, String name) {
+        OptionalLong position = positions.of(name);
+        return position.isEmpty() ? Double.NaN : Math.max(0, positions.head() - position.getAsLong());
     }
 
-    private static double secondsBehind(JdbcClient jdbc, StreamingEventProcessor processor) {
-        OptionalLong position = ReadYourWrites.position(processor);
+    private static double secondsBehind(ProcessorPositions positions, String name) {
+        OptionalLong position = positions.of(name);
         if (position.isEmpty()) {
             return Double.NaN;
         }
-        return jdbc.sql("SELECT MIN(timeStamp) FROM DomainEventEntry WHERE globalIndex > ?")
-                .param(position.getAsLong())
-                .query(String.class)
-                .optional()
-                .map(oldest ->
-                        Duration.between(Instant.parse(oldest), Instant.now()).toMillis() / 1000.0)
+        return positions
+                .storedAfter(position.getAsLong())
+                .map(oldest -> Duration.between(oldest, Instant.now()).toMillis() / 1000.0)
                 .map(seconds -> Math.max(0, seconds))
                 .orElse(0.0);
-    }
-
-    private static long head(JdbcClient jdbc) {
-        return jdbc.sql("SELECT COALESCE(MAX(globalIndex), -1) FROM DomainEventEntry")
-                .query(Long.class)
-                .single();
     }
 }

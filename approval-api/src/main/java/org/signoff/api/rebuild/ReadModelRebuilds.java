@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +27,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.signoff.api.config.ProcessorPositions;
 import org.signoff.api.config.ReadModel;
 import org.signoff.api.config.ReadModelFailures;
 import org.signoff.api.config.ReadYourWrites;
@@ -46,6 +47,8 @@ public class ReadModelRebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuilds.class);
     private static final String PROCESSOR_SUFFIX = ".rebuild";
+    /** Longer than a running rebuild goes without storing its token (Axon's claim timeout is 10 s). */
+    private static final Duration ABANDONED_AFTER = Duration.ofSeconds(30);
 
     private final Map<String, ReadModel<?>> readModels = new ConcurrentHashMap<>();
     private final Map<String, RebuildView> latest = new ConcurrentHashMap<>();
@@ -57,6 +60,7 @@ public class ReadModelRebuilds {
     private final Configuration axon;
     private final EventProcessingConfiguration processing;
     private final JdbcClient jdbc;
+    private final ProcessorPositions positions;
     private final DataSource dataSource;
     private final TransactionTemplate transaction;
     private final Clock clock = Clock.systemUTC();
@@ -66,12 +70,14 @@ public class ReadModelRebuilds {
             Configuration axon,
             EventProcessingConfiguration processing,
             JdbcClient jdbc,
+            ProcessorPositions positions,
             DataSource dataSource,
             PlatformTransactionManager transactions) {
         readModels.forEach(readModel -> this.readModels.put(readModel.name(), readModel));
         this.axon = axon;
         this.processing = processing;
         this.jdbc = jdbc;
+        this.positions = positions;
         this.dataSource = dataSource;
         this.transaction = new TransactionTemplate(transactions);
         forgetUnfinished();
@@ -79,7 +85,7 @@ public class ReadModelRebuilds {
 
     /** Every read model that can be rebuilt: where it stands, and its latest rebuild on this node. */
     public List<ReadModelView> list() {
-        long head = head();
+        long head = positions.head();
         return readModels.keySet().stream()
                 .sorted()
                 .map(name -> view(name, head))
@@ -87,21 +93,15 @@ public class ReadModelRebuilds {
     }
 
     public ReadModelView find(String name) {
-        return view(readModel(name).name(), head());
+        return view(readModel(name).name(), positions.head());
     }
 
     private ReadModelView view(String name, long head) {
-        Optional<Long> position = processing
-                .eventProcessor(name, StreamingEventProcessor.class)
-                .flatMap(processor -> {
-                    var at = ReadYourWrites.position(processor);
-                    return at.isPresent() ? Optional.of(at.getAsLong()) : Optional.empty();
-                });
-        return new ReadModelView(
-                name,
-                position.orElse(null),
-                position.map(at -> Math.max(0, head - at)).orElse(null),
-                latest.get(name));
+        OptionalLong position = positions.of(name);
+        return position.isPresent()
+                ? new ReadModelView(
+                        name, position.getAsLong(), Math.max(0, head - position.getAsLong()), latest.get(name))
+                : new ReadModelView(name, null, null, latest.get(name));
     }
 
     /** Starts rebuilding the read model, answering at once; {@code REBUILD_IN_PROGRESS} while one runs. */
@@ -112,7 +112,7 @@ public class ReadModelRebuilds {
             throw Rejection.REBUILD_IN_PROGRESS.because(
                     "Read model '" + name + "' is being rebuilt since " + running.startedAt());
         }
-        RebuildView started = RebuildView.started(name, performer.value(), clock.instant(), head());
+        RebuildView started = RebuildView.started(name, performer.value(), clock.instant(), positions.head());
         latest.put(name, started);
         workers.execute(() -> rebuild(readModel, started));
         return started;
@@ -131,17 +131,23 @@ public class ReadModelRebuilds {
             log.info("Rebuilding read model '{}' beside the live one", name);
             processor = processor(rebuildProcessor, readModel.projection(shadow.client()));
             processor.start();
-            long head = head();
+            long head = positions.head();
             while (ReadYourWrites.position(processor).orElse(-1) < head) {
                 latest.put(name, started.at(ReadYourWrites.position(processor).orElse(-1), head));
                 Thread.sleep(50);
-                head = head();
+                head = positions.head();
             }
             processor.shutDown();
             latest.put(name, started.swapping(head));
             live.shutDown();
             try {
                 transaction.executeWithoutResult(status -> {
+                    // the live token first: a node running the live processor cannot commit a batch meanwhile, and
+                    // once the token is given away (owner NULL below), its batch in flight fails and rolls back
+                    jdbc.sql("SELECT processorName FROM TokenEntry WHERE processorName = ? FOR UPDATE")
+                            .param(name)
+                            .query(String.class)
+                            .list();
                     shadow.copyOverLive();
                     jdbc.sql("UPDATE TokenEntry SET "
                                     + "token = (SELECT token FROM TokenEntry WHERE processorName = ? AND segment = 0), "
@@ -199,11 +205,24 @@ public class ReadModelRebuilds {
                 .build();
     }
 
-    /** A rebuild a stop cut short is forgotten at start: its token and tables go, the live read model is intact. */
+    /**
+     * A rebuild a stop cut short is forgotten at start: its token and tables go, the live read model is intact. One
+     * that another node is running (its token claimed in the last {@link #ABANDONED_AFTER}) is left to it.
+     */
     private void forgetUnfinished() {
+        Instant abandoned = clock.instant().minus(ABANDONED_AFTER);
         readModels.values().forEach(readModel -> {
-            deleteToken(readModel.name() + PROCESSOR_SUFFIX);
-            new ShadowTables(readModel.tables(), jdbc, dataSource).drop();
+            String processor = readModel.name() + PROCESSOR_SUFFIX;
+            boolean running = jdbc.sql("SELECT owner, timestamp FROM TokenEntry WHERE processorName = ?")
+                    .param(processor)
+                    .query((row, n) -> row.getString("owner") != null
+                            && Instant.parse(row.getString("timestamp")).isAfter(abandoned))
+                    .list()
+                    .contains(true);
+            if (!running) {
+                deleteToken(processor);
+                new ShadowTables(readModel.tables(), jdbc, dataSource).drop();
+            }
         });
     }
 
@@ -220,12 +239,6 @@ public class ReadModelRebuilds {
                     + readModels.keySet().stream().sorted().toList());
         }
         return readModel;
-    }
-
-    private long head() {
-        return jdbc.sql("SELECT COALESCE(MAX(globalIndex), -1) FROM DomainEventEntry")
-                .query(Long.class)
-                .single();
     }
 
     @PreDestroy

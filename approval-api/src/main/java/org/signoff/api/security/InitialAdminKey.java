@@ -7,6 +7,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,6 +22,7 @@ import org.signoff.api.lookup.CredentialStore;
 import org.signoff.client.api.ClientId;
 import org.signoff.client.api.Operation;
 import org.signoff.client.api.RegisterApiClient;
+import org.signoff.common.CommandRejected;
 import org.signoff.lookup.StaffDirectory;
 import org.signoff.staff.api.StaffId;
 
@@ -64,15 +66,24 @@ class InitialAdminKey implements ApplicationRunner {
         }
         String configured = properties.security().initialAdminKey();
         String secret = configured != null ? configured : CredentialStore.newSecret();
-        commands.sendAndWait(new RegisterApiClient(
-                CLIENT,
-                "The first administrator's key",
-                admin,
-                EnumSet.allOf(Operation.class),
-                false,
-                null,
-                CredentialStore.hash(secret),
-                admin));
+        try {
+            commands.sendAndWait(new RegisterApiClient(
+                    CLIENT,
+                    "The first administrator's key",
+                    admin,
+                    EnumSet.allOf(Operation.class),
+                    false,
+                    null,
+                    CredentialStore.hash(secret),
+                    admin));
+        } catch (AggregateStreamCreationException | CommandRejected anotherNodeWasFaster) {
+            // nodes started together: one of them made the key (with the configured secret, or in its data dir)
+            if (clients.none()) {
+                throw anotherNodeWasFaster;
+            }
+            log.info("The first administrator's API key was made by another node");
+            return;
+        }
         if (configured == null) {
             Path file = dataDir.resolve("initial-admin-key");
             Files.createDirectories(dataDir);

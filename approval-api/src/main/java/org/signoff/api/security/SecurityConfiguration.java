@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -82,6 +83,8 @@ class SecurityConfiguration {
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(requests -> {
+                    // an async dispatch finishes a response (a stream, an event source) already authorised
+                    requests.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
                     requests.requestMatchers(HttpMethod.GET, EndpointRules.OPEN_TO_READ.toArray(String[]::new))
                             .permitAll();
                     requests.requestMatchers("/actuator/**").hasAuthority("metrics:read");

@@ -2,17 +2,13 @@ package org.signoff.api.ui;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import org.signoff.api.config.ProcessorPositions;
 import org.signoff.projections.masterlist.MasterListProjection;
 import org.signoff.projections.ticket.TicketProjection;
 
@@ -27,12 +23,12 @@ class PageChanges {
     private static final List<String> SHOWN =
             List.of(MasterListProjection.PROCESSING_GROUP, TicketProjection.PROCESSING_GROUP);
 
-    private final EventProcessingConfiguration processing;
+    private final ProcessorPositions positions;
     private final List<SseEmitter> pages = new CopyOnWriteArrayList<>();
     private volatile long seen = -1;
 
-    PageChanges(EventProcessingConfiguration processing) {
-        this.processing = processing;
+    PageChanges(ProcessorPositions positions) {
+        this.positions = positions;
     }
 
     SseEmitter subscribe() {
@@ -60,17 +56,11 @@ class PageChanges {
         }
     }
 
-    /** The sum of the shown read models' positions: it grows whenever one of them handles an event. */
+    /** The sum of the shown read models' positions: it grows whenever one of them handles an event, on any node. */
     private long positions() {
         long sum = 0;
         for (String name : SHOWN) {
-            if (processing.eventProcessor(name).orElse(null) instanceof StreamingEventProcessor streaming) {
-                for (Map.Entry<Integer, EventTrackerStatus> segment :
-                        streaming.processingStatus().entrySet()) {
-                    OptionalLong position = segment.getValue().getCurrentPosition();
-                    sum += position.orElse(0);
-                }
-            }
+            sum += positions.of(name).orElse(0);
         }
         return sum;
     }

@@ -2,6 +2,7 @@ package org.signoff.api.ui;
 
 import java.io.IOException;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -69,8 +70,9 @@ class PageSecurity {
                             response.getWriter()
                                     .write("Refused: this page is not open to you, or its form expired (reload it).");
                         }))
-                .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/ui/sign-in", "/ui/page.css", "/ui/page.js", "/webjars/**")
+                .authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC)
+                        .permitAll() // the end of an event stream already authorised
+                        .requestMatchers("/ui/sign-in", "/ui/page.css", "/ui/page.js", "/webjars/**")
                         .permitAll()
                         .anyRequest()
                         .hasAuthority(Operation.MASTER_LIST_READ.value()));
