@@ -9,6 +9,8 @@ import java.util.function.Predicate;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.actuate.endpoint.HttpCodeStatusMapper;
+import org.springframework.boot.health.contributor.Status;
 
 /**
  * What monitoring scrapes from {@code /actuator/prometheus} after a ticket goes through: the ticket opened and
@@ -85,6 +87,19 @@ class MetricsTest {
                         .get("status")
                         .asText())
                 .isEqualTo("UP");
+    }
+
+    @Test
+    void aLoadBalancerIsToldToSendNothingToANodeThatIsDownOrNotReady() {
+        HttpCodeStatusMapper answers = RunningService.shared().bean(HttpCodeStatusMapper.class);
+        assertThat(answers.getStatusCode(Status.DOWN)).isEqualTo(503);
+        assertThat(answers.getStatusCode(Status.OUT_OF_SERVICE))
+                .as("read models still catching up")
+                .isEqualTo(503);
+        assertThat(answers.getStatusCode(new Status("DEGRADED")))
+                .as("a read model failing: the node still takes commands")
+                .isEqualTo(200);
+        assertThat(answers.getStatusCode(Status.UP)).isEqualTo(200);
     }
 
     private String scrape() {

@@ -88,6 +88,17 @@ public final class FlowBenchmark {
             LedgerBenchmark.run(args);
             System.exit(0);
         }
+        if (args.length > 0 && args[0].equals("cluster")) {
+            int status = 0;
+            try {
+                ClusterBenchmark.run(args);
+            } catch (Exception failed) {
+                System.out.println("FAILED: " + failed);
+                failed.printStackTrace(System.out);
+                status = 1;
+            }
+            System.exit(status);
+        }
         int flows = intArg(args, "--flows=", 2000);
         int threads = intArg(args, "--threads=", 64);
         int warmup = intArg(args, "--warmup=", 500);

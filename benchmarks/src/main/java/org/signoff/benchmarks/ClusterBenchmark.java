@@ -1,0 +1,477 @@
+package org.signoff.benchmarks;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntFunction;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Sign-off flows over HTTP against several engine nodes on one PostgreSQL, as a load balancer would spread them:
+ * each command to a node picked at random, and when that node does not answer (killed, restarting) the same request,
+ * with the same {@code Idempotency-Key}, to another. Either starts the nodes itself ({@code --nodes=N}: an embedded
+ * PostgreSQL and N JVMs of the packaged service, on loopback), or drives nodes already running ({@code --urls=...}
+ * with {@code --admin-key=...}, e.g. the containers of {@code docker/compose.yaml}). After the run it checks what an
+ * integration was told: every flow acknowledged is complete, each step once, and on the master list.
+ *
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar cluster --nodes=3 --flows=1000 --threads=64
+ * java -jar benchmarks/target/benchmarks.jar cluster --urls=http://localhost:8081,http://localhost:8082 \
+ *     --admin-key=initial-admin.SECRET --flows=300 --threads=16
+ * </pre>
+ */
+final class ClusterBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int COMMANDS_PER_FLOW = 8;
+    private static final int EVENTS_PER_FLOW = 8;
+    /** What the engine adds to a ticket's history besides the steps taken. */
+    private static final List<String> NOT_STEPS = List.of("DeadlinesScheduled", "ReminderIssued");
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final List<String> nodes;
+    private final String suffix = UUID.randomUUID().toString().substring(0, 8);
+    private final Map<String, LongAdder> answeredBy = new ConcurrentHashMap<>();
+    private final LongAdder failovers = new LongAdder();
+    private String key;
+
+    private ClusterBenchmark(List<String> nodes) {
+        this.nodes = nodes;
+    }
+
+    static void run(String[] args) throws Exception {
+        int flows = FlowBenchmark.intArg(args, "--flows=", 1000);
+        int threads = FlowBenchmark.intArg(args, "--threads=", 64);
+        int warmup = FlowBenchmark.intArg(args, "--warmup=", 200);
+        Optional<String> urls = stringArg(args, "--urls=");
+        if (urls.isPresent()) {
+            String adminKey = stringArg(args, "--admin-key=")
+                    .orElseThrow(() -> new IllegalArgumentException("--urls needs --admin-key"));
+            new ClusterBenchmark(List.of(urls.get().split(",")))
+                    .measureAndCheck(adminKey, flows, threads, warmup, List.of());
+            return;
+        }
+        int count = FlowBenchmark.intArg(args, "--nodes=", 3);
+        Path jar = stringArg(args, "--jar=").map(Path::of).orElseGet(ClusterBenchmark::packagedService);
+        Path dir = Files.createTempDirectory("approval-cluster-bench");
+        String secret = UUID.randomUUID().toString().replace("-", "");
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dir.resolve("postgres"))
+                .setCleanDataDirectory(true)
+                .start()) {
+            List<Process> processes = new ArrayList<>();
+            List<String> bases = new ArrayList<>();
+            try {
+                for (int n = 1; n <= count; n++) {
+                    int port = freePort();
+                    Path data = Files.createDirectories(dir.resolve("node-" + n));
+                    processes.add(new ProcessBuilder(
+                                    javaCommand(),
+                                    "-Xmx512m",
+                                    "-jar",
+                                    jar.toString(),
+                                    "--server.port=" + port,
+                                    "--approval.data-dir=" + data,
+                                    "--approval.security.initial-admin-key=" + secret,
+                                    "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                                    "--logging.level.root=WARN")
+                            .redirectErrorStream(true)
+                            .redirectOutput(data.resolve("node.log").toFile())
+                            .start());
+                    bases.add("http://localhost:" + port);
+                }
+                ClusterBenchmark benchmark = new ClusterBenchmark(bases);
+                for (int n = 0; n < count; n++) {
+                    benchmark.awaitHealthy(bases.get(n), processes.get(n));
+                }
+                benchmark.measureAndCheck("initial-admin." + secret, flows, threads, warmup, processes);
+            } finally {
+                processes.forEach(Process::destroy);
+                for (Process process : processes) {
+                    process.waitFor();
+                }
+            }
+        } finally {
+            FlowBenchmark.deleteRecursively(dir);
+        }
+    }
+
+    private void measureAndCheck(String adminKey, int flows, int threads, int warmup, List<Process> processes)
+            throws Exception {
+        setUp(adminKey);
+        System.out.printf(
+                "%nSign-off flows over HTTP on %d node(s) (%s), %d flows after %d to warm up, %d client threads, "
+                        + "%d commands per flow; this machine has %d cores%n",
+                nodes.size(),
+                String.join(", ", nodes),
+                flows,
+                warmup,
+                threads,
+                COMMANDS_PER_FLOW,
+                Runtime.getRuntime().availableProcessors());
+        List<String> warm = requesters("w", warmup, threads);
+        List<String> measured = requesters("c", flows, threads);
+        runFlows(warm, threads);
+        answeredBy.clear();
+        long cpuBefore = cpuNanos(processes);
+        long start = System.nanoTime();
+        Latencies latencies = new Latencies();
+        List<String> tickets = runFlows(measured, threads, latencies);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        while (onMasterList() < warmup + flows) {
+            Thread.sleep(20);
+        }
+        double lag = (System.nanoTime() - start) / 1e9 - seconds;
+        double cpuMsPerFlow = processes.isEmpty() ? Double.NaN : (cpuNanos(processes) - cpuBefore) / 1e6 / flows;
+        Object[] figures = {
+            flows / seconds,
+            flows * COMMANDS_PER_FLOW / seconds,
+            latencies.percentile(50),
+            latencies.percentile(99),
+            cpuMsPerFlow,
+            lag
+        };
+        System.out.printf(
+                Locale.ROOT,
+                "%d node(s): %7.1f flows/s, %8.1f commands/s; command p50 %6.1f ms, p99 %7.1f ms; "
+                        + "CPU (all nodes) %5.1f ms/flow; master list %5.2f s behind%n",
+                Stream.concat(Stream.of(nodes.size()), Arrays.stream(figures)).toArray());
+        System.out.printf(
+                "answers by node: %s; commands sent again to another node: %d%n", answeredBy, failovers.sum());
+        System.out.printf(
+                Locale.ROOT,
+                "RESULT engine=approval path=http-cluster nodes=%d threads=%d n=%d flows_per_s=%.1f "
+                        + "commands_per_s=%.1f p50_ms=%.2f p99_ms=%.2f cpu_ms_per_flow=%.2f master_list_lag_s=%.2f%n",
+                Stream.concat(Stream.of(nodes.size(), threads, flows), Arrays.stream(figures))
+                        .toArray());
+        check(tickets);
+    }
+
+    /** Every acknowledged flow is complete with each of its steps once, on whichever node is asked. */
+    private void check(List<String> tickets) throws Exception {
+        int wrong = 0;
+        for (String ticket : tickets) {
+            JsonNode view = json(get(ticket));
+            for (int wait = 0; wait < 100 && !status(view).equals("COMPLETED"); wait++) {
+                Thread.sleep(100); // the node asked may be a moment behind
+                view = json(get(ticket));
+            }
+            List<String> steps = new ArrayList<>();
+            view.path("history").forEach(step -> steps.add(step.path("event").asText()));
+            steps.removeIf(NOT_STEPS::contains);
+            if (!status(view).equals("COMPLETED")
+                    || steps.size() != EVENTS_PER_FLOW
+                    || steps.stream().distinct().count() != EVENTS_PER_FLOW) {
+                wrong++;
+                if (wrong <= 5) {
+                    System.out.printf("NOT AS ACKNOWLEDGED: %s is %s after %s%n", ticket, status(view), steps);
+                }
+            }
+        }
+        System.out.printf(
+                "checked: %d of %d acknowledged flows complete, each step once%n",
+                tickets.size() - wrong, tickets.size());
+        if (wrong > 0) {
+            throw new IllegalStateException(wrong + " acknowledged flows are not as acknowledged");
+        }
+    }
+
+    private static String status(JsonNode view) {
+        return view.at("/ticket/status").asText();
+    }
+
+    private void setUp(String adminKey) throws Exception {
+        key = adminKey;
+        key = json(send("/api-clients", """
+                        {"clientId": "bench-%s", "name": "Cluster benchmark", "actsForAnyone": true,
+                         "operations": ["tickets:read", "tickets:write", "readings:write", "master-list:read",
+                         "jobs:read", "staff:read", "staff:write"]}""".formatted(suffix))).get("key").asText();
+        registerAs(adminKey, "/jobs", """
+                {"jobId": "bench-job-%s", "definition": {"scope": "Items", "name": "Benchmark job %s",
+                 "requiredReadings": [{"documentId": "bench-doc", "title": "Benchmark job", "version": "1"}],
+                 "roleUpdateUsuallyNeeded": true}}""".formatted(suffix, suffix));
+        register("librarian", "SYSTEMS_LIBRARIAN", "LTS", "[]");
+        register("liaison", "LIAISON", "BENCH", "[\"BENCH\"]");
+        register("support", "SUPPORT_TEAM", "LTS", "[]");
+    }
+
+    private void registerAs(String adminKey, String path, String json) throws Exception {
+        String mine = key;
+        key = adminKey;
+        try {
+            send(path, json);
+        } finally {
+            key = mine;
+        }
+    }
+
+    private String register(String name, String role, String unit, String liaisonUnits) throws Exception {
+        String id = name + "-" + suffix;
+        send("/staff", """
+                {"staffId": "%s", "displayName": "%s", "unit": "%s", "roles": ["%s"], "liaisonUnits": %s,
+                 "performedBy": "admin"}""".formatted(id, name, unit, role, liaisonUnits));
+        return id;
+    }
+
+    /** One requester per flow (a person has one open ticket per job), registered before the clock starts. */
+    private List<String> requesters(String prefix, int count, int threads) throws Exception {
+        return inParallel(count, threads, i -> {
+            try {
+                return register(prefix + i, "STAFF", "BENCH", "[]");
+            } catch (Exception failed) {
+                throw new IllegalStateException(failed);
+            }
+        });
+    }
+
+    private List<String> runFlows(List<String> requesters, int threads) throws Exception {
+        return runFlows(requesters, threads, new Latencies());
+    }
+
+    private List<String> runFlows(List<String> requesters, int threads, Latencies latencies) throws Exception {
+        return inParallel(requesters.size(), threads, i -> {
+            try {
+                return flow(requesters.get(i), latencies);
+            } catch (Exception failed) {
+                throw new IllegalStateException(failed);
+            }
+        });
+    }
+
+    private static List<String> inParallel(int count, int threads, IntFunction<String> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        String[] results = new String[count];
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            workers.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    results[i] = task.apply(i);
+                }
+                return null;
+            }));
+        }
+        try {
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return Arrays.asList(results);
+    }
+
+    /** The whole process with a role update, 8 commands, each to a node picked at random: the ticket's path. */
+    private String flow(String requester, Latencies latencies) throws Exception {
+        String ticket = latencies
+                .time(() -> send("/tickets", """
+                        {"jobId": "bench-job-%s", "performedBy": "%s"}""".formatted(suffix, requester)))
+                .headers()
+                .firstValue("Location")
+                .orElseThrow();
+        latencies.time(() -> send(ticket + "/readings", """
+                {"documentId": "bench-doc", "version": "1", "performedBy": "%s"}""".formatted(requester)));
+        latencies.time(() -> send(ticket + "/request", """
+                {"supportTicketRef": "LTS-%s", "performedBy": "%s"}""".formatted(requester, requester)));
+        latencies.time(() -> send(ticket + "/sandbox-grant", """
+                {"trainingMaterials": ["training"], "performedBy": "librarian-%s"}""".formatted(suffix)));
+        latencies.time(() -> send(ticket + "/sandbox-test", """
+                {"jobInstanceRef": "job-1", "recordsProcessed": 10, "outcome": "SUCCEEDED", "performedBy": "%s"}""".formatted(requester)));
+        latencies.time(() -> send(ticket + "/approval", """
+                {"roleUpdateNeeded": true, "performedBy": "librarian-%s"}""".formatted(suffix)));
+        latencies.time(() -> send(ticket + "/role-request", """
+                {"formRef": "FORM-1", "performedBy": "liaison-%s"}""".formatted(suffix)));
+        latencies.time(() -> send(ticket + "/role-update", """
+                {"performedBy": "support-%s"}""".formatted(suffix)));
+        return ticket;
+    }
+
+    /**
+     * A command as an integration behind a load balancer sends it: to a node picked at random; when that node does
+     * not answer (or answers 503), the same request with the same {@code Idempotency-Key} to another. An answer
+     * other than a success ends the run.
+     */
+    private HttpResponse<String> send(String path, String json) throws Exception {
+        String idempotencyKey = UUID.randomUUID().toString();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        int node = ThreadLocalRandom.current().nextInt(nodes.size());
+        while (true) {
+            String base = nodes.get(node);
+            try {
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(URI.create(base + path))
+                                .timeout(Duration.ofSeconds(30))
+                                .header("Content-Type", "application/json")
+                                .header("X-API-Key", key)
+                                .header("Idempotency-Key", idempotencyKey)
+                                .POST(HttpRequest.BodyPublishers.ofString(json))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 503) {
+                    if (response.statusCode() >= 300) {
+                        throw new IllegalStateException("POST " + path + " on " + base + " answered "
+                                + response.statusCode() + ": " + response.body());
+                    }
+                    answeredBy.computeIfAbsent(base, b -> new LongAdder()).increment();
+                    return response;
+                }
+            } catch (IOException noAnswer) {
+                // the node is down or went down mid-request: the same request to the next one
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no node answered POST " + path);
+            }
+            failovers.increment();
+            node = (node + 1) % nodes.size();
+            Thread.sleep(50);
+        }
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            String base = nodes.get(ThreadLocalRandom.current().nextInt(nodes.size()));
+            try {
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(URI.create(base + path))
+                                .timeout(Duration.ofSeconds(30))
+                                .header("X-API-Key", key)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return response;
+                }
+                if (attempt > 20) {
+                    throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+                }
+            } catch (IOException noAnswer) {
+                if (attempt > 20) {
+                    throw noAnswer;
+                }
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws IOException {
+        return JSON.readTree(response.body());
+    }
+
+    /** How many people the master list shows for the benchmark's job. */
+    private int onMasterList() throws Exception {
+        JsonNode list = json(get("/master-list?jobId=bench-job-" + suffix));
+        return list.findValues("staffId").size();
+    }
+
+    private void awaitHealthy(String base, Process process) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(base + " ended while starting: see its node.log");
+            }
+            try {
+                if (http.send(
+                                        HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
+                    return;
+                }
+            } catch (IOException starting) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(base + " did not start");
+    }
+
+    private static long cpuNanos(List<Process> processes) {
+        return processes.stream()
+                .mapToLong(process ->
+                        process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
+                .sum();
+    }
+
+    /** The service as it is packaged: {@code approval-api/target/approval-api-*-exec.jar} under the directory. */
+    private static Path packagedService() {
+        try (Stream<Path> files = Files.list(Path.of("approval-api", "target"))) {
+            return files.filter(file -> file.getFileName().toString().matches("approval-api-.*-exec\\.jar"))
+                    .findFirst()
+                    .orElseThrow();
+        } catch (IOException | RuntimeException notBuilt) {
+            throw new IllegalStateException(
+                    "run from the repository after mvn package, or give --jar=the service's -exec.jar", notBuilt);
+        }
+    }
+
+    private static String javaCommand() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static Optional<String> stringArg(String[] args, String prefix) {
+        return Stream.of(args)
+                .filter(arg -> arg.startsWith(prefix))
+                .map(arg -> arg.substring(prefix.length()))
+                .findFirst();
+    }
+
+    /** Command latencies in nanoseconds, from every client thread. */
+    private static final class Latencies {
+
+        private final List<Long> all = Collections.synchronizedList(new ArrayList<>());
+
+        <T> T time(Step<T> step) throws Exception {
+            long start = System.nanoTime();
+            T result = step.run();
+            all.add(System.nanoTime() - start);
+            return result;
+        }
+
+        double percentile(double p) {
+            long[] sorted;
+            synchronized (all) {
+                sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
+            }
+            return sorted.length == 0
+                    ? 0
+                    : sorted[(int) Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)] / 1e6;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Step<T> {
+        T run() throws Exception;
+    }
+}
