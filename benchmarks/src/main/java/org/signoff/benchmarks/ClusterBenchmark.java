@@ -25,11 +25,15 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
+import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sign-off flows over HTTP against several engine nodes on one PostgreSQL, as a load balancer would spread them:
@@ -59,13 +63,17 @@ final class ClusterBenchmark {
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, LongAdder> answeredBy = new ConcurrentHashMap<>();
     private final LongAdder failovers = new LongAdder();
+    private final boolean byTicket;
     private String key;
 
-    private ClusterBenchmark(List<String> nodes) {
+    private ClusterBenchmark(List<String> nodes, boolean byTicket) {
         this.nodes = nodes;
+        this.byTicket = byTicket;
     }
 
     static void run(String[] args) throws Exception {
+        ((Logger) LoggerFactory.getLogger("io.zonky"))
+                .setLevel(Level.WARN); // the embedded server's start-up, line by line
         int flows = FlowBenchmark.intArg(args, "--flows=", 1000);
         int threads = FlowBenchmark.intArg(args, "--threads=", 64);
         int warmup = FlowBenchmark.intArg(args, "--warmup=", 200);
@@ -73,7 +81,7 @@ final class ClusterBenchmark {
         if (urls.isPresent()) {
             String adminKey = stringArg(args, "--admin-key=")
                     .orElseThrow(() -> new IllegalArgumentException("--urls needs --admin-key"));
-            new ClusterBenchmark(List.of(urls.get().split(",")))
+            new ClusterBenchmark(List.of(urls.get().split(",")), byTicket(args))
                     .measureAndCheck(adminKey, flows, threads, warmup, List.of());
             return;
         }
@@ -91,22 +99,26 @@ final class ClusterBenchmark {
                 for (int n = 1; n <= count; n++) {
                     int port = freePort();
                     Path data = Files.createDirectories(dir.resolve("node-" + n));
-                    processes.add(new ProcessBuilder(
-                                    javaCommand(),
-                                    "-Xmx512m",
-                                    "-jar",
-                                    jar.toString(),
-                                    "--server.port=" + port,
-                                    "--approval.data-dir=" + data,
-                                    "--approval.security.initial-admin-key=" + secret,
-                                    "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                                    "--logging.level.root=WARN")
+                    List<String> command = new ArrayList<>(List.of(
+                            javaCommand(),
+                            "-Xmx512m",
+                            "-jar",
+                            jar.toString(),
+                            "--server.port=" + port,
+                            "--approval.data-dir=" + data,
+                            "--approval.security.initial-admin-key=" + secret,
+                            "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                            "--logging.level.root=WARN"));
+                    Stream.of(args)
+                            .filter(arg -> arg.startsWith("--approval.") || arg.startsWith("--axon."))
+                            .forEach(command::add); // the nodes' own settings, e.g. --approval.aggregate-cache=false
+                    processes.add(new ProcessBuilder(command)
                             .redirectErrorStream(true)
                             .redirectOutput(data.resolve("node.log").toFile())
                             .start());
                     bases.add("http://localhost:" + port);
                 }
-                ClusterBenchmark benchmark = new ClusterBenchmark(bases);
+                ClusterBenchmark benchmark = new ClusterBenchmark(bases, byTicket(args));
                 for (int n = 0; n < count; n++) {
                     benchmark.awaitHealthy(bases.get(n), processes.get(n));
                 }
@@ -208,6 +220,12 @@ final class ClusterBenchmark {
 
     private void setUp(String adminKey) throws Exception {
         key = adminKey;
+        for (int wait = 0; get("/staff/admin").statusCode() != 200; wait++) {
+            if (wait > 600) { // a node makes the first administrator's key just after it starts answering
+                throw new IllegalStateException("the administrator's key is refused: is it the nodes' one?");
+            }
+            Thread.sleep(100);
+        }
         key = json(send("/api-clients", """
                         {"clientId": "bench-%s", "name": "Cluster benchmark", "actsForAnyone": true,
                          "operations": ["tickets:read", "tickets:write", "readings:write", "master-list:read",
@@ -287,40 +305,53 @@ final class ClusterBenchmark {
         return Arrays.asList(results);
     }
 
-    /** The whole process with a role update, 8 commands, each to a node picked at random: the ticket's path. */
+    /**
+     * The whole process with a role update, 8 commands, each to a node picked at random (or all to the flow's own
+     * node, with {@code --route=ticket}): the ticket's path.
+     */
     private String flow(String requester, Latencies latencies) throws Exception {
+        int home = Math.floorMod(requester.hashCode(), nodes.size());
+        IntSupplier to = byTicket ? () -> home : this::random;
         String ticket = latencies
-                .time(() -> send("/tickets", """
+                .time(() -> send(to.getAsInt(), "/tickets", """
                         {"jobId": "bench-job-%s", "performedBy": "%s"}""".formatted(suffix, requester)))
                 .headers()
                 .firstValue("Location")
                 .orElseThrow();
-        latencies.time(() -> send(ticket + "/readings", """
+        latencies.time(() -> send(to.getAsInt(), ticket + "/readings", """
                 {"documentId": "bench-doc", "version": "1", "performedBy": "%s"}""".formatted(requester)));
-        latencies.time(() -> send(ticket + "/request", """
+        latencies.time(() -> send(to.getAsInt(), ticket + "/request", """
                 {"supportTicketRef": "LTS-%s", "performedBy": "%s"}""".formatted(requester, requester)));
-        latencies.time(() -> send(ticket + "/sandbox-grant", """
+        latencies.time(() -> send(to.getAsInt(), ticket + "/sandbox-grant", """
                 {"trainingMaterials": ["training"], "performedBy": "librarian-%s"}""".formatted(suffix)));
-        latencies.time(() -> send(ticket + "/sandbox-test", """
+        latencies.time(() -> send(to.getAsInt(), ticket + "/sandbox-test", """
                 {"jobInstanceRef": "job-1", "recordsProcessed": 10, "outcome": "SUCCEEDED", "performedBy": "%s"}""".formatted(requester)));
-        latencies.time(() -> send(ticket + "/approval", """
+        latencies.time(() -> send(to.getAsInt(), ticket + "/approval", """
                 {"roleUpdateNeeded": true, "performedBy": "librarian-%s"}""".formatted(suffix)));
-        latencies.time(() -> send(ticket + "/role-request", """
+        latencies.time(() -> send(to.getAsInt(), ticket + "/role-request", """
                 {"formRef": "FORM-1", "performedBy": "liaison-%s"}""".formatted(suffix)));
-        latencies.time(() -> send(ticket + "/role-update", """
+        latencies.time(() -> send(to.getAsInt(), ticket + "/role-update", """
                 {"performedBy": "support-%s"}""".formatted(suffix)));
         return ticket;
     }
 
     /**
-     * A command as an integration behind a load balancer sends it: to a node picked at random; when that node does
+     * A command as an integration behind a load balancer sends it: to the node given; when that node does
      * not answer (or answers 503), the same request with the same {@code Idempotency-Key} to another. An answer
      * other than a success ends the run.
      */
     private HttpResponse<String> send(String path, String json) throws Exception {
+        return send(random(), path, json);
+    }
+
+    private int random() {
+        return ThreadLocalRandom.current().nextInt(nodes.size());
+    }
+
+    private HttpResponse<String> send(int first, String path, String json) throws Exception {
         String idempotencyKey = UUID.randomUUID().toString();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        int node = ThreadLocalRandom.current().nextInt(nodes.size());
+        int node = first;
         while (true) {
             String base = nodes.get(node);
             try {
@@ -363,7 +394,7 @@ final class ClusterBenchmark {
                                 .header("X-API-Key", key)
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
+                if (response.statusCode() == 200 || response.statusCode() == 401) {
                     return response;
                 }
                 if (attempt > 20) {
@@ -438,6 +469,11 @@ final class ClusterBenchmark {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** {@code --route=ticket}: every command of a flow to one node, as a load balancer routing by ticket would. */
+    private static boolean byTicket(String[] args) {
+        return stringArg(args, "--route=").orElse("random").equals("ticket");
     }
 
     private static Optional<String> stringArg(String[] args, String prefix) {
