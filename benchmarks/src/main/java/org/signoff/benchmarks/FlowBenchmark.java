@@ -186,42 +186,6 @@ public final class FlowBenchmark {
                 .getProcessCpuTime();
     }
 
-    /** Each client thread's command latencies, in nanoseconds, gathered after the run. */
-    private static final class Latencies {
-
-        private final List<long[]> perThread = java.util.Collections.synchronizedList(new ArrayList<>());
-        private final ThreadLocal<long[]> mine = ThreadLocal.withInitial(() -> {
-            long[] buffer = new long[1 + 1 << 16];
-            perThread.add(buffer);
-            return buffer;
-        });
-
-        void time(Command command) throws Exception {
-            long start = System.nanoTime();
-            command.run();
-            long[] buffer = mine.get();
-            int count = (int) buffer[0];
-            if (count + 1 < buffer.length) {
-                buffer[count + 1] = System.nanoTime() - start;
-                buffer[0] = count + 1;
-            }
-        }
-
-        /** The latency at a percentile, in milliseconds. */
-        double percentile(double p) {
-            long[] all = perThread.stream()
-                    .flatMapToLong(buffer -> java.util.Arrays.stream(buffer, 1, 1 + (int) buffer[0]))
-                    .sorted()
-                    .toArray();
-            return all.length == 0 ? 0 : all[(int) Math.min(all.length - 1, Math.ceil(p / 100 * all.length) - 1)] / 1e6;
-        }
-    }
-
-    @FunctionalInterface
-    private interface Command {
-        void run() throws Exception;
-    }
-
     /** Runs the flows on the client threads; with a {@code path}, reports them (else it was a warm-up). */
     private void measure(String name, List<StaffId> requesters, Flow flow, JdbcClient jdbc, String path)
             throws Exception {
@@ -408,15 +372,13 @@ public final class FlowBenchmark {
 
         private HttpResponse<String> post(String path, String json, int expected, Latencies latencies)
                 throws Exception {
-            List<HttpResponse<String>> answer = new ArrayList<>(1);
-            latencies.time(() -> answer.add(http.send(
+            HttpResponse<String> response = latencies.time(() -> http.send(
                     HttpRequest.newBuilder(URI.create(base + path))
                             .header("Content-Type", "application/json")
                             .header("X-API-Key", CLIENT + "." + SECRET)
                             .POST(HttpRequest.BodyPublishers.ofString(json))
                             .build(),
-                    HttpResponse.BodyHandlers.ofString())));
-            HttpResponse<String> response = answer.get(0);
+                    HttpResponse.BodyHandlers.ofString()));
             if (response.statusCode() != expected) {
                 throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
             }

@@ -133,12 +133,11 @@ public class Commands {
      * race is the caller's ({@code 409 CONCURRENT_CHANGE}).
      */
     private <R> R send(Object command, Map<String, String> metaData) {
+        var message = GenericCommandMessage.asCommandMessage(command).andMetaData(metaData);
         try {
-            return gateway.sendAndWait(
-                    GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+            return gateway.sendAndWait(message);
         } catch (ConcurrencyException lostTheRace) {
-            return gateway.sendAndWait(
-                    GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+            return gateway.sendAndWait(message);
         }
     }
 

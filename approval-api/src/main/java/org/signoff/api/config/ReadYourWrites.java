@@ -1,12 +1,8 @@
 package org.signoff.api.config;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
@@ -65,25 +61,5 @@ public class ReadYourWrites {
             }
         }
         return true;
-    }
-
-    /**
-     * The lowest position over the segments this node's processor holds; empty while one has none yet (or it holds
-     * none: another node runs it). {@link ProcessorPositions} answers for the cluster.
-     */
-    public static OptionalLong position(StreamingEventProcessor processor) {
-        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-        if (status.isEmpty()) {
-            return OptionalLong.empty();
-        }
-        long lowest = Long.MAX_VALUE;
-        for (EventTrackerStatus segment : status.values()) {
-            OptionalLong at = segment.getCurrentPosition();
-            if (at.isEmpty()) {
-                return OptionalLong.empty();
-            }
-            lowest = Math.min(lowest, at.getAsLong());
-        }
-        return OptionalLong.of(lowest);
     }
 }

@@ -30,7 +30,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.signoff.api.config.ProcessorPositions;
 import org.signoff.api.config.ReadModel;
 import org.signoff.api.config.ReadModelFailures;
-import org.signoff.api.config.ReadYourWrites;
 import org.signoff.common.Rejection;
 import org.signoff.staff.api.StaffId;
 
@@ -132,8 +131,11 @@ public class ReadModelRebuilds {
             processor = processor(rebuildProcessor, readModel.projection(shadow.client()));
             processor.start();
             long head = positions.head();
-            while (ReadYourWrites.position(processor).orElse(-1) < head) {
-                latest.put(name, started.at(ReadYourWrites.position(processor).orElse(-1), head));
+            // the rebuild's position as stored: the token the swap below hands to the live processor
+            for (long at = positions.of(rebuildProcessor).orElse(-1);
+                    at < head;
+                    at = positions.of(rebuildProcessor).orElse(-1)) {
+                latest.put(name, started.at(at, head));
                 Thread.sleep(50);
                 head = positions.head();
             }
