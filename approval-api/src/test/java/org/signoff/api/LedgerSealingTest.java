@@ -68,6 +68,53 @@ class LedgerSealingTest {
     }
 
     @Test
+    void gapsLeftByRolledBackCommandsArePassedTogetherAfterOneTimeout() throws Exception {
+        try (RunningService service = RunningService.start(dataDir, "--approval.ledger.gap-timeout=PT2S")) {
+            DataSource dataSource = service.bean(DataSource.class);
+            long before =
+                    service.api().get("/ledger/head").body().get("position").asLong();
+            // six rolled-back appends (as when a command loses a race on several nodes), each followed by an event
+            try (Connection writer = dataSource.getConnection()) {
+                writer.setAutoCommit(false);
+                for (int i = 0; i < 6; i++) {
+                    probe(writer, "rolled-back-" + i);
+                    writer.rollback();
+                    probe(writer, "kept-" + i);
+                    writer.commit();
+                }
+            }
+            long events = service.bean(JdbcClient.class)
+                    .sql("SELECT COUNT(*) FROM DomainEventEntry")
+                    .query(Long.class)
+                    .single();
+            assertThat(events).isGreaterThan(before);
+            long start = System.nanoTime();
+            awaitHead(service.api(), events);
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .as("six gaps of 2 s each, passed together (one after another: 12 s)")
+                    .isLessThan(Duration.ofSeconds(8));
+            assertThat(service.api()
+                            .get("/ledger/verification")
+                            .body()
+                            .get("intact")
+                            .asBoolean())
+                    .isTrue();
+        }
+    }
+
+    private static void probe(Connection connection, String id) throws Exception {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO DomainEventEntry"
+                + " (aggregateIdentifier, sequenceNumber, type, eventIdentifier, metaData, payload,"
+                + " payloadType, timeStamp) VALUES (?, 0, 'Probe', ?, NULL, ?, 'org.signoff.test.Probe', ?)")) {
+            insert.setString(1, "probe-" + id);
+            insert.setString(2, "probe-event-" + id);
+            insert.setBytes(3, "{}".getBytes(StandardCharsets.UTF_8));
+            insert.setString(4, Instant.now().toString());
+            insert.executeUpdate();
+        }
+    }
+
+    @Test
     void theCommandLineExportOfAStoppedServiceVerifiesAgainstTheHeadItPublished() throws Exception {
         int port = ServiceProcess.freePort();
         Process process = ServiceProcess.launch(dataDir, port);

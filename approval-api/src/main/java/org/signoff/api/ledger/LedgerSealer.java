@@ -75,9 +75,11 @@ class LedgerSealer {
             Head head = jdbc.sql("SELECT position, global_index, hash FROM ledger_head WHERE id = 1 FOR UPDATE")
                     .query((rs, n) -> new Head(rs.getLong(1), rs.getLong(2), rs.getString(3)))
                     .single();
+            List<LedgerEntry> following = following(head.globalIndex());
+            noteGaps(head.globalIndex(), following);
             List<Seal> seals = new ArrayList<>();
             Head last = head;
-            for (LedgerEntry event : following(head.globalIndex())) {
+            for (LedgerEntry event : following) {
                 if (event.globalIndex() != last.globalIndex() + 1 && !gapSettled(event.globalIndex())) {
                     break;
                 }
@@ -108,11 +110,25 @@ class LedgerSealer {
         return sealed == null ? 0 : sealed;
     }
 
+    /**
+     * Every gap in sight starts its wait now, not once the sealer reaches it: gaps left by commands that lost a race
+     * (several nodes) or rolled back are passed together after one timeout, not one timeout each.
+     */
+    private void noteGaps(long after, List<LedgerEntry> following) {
+        Instant now = clock.instant();
+        long previous = after;
+        for (LedgerEntry event : following) {
+            if (event.globalIndex() != previous + 1) {
+                gapsSeen.putIfAbsent(event.globalIndex(), now);
+            }
+            previous = event.globalIndex();
+        }
+    }
+
     /** Whether the global indexes missing before {@code globalIndex} have been missing long enough to be passed. */
     private boolean gapSettled(long globalIndex) {
-        Instant now = clock.instant();
-        Instant seen = gapsSeen.computeIfAbsent(globalIndex, index -> now);
-        return !seen.plus(gapTimeout).isAfter(now);
+        Instant seen = gapsSeen.get(globalIndex);
+        return seen != null && !seen.plus(gapTimeout).isAfter(clock.instant());
     }
 
     private List<LedgerEntry> following(long globalIndex) {
