@@ -39,14 +39,7 @@ class LedgerSealingTest {
             JdbcClient database = service.bean(JdbcClient.class);
             try (Connection slow = service.bean(DataSource.class).getConnection()) {
                 slow.setAutoCommit(false);
-                try (PreparedStatement insert = slow.prepareStatement("INSERT INTO DomainEventEntry"
-                        + " (aggregateIdentifier, sequenceNumber, type, eventIdentifier, metaData, payload,"
-                        + " payloadType, timeStamp) VALUES ('slow-writer', 0, 'Probe', 'slow-event', NULL, ?,"
-                        + " 'org.signoff.test.Probe', ?)")) {
-                    insert.setBytes(1, "{}".getBytes(StandardCharsets.UTF_8));
-                    insert.setString(2, Instant.now().toString());
-                    insert.executeUpdate();
-                }
+                probe(slow, "slow-writer");
                 // events numbered after the slow one commit first, and the sealer sees them
                 accepted(scenario.approve(scenario.ticketAwaitingReview(), scenario.librarian, false));
                 Thread.sleep(1000);
