@@ -97,6 +97,8 @@ public record ApprovalProperties(
      * @param reattestWithin  how long the holder of a sign-off has to confirm a new version of a required reading
      *                        of the job before the sign-off is suspended
      * @param heartbeat       how often a node firing a deadline says it is alive; after 6 missed, another fires it
+     * @param passOnMargin    a step done before its reminder passes that reminder on to the next wait if it comes
+     *                        due first, but not if it comes due within this margin (it may be firing already)
      */
     public record Deadlines(
             Map<TicketStatus, WaitLimits> steps,
@@ -104,7 +106,8 @@ public record ApprovalProperties(
             @DefaultValue("PT10S") Duration pollInterval,
             @DefaultValue("P30D") Duration recertifyBefore,
             @DefaultValue("P30D") Duration reattestWithin,
-            @DefaultValue("PT10S") Duration heartbeat) {
+            @DefaultValue("PT10S") Duration heartbeat,
+            @DefaultValue("PT5M") Duration passOnMargin) {
 
         public Deadlines {
             steps = steps == null ? Map.of() : Map.copyOf(steps);

@@ -93,6 +93,47 @@ class DeadlineTest {
     }
 
     @Test
+    void aStepDoneBeforeItsReminderPassesItOnAndTheNextWaitIsRemindedAtItsOwnTimeOnce() throws Exception {
+        try (RunningService service = RunningService.start(
+                dataDir,
+                "--approval.deadlines.steps.AWAITING_SANDBOX_GRANT.remind-after=PT2S",
+                "--approval.deadlines.steps.AWAITING_SANDBOX_GRANT.limit-after=PT60S",
+                "--approval.deadlines.steps.AWAITING_TEST.remind-after=PT5S",
+                "--approval.deadlines.steps.AWAITING_TEST.limit-after=PT60S",
+                "--approval.deadlines.pass-on-margin=PT0S",
+                "--approval.deadlines.poll-interval=PT0.2S")) {
+            Api admin = service.api();
+            Scenario scenario = new Scenario(admin);
+            String ticket = scenario.open(scenario.requester, Scenario.CHANGE_ITEMS);
+            scenario.readAll(ticket, Scenario.CHANGE_ITEMS_READINGS);
+            accepted(scenario.request(ticket, scenario.requester));
+            // granted at once: the grant's reminder (2 s) comes due before the test's (5 s) and is passed on
+            accepted(scenario.grantSandbox(ticket, scenario.librarian));
+
+            JsonNode view =
+                    admin.await("/tickets/" + ticket, body -> events(body).contains("ReminderIssued"));
+            Thread.sleep(1_500); // time for a second reminder, were there one
+            view = admin.get("/tickets/" + ticket).body();
+            List<JsonNode> history = new ArrayList<>();
+            view.get("history").forEach(history::add);
+            List<String> events = events(view);
+            assertThat(events.subList(events.indexOf("SandboxAccessGranted"), events.size()))
+                    .as("the test's wait reminded once, the grant's never")
+                    .containsExactly("SandboxAccessGranted", "DeadlinesScheduled", "ReminderIssued");
+            Instant granted = Instant.parse(history.get(events.indexOf("SandboxAccessGranted"))
+                    .get("at")
+                    .asText());
+            Instant reminded = Instant.parse(
+                    history.get(events.indexOf("ReminderIssued")).get("at").asText());
+            assertThat(reminded).as("at the test's own time").isAfterOrEqualTo(granted.plusSeconds(5));
+            assertThat(history.get(events.indexOf("ReminderIssued"))
+                            .get("statusAfter")
+                            .asText())
+                    .isEqualTo("AWAITING_TEST");
+        }
+    }
+
+    @Test
     void aDeadlineSetBeforeARestartFiresAfterIt() {
         String[] slowReview = {
             "--approval.deadlines.steps.AWAITING_REVIEW.remind-after=PT8S",

@@ -20,6 +20,14 @@ public interface DeadlinePolicy {
         return Duration.ofDays(30);
     }
 
+    /**
+     * How far ahead a step's reminder must still be for the next wait to count on it: one due sooner may be firing
+     * already (on a node whose clock runs ahead, say), and the next wait gets one of its own.
+     */
+    default Duration reminderPassOnMargin() {
+        return Duration.ofMinutes(5);
+    }
+
     /** How long the holder of a sign-off has to confirm a new version of a required reading before it is suspended. */
     default Duration reattestationPeriod() {
         return Duration.ofDays(30);

@@ -85,7 +85,10 @@ import org.signoff.ticket.api.WithdrawRequest;
  *
  * <p>Every wait on a step has two deadlines, from the {@link DeadlinePolicy}: a reminder, then a limit at which the
  * wait is escalated (or a Sandbox grant expires). They are set when the ticket starts waiting and recorded as an
- * event; one is scheduled at a time (the limit when the reminder goes out), and cancelled when the step is done.
+ * event; one is scheduled at a time (the limit when the reminder goes out). A step done before its reminder passes
+ * that reminder on to the next wait when it comes due no later than the next wait's own ({@link Alarm}): a ticket
+ * that moves on in time then costs the scheduler one deadline, not one per step. A deadline nobody counts on any more
+ * is cancelled.
  */
 public class SignOffTicket {
 
@@ -106,6 +109,9 @@ public class SignOffTicket {
     private final Set<ConfirmedReading> confirmedReadings = new HashSet<>();
     /** the deadlines of the step the ticket waits on; null when it has none */
     private Wait currentWait;
+
+    /** the last reminder scheduled for a wait: the next wait may count on it (see {@link Alarm}) */
+    private Alarm lastAlarm;
 
     private int waits;
 
@@ -145,7 +151,7 @@ public class SignOffTicket {
         });
         apply(new SignOffStarted(command.ticketId(), command.performedBy(), command.jobId(), variant));
         // applied events reach this instance after the constructor: the first wait is set from the command
-        scheduleWait(command.ticketId(), command.jobId(), TicketLifecycle.OPENED, 1, now(), deadlines, policy);
+        scheduleWait(command.ticketId(), command.jobId(), TicketLifecycle.OPENED, 1, now(), null, deadlines, policy);
     }
 
     /**
@@ -471,8 +477,19 @@ public class SignOffTicket {
 
     @DeadlineHandler(deadlineName = REMINDER)
     void remind(StepDeadline due, DeadlineManager deadlines) {
-        if (!current(due) || currentWait.reminded()) {
+        if (currentWait == null || currentWait.reminded()) {
             return;
+        }
+        if (!current(due)) {
+            Alarm alarm = currentWait.alarm();
+            if (alarm.waitNumber() != due.waitNumber()) {
+                return; // stale: nobody counts on it
+            }
+            // an earlier wait's reminder this wait counted on: remind now if this one is due, or set its own
+            if (alarm.at().isBefore(currentWait.remindAt())) {
+                deadlines.schedule(currentWait.remindAt(), REMINDER, new StepDeadline(currentWait.number()));
+                return;
+            }
         }
         String limitId = deadlines.schedule(currentWait.limitAt(), LIMIT, new StepDeadline(currentWait.number()));
         apply(new ReminderIssued(ticketId, status, currentWait.since(), limitId));
@@ -487,7 +504,7 @@ public class SignOffTicket {
             Wait expired = currentWait;
             apply(new SandboxAccessExpired(ticketId, expired.since()));
             // the new wait begins when the grant lapsed, whenever the scheduler got to it
-            scheduleWait(ticketId, jobId, status, waits + 1, expired.limitAt(), deadlines, policy);
+            scheduleWait(ticketId, jobId, status, waits + 1, expired.limitAt(), null, deadlines, policy);
         } else {
             apply(new TicketEscalated(ticketId, status, currentWait.since()));
         }
@@ -526,36 +543,55 @@ public class SignOffTicket {
         return currentWait != null && currentWait.number() == due.waitNumber();
     }
 
-    /** Applies a step's event; if the ticket now waits on another step, the old deadlines go and new ones come. */
+    /**
+     * Applies a step's event; if the ticket now waits on another step, new deadlines come, and the old ones go unless
+     * the new wait counts on the old reminder.
+     */
     private void moveOn(DeadlineManager deadlines, DeadlinePolicy policy, TicketEvent event) {
         Wait before = currentWait;
         apply(event);
+        Alarm pending = null;
         if (before != null && currentWait == null) {
             if (!before.reminded()) {
-                deadlines.cancelSchedule(REMINDER, before.reminderId());
+                pending = before.alarm();
             } else if (!before.limitReached()) {
                 deadlines.cancelSchedule(LIMIT, before.limitId());
             }
         }
+        Alarm kept = null;
         if (currentWait == null && !status.closed()) {
-            scheduleWait(ticketId, jobId, status, waits + 1, now(), deadlines, policy);
+            kept = scheduleWait(ticketId, jobId, status, waits + 1, now(), pending, deadlines, policy);
+        }
+        if (pending != null && pending != kept) {
+            deadlines.cancelSchedule(REMINDER, pending.id());
         }
     }
 
-    private static void scheduleWait(
+    /**
+     * Starts a wait on a step that has deadlines: its reminder is {@code pending}, an earlier wait's, if that comes
+     * due first (and not so soon that it may be firing already), else one of its own. Returns the reminder the wait
+     * counts on; null if the step has no deadlines.
+     */
+    private static Alarm scheduleWait(
             TicketId ticketId,
             JobId jobId,
             TicketStatus waitingOn,
             int wait,
             Instant since,
+            Alarm pending,
             DeadlineManager deadlines,
             DeadlinePolicy policy) {
-        policy.limitsFor(jobId, waitingOn).ifPresent(limits -> {
-            Instant remindAt = since.plus(limits.remindAfter());
-            Instant limitAt = since.plus(limits.limitAfter());
-            String reminderId = deadlines.schedule(remindAt, REMINDER, new StepDeadline(wait));
-            apply(new DeadlinesScheduled(ticketId, waitingOn, wait, since, remindAt, limitAt, reminderId));
-        });
+        return policy.limitsFor(jobId, waitingOn)
+                .map(limits -> {
+                    Instant remindAt = since.plus(limits.remindAfter());
+                    Instant limitAt = since.plus(limits.limitAfter());
+                    Alarm alarm = pending != null && pending.serves(since.plus(policy.reminderPassOnMargin()), remindAt)
+                            ? pending
+                            : new Alarm(deadlines.schedule(remindAt, REMINDER, new StepDeadline(wait)), wait, remindAt);
+                    apply(new DeadlinesScheduled(ticketId, waitingOn, wait, since, remindAt, limitAt, alarm.id()));
+                    return alarm;
+                })
+                .orElse(null);
     }
 
     /** The time of the command being handled (the clock the event messages carry). */
@@ -682,12 +718,18 @@ public class SignOffTicket {
     @EventSourcingHandler
     void on(DeadlinesScheduled event) {
         waits = event.waitNumber();
+        // the same scheduler id as the last wait's reminder: this wait counts on it
+        Alarm alarm = lastAlarm != null && lastAlarm.id().equals(event.reminderId())
+                ? lastAlarm
+                : new Alarm(event.reminderId(), event.waitNumber(), event.remindAt());
+        lastAlarm = alarm;
         currentWait = new Wait(
                 event.waitNumber(),
                 event.waitingOn(),
                 event.since(),
+                event.remindAt(),
                 event.limitAt(),
-                event.reminderId(),
+                alarm,
                 null,
                 false,
                 false);
@@ -736,18 +778,32 @@ public class SignOffTicket {
             int number,
             TicketStatus waitingOn,
             Instant since,
+            Instant remindAt,
             Instant limitAt,
-            String reminderId,
+            Alarm alarm,
             String limitId,
             boolean reminded,
             boolean limitReached) {
 
         Wait reminded(String scheduledLimitId) {
-            return new Wait(number, waitingOn, since, limitAt, reminderId, scheduledLimitId, true, limitReached);
+            return new Wait(number, waitingOn, since, remindAt, limitAt, alarm, scheduledLimitId, true, limitReached);
         }
 
         Wait limitReached(boolean value) {
-            return new Wait(number, waitingOn, since, limitAt, reminderId, limitId, reminded, value);
+            return new Wait(number, waitingOn, since, remindAt, limitAt, alarm, limitId, reminded, value);
+        }
+    }
+
+    /**
+     * A scheduled reminder: the scheduler's id, the wait it was set for (its {@link StepDeadline}) and when it comes
+     * due. When it fires for a later wait that counted on it, it reminds if that wait is due too, or sets that wait's
+     * own reminder; either way each wait is reminded once, at its own time.
+     */
+    private record Alarm(String id, int waitNumber, Instant at) {
+
+        /** Whether a wait may count on this reminder for one due at {@code remindAt}: due after {@code notBefore}. */
+        boolean serves(Instant notBefore, Instant remindAt) {
+            return at.isAfter(notBefore) && !at.isAfter(remindAt);
         }
     }
 

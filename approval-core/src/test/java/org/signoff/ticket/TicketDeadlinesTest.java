@@ -17,6 +17,7 @@ import java.util.List;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.aggregate.TestExecutor;
 import org.hamcrest.CustomTypeSafeMatcher;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
@@ -169,14 +170,67 @@ class TicketDeadlinesTest {
     }
 
     @Test
-    void reportingTheTestCancelsItsDeadlines() {
+    void aTestReportedBeforeItsReminderPassesThatReminderOnToTheReview() {
         lookups.deadlines(TicketStatus.AWAITING_REVIEW, new WaitLimits(Duration.ofDays(100), Duration.ofDays(200)));
         fixture.given(requested())
                 .andGivenCurrentTime(MONDAY)
                 .andGivenCommands(grant())
                 .when(report())
-                .expectNoScheduledDeadlineWithName(TWO_WEEKS, SignOffTicket.REMINDER)
-                .expectScheduledDeadlineWithName(Duration.ofDays(100), SignOffTicket.REMINDER);
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        instanceOf(SandboxTestReported.class),
+                        deadlines(TicketStatus.AWAITING_REVIEW, 2, MONDAY, Duration.ofDays(100), Duration.ofDays(200)),
+                        andNoMore())))
+                .expectScheduledDeadlineWithName(TWO_WEEKS, SignOffTicket.REMINDER)
+                .expectNoScheduledDeadlineWithName(Duration.ofDays(100), SignOffTicket.REMINDER);
+    }
+
+    @Test
+    void aReminderPassedOnRemindsTheReviewAtItsOwnTimeOnce() {
+        testReportedOnMondayTheReviewDueIn100Days()
+                .whenTimeElapses(Duration.ofDays(100))
+                .expectEventsMatching(
+                        payloadsMatching(exactSequenceOf(reminder(TicketStatus.AWAITING_REVIEW, MONDAY), andNoMore())))
+                .expectScheduledDeadlineWithName(Duration.ofDays(100), SignOffTicket.LIMIT);
+    }
+
+    @Test
+    void aReminderPassedOnDoesNothingBeforeTheReviewIsDue() {
+        testReportedOnMondayTheReviewDueIn100Days()
+                .whenTimeElapses(Duration.ofDays(99))
+                .expectNoEvents()
+                .expectScheduledDeadlineWithName(Duration.ofDays(1), SignOffTicket.REMINDER);
+    }
+
+    @Test
+    void aReviewDueBeforeThePendingReminderGetsItsOwnAndTheOtherIsCancelled() {
+        fixture.given(requested())
+                .andGivenCurrentTime(MONDAY)
+                .andGivenCommands(grant())
+                .when(report())
+                .expectScheduledDeadlineWithName(THREE_DAYS, SignOffTicket.REMINDER)
+                .expectNoScheduledDeadlineWithName(TWO_WEEKS, SignOffTicket.REMINDER);
+    }
+
+    @Test
+    void aReminderAboutToComeDueIsNotPassedOn() {
+        lookups.deadlines(TicketStatus.AWAITING_REVIEW, new WaitLimits(TWO_WEEKS, A_MONTH));
+        fixture.given(then(
+                        granted(requested()),
+                        new DeadlinesScheduled(
+                                TICKET,
+                                TicketStatus.AWAITING_TEST,
+                                1,
+                                MONDAY.minus(TWO_WEEKS),
+                                MONDAY.plus(Duration.ofMinutes(1)),
+                                MONDAY.plus(A_MONTH),
+                                "reminder-1")))
+                .andGivenCurrentTime(MONDAY)
+                .when(report())
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        instanceOf(SandboxTestReported.class),
+                        deadlines(TicketStatus.AWAITING_REVIEW, 2, MONDAY, TWO_WEEKS, A_MONTH),
+                        andNoMore())))
+                .expectScheduledDeadlineWithName(TWO_WEEKS, SignOffTicket.REMINDER);
     }
 
     @Test
@@ -196,11 +250,26 @@ class TicketDeadlinesTest {
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(
                         instanceOf(RetestRequested.class),
                         deadlines(TicketStatus.AWAITING_TEST, 2, MONDAY, TWO_WEEKS, A_MONTH),
-                        andNoMore())))
-                .expectScheduledDeadlineWithName(TWO_WEEKS, SignOffTicket.REMINDER);
+                        andNoMore())));
+    }
+
+    @Test
+    void aRetestIsRemindedAtItsOwnTimeThoughTheReviewsReminderCameFirst() {
+        fixture.given(granted(requested()))
+                .andGivenCurrentTime(MONDAY)
+                .andGivenCommands(report(), new RequestRetest(TICKET, "try 10 records first", LIBRARIAN))
+                .whenTimeElapses(TWO_WEEKS)
+                .expectEventsMatching(
+                        payloadsMatching(exactSequenceOf(reminder(TicketStatus.AWAITING_TEST, MONDAY), andNoMore())));
     }
 
     // --- commands and histories
+
+    /** The test's reminder (two weeks) is passed on to the review (100 days). */
+    private TestExecutor<SignOffTicket> testReportedOnMondayTheReviewDueIn100Days() {
+        lookups.deadlines(TicketStatus.AWAITING_REVIEW, new WaitLimits(Duration.ofDays(100), Duration.ofDays(200)));
+        return fixture.given(requested()).andGivenCurrentTime(MONDAY).andGivenCommands(grant(), report());
+    }
 
     private static GrantSandboxAccess grant() {
         return new GrantSandboxAccess(TICKET, List.of("training.pdf"), LIBRARIAN);

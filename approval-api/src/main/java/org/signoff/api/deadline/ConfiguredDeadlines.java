@@ -35,6 +35,11 @@ class ConfiguredDeadlines implements DeadlinePolicy {
     }
 
     @Override
+    public Duration reminderPassOnMargin() {
+        return deadlines.passOnMargin();
+    }
+
+    @Override
     public Duration reattestationPeriod() {
         return deadlines.reattestWithin();
     }
