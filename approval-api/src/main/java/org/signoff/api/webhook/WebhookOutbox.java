@@ -18,6 +18,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -58,6 +59,9 @@ class WebhookOutbox {
 
     static final String PROCESSING_GROUP = "webhook-outbox";
 
+    /** The unit of work's resource under which a batch keeps the subscriptions it read. */
+    private static final String SUBSCRIBERS = WebhookOutbox.class.getName() + ".subscribers";
+
     /** Every event kind a subscriber can hear of: all but the engine's note of a wait's deadlines. */
     static final Set<String> NOTIFIED_KINDS = Arrays.stream(TicketEvent.class.getPermittedSubclasses())
             .filter(kind -> kind != DeadlinesScheduled.class && kind != SignOffValidUntil.class) // engine's notes
@@ -91,14 +95,7 @@ class WebhookOutbox {
         if (!NOTIFIED_KINDS.contains(kind)) {
             return;
         }
-        List<Subscriber> subscribers = jdbc.sql(
-                        "SELECT subscription_id, events, jobs, scopes FROM webhook_subscription WHERE active")
-                .query((rs, n) -> new Subscriber(
-                        rs.getString(1),
-                        Columns.names(rs.getString(2)),
-                        Columns.names(rs.getString(3)),
-                        Columns.names(rs.getString(4))))
-                .list();
+        List<Subscriber> subscribers = subscribers();
         if (subscribers.stream().noneMatch(subscriber -> subscriber.hears(kind))) {
             return; // nobody to tell: the ticket's facts are rebuilt from the store when someone is
         }
@@ -119,6 +116,26 @@ class WebhookOutbox {
                     .params(message.getIdentifier(), subscriber.id(), payload, Columns.utc(at), Columns.utc(at))
                     .update();
         }
+    }
+
+    /**
+     * The active subscriptions, read once per batch of events (the processor's unit of work): one created meanwhile
+     * hears from the next batch on.
+     */
+    private List<Subscriber> subscribers() {
+        return CurrentUnitOfWork.map(
+                        unitOfWork -> unitOfWork.root().getOrComputeResource(SUBSCRIBERS, key -> activeSubscribers()))
+                .orElseGet(this::activeSubscribers);
+    }
+
+    private List<Subscriber> activeSubscribers() {
+        return jdbc.sql("SELECT subscription_id, events, jobs, scopes FROM webhook_subscription WHERE active")
+                .query((rs, n) -> new Subscriber(
+                        rs.getString(1),
+                        Columns.names(rs.getString(2)),
+                        Columns.names(rs.getString(3)),
+                        Columns.names(rs.getString(4))))
+                .list();
     }
 
     /**
