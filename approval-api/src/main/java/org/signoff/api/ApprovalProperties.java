@@ -16,6 +16,8 @@ import org.signoff.ticket.api.TicketStatus;
  * the data source URL in {@code application.properties}.)
  *
  * @param aggregateCache keep aggregates in memory between commands instead of reading their events back each time
+ * @param storeLinger    on the H2 file, how long the shared store waits after the first command asks for it, so
+ *                       the commands committing meanwhile are written by the same store
  * @param seed           what a new installation starts with
  * @param projections    operator actions on the read models
  * @param security       how callers get in
@@ -29,6 +31,7 @@ import org.signoff.ticket.api.TicketStatus;
 @ConfigurationProperties("approval")
 public record ApprovalProperties(
         @DefaultValue("true") boolean aggregateCache,
+        @DefaultValue("2ms") Duration storeLinger,
         @DefaultValue Seed seed,
         @DefaultValue Projections projections,
         @DefaultValue Security security,

@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 
+import org.signoff.api.ApprovalProperties;
+
 /**
  * The store's durability, and the command bus that answers after it. Replaces Axon's default command bus
  * ({@code AxonAutoConfiguration.commandBus}) with the same settings.
@@ -34,13 +36,13 @@ class DurabilityConfiguration {
      * data source); elsewhere each commit is durable.
      */
     @Bean
-    Durability durability(DataSource dataSource) throws SQLException {
+    Durability durability(DataSource dataSource, ApprovalProperties properties) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             if (connection.isWrapperFor(JdbcConnection.class)
                     && connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session
                     && session.getDatabase().isPersistent()) {
                 log.info("Group commit: commands on the H2 file are answered once a shared store has written them");
-                return new H2StoreBarrier(session.getDatabase().getStore().getMvStore());
+                return new H2StoreBarrier(session.getDatabase().getStore().getMvStore(), properties.storeLinger());
             }
         }
         return Durability.EVERY_COMMIT;
