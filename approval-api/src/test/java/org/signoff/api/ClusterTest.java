@@ -81,10 +81,6 @@ class ClusterTest {
                 "--spring.datasource.password=postgres",
                 "--approval.deadlines.steps.AWAITING_TEST.remind-after=PT8S",
                 "--approval.deadlines.steps.AWAITING_TEST.limit-after=PT10M",
-                // the grant's reminder comes first and is passed on to the test's, firing on whichever node
-                "--approval.deadlines.steps.AWAITING_SANDBOX_GRANT.remind-after=PT5S",
-                "--approval.deadlines.steps.AWAITING_SANDBOX_GRANT.limit-after=PT10M",
-                "--approval.deadlines.pass-on-margin=PT0S",
                 "--approval.deadlines.poll-interval=PT0.2S",
                 "--approval.webhooks.poll-interval=PT0.1S"
             };
