@@ -103,6 +103,11 @@ public final class Api {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** Whether the live verification of the ledger finds the chain intact. */
+    public boolean ledgerIntact() {
+        return get("/ledger/verification").body().get("intact").asBoolean();
+    }
+
     /**
      * Reads until the read model shows what {@code until} expects. Reads follow commands within moments (the
      * projections run in their own processors); this waits those moments out and fails if they become seconds.
