@@ -42,6 +42,31 @@ public record ApprovalProperties(
         @DefaultValue Deadlines deadlines,
         @DefaultValue Ledger ledger) {
 
+    public ApprovalProperties {
+        notNegative("approval.store-linger", storeLinger);
+        positive("approval.idempotency-window", idempotencyWindow);
+    }
+
+    /** A setting that counts time from now cannot point into the past: refused at start-up, naming the setting. */
+    static void notNegative(String setting, Duration value) {
+        if (value != null && value.isNegative()) {
+            throw new IllegalArgumentException(setting + " cannot be negative, was " + value);
+        }
+    }
+
+    static void atLeastOne(String setting, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(setting + " must be at least 1, was " + value);
+        }
+    }
+
+    /** A setting that is an interval or a lifetime must be longer than nothing. */
+    static void positive(String setting, Duration value) {
+        if (value != null && (value.isNegative() || value.isZero())) {
+            throw new IllegalArgumentException(setting + " must be longer than zero, was " + value);
+        }
+    }
+
     /**
      * @param enabled          enrol the administrator and add the missing jobs of the seed catalog at start-up
      * @param adminId          who becomes administrator while the directory has none
@@ -72,7 +97,14 @@ public record ApprovalProperties(
             @DefaultValue("sub") String tokenStaffClaim,
             @DefaultValue("P90D") Duration refusalRetention,
             @DefaultValue("10") int failedAttemptLimit,
-            @DefaultValue("PT1M") Duration failedAttemptBlock) {}
+            @DefaultValue("PT1M") Duration failedAttemptBlock) {
+
+        public Security {
+            positive("approval.security.refusal-retention", refusalRetention);
+            positive("approval.security.failed-attempt-block", failedAttemptBlock);
+            atLeastOne("approval.security.failed-attempt-limit", failedAttemptLimit);
+        }
+    }
 
     /**
      * @param initialBackoff the wait after a first failed delivery, doubling after each next one
@@ -86,7 +118,16 @@ public record ApprovalProperties(
             @DefaultValue("PT1H") Duration maxBackoff,
             @DefaultValue("10") int maxAttempts,
             @DefaultValue("PT5S") Duration timeout,
-            @DefaultValue("PT0.5S") Duration pollInterval) {}
+            @DefaultValue("PT0.5S") Duration pollInterval) {
+
+        public Webhooks {
+            positive("approval.webhooks.initial-backoff", initialBackoff);
+            positive("approval.webhooks.max-backoff", maxBackoff);
+            positive("approval.webhooks.timeout", timeout);
+            positive("approval.webhooks.poll-interval", pollInterval);
+            atLeastOne("approval.webhooks.max-attempts", maxAttempts);
+        }
+    }
 
     /**
      * The deadlines of every wait on a step. A step missing from {@code steps} (and from its job's entry) has none.
@@ -113,6 +154,11 @@ public record ApprovalProperties(
             @DefaultValue("PT5M") Duration passOnMargin) {
 
         public Deadlines {
+            positive("approval.deadlines.poll-interval", pollInterval);
+            notNegative("approval.deadlines.recertify-before", recertifyBefore);
+            notNegative("approval.deadlines.reattest-within", reattestWithin);
+            positive("approval.deadlines.heartbeat", heartbeat);
+            notNegative("approval.deadlines.pass-on-margin", passOnMargin);
             steps = steps == null ? Map.of() : Map.copyOf(steps);
             jobs = jobs == null ? Map.of() : Map.copyOf(jobs);
         }
@@ -125,5 +171,11 @@ public record ApprovalProperties(
      */
     public record Ledger(
             @DefaultValue("PT0.2S") Duration sealInterval,
-            @DefaultValue("PT10S") Duration gapTimeout) {}
+            @DefaultValue("PT10S") Duration gapTimeout) {
+
+        public Ledger {
+            positive("approval.ledger.seal-interval", sealInterval);
+            positive("approval.ledger.gap-timeout", gapTimeout);
+        }
+    }
 }

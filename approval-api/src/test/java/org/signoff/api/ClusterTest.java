@@ -82,6 +82,8 @@ class ClusterTest {
                 "--approval.deadlines.steps.AWAITING_TEST.remind-after=PT8S",
                 "--approval.deadlines.steps.AWAITING_TEST.limit-after=PT10M",
                 "--approval.deadlines.poll-interval=PT0.2S",
+                // a reminder picked by the node killed is fired by another after six missed heartbeats: 6 s here
+                "--approval.deadlines.heartbeat=PT1S",
                 "--approval.webhooks.poll-interval=PT0.1S"
             };
             // started together, as replicas are: one of them makes the schema, the administrator and the first key
