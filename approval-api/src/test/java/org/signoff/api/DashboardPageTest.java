@@ -69,7 +69,9 @@ class DashboardPageTest {
         assertThat(browser.getCurrentUrl()).as("sent to sign in").endsWith("/ui/sign-in");
         browser.findElement(By.id("key")).sendKeys("desk-0.not-the-secret");
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
+        // the form posts and the refusal comes back as a new page: wait for it rather than race the navigation
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=alert]")))
+                        .getText())
                 .contains("does not open");
         browser.findElement(By.id("key")).sendKeys(key);
         browser.findElement(By.cssSelector("form button[type=submit]")).click();

@@ -10,7 +10,6 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
@@ -66,9 +65,17 @@ class AxonStorageConfiguration {
         return new SpringTransactionManager(transactionManager);
     }
 
+    /**
+     * Axon's JDBC parts take the connection of the Spring transaction every unit of work runs in, and give it back to
+     * that transaction. Not wrapped in Axon's {@code UnitOfWorkAwareConnectionProviderWrapper} (what Axon's own
+     * auto-configuration does): the wrapper releases the connection once more when the unit of work is cleaned up,
+     * after the transaction has already returned it to the pool. By then another thread may hold it, and the pool
+     * (HikariCP) closing an already closed connection clears the open-statement list it shares with that thread's
+     * handle: seen as a command answered 500 ({@code ArrayIndexOutOfBoundsException} in HikariCP's list) under load.
+     */
     @Bean
     ConnectionProvider axonConnectionProvider(DataSource dataSource) {
-        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+        return new SpringDataSourceConnectionProvider(dataSource);
     }
 
     /**
