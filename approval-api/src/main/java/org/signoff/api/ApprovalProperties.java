@@ -54,16 +54,17 @@ public record ApprovalProperties(
         }
     }
 
-    static void atLeastOne(String setting, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException(setting + " must be at least 1, was " + value);
-        }
-    }
-
     /** A setting that is an interval or a lifetime must be longer than nothing. */
     static void positive(String setting, Duration value) {
         if (value != null && (value.isNegative() || value.isZero())) {
             throw new IllegalArgumentException(setting + " must be longer than zero, was " + value);
+        }
+    }
+
+    /** A count of attempts or tries must allow at least one. */
+    static void atLeastOne(String setting, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(setting + " must be at least 1, was " + value);
         }
     }
 

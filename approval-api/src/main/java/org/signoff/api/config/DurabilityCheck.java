@@ -1,7 +1,5 @@
 package org.signoff.api.config;
 
-import java.util.Locale;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,8 +35,6 @@ class DurabilityCheck implements ApplicationRunner {
     }
 
     static boolean durable(String url) {
-        String lower = url.toLowerCase(Locale.ROOT).replace(" ", "");
-        boolean h2Server = lower.startsWith("jdbc:h2:tcp:") || lower.startsWith("jdbc:h2:ssl:");
-        return !h2Server || lower.contains(";write_delay=0");
+        return !H2Urls.server(url) || H2Urls.normal(url).contains(";write_delay=0");
     }
 }

@@ -1,7 +1,5 @@
 package org.signoff.api.config;
 
-import java.util.Locale;
-
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.env.Environment;
@@ -28,14 +26,9 @@ class EmbeddedPoolSize implements BeanPostProcessor {
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
-        if (!configured && bean instanceof HikariDataSource pool && embedded(pool.getJdbcUrl())) {
+        if (!configured && bean instanceof HikariDataSource pool && H2Urls.embedded(pool.getJdbcUrl())) {
             pool.setMaximumPoolSize(EMBEDDED);
         }
         return bean;
-    }
-
-    static boolean embedded(String url) {
-        String lower = url == null ? "" : url.toLowerCase(Locale.ROOT);
-        return lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:tcp:") && !lower.startsWith("jdbc:h2:ssl:");
     }
 }

@@ -18,12 +18,10 @@ class EmbeddedPoolSizeTest {
 
     @Test
     void onlyAnEmbeddedH2DatabaseIsEmbedded() {
-        assertThat(EmbeddedPoolSize.embedded("jdbc:h2:file:./data/approval;DB_CLOSE_ON_EXIT=FALSE"))
+        assertThat(H2Urls.embedded("jdbc:h2:file:./data/approval;DB_CLOSE_ON_EXIT=FALSE"))
                 .isTrue();
-        assertThat(EmbeddedPoolSize.embedded("jdbc:h2:mem:bench")).isTrue();
-        assertThat(EmbeddedPoolSize.embedded("jdbc:h2:tcp://db.example/approval"))
-                .isFalse();
-        assertThat(EmbeddedPoolSize.embedded("jdbc:postgresql://localhost/approval"))
-                .isFalse();
+        assertThat(H2Urls.embedded("jdbc:h2:mem:bench")).isTrue();
+        assertThat(H2Urls.embedded("jdbc:h2:tcp://db.example/approval")).isFalse();
+        assertThat(H2Urls.embedded("jdbc:postgresql://localhost/approval")).isFalse();
     }
 }
