@@ -190,6 +190,7 @@ public final class FlowBenchmark {
     private void measure(String name, List<StaffId> requesters, Flow flow, JdbcClient jdbc, String path)
             throws Exception {
         long approvedBefore = approved(jdbc);
+        System.out.printf("%s: %d flows...%n", name, requesters.size()); // e.g. to start a profiler on cue
         Latencies latencies = new Latencies();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger next = new AtomicInteger();
