@@ -3,6 +3,10 @@ package org.signoff.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.signoff.api.Scenario.accepted;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +67,46 @@ class RecertificationCampaignTest {
                         .code())
                 .as("nobody asked again, and the job's sign-offs do not expire")
                 .isEqualTo("STEP_OUT_OF_ORDER");
+    }
+
+    @Test
+    void theTicketingSystemHearsOfACampaignOverSignOffsThatDoNotExpireAndOfEveryStepAfterIt() throws Exception {
+        String scope = "Audited scope " + System.nanoTime() % 100_000;
+        String job = register(scope);
+        String ticket = scenario.signedOff(job, scenario.requester);
+        scenario.awaitOnMasterList(scope, job, scenario.requester, 1);
+        Api admin = RunningService.shared().api();
+        List<JsonNode> notifications = new CopyOnWriteArrayList<>();
+        String subscription = "campaign-" + job;
+        try (Receiver receiver = Receiver.onPort(0)
+                .on("/hooks", Receiver.keepingEach(notifications))
+                .start()) {
+            assertThat(Receiver.subscribe(
+                                    admin,
+                                    subscription,
+                                    receiver.url("/hooks"),
+                                    "receiver-shared-secret-0123456789",
+                                    "\"jobs\": [\"%s\"]".formatted(job))
+                            .status())
+                    .isEqualTo(201);
+            Response started =
+                    scenario.api.post("/recertification-campaigns", """
+                    {"jobId": "%s", "reason": "after the March audit", "performedBy": "%s"}""".formatted(job, scenario.librarianWhoAsks));
+            assertThat(started.status()).as("%s", started.body()).isEqualTo(201);
+            accepted(scenario.api.post("/tickets/" + ticket + "/recertification", """
+                    {"reason": "still runs the clean-up", "performedBy": "%s"}""".formatted(scenario.librarian)));
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (notifications.size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(notifications)
+                    .as("the campaign's question, with no end to the sign-off, and the answer after it")
+                    .extracting(n -> n.get("event").asText() + " " + n.get("validUntil"))
+                    .containsExactlyInAnyOrder("RecertificationRequested null", "ProductionUseRecertified null");
+        } finally {
+            admin.send("DELETE", "/webhooks/" + subscription, null, null);
+        }
     }
 
     @Test

@@ -232,9 +232,9 @@ class WebhookOutbox {
         if (event instanceof RecertificationRequested requested) {
             // the ticket is done, but its sign-off needs the job's systems librarians before it lapses
             body.put("nextActor", Map.of("role", NextActor.SYSTEMS_LIBRARIAN.name()));
-            body.put("validUntil", requested.until().toString());
+            // null, here and below: a campaign asked about a sign-off of a job whose sign-offs do not expire
+            body.put("validUntil", Objects.toString(requested.until(), null));
         } else if (event instanceof ProductionUseRecertified recertified) {
-            // null: a campaign asked about a sign-off of a job whose sign-offs do not expire
             body.put("validUntil", Objects.toString(recertified.until(), null));
         } else if (event instanceof ReattestationRequired required) {
             // the sign-off stays in force, but its holder must confirm the new versions by then
