@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -53,6 +54,11 @@ public final class RunningService implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
         }
         return shared;
+    }
+
+    /** The shared service if a test class has started it, without starting it. */
+    static synchronized Optional<RunningService> sharedIfStarted() {
+        return Optional.ofNullable(shared);
     }
 
     public int port() {

@@ -57,6 +57,7 @@ import org.signoff.ticket.api.TicketId;
  * first; each reports flows/s, commands/s, the command latency (p50, p99), the CPU the process spent per flow, and how
  * far the master list was behind when the last command was answered; at the end, heap after GC and the process's
  * resident memory (now and at its peak). One {@code RESULT} line per path is for scripts ({@code compare-peers.sh}).
+ * With {@code --query-statistics}, each measured run also lists its costliest SQL statements ({@link QueryStatistics}).
  *
  * <pre>mvn -B -ntp -q package -DskipTests && java -jar benchmarks/target/benchmarks.jar --flows=2000 --threads=64</pre>
  */
@@ -74,13 +75,15 @@ public final class FlowBenchmark {
     private final int warmup;
     private final boolean bus;
     private final boolean http;
+    private final boolean queryStatistics;
 
-    private FlowBenchmark(int flows, int threads, int warmup, boolean bus, boolean http) {
+    private FlowBenchmark(int flows, int threads, int warmup, boolean bus, boolean http, boolean queryStatistics) {
         this.flows = flows;
         this.threads = threads;
         this.warmup = warmup;
         this.bus = bus;
         this.http = http;
+        this.queryStatistics = queryStatistics;
     }
 
     public static void main(String[] args) throws Exception {
@@ -121,7 +124,8 @@ public final class FlowBenchmark {
                             threads,
                             warmup,
                             !List.of(args).contains("--no-bus"),
-                            !List.of(args).contains("--no-http"))
+                            !List.of(args).contains("--no-http"),
+                            List.of(args).contains("--query-statistics"))
                     .run(context);
         } catch (Exception failed) {
             // a flow that failed ends the run: say which and why, rather than report figures without it
@@ -190,6 +194,9 @@ public final class FlowBenchmark {
     private void measure(String name, List<StaffId> requesters, Flow flow, JdbcClient jdbc, String path)
             throws Exception {
         long approvedBefore = approved(jdbc);
+        if (path != null && queryStatistics) {
+            QueryStatistics.restart(jdbc);
+        }
         System.out.printf("%s: %d flows...%n", name, requesters.size()); // e.g. to start a profiler on cue
         Latencies latencies = new Latencies();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -239,6 +246,9 @@ public final class FlowBenchmark {
                     "flows_per_s=%.1f commands_per_s=%.1f p50_ms=%.2f p99_ms=%.2f cpu_ms_per_flow=%.2f "
                             + "master_list_lag_s=%.2f%n",
                     figures);
+            if (queryStatistics) {
+                QueryStatistics.print(jdbc, count);
+            }
         }
     }
 
