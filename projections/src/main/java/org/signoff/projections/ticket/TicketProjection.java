@@ -19,6 +19,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -60,6 +61,9 @@ public class TicketProjection {
 
     private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {};
 
+    /** The unit of work's resource under which a batch keeps its ticket writes. */
+    private static final String WRITES = TicketProjection.class.getName() + ".writes";
+
     private final JdbcClient jdbc;
     private final ObjectMapper json;
 
@@ -68,6 +72,10 @@ public class TicketProjection {
         this.json = json;
     }
 
+    /**
+     * A ticket's event: its row and history entry are kept with the batch's others and written when the batch
+     * commits ({@link TicketWrites}), in its transaction; outside a batch, at once.
+     */
     @EventHandler
     void on(
             TicketEvent event,
@@ -75,52 +83,63 @@ public class TicketProjection {
             @Timestamp Instant at,
             @MetaDataValue(MessageMetaData.CLIENT) String client) {
         String ticketId = event.ticketId().value();
+        String type = event.getClass().getSimpleName();
+        String performedBy =
+                event.performedBy() == null ? null : event.performedBy().value();
+        TicketWrites writes = batchWrites();
         if (event instanceof TicketOpened started) {
-            jdbc.sql("INSERT INTO projection_ticket (ticket_id, staff_id, job_id, variant, status, opened_at, "
-                            + "updated_at, status_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(
-                            ticketId,
-                            started.staffId().value(),
-                            started.jobId().value(),
-                            started.variant(),
-                            TicketLifecycle.statusAfter(null, event).name(),
-                            Columns.utc(at),
-                            Columns.utc(at),
-                            Columns.utc(at))
-                    .update();
+            TicketWrites.Opening opening = new TicketWrites.Opening(
+                    started.staffId().value(),
+                    started.jobId().value(),
+                    started.variant(),
+                    TicketLifecycle.statusAfter(null, event).name(),
+                    at);
+            writes.opened(ticketId, opening, type, sequence, performedBy, client, details(event));
         } else {
-            String supportTicketRef =
-                    event instanceof JobAccessRequested requested ? requested.supportTicketRef() : null;
-            // the status the event sets, or (for one that leaves it) the ticket's own: no read needed either way
-            String status = TicketLifecycle.statusSetBy(event).map(Enum::name).orElse(null);
-            // a ticket waits on its step since the event that brought it there (the right side sees the old row)
-            jdbc.sql(
-                            "UPDATE projection_ticket SET status_since = CASE WHEN CAST(? AS VARCHAR(40)) IS NOT NULL "
-                                    + "AND status <> ? THEN ? ELSE status_since END, status = COALESCE(?, status), "
-                                    + "updated_at = ?, support_ticket_ref = COALESCE(?, support_ticket_ref) WHERE ticket_id = ?")
-                    .params(status, status, Columns.utc(at), status, Columns.utc(at), supportTicketRef, ticketId)
-                    .update();
+            writes.stepped(
+                    ticketId,
+                    type,
+                    sequence,
+                    performedBy,
+                    client,
+                    at,
+                    // the status the event sets, or null for one that leaves it: no read needed either way
+                    TicketLifecycle.statusSetBy(event).map(Enum::name).orElse(null),
+                    event instanceof JobAccessRequested requested ? requested.supportTicketRef() : null,
+                    details(event));
         }
-        // the entry takes the status after the event from the ticket's row, updated above
-        jdbc.sql("INSERT INTO projection_ticket_history (ticket_id, seq, event_type, performed_by, client, "
-                        + "occurred_at, status_after, details) SELECT ?, ?, ?, ?, ?, ?, status, ? "
-                        + "FROM projection_ticket WHERE ticket_id = ?")
-                .params(
-                        ticketId,
-                        sequence,
-                        event.getClass().getSimpleName(),
-                        event.performedBy() == null ? null : event.performedBy().value(),
-                        client,
-                        Columns.utc(at),
-                        details(event),
-                        ticketId)
-                .update();
+        if (!CurrentUnitOfWork.isStarted()) {
+            writes.write(jdbc);
+        }
+    }
+
+    /** The writes the current batch keeps, written as it commits (before its token); a new set outside a batch. */
+    private TicketWrites batchWrites() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return new TicketWrites();
+        }
+        return CurrentUnitOfWork.get().root().getOrComputeResource(WRITES, key -> {
+            TicketWrites writes = new TicketWrites();
+            CurrentUnitOfWork.get().root().onPrepareCommit(unitOfWork -> writes.write(jdbc));
+            return writes;
+        });
+    }
+
+    /** Before any other event of the batch: what it does to the tables follows the ticket events before it. */
+    private void writeKeptFirst() {
+        if (CurrentUnitOfWork.isStarted()) {
+            TicketWrites writes = CurrentUnitOfWork.get().root().getResource(WRITES);
+            if (writes != null) {
+                writes.write(jdbc);
+            }
+        }
     }
 
     // --- its own copies of what the queues and statistics show: requesters' units, jobs' scopes and names
 
     @EventHandler
     void on(StaffMemberRegistered event) {
+        writeKeptFirst();
         jdbc.sql("INSERT INTO projection_ticket_person (staff_id, unit) VALUES (?, ?)")
                 .params(event.staffId().value(), event.unit())
                 .update();
@@ -128,6 +147,7 @@ public class TicketProjection {
 
     @EventHandler
     void on(StaffMemberChanged event) {
+        writeKeptFirst();
         jdbc.sql("UPDATE projection_ticket_person SET unit = ? WHERE staff_id = ?")
                 .params(event.unit(), event.staffId().value())
                 .update();
@@ -135,6 +155,7 @@ public class TicketProjection {
 
     @EventHandler
     void on(JobRegistered event) {
+        writeKeptFirst();
         jdbc.sql("INSERT INTO projection_ticket_job (job_id, scope, name) VALUES (?, ?, ?)")
                 .params(
                         event.jobId().value(),
@@ -145,6 +166,7 @@ public class TicketProjection {
 
     @EventHandler
     void on(JobChanged event) {
+        writeKeptFirst();
         jdbc.sql("UPDATE projection_ticket_job SET scope = ?, name = ? WHERE job_id = ?")
                 .params(
                         event.definition().scope(),
@@ -156,6 +178,7 @@ public class TicketProjection {
     /** An erased person's tickets and steps stay, under the name they show as from now on. */
     @EventHandler
     void on(StaffMemberErased event) {
+        writeKeptFirst();
         PersonalData.erasedStaffId(jdbc, event).ifPresent(staffId -> {
             eraseFreeText(staffId);
             PersonalData.replace(jdbc, staffId, event.erasedAs(), "projection_ticket", List.of("staff_id"), List.of());

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.signoff.catalog.api.JobId;
 import org.signoff.projections.ReadModelDatabase;
@@ -25,6 +27,7 @@ import org.signoff.ticket.api.SandboxTestReported;
 import org.signoff.ticket.api.SignOffStarted;
 import org.signoff.ticket.api.TestEvidence;
 import org.signoff.ticket.api.TestOutcome;
+import org.signoff.ticket.api.TicketEvent;
 import org.signoff.ticket.api.TicketId;
 import org.signoff.ticket.api.TicketStatus;
 
@@ -91,6 +94,74 @@ class TicketProjectionTest {
                                 List.of()));
         assertThat(view.history().get(4).at()).isEqualTo(T0.plusSeconds(240));
     }
+
+    @Test
+    void aProcessorsBatchWritesEachTicketOnceAndLeavesWhatEventByEventWouldHave() {
+        JdbcClient batchedTables = ReadModelDatabase.create();
+        TicketProjection batched = new TicketProjection(batchedTables, new ObjectMapper());
+        JdbcClient oneByOneTables = ReadModelDatabase.create();
+        TicketProjection oneByOne = new TicketProjection(oneByOneTables, new ObjectMapper());
+        TicketId other = TicketId.of("t-2");
+        List<List<Step>> batches = List.of(
+                List.of(
+                        new Step(new SignOffStarted(TICKET, AMY, JobId.of("change-physical-items"), null), 0, 0),
+                        new Step(new ReadingConfirmed(TICKET, "jobs-overview", "1", AMY), 1, 60),
+                        new Step(new SignOffStarted(other, AMY, JobId.of("batch-item-withdrawals"), null), 0, 10)),
+                // one that leaves the status before two that change it: its entry takes the row's status
+                List.of(
+                        new Step(new ReadingConfirmed(TICKET, "bib-guide", "2", AMY), 2, 90),
+                        new Step(new JobAccessRequested(TICKET, "LTS-1234", null, AMY), 3, 120),
+                        new Step(new SandboxAccessGranted(TICKET, List.of("training.pdf"), LIB), 4, 180)),
+                List.of(
+                        new Step(new JobAccessRequested(other, "LTS-2", null, AMY), 1, 200),
+                        new Step(
+                                new SandboxTestReported(
+                                        TICKET,
+                                        new TestEvidence("job-9", 40, TestOutcome.SUCCEEDED, List.of()),
+                                        null,
+                                        AMY),
+                                5,
+                                240)),
+                List.of(new Step(new RequestWithdrawn(other, null, AMY), 2, 300)));
+
+        String rows = "SELECT ticket_id, staff_id, job_id, status, opened_at, updated_at, status_since, "
+                + "support_ticket_ref FROM projection_ticket ORDER BY ticket_id";
+        String history = "SELECT ticket_id, seq, event_type, performed_by, occurred_at, status_after, details "
+                + "FROM projection_ticket_history ORDER BY ticket_id, seq";
+        long entries = 0;
+        for (List<Step> batch : batches) {
+            DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+            batch.forEach(step -> batched.on(step.event(), step.sequence(), T0.plusSeconds(step.second()), null));
+            assertThat(batchedTables
+                            .sql("SELECT COUNT(*) FROM projection_ticket_history")
+                            .query(Long.class)
+                            .single())
+                    .as("nothing is written before the batch commits")
+                    .isEqualTo(entries);
+            unitOfWork.commit();
+            entries += batch.size();
+            batch.forEach(step -> oneByOne.on(step.event(), step.sequence(), T0.plusSeconds(step.second()), null));
+
+            assertThat(batchedTables.sql(rows).query().listOfRows())
+                    .as("the tickets after batch %d", batches.indexOf(batch))
+                    .isEqualTo(oneByOneTables.sql(rows).query().listOfRows());
+            assertThat(batchedTables.sql(history).query().listOfRows())
+                    .hasSize((int) entries)
+                    .isEqualTo(oneByOneTables.sql(history).query().listOfRows());
+        }
+        assertThat(batched.handle(new FindTicketQuery("t-1")).orElseThrow().history())
+                .extracting(h -> h.event() + " -> " + h.statusAfter())
+                .containsExactly(
+                        "SignOffStarted -> READING",
+                        "ReadingConfirmed -> READING",
+                        "ReadingConfirmed -> READING",
+                        "JobAccessRequested -> AWAITING_SANDBOX_GRANT",
+                        "SandboxAccessGranted -> AWAITING_TEST",
+                        "SandboxTestReported -> AWAITING_REVIEW");
+    }
+
+    /** An event as a processor hands it over: its sequence in its ticket, and when (seconds after T0). */
+    private record Step(TicketEvent event, long sequence, long second) {}
 
     @Test
     void workQueuesFilterByStatus() {
