@@ -2,6 +2,7 @@ package org.signoff.projections.ticket;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,10 +47,6 @@ final class TicketWrites {
     }
 
     private final Map<String, Ticket> tickets = new LinkedHashMap<>();
-
-    boolean isEmpty() {
-        return tickets.isEmpty();
-    }
 
     void opened(
             String ticketId,
@@ -105,19 +102,7 @@ final class TicketWrites {
         // entries before the batch's first status: the status as the row stands, so before the row is written
         ticket.entries.stream()
                 .filter(entry -> entry.statusAfter() == null)
-                .forEach(entry -> jdbc.sql("INSERT INTO projection_ticket_history (ticket_id, seq, event_type, "
-                                + "performed_by, client, occurred_at, status_after, details) "
-                                + "SELECT ?, ?, ?, ?, ?, ?, status, ? FROM projection_ticket WHERE ticket_id = ?")
-                        .params(
-                                ticketId,
-                                entry.sequence(),
-                                entry.eventType(),
-                                entry.performedBy(),
-                                entry.client(),
-                                Columns.utc(entry.at()),
-                                entry.details(),
-                                ticketId)
-                        .update());
+                .forEach(entry -> insert(jdbc, ticketId, entry));
         if (ticket.opening != null) {
             Opening opening = ticket.opening;
             Instant since = ticket.changedAt != null ? ticket.changedAt : opening.at();
@@ -163,18 +148,27 @@ final class TicketWrites {
         }
         ticket.entries.stream()
                 .filter(entry -> entry.statusAfter() != null)
-                .forEach(entry -> jdbc.sql("INSERT INTO projection_ticket_history (ticket_id, seq, event_type, "
-                                + "performed_by, client, occurred_at, status_after, details) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                        .params(
-                                ticketId,
-                                entry.sequence(),
-                                entry.eventType(),
-                                entry.performedBy(),
-                                entry.client(),
-                                Columns.utc(entry.at()),
-                                entry.statusAfter(),
-                                entry.details())
-                        .update());
+                .forEach(entry -> insert(jdbc, ticketId, entry));
+    }
+
+    /** An entry with its status, or (null) with the status of the ticket's row as it stands. */
+    private static void insert(JdbcClient jdbc, String ticketId, Entry entry) {
+        List<Object> values = new ArrayList<>(Arrays.asList(
+                ticketId,
+                entry.sequence(),
+                entry.eventType(),
+                entry.performedBy(),
+                entry.client(),
+                Columns.utc(entry.at())));
+        String sql = "INSERT INTO projection_ticket_history (ticket_id, seq, event_type, performed_by, client, "
+                + "occurred_at, status_after, details) ";
+        if (entry.statusAfter() == null) {
+            sql += "SELECT ?, ?, ?, ?, ?, ?, status, ? FROM projection_ticket WHERE ticket_id = ?";
+            values.addAll(Arrays.asList(entry.details(), ticketId));
+        } else {
+            sql += "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+            values.addAll(Arrays.asList(entry.statusAfter(), entry.details()));
+        }
+        jdbc.sql(sql).params(values).update();
     }
 }
