@@ -9,7 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Where a measured run's database time went, from H2's own statistics ({@code INFORMATION_SCHEMA.QUERY_STATISTICS}):
  * each statement's executions per flow, its mean time and its share of all statements' time. H2 times a statement's
  * execution (with any wait for a lock), not its parsing. Only on H2 ({@code --query-statistics}); gathering costs a
- * little time per statement, so runs with it are not runs to quote flows/s from.
+ * little time per statement, so runs with it are not runs to quote flows/s from. It shows the first 20
+ * ({@code -Dquery-statistics.shown=N} for more).
  */
 final class QueryStatistics {
 
