@@ -1,8 +1,6 @@
 package org.signoff.api;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -10,6 +8,7 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import org.signoff.api.config.ProcessorPositions;
+import org.signoff.api.config.ReadYourWrites;
 
 /**
  * After every test class: each of the shared service's read models (and the webhook outbox) catches up with the
@@ -25,28 +24,23 @@ public class SharedServiceReadModels implements AfterAllCallback {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @Override
-    public void afterAll(ExtensionContext context) throws InterruptedException {
-        if (RunningService.sharedIfStarted().isEmpty()) {
-            return;
-        }
-        RunningService service = RunningService.sharedIfStarted().get();
-        ProcessorPositions positions = service.bean(ProcessorPositions.class);
-        long head = positions.head();
-        List<String> processors = service.bean(EventProcessingConfiguration.class).eventProcessors().entrySet().stream()
-                .filter(processor -> processor.getValue() instanceof StreamingEventProcessor)
-                .map(Map.Entry::getKey)
-                .sorted()
-                .toList();
+    public void afterAll(ExtensionContext context) {
+        RunningService.sharedIfStarted().ifPresent(SharedServiceReadModels::allCaughtUp);
+    }
+
+    private static void allCaughtUp(RunningService service) {
+        ReadYourWrites reads = service.bean(ReadYourWrites.class);
         long deadline = System.nanoTime() + PATIENCE.toNanos();
-        for (String processor : processors) {
-            while (positions.of(processor).orElse(-1) < head) {
+        service.bean(EventProcessingConfiguration.class).eventProcessors().forEach((name, processor) -> {
+            // each wait is bounded (ReadYourWrites.AT_MOST); a stuck one fails them all until the patience ends
+            while (processor instanceof StreamingEventProcessor && !reads.awaitCaughtUp(name)) {
                 if (System.nanoTime() > deadline) {
-                    throw new AssertionError("Read model '" + processor + "' of the shared service is stuck at "
-                            + positions.of(processor) + " while the store's head is " + head
+                    throw new AssertionError("Read model '" + name + "' of the shared service is stuck at "
+                            + service.bean(ProcessorPositions.class).of(name) + " while the store's head is "
+                            + service.bean(ProcessorPositions.class).head()
                             + ": it failed on an event and retries it (the log says which)");
                 }
-                Thread.sleep(20);
             }
-        }
+        });
     }
 }
