@@ -76,14 +76,17 @@ public final class FlowBenchmark {
     private final boolean bus;
     private final boolean http;
     private final boolean queryStatistics;
+    private final boolean httpFloor;
 
-    private FlowBenchmark(int flows, int threads, int warmup, boolean bus, boolean http, boolean queryStatistics) {
+    private FlowBenchmark(
+            int flows, int threads, int warmup, boolean bus, boolean http, boolean queryStatistics, boolean httpFloor) {
         this.flows = flows;
         this.threads = threads;
         this.warmup = warmup;
         this.bus = bus;
         this.http = http;
         this.queryStatistics = queryStatistics;
+        this.httpFloor = httpFloor;
     }
 
     public static void main(String[] args) throws Exception {
@@ -125,7 +128,8 @@ public final class FlowBenchmark {
                             warmup,
                             !List.of(args).contains("--no-bus"),
                             !List.of(args).contains("--no-http"),
-                            List.of(args).contains("--query-statistics"))
+                            List.of(args).contains("--query-statistics"),
+                            List.of(args).contains("--http-floor"))
                     .run(context);
         } catch (Exception failed) {
             // a flow that failed ends the run: say which and why, rather than report figures without it
@@ -158,6 +162,11 @@ public final class FlowBenchmark {
             HttpFlows client = new HttpFlows(port);
             measure("warm-up (http)", requesters(commands, "v", warmup), client::flow, jdbc, null);
             measure("HTTP", requesters(commands, "h", flows), client::flow, jdbc, "http");
+        }
+        if (httpFloor) {
+            HttpFlows client = new HttpFlows(port);
+            floor("warm-up (floor)", client, warmup, false);
+            floor("HTTP floor", client, flows, true);
         }
 
         RawJdbcBaseline.run(flows, threads, COMMANDS_PER_FLOW);
@@ -249,6 +258,64 @@ public final class FlowBenchmark {
             if (queryStatistics) {
                 QueryStatistics.print(jdbc, count);
             }
+        }
+    }
+
+    /**
+     * What the web layer alone costs: as many authenticated requests as {@code count} flows send (8 each), all of them
+     * a cheap read ({@code GET /jobs/{id}}, one row by key), from the same client on the same threads. Its CPU per 8
+     * requests is what an HTTP flow spends before any command runs, and its requests/s over 8 the most flows/s HTTP
+     * could reach if commands cost nothing.
+     */
+    private void floor(String name, HttpFlows client, int count, boolean report) throws Exception {
+        System.out.printf("%s: %d x %d requests...%n", name, count, COMMANDS_PER_FLOW);
+        Latencies latencies = new Latencies();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger next = new AtomicInteger();
+        long cpuBefore = processCpuNanos();
+        long start = System.nanoTime();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            workers.add(pool.submit(() -> {
+                while (next.getAndIncrement() < count) {
+                    for (int request = 0; request < COMMANDS_PER_FLOW; request++) {
+                        client.get("/jobs/" + JOB, latencies);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        if (report) {
+            double requests = (double) count * COMMANDS_PER_FLOW;
+            double cpuMsPerRequest = (processCpuNanos() - cpuBefore) / 1e6 / requests;
+            System.out.printf(
+                    java.util.Locale.ROOT,
+                    "%-12s %6.0f requests in %6.2f s: %7.1f requests/s (at most %.1f flows/s of %d requests); "
+                            + "p50 %6.1f ms, p99 %7.1f ms; CPU %5.2f ms/request, %5.1f ms per %d%n",
+                    name,
+                    requests,
+                    seconds,
+                    requests / seconds,
+                    requests / seconds / COMMANDS_PER_FLOW,
+                    COMMANDS_PER_FLOW,
+                    latencies.percentile(50),
+                    latencies.percentile(99),
+                    cpuMsPerRequest,
+                    cpuMsPerRequest * COMMANDS_PER_FLOW,
+                    COMMANDS_PER_FLOW);
+            System.out.printf(
+                    java.util.Locale.ROOT,
+                    "RESULT engine=approval path=http-floor threads=%d n=%d requests_per_s=%.1f "
+                            + "cpu_ms_per_request=%.3f%n",
+                    threads,
+                    count,
+                    requests / seconds,
+                    cpuMsPerRequest);
         }
     }
 
@@ -379,6 +446,18 @@ public final class FlowBenchmark {
                     200,
                     latencies);
             post(location + "/role-update", "{\"performedBy\":\"%s\"}".formatted(SUPPORT), 200, latencies);
+        }
+
+        void get(String path, Latencies latencies) throws Exception {
+            HttpResponse<String> response = latencies.time(() -> http.send(
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .header("X-API-Key", CLIENT + "." + SECRET)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString()));
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+            }
         }
 
         private HttpResponse<String> post(String path, String json, int expected, Latencies latencies)
