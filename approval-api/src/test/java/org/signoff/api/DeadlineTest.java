@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.signoff.api.Scenario.accepted;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,10 +73,7 @@ class DeadlineTest {
                     .isEqualTo(409);
 
             admin.await("/webhooks/lts-jira/deliveries", log -> log.size() == 2);
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (notifications.size() < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            Receiver.awaitPosts(() -> notifications, 2, Duration.ofSeconds(10));
             assertThat(notifications)
                     .extracting(n -> n.get("event").asText())
                     .containsExactlyInAnyOrder("ReminderIssued", "SandboxAccessExpired");

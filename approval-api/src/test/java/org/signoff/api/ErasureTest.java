@@ -220,10 +220,7 @@ class ErasureTest {
     }
 
     private static void awaitNotifications(List<JsonNode> notifications, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (notifications.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        Receiver.awaitPosts(() -> notifications, count, Duration.ofSeconds(10));
         assertThat(notifications.size()).isGreaterThanOrEqualTo(count);
     }
 }

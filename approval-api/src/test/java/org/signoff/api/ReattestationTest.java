@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.signoff.api.Scenario.accepted;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -111,10 +112,7 @@ class ReattestationTest {
                             .at("/0/suspensions"))
                     .isEmpty();
 
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (notifications.size() < 4 && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            Receiver.awaitPosts(() -> notifications, 4, Duration.ofSeconds(10));
             assertThat(notifications)
                     .extracting(body -> body.get("event").asText() + " "
                             + body.get("ticketId").asText())

@@ -2,8 +2,11 @@ package org.signoff.api;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,6 +59,18 @@ final class Receiver implements AutoCloseable {
         return admin.post(
                 "/webhooks", """
                 {"subscriptionId": "%s", "url": "%s", "secret": "%s"%s}""".formatted(subscriptionId, url, secret, filters.isEmpty() ? "" : ", " + filters));
+    }
+
+    /**
+     * Waits until {@code arrived} holds {@code count} posts or more, for at most {@code patience}: the service posts
+     * from its own threads, after it answered. The caller's assertions then say what arrived, or what is missing.
+     */
+    static void awaitPosts(Supplier<? extends Collection<?>> arrived, int count, Duration patience)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (arrived.get().size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
     }
 
     @Override

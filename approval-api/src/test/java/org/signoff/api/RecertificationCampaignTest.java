@@ -96,10 +96,7 @@ class RecertificationCampaignTest {
             accepted(scenario.api.post("/tickets/" + ticket + "/recertification", """
                     {"reason": "still runs the clean-up", "performedBy": "%s"}""".formatted(scenario.librarian)));
 
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (notifications.size() < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            Receiver.awaitPosts(() -> notifications, 2, Duration.ofSeconds(30));
             assertThat(notifications)
                     .as("the campaign's question, with no end to the sign-off, and the answer after it")
                     .extracting(n -> n.get("event").asText() + " " + n.get("validUntil"))

@@ -78,10 +78,7 @@ class WebhookTest {
             JsonNode history = notified(scenario.awaitTicket(ticket, "COMPLETED"));
             int events = history.size();
 
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (ofTicket(accepted, ticket).size() < events && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            Receiver.awaitPosts(() -> ofTicket(accepted, ticket), events, Duration.ofSeconds(30));
             List<JsonNode> delivered = ofTicket(accepted, ticket);
             assertThat(delivered).hasSize(events);
             assertThat(delivered.stream()
@@ -192,10 +189,7 @@ class WebhookTest {
                         .on("/hooks", exchange -> receive(exchange, attempts, accepted, forged))
                         .start();
                 RunningService restarted = RunningService.start(dataDir, fast)) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (ofTicket(accepted, ticket).size() < events && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            Receiver.awaitPosts(() -> ofTicket(accepted, ticket), events, Duration.ofSeconds(30));
             assertThat(ofTicket(accepted, ticket))
                     .as("every notification, none lost to the kill")
                     .hasSize(events);
