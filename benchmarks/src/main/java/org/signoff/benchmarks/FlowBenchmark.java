@@ -208,24 +208,10 @@ public final class FlowBenchmark {
         }
         System.out.printf("%s: %d flows...%n", name, requesters.size()); // e.g. to start a profiler on cue
         Latencies latencies = new Latencies();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        AtomicInteger next = new AtomicInteger();
         long cpuBefore = processCpuNanos();
         long start = System.nanoTime();
-        List<Future<?>> workers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            workers.add(pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < requesters.size(); i = next.getAndIncrement()) {
-                    flow.run(requesters.get(i), latencies);
-                }
-                return null;
-            }));
-        }
-        for (Future<?> worker : workers) {
-            worker.get();
-        }
+        onClients(requesters.size(), i -> flow.run(requesters.get(i), latencies));
         double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
         // the read models follow in their own processors: how far behind the master list is at the last answer
         while (approved(jdbc) < approvedBefore + requesters.size()) {
             Thread.sleep(5);
@@ -270,26 +256,14 @@ public final class FlowBenchmark {
     private void floor(String name, HttpFlows client, int count, boolean report) throws Exception {
         System.out.printf("%s: %d x %d requests...%n", name, count, COMMANDS_PER_FLOW);
         Latencies latencies = new Latencies();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        AtomicInteger next = new AtomicInteger();
         long cpuBefore = processCpuNanos();
         long start = System.nanoTime();
-        List<Future<?>> workers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            workers.add(pool.submit(() -> {
-                while (next.getAndIncrement() < count) {
-                    for (int request = 0; request < COMMANDS_PER_FLOW; request++) {
-                        client.get("/jobs/" + JOB, latencies);
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> worker : workers) {
-            worker.get();
-        }
+        onClients(count, i -> {
+            for (int request = 0; request < COMMANDS_PER_FLOW; request++) {
+                client.get("/jobs/" + JOB, latencies);
+            }
+        });
         double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
         if (report) {
             double requests = (double) count * COMMANDS_PER_FLOW;
             double cpuMsPerRequest = (processCpuNanos() - cpuBefore) / 1e6 / requests;
@@ -317,6 +291,33 @@ public final class FlowBenchmark {
                     requests / seconds,
                     cpuMsPerRequest);
         }
+    }
+
+    /** Runs work 0 to count-1 on the client threads, each thread taking the next until none is left. */
+    private void onClients(int count, Work work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            workers.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    work.run(i);
+                }
+                return null;
+            }));
+        }
+        try {
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        void run(int index) throws Exception;
     }
 
     private static long approved(JdbcClient jdbc) {
