@@ -35,7 +35,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sign-off flows over HTTP against several engine nodes on one PostgreSQL, as a load balancer would spread them:
+ * Sign-off flows over HTTP against several engine nodes on one PostgreSQL (or one node on its H2 file, {@code
+ * --database=h2}: the service alone in its own process, as users run it), as a load balancer would spread them:
  * each command to a node picked at random, and when that node does not answer (killed, restarting) the same request,
  * with the same {@code Idempotency-Key}, to another. Either starts the nodes itself ({@code --nodes=N}: an embedded
  * PostgreSQL and N JVMs of the packaged service, on loopback), or drives nodes already running ({@code --urls=...}
@@ -44,6 +45,8 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar cluster --nodes=3 --flows=1000 --threads=64
+ * MALLOC_ARENA_MAX=2 java -jar benchmarks/target/benchmarks.jar cluster --database=h2 --nodes=1 \
+ *     --node-java-opts="-Xms256m -Xmx256m -XX:+UseParallelGC" --flows=2000 --threads=64 --warmup=12000
  * java -jar benchmarks/target/benchmarks.jar cluster --urls=http://localhost:8081,http://localhost:8082 \
  *     --admin-key=initial-admin.SECRET --flows=300 --threads=16
  * </pre>
@@ -85,51 +88,93 @@ final class ClusterBenchmark {
             return;
         }
         int count = FlowBenchmark.intArg(args, "--nodes=", 3);
-        Path jar = stringArg(args, "--jar=").map(Path::of).orElseGet(ClusterBenchmark::packagedService);
+        boolean h2 = stringArg(args, "--database=").orElse("postgresql").equals("h2");
+        if (h2 && count != 1) {
+            throw new IllegalArgumentException("an H2 file is one process's: --database=h2 runs --nodes=1");
+        }
         Path dir = Files.createTempDirectory("approval-cluster-bench");
-        String secret = UUID.randomUUID().toString().replace("-", "");
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(dir.resolve("postgres"))
-                .setCleanDataDirectory(true)
-                .start()) {
-            List<Process> processes = new ArrayList<>();
-            List<String> bases = new ArrayList<>();
-            try {
-                for (int n = 1; n <= count; n++) {
-                    int port = freePort();
-                    Path data = Files.createDirectories(dir.resolve("node-" + n));
-                    List<String> command = new ArrayList<>(List.of(
-                            javaCommand(),
-                            "-Xmx512m",
-                            "-jar",
-                            jar.toString(),
-                            "--server.port=" + port,
-                            "--approval.data-dir=" + data,
-                            "--approval.security.initial-admin-key=" + secret,
-                            "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                            "--logging.level.root=WARN"));
-                    Stream.of(args)
-                            .filter(arg -> arg.startsWith("--approval.") || arg.startsWith("--axon."))
-                            .forEach(command::add); // the nodes' own settings, e.g. --approval.aggregate-cache=false
-                    processes.add(new ProcessBuilder(command)
-                            .redirectErrorStream(true)
-                            .redirectOutput(data.resolve("node.log").toFile())
-                            .start());
-                    bases.add("http://localhost:" + port);
-                }
-                ClusterBenchmark benchmark = new ClusterBenchmark(bases, byTicket(args));
-                for (int n = 0; n < count; n++) {
-                    benchmark.awaitHealthy(bases.get(n), processes.get(n));
-                }
-                benchmark.measureAndCheck("initial-admin." + secret, flows, threads, warmup, processes);
-            } finally {
-                processes.forEach(Process::destroy);
-                for (Process process : processes) {
-                    process.waitFor();
-                }
+        try {
+            if (h2) {
+                startNodesAndMeasure(args, count, dir, Optional.empty(), flows, threads, warmup);
+                return;
+            }
+            try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dir.resolve("postgres"))
+                    .setCleanDataDirectory(true)
+                    .start()) {
+                startNodesAndMeasure(
+                        args,
+                        count,
+                        dir,
+                        Optional.of(postgres.getJdbcUrl("postgres", "postgres")),
+                        flows,
+                        threads,
+                        warmup);
             }
         } finally {
             FlowBenchmark.deleteRecursively(dir);
+        }
+    }
+
+    /**
+     * Starts the nodes as users run the packaged service, each on its own port and data directory, on the database
+     * given or, without one, on the embedded H2 file default; measures; then stops them.
+     */
+    private static void startNodesAndMeasure(
+            String[] args, int count, Path dir, Optional<String> datasourceUrl, int flows, int threads, int warmup)
+            throws Exception {
+        Path jar = stringArg(args, "--jar=").map(Path::of).orElseGet(ClusterBenchmark::packagedService);
+        List<String> javaOptions = List.of(
+                stringArg(args, "--node-java-opts=").orElse("-Xmx512m").trim().split("\\s+"));
+        String secret = UUID.randomUUID().toString().replace("-", "");
+        List<Process> processes = new ArrayList<>();
+        List<String> bases = new ArrayList<>();
+        try {
+            for (int n = 1; n <= count; n++) {
+                int port = freePort();
+                Path data = Files.createDirectories(dir.resolve("node-" + n));
+                List<String> command = new ArrayList<>(List.of(javaCommand()));
+                command.addAll(javaOptions);
+                command.addAll(List.of(
+                        "-jar",
+                        jar.toString(),
+                        "--server.port=" + port,
+                        "--approval.data-dir=" + data,
+                        "--approval.security.initial-admin-key=" + secret,
+                        "--logging.level.root=WARN"));
+                datasourceUrl.ifPresent(url -> command.add("--spring.datasource.url=" + url));
+                Stream.of(args)
+                        .filter(arg -> arg.startsWith("--approval.") || arg.startsWith("--axon."))
+                        .forEach(command::add); // the nodes' own settings, e.g. --approval.aggregate-cache=false
+                processes.add(new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(data.resolve("node.log").toFile())
+                        .start());
+                bases.add("http://localhost:" + port);
+            }
+            ClusterBenchmark benchmark = new ClusterBenchmark(bases, byTicket(args));
+            for (int n = 0; n < count; n++) {
+                benchmark.awaitHealthy(bases.get(n), processes.get(n));
+            }
+            System.out.printf(
+                    "%nnodes: %s on %s, %s%n",
+                    String.join(" ", javaOptions),
+                    datasourceUrl.isPresent() ? "PostgreSQL" : "their H2 file",
+                    Optional.ofNullable(System.getenv("MALLOC_ARENA_MAX"))
+                            .map(arenas -> "MALLOC_ARENA_MAX=" + arenas)
+                            .orElse("MALLOC_ARENA_MAX not set"));
+            benchmark.measureAndCheck("initial-admin." + secret, flows, threads, warmup, processes);
+            for (int n = 0; n < count; n++) {
+                String pid = String.valueOf(processes.get(n).pid());
+                System.out.printf(
+                        "node %d resident: %s MiB, at its peak %s MiB%n",
+                        n + 1, FlowBenchmark.residentMiB(pid, "VmRSS"), FlowBenchmark.residentMiB(pid, "VmHWM"));
+            }
+        } finally {
+            processes.forEach(Process::destroy);
+            for (Process process : processes) {
+                process.waitFor();
+            }
         }
     }
 

@@ -177,14 +177,17 @@ public final class FlowBenchmark {
                 "heap used after GC: %d MiB (max %d MiB); resident: %s MiB, at its peak %s MiB%n",
                 (runtime.totalMemory() - runtime.freeMemory()) >> 20,
                 runtime.maxMemory() >> 20,
-                residentMiB("VmRSS"),
-                residentMiB("VmHWM"));
+                residentMiB("self", "VmRSS"),
+                residentMiB("self", "VmHWM"));
     }
 
-    /** The process's resident memory from Linux's /proc (VmRSS now, VmHWM at its peak); "?" elsewhere. */
-    private static String residentMiB(String field) {
+    /**
+     * A process's resident memory from Linux's /proc (VmRSS now, VmHWM at its peak), for {@code self} or a pid; "?"
+     * elsewhere.
+     */
+    static String residentMiB(String process, String field) {
         try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream()
+            return Files.readAllLines(Path.of("/proc", process, "status")).stream()
                     .filter(line -> line.startsWith(field + ":"))
                     .map(line -> String.valueOf(Long.parseLong(line.replaceAll("[^0-9]", "")) >> 10))
                     .findFirst()
