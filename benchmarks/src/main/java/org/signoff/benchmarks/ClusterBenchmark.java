@@ -17,14 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 
@@ -47,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar cluster --nodes=3 --flows=1000 --threads=64
  * MALLOC_ARENA_MAX=2 java -jar benchmarks/target/benchmarks.jar cluster --database=h2 --nodes=1 \
- *     --node-java-opts="-Xms256m -Xmx256m -XX:+UseParallelGC" --flows=2000 --threads=64 --warmup=12000
+ *     --node-java-opts="-Xms192m -Xmx192m -XX:+UseParallelGC" --flows=2000 --threads=64 --warmup=12000
  * java -jar benchmarks/target/benchmarks.jar cluster --urls=http://localhost:8081,http://localhost:8082 \
  *     --admin-key=initial-admin.SECRET --flows=300 --threads=16
  * </pre>
@@ -212,9 +207,9 @@ final class ClusterBenchmark {
         }
         double lag = (System.nanoTime() - start) / 1e9 - seconds;
         if (onMasterList() < warmup + flows) {
-            while (onMasterList() < warmup + flows) {
+            do {
                 Thread.sleep(20);
-            }
+            } while (onMasterList() < warmup + flows);
             lag = (System.nanoTime() - start) / 1e9 - seconds;
         }
         double cpuMsPerFlow = processes.isEmpty() ? Double.NaN : (cpuNanos(processes) - cpuBefore) / 1e6 / flows;
@@ -307,13 +302,7 @@ final class ClusterBenchmark {
 
     /** One requester per flow (a person has one open ticket per job), registered before the clock starts. */
     private List<String> requesters(String prefix, int count, int threads) throws Exception {
-        return inParallel(count, threads, i -> {
-            try {
-                return register(prefix + i, "STAFF", "BENCH", "[]");
-            } catch (Exception failed) {
-                throw new IllegalStateException(failed);
-            }
-        });
+        return inParallel(count, threads, i -> register(prefix + i, "STAFF", "BENCH", "[]"));
     }
 
     private List<String> runFlows(List<String> requesters, int threads) throws Exception {
@@ -321,36 +310,19 @@ final class ClusterBenchmark {
     }
 
     private List<String> runFlows(List<String> requesters, int threads, Latencies latencies) throws Exception {
-        return inParallel(requesters.size(), threads, i -> {
-            try {
-                return flow(requesters.get(i), latencies);
-            } catch (Exception failed) {
-                throw new IllegalStateException(failed);
-            }
-        });
+        return inParallel(requesters.size(), threads, i -> flow(requesters.get(i), latencies));
     }
 
-    private static List<String> inParallel(int count, int threads, IntFunction<String> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+    /** Results 0 to count-1, each computed on one of the client threads ({@link FlowBenchmark#onClients}). */
+    private static List<String> inParallel(int count, int threads, Task task) throws Exception {
         String[] results = new String[count];
-        AtomicInteger next = new AtomicInteger();
-        List<Future<?>> workers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            workers.add(pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                    results[i] = task.apply(i);
-                }
-                return null;
-            }));
-        }
-        try {
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        FlowBenchmark.onClients(threads, count, i -> results[i] = task.result(i));
         return Arrays.asList(results);
+    }
+
+    @FunctionalInterface
+    private interface Task {
+        String result(int index) throws Exception;
     }
 
     /**

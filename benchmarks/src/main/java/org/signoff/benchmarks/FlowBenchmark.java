@@ -298,6 +298,14 @@ public final class FlowBenchmark {
 
     /** Runs work 0 to count-1 on the client threads, each thread taking the next until none is left. */
     private void onClients(int count, Work work) throws Exception {
+        onClients(threads, count, work);
+    }
+
+    /**
+     * Runs work 0 to count-1 on {@code threads} threads, each taking the next until none is left; the first failure
+     * ends it (and stops the other threads).
+     */
+    static void onClients(int threads, int count, Work work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger next = new AtomicInteger();
         List<Future<?>> workers = new ArrayList<>();
@@ -314,12 +322,12 @@ public final class FlowBenchmark {
                 worker.get();
             }
         } finally {
-            pool.shutdown();
+            pool.shutdownNow();
         }
     }
 
     @FunctionalInterface
-    private interface Work {
+    interface Work {
         void run(int index) throws Exception;
     }
 
