@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,21 +22,30 @@ public final class Api {
     private final HttpClient http;
     private final String base;
     private final String key;
+    private final Map<String, String> headers;
 
     /** A caller without credentials. */
     public Api(int port) {
-        this(HttpClient.newHttpClient(), "http://localhost:" + port, null);
+        this(HttpClient.newHttpClient(), "http://localhost:" + port, null, Map.of());
     }
 
-    private Api(HttpClient http, String base, String key) {
+    private Api(HttpClient http, String base, String key, Map<String, String> headers) {
         this.http = http;
         this.base = base;
         this.key = key;
+        this.headers = headers;
     }
 
     /** The same service, called with this API key ({@code <client id>.<secret>}). */
     public Api withKey(String key) {
-        return new Api(http, base, key);
+        return new Api(http, base, key, headers);
+    }
+
+    /** The same caller, sending this header on every request too (e.g. a proxy's {@code X-Forwarded-For}). */
+    public Api withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Api(http, base, key, Map.copyOf(more));
     }
 
     public Response post(String path, String json) {
@@ -126,6 +137,7 @@ public final class Api {
     }
 
     private HttpRequest.Builder authenticated(HttpRequest.Builder request) {
+        headers.forEach(request::header);
         return key == null ? request : request.header("X-API-Key", key);
     }
 

@@ -24,7 +24,8 @@ import org.signoff.client.api.Operation;
 
 /**
  * Every endpoint of {@link EndpointRules}, generated, against every kind of caller: none, a bad key, a revoked key, a
- * client without the endpoint's operation, an integration naming a person it does not act for, and one naming the
+ * client without the endpoint's operation, an integration naming a person it does not act for, an integration on
+ * the endpoints only an administrator's own credential opens (clients, webhooks, read models), and one naming the
  * right person. The refused ones are 401 or 403 and write nothing; the right one gets past the door (whatever the
  * ticket's state then says).
  */
@@ -73,15 +74,22 @@ class AuthorizationMatrixTest {
     void everyEndpointRefusesCallersWithoutTheRightAndLetsTheRightOneThrough() {
         Map<Rule, Api> withoutTheRight = new LinkedHashMap<>();
         Map<Rule, Api> withTheRight = new LinkedHashMap<>();
+        Api everythingAnIntegrationHolds =
+                admin.withKey(registered(admin, "matrix-all", allOperations(), "\"actsForAnyone\": true"));
         for (Rule rule : EndpointRules.RULES) {
             withoutTheRight.put(
                     rule,
                     admin.withKey(registered(
                             admin, "matrix-no-" + slug(rule), allBut(rule.operation()), "\"actsForAnyone\": true")));
-            withTheRight.put(
-                    rule,
-                    admin.withKey(registered(
-                            admin, "matrix-yes-" + slug(rule), List.of(rule.operation()), "\"actsForAnyone\": true")));
+            if (rule.operation() != Operation.CLIENTS_WRITE) {
+                withTheRight.put(
+                        rule,
+                        admin.withKey(registered(
+                                admin,
+                                "matrix-yes-" + slug(rule),
+                                List.of(rule.operation()),
+                                "\"actsForAnyone\": true")));
+            }
         }
 
         List<String> wrong = new ArrayList<>();
@@ -104,6 +112,14 @@ class AuthorizationMatrixTest {
                     "a client without " + rule.operation().value(),
                     call(withoutTheRight.get(rule), rule, path, performer),
                     403);
+            if (rule.operation() == Operation.CLIENTS_WRITE) { // clients, webhooks, read models: an administrator's
+                expect(
+                        wrong,
+                        rule,
+                        "an integration with every operation it can hold, naming an administrator",
+                        call(everythingAnIntegrationHolds, rule, path, performer),
+                        403);
+            }
             // a write performed by someone (webhook subscriptions are the client's own, performed by no one)
             if ((rule.method().name().equals("POST") || rule.method().name().equals("PUT"))
                     && !rule.pattern().startsWith("/webhooks")) {
@@ -215,12 +231,15 @@ class AuthorizationMatrixTest {
         return response.body().get("key").asText();
     }
 
+    /** Every operation an integration can be granted: all but clients:write. */
     private static List<Operation> allOperations() {
-        return Arrays.asList(Operation.values());
+        return allBut(Operation.CLIENTS_WRITE);
     }
 
     private static List<Operation> allBut(Operation operation) {
-        return Arrays.stream(Operation.values()).filter(o -> o != operation).toList();
+        return Arrays.stream(Operation.values())
+                .filter(o -> o != operation && o != Operation.CLIENTS_WRITE)
+                .toList();
     }
 
     private static String slug(Rule rule) {

@@ -13,9 +13,12 @@ import org.signoff.api.Api.Response;
 
 /**
  * Guessing a client's secret is stopped: after a few failures from one address, that client is refused there for a
- * while (429 with Retry-After), while other clients calling from the same address go on.
+ * while (429 with Retry-After), while other clients calling from the same address go on. Behind a trusted proxy the
+ * address is the client's, from {@code X-Forwarded-For}; from anyone else that header changes nothing.
  */
 class FailedAttemptsTest {
+
+    private static final String FORWARDED_FOR = "X-Forwarded-For";
 
     @TempDir
     Path dataDir;
@@ -48,6 +51,77 @@ class FailedAttemptsTest {
             assertThat(admin.get("/access-refusals").body().toString())
                     .contains("TOO_MANY_FAILED_ATTEMPTS")
                     .doesNotContain("guess-");
+        }
+    }
+
+    @Test
+    void guessesSentThroughTheProxyLockOutTheGuesserNotTheIntegrationBehindTheSameProxy() {
+        // the test connects from loopback: the trusted proxy of the default settings
+        try (RunningService service = RunningService.start(dataDir, "--approval.security.failed-attempt-limit=3")) {
+            Api admin = service.api();
+            String key = Scenario.integrationKey(admin, "ticketing");
+            String client = key.substring(0, key.lastIndexOf('.'));
+            Api guesser = admin.withHeader(FORWARDED_FOR, "203.0.113.7");
+
+            List<Integer> statuses = new ArrayList<>();
+            for (int guess = 0; guess < 5; guess++) {
+                statuses.add(guesser.withKey(client + ".guess-" + guess)
+                        .get("/tickets")
+                        .status());
+            }
+            assertThat(statuses).containsExactly(401, 401, 401, 429, 429);
+
+            assertThat(admin.withKey(key)
+                            .withHeader(FORWARDED_FOR, "198.51.100.9")
+                            .get("/tickets")
+                            .status())
+                    .as("the integration, from its own address behind the proxy")
+                    .isEqualTo(200);
+            assertThat(admin.withKey(key).get("/tickets").status())
+                    .as("the proxy's own address, which failed nothing")
+                    .isEqualTo(200);
+            assertThat(guesser.withKey(key).get("/tickets").status())
+                    .as("the guesser, even with the right secret")
+                    .isEqualTo(429);
+        }
+    }
+
+    @Test
+    void aForwardedAddressFromAnUntrustedCallerChangesNothing() {
+        try (RunningService service = RunningService.start(
+                dataDir,
+                "--approval.security.failed-attempt-limit=3",
+                "--server.tomcat.remoteip.internal-proxies=192\\.0\\.2\\.1")) {
+            Api admin = service.api();
+            String key = Scenario.integrationKey(admin, "ticketing");
+            String client = key.substring(0, key.lastIndexOf('.'));
+
+            List<Integer> statuses = new ArrayList<>();
+            for (int guess = 0; guess < 5; guess++) {
+                statuses.add(admin.withKey(client + ".guess-" + guess)
+                        .withHeader(FORWARDED_FOR, "203.0.113." + guess)
+                        .get("/tickets")
+                        .status());
+            }
+            assertThat(statuses)
+                    .as("a new forwarded address for every guess, not from a trusted proxy")
+                    .containsExactly(401, 401, 401, 429, 429);
+        }
+    }
+
+    @Test
+    void theHealthCheckIsNeverRefusedForFailedAttempts() {
+        try (RunningService service = RunningService.start(dataDir, "--approval.security.failed-attempt-limit=1")) {
+            Api anonymous = service.api().withKey(null);
+            Api badToken = anonymous.withHeader("Authorization", "Bearer not-a-token");
+            for (int attempt = 0; attempt < 10; attempt++) {
+                badToken.get("/tickets");
+            }
+            assertThat(badToken.get("/tickets").status()).isEqualTo(429);
+
+            assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
+            assertThat(anonymous.get("/actuator/health/readiness").status()).isEqualTo(200);
+            assertThat(anonymous.get("/actuator/health/liveness").status()).isEqualTo(200);
         }
     }
 }

@@ -10,6 +10,7 @@ import org.signoff.client.api.ApiClientRegistered;
 import org.signoff.client.api.ApiClientRevoked;
 import org.signoff.client.api.ApiClientSecretRotated;
 import org.signoff.client.api.ClientId;
+import org.signoff.client.api.Operation;
 import org.signoff.client.api.RegisterApiClient;
 import org.signoff.client.api.RevokeApiClient;
 import org.signoff.client.api.RotateApiClientSecret;
@@ -41,6 +42,10 @@ public class ApiClient {
             if (command.actsForAnyone() || !command.actsForUnits().isEmpty()) {
                 throw Rejection.INVALID_DEFINITION.because("A person's own key acts for that person only");
             }
+        } else if (command.operations().contains(Operation.CLIENTS_WRITE)) {
+            // an integration names its performer: with clients:write it could make keys for anyone it names
+            throw Rejection.INVALID_DEFINITION.because(
+                    "clients:write is for an administrator's own key or token, never an integration's");
         }
         vault.storeSecret(command.clientId(), command.secretHash());
         apply(new ApiClientRegistered(

@@ -67,6 +67,25 @@ class ApiClientTest {
     }
 
     @Test
+    void anIntegrationCannotBeGivenTheManagementOfClients() {
+        Set<Operation> manage = Set.of(Operation.TICKETS_WRITE, Operation.CLIENTS_WRITE);
+        fixture.givenNoPriorActivity()
+                .when(new RegisterApiClient(JIRA, "LTS Jira", null, manage, true, Set.of(), "hash-1", ADMIN))
+                .expectNoEvents()
+                .expectException(rejectedAs(Rejection.INVALID_DEFINITION));
+        assertThat(lookups.secretHashes).isEmpty();
+    }
+
+    @Test
+    void anAdministratorsOwnKeyMayManageClients() {
+        Set<Operation> manage = Set.of(Operation.CLIENTS_WRITE);
+        fixture.givenNoPriorActivity()
+                .when(new RegisterApiClient(ClientId.of("ada-key"), "Ada", ADMIN, manage, false, Set.of(), "h", ADMIN))
+                .expectEvents(
+                        new ApiClientRegistered(ClientId.of("ada-key"), "Ada", ADMIN, manage, false, Set.of(), ADMIN));
+    }
+
+    @Test
     void aSecretIsRotatedWithAnOverlap() {
         Instant until = Instant.parse("2026-11-24T12:00:00Z");
         fixture.given(REGISTERED)

@@ -347,7 +347,7 @@ public final class FlowBenchmark {
                 CLIENT,
                 "Benchmark",
                 null,
-                EnumSet.allOf(Operation.class),
+                EnumSet.complementOf(EnumSet.of(Operation.CLIENTS_WRITE)), // an integration's, as in production
                 true,
                 Set.of(),
                 CredentialStore.hash(SECRET),

@@ -1,6 +1,7 @@
 package org.signoff.api.security;
 
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,7 +21,8 @@ import org.signoff.client.api.Operation;
 
 /**
  * API keys: {@code X-API-Key: <client id>.<secret>}. A key opens the operations its client was granted, as long as
- * the client is not revoked; a person's own key stops at what their roles allow (managing clients needs ADMIN).
+ * the client is not revoked; a person's own key stops at what their roles allow (managing clients needs ADMIN), and
+ * an integration's never opens the management of clients, webhooks and read models.
  * Both are read from the database on every request, so a revocation or a role change counts from the next one.
  */
 @Component
@@ -101,9 +103,17 @@ public class ApiKeys {
                                 .toList()));
     }
 
+    /**
+     * An integration's grant without {@code clients:write}, which only an administrator's own credential opens (the
+     * engine refuses to grant it to an integration; one registered before that rule holds it to no effect).
+     */
     private Set<Operation> operations(ApiClientLookup.Client client) {
-        return client.staffId() == null
-                ? client.operations()
-                : callers.operationsOf(client.staffId(), client.operations());
+        if (client.staffId() != null) {
+            return callers.operationsOf(client.staffId(), client.operations());
+        }
+        Set<Operation> operations = EnumSet.noneOf(Operation.class);
+        operations.addAll(client.operations());
+        operations.remove(Operation.CLIENTS_WRITE);
+        return operations;
     }
 }

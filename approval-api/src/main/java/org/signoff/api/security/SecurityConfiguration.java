@@ -63,7 +63,9 @@ class SecurityConfiguration {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                Optional<Duration> refused = failedAttempts.refusedFor(request);
+                // what anyone may read (health, readiness, the contract) needs no credentials, so is never refused
+                Optional<Duration> refused =
+                        openToRead(request) ? Optional.empty() : failedAttempts.refusedFor(request);
                 if (refused.isPresent()) {
                     problems.tooManyFailures(request, response, refused.get());
                 } else {
@@ -120,6 +122,12 @@ class SecurityConfiguration {
                     && authentication.get().getPrincipal() instanceof Caller;
             return new AuthorizationDecision(authenticated && !mapped(endpoints, context.getRequest()));
         };
+    }
+
+    private static boolean openToRead(HttpServletRequest request) {
+        return HttpMethod.GET.matches(request.getMethod())
+                && EndpointRules.openToRead(request.getRequestURI()
+                        .substring(request.getContextPath().length()));
     }
 
     private static boolean mapped(RequestMappingHandlerMapping endpoints, HttpServletRequest request) {

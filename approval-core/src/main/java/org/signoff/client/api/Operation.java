@@ -19,7 +19,7 @@ public enum Operation {
     JOBS_WRITE("jobs:write"),
     STAFF_READ("staff:read"),
     STAFF_WRITE("staff:write"),
-    /** manage API clients */
+    /** manage API clients, webhooks and read models: only ever opened to an administrator's own key or token */
     CLIENTS_WRITE("clients:write"),
     METRICS_READ("metrics:read"),
     /** read the record of refused requests */
