@@ -16,6 +16,11 @@ final class ServiceProcess {
 
     /** Starts the service over the store in {@code dataDir}, its output in {@code service.log} there. */
     static Process launch(Path dataDir, int port, String... arguments) throws IOException {
+        return launch(dataDir, dataDir.resolve("service.log"), port, arguments);
+    }
+
+    /** Starts the service over the store in {@code dataDir}, its output in {@code log}. */
+    static Process launch(Path dataDir, Path log, int port, String... arguments) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(
                 java,
@@ -28,7 +33,7 @@ final class ServiceProcess {
         command.addAll(List.of(arguments));
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("service.log").toFile())
+                .redirectOutput(log.toFile())
                 .start();
     }
 

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import org.signoff.api.durability.Durability;
 import org.signoff.api.problem.RequestSizeLimit;
 import org.signoff.api.security.Callers;
 import org.signoff.common.CommandRejected;
@@ -39,11 +40,13 @@ public class Commands {
     private final CommandGateway gateway;
     private final Callers callers;
     private final IdempotencyKeys keys;
+    private final Durability durability;
 
-    Commands(CommandGateway gateway, Callers callers, IdempotencyKeys keys) {
+    Commands(CommandGateway gateway, Callers callers, IdempotencyKeys keys, Durability durability) {
         this.gateway = gateway;
         this.callers = callers;
         this.keys = keys;
+        this.durability = durability;
     }
 
     /** Who performs a command whose body says {@code performedBy} (see {@link Callers#performer}). */
@@ -141,11 +144,17 @@ public class Commands {
         }
     }
 
+    /**
+     * The answer remembered for a key, once it is stored: the first request may have committed it a moment ago and
+     * still be waiting for the store (or have been answered 503 when the store failed), and a retry must not
+     * acknowledge what a crash could still take back.
+     */
     @SuppressWarnings("unchecked")
-    private static <R> R replay(IdempotencyKeys.Remembered remembered, String hash, String key) {
+    private <R> R replay(IdempotencyKeys.Remembered remembered, String hash, String key) {
         if (!remembered.requestHash().equals(hash)) {
             throw IdempotencyRefused.reused(key);
         }
+        durability.awaitCommitsStored();
         return (R) remembered.result();
     }
 

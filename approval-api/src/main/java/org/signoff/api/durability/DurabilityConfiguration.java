@@ -1,5 +1,6 @@
 package org.signoff.api.durability;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.ExecutorService;
@@ -36,13 +37,18 @@ class DurabilityConfiguration {
      * data source); elsewhere each commit is durable.
      */
     @Bean
-    Durability durability(DataSource dataSource, ApprovalProperties properties) throws SQLException {
+    Durability durability(DataSource dataSource, ApprovalProperties properties, StoreRestart restart)
+            throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             if (connection.isWrapperFor(JdbcConnection.class)
                     && connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session
                     && session.getDatabase().isPersistent()) {
                 log.info("Group commit: commands on the H2 file are answered once a shared store has written them");
-                return new H2StoreBarrier(session.getDatabase().getStore().getMvStore(), properties.storeLinger());
+                Path file = Path.of(session.getDatabase().getDatabasePath());
+                return new H2StoreBarrier(
+                        session.getDatabase().getStore().getMvStore(),
+                        properties.storeLinger(),
+                        failure -> restart.storeLost(file, failure));
             }
         }
         return Durability.EVERY_COMMIT;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -29,14 +30,17 @@ final class H2StoreBarrier implements Durability, AutoCloseable {
 
     private final MVStore store;
     private final long lingerNanos;
+    private final Consumer<RuntimeException> storeLost;
     private final Thread storer;
     private final Object lock = new Object();
     private List<CompletableFuture<Void>> waiting = new ArrayList<>();
     private volatile boolean closed;
+    private RuntimeException lost;
 
-    H2StoreBarrier(MVStore store, Duration linger) {
+    H2StoreBarrier(MVStore store, Duration linger, Consumer<RuntimeException> storeLost) {
         this.store = store;
         this.lingerNanos = linger.toNanos();
+        this.storeLost = storeLost;
         this.storer = new Thread(this::storeWhileAsked, "h2-store-barrier");
         storer.setDaemon(true);
         storer.start();
@@ -46,6 +50,10 @@ final class H2StoreBarrier implements Durability, AutoCloseable {
     public CompletableFuture<Void> afterCommitsStored() {
         CompletableFuture<Void> stored = new CompletableFuture<>();
         synchronized (lock) {
+            if (lost != null) {
+                stored.completeExceptionally(lost);
+                return stored;
+            }
             if (closed) {
                 stored.completeExceptionally(new IllegalStateException("The store is closing"));
                 return stored;
@@ -85,8 +93,17 @@ final class H2StoreBarrier implements Durability, AutoCloseable {
                 store.executeFilestoreOperation(() -> {});
                 batch.forEach(caller -> caller.complete(null));
             } catch (RuntimeException failed) {
-                log.error("Storing the H2 file failed; {} callers are answered with the failure", batch.size(), failed);
                 batch.forEach(caller -> caller.completeExceptionally(failed));
+                if (store.isClosed()) { // H2 gives up a store at its first failed write, and refuses all after it
+                    synchronized (lock) {
+                        lost = failed;
+                        waiting.forEach(caller -> caller.completeExceptionally(failed));
+                        waiting.clear();
+                    }
+                    storeLost.accept(failed);
+                    return;
+                }
+                log.error("Storing the H2 file failed; {} callers are answered with the failure", batch.size(), failed);
             }
         }
     }

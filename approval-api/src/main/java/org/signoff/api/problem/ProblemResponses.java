@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
@@ -139,9 +138,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 return staleVersion(stale);
             }
         }
-        if (exception instanceof EventStoreException) {
-            log.error("The event store failed", exception);
-            return problem(HttpStatus.SERVICE_UNAVAILABLE, "STORE_UNAVAILABLE", "The store did not answer; retry");
+        if (StoreUnavailable.causedBy(exception)) {
+            StoreUnavailable.logged(exception);
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(StoreUnavailable.RETRY_AFTER_SECONDS))
+                    .body(StoreUnavailable.problem());
         }
         log.error("Unexpected failure", exception);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Something went wrong on our side");
