@@ -186,6 +186,8 @@ class OpenApiContractTest {
                 new Body("/staff", staff.formatted("bad id", "Dee Docs", "ITS")),
                 new Body("/staff", staff.formatted(id + "-2", "Dee Docs", " ITS")),
                 new Body("/staff", staff.formatted(id + "-3", "", "ITS")),
+                new Body("/staff", staff.formatted(id + "-4", "Dee Docs\u00A0", "ITS")),
+                new Body("/staff", staff.formatted(id + "-5", "Dee Docs", "ITS\u200B")),
                 new Body("/api-clients", client.formatted(id, "Docs")),
                 new Body("/api-clients", client.formatted(id + "-2", "")));
 
@@ -210,7 +212,10 @@ class OpenApiContractTest {
                 .as("the document and the service agree on every body")
                 .allMatch(verdict -> verdict.endsWith("document accepts, service accepts")
                         || verdict.endsWith("document refuses, service refuses"));
-        assertThat(verdicts).filteredOn(verdict -> verdict.endsWith("refuses")).hasSize(4);
+        assertThat(verdicts).filteredOn(verdict -> verdict.endsWith("refuses")).hasSize(6);
+        assertThat(Files.readString(COMMITTED))
+                .as("Unicode property classes, which Python's re and ECMA-262 without its u flag reject")
+                .doesNotContain("\\p{");
     }
 
     private record Sample(String method, String path, Response response) {}

@@ -129,21 +129,16 @@ class OpenApiContract {
             api.getComponents().getSchemas().remove("IfMatch");
             api.getComponents().getSchemas().values().forEach(OpenApiContract::optionalMayBeNull);
             contract(api);
-            EverySchema.of(api).forEach(OpenApiContract::anchored);
+            EverySchema.of(api).forEach(OpenApiContract::portable);
         };
     }
 
-    /**
-     * Every pattern here comes from a Bean Validation {@code @Pattern}, which must match the whole value; a JSON
-     * Schema pattern matches anywhere in it unless anchored.
-     */
+    /** Every pattern here comes from a Bean Validation {@code @Pattern}: see {@link PortablePatterns}. */
     @SuppressWarnings("rawtypes")
-    private static void anchored(Schema schema) {
-        String pattern = schema.getPattern();
-        if (pattern == null || (pattern.startsWith("^") && pattern.endsWith("$"))) {
-            return;
+    private static void portable(Schema schema) {
+        if (schema.getPattern() != null) {
+            schema.setPattern(PortablePatterns.of(schema.getPattern()));
         }
-        schema.setPattern(pattern.contains("|") ? "^(?:" + pattern + ")$" : "^" + pattern + "$");
     }
 
     private static void contract(OpenAPI api) {
