@@ -3,6 +3,7 @@ package org.signoff.api.contract;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -24,6 +25,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.customizers.ParameterCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -81,6 +83,44 @@ class OpenApiContract {
                         + handler.getMethod().getName());
     }
 
+    /** Schemas named and shaped as the service reads and writes them: see {@link TypeSchemas}. */
+    @Bean
+    ModelConverter typeSchemas() {
+        return new TypeSchemas();
+    }
+
+    /**
+     * A query parameter of a record type that Spring reads from its one string by a static {@code valueOf(String)}
+     * (the lists' cursors) is that string to a client, not the record's fields.
+     */
+    @Bean
+    ParameterCustomizer readFromOneString() {
+        return (parameter, method) -> {
+            if (parameter != null
+                    && method != null
+                    && readFromOneString(method.getParameterType())
+                    && (parameter.getSchema() == null || parameter.getSchema().get$ref() != null)) {
+                parameter.setSchema(new StringSchema());
+                if ("after".equals(parameter.getName()) && parameter.getDescription() == null) {
+                    parameter.setDescription("Opaque: the after= of the previous page's Link rel=\"next\"");
+                }
+            }
+            return parameter;
+        };
+    }
+
+    private static boolean readFromOneString(Class<?> type) {
+        if (!type.isRecord()) {
+            return false;
+        }
+        try {
+            java.lang.reflect.Method valueOf = type.getMethod("valueOf", String.class);
+            return java.lang.reflect.Modifier.isStatic(valueOf.getModifiers()) && valueOf.getReturnType() == type;
+        } catch (NoSuchMethodException notReadSo) {
+            return false;
+        }
+    }
+
     @Bean
     OpenApiCustomizer integrationContract() {
         return api -> {
@@ -89,12 +129,23 @@ class OpenApiContract {
             api.getComponents().getSchemas().remove("IfMatch");
             api.getComponents().getSchemas().values().forEach(OpenApiContract::optionalMayBeNull);
             contract(api);
+            EverySchema.of(api).forEach(OpenApiContract::portable);
         };
+    }
+
+    /** Every pattern here comes from a Bean Validation {@code @Pattern}: see {@link PortablePatterns}. */
+    @SuppressWarnings("rawtypes")
+    private static void portable(Schema schema) {
+        if (schema.getPattern() != null) {
+            schema.setPattern(PortablePatterns.of(schema.getPattern()));
+        }
     }
 
     private static void contract(OpenAPI api) {
         api.getPaths().forEach((path, item) -> {
             item.readOperationsMap().forEach((method, operation) -> {
+                withoutHeadersAClientSets(operation);
+                pagedWithLink(operation);
                 problems(operation, "400", "Malformed or invalid: MALFORMED_REQUEST, INVALID_REQUEST");
                 problems(operation, "401", "No, or a bad, API key or token: UNAUTHENTICATED");
                 problems(operation, "403", "ACCESS_DENIED, PERFORMER_NOT_ALLOWED, " + codes(Rejection.Kind.FORBIDDEN));
@@ -117,6 +168,32 @@ class OpenApiContract {
                                         .schema(new StringSchema()));
             }
         });
+    }
+
+    /** OpenAPI ignores these as parameters (a handler's {@code @RequestHeader Accept}): a client sets them itself. */
+    private static void withoutHeadersAClientSets(Operation operation) {
+        if (operation.getParameters() != null) {
+            operation
+                    .getParameters()
+                    .removeIf(parameter -> "header".equals(parameter.getIn())
+                            && List.of("accept", "content-type", "authorization")
+                                    .contains(parameter.getName().toLowerCase(java.util.Locale.ROOT)));
+        }
+    }
+
+    /** A list that takes {@code after} names its next page in a {@code Link} header ({@code input/Pages}). */
+    private static void pagedWithLink(Operation operation) {
+        if (operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(parameter -> "after".equals(parameter.getName()))) {
+            operation
+                    .getResponses()
+                    .get("200")
+                    .addHeaderObject(
+                            "Link",
+                            new Header()
+                                    .description("While a page is full: `<…?after=…>; rel=\"next\"`, the next page")
+                                    .schema(new StringSchema()));
+        }
     }
 
     /**
@@ -180,7 +257,10 @@ class OpenApiContract {
                     .required(false)
                     .description("The ETag of the ticket as read: the step is taken only at that version")
                     .schema(new StringSchema()));
-            problems(operation, "412", "The ticket moved on from If-Match: STALE_VERSION (with currentVersion)");
+            problems(
+                    operation,
+                    "412",
+                    "The ticket moved on from If-Match: STALE_VERSION (with currentVersion and expectedVersion)");
         }
     }
 
@@ -220,7 +300,11 @@ class OpenApiContract {
                         .items(new StringSchema())
                         .description("For INVALID_REQUEST: each field and what is wrong with it"),
                 "currentVersion",
-                new IntegerSchema().description("For STALE_VERSION"));
+                new IntegerSchema().format("int64").description("For STALE_VERSION: the ticket's version now"),
+                "expectedVersion",
+                new IntegerSchema().format("int64").description("For STALE_VERSION: the version of If-Match"),
+                "line",
+                new IntegerSchema().description("For NOT_A_MASTER_LIST: the line of the file"));
         return new ObjectSchema()
                 .description("An RFC 9457 problem with a stable code")
                 .properties(new java.util.TreeMap<>(properties))

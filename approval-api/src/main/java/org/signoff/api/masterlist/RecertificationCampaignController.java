@@ -6,12 +6,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.signoff.api.command.Commands;
@@ -42,6 +44,7 @@ class RecertificationCampaignController {
 
     /** Asks for every sign-off in force on the job (or on every job of the scope) to be recertified or revoked. */
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<RecertificationCampaigns.Started> start(@Valid @RequestBody Start body) {
         RecertificationCampaigns.Started started =
                 campaigns.start(body.jobId(), body.scope(), body.reason(), commands.performer(body.performedBy()));

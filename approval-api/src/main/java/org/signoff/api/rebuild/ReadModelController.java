@@ -5,12 +5,14 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.signoff.api.command.Commands;
@@ -36,6 +38,7 @@ class ReadModelController {
 
     /** Starts a rebuild and answers at once (202), with where to follow it. */
     @PostMapping("/{name}/rebuild")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<ReadModelRebuilds.RebuildView> rebuild(
             @PathVariable @Size(max = 200) String name, @Valid @RequestBody(required = false) Start body) {
         ReadModelRebuilds.RebuildView started = rebuilds.start(
