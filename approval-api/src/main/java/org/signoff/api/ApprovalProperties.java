@@ -113,13 +113,16 @@ public record ApprovalProperties(
      * @param maxAttempts    attempts before a delivery is parked
      * @param timeout        to connect, and for the receiver to answer
      * @param pollInterval   how often the outbox is looked at
+     * @param secretOverlap  how long a subscription's replaced secret still signs its posts after a rotation, beside
+     *                       the new one, so its receiver can move over without losing a post
      */
     public record Webhooks(
             @DefaultValue("PT1S") Duration initialBackoff,
             @DefaultValue("PT1H") Duration maxBackoff,
             @DefaultValue("10") int maxAttempts,
             @DefaultValue("PT5S") Duration timeout,
-            @DefaultValue("PT0.5S") Duration pollInterval) {
+            @DefaultValue("PT0.5S") Duration pollInterval,
+            @DefaultValue("PT24H") Duration secretOverlap) {
 
         public Webhooks {
             positive("approval.webhooks.initial-backoff", initialBackoff);
@@ -127,6 +130,7 @@ public record ApprovalProperties(
             positive("approval.webhooks.timeout", timeout);
             positive("approval.webhooks.poll-interval", pollInterval);
             atLeastOne("approval.webhooks.max-attempts", maxAttempts);
+            notNegative("approval.webhooks.secret-overlap", secretOverlap);
         }
     }
 

@@ -372,24 +372,48 @@ class BadInputTest {
     void badWebhookApiClientAndRefusalRequestsAreProblemsNeverErrors() {
         Api admin = RunningService.shared().api();
         String id = "hook-" + scenario.unit.toLowerCase();
+        String secret = Receiver.SECRET;
         assertProblem(admin.post("/webhooks", """
-                {"subscriptionId": "%s", "url": "ftp://nope", "secret": "0123456789abcdef"}""".formatted(id)), 400, "INVALID_REQUEST");
+                {"subscriptionId": "%s", "url": "ftp://nope", "secret": "%s"}""".formatted(id, secret)), 400, "INVALID_REQUEST");
         assertProblem(admin.post("/webhooks", """
-                {"subscriptionId": "%s", "url": "https://x.example/h", "secret": "short"}""".formatted(id)), 400, "INVALID_REQUEST");
-        assertProblem(admin.post("/webhooks", """
-                {"subscriptionId": "%s", "url": "https://x.example/h", "secret": "0123456789abcdef",
-                 "events": ["TicketExploded"]}""".formatted(id)), 422, "INVALID_DEFINITION");
+                {"subscriptionId": "%s", "url": "https://x.example/h", "secret": "%s",
+                 "events": ["TicketExploded"]}""".formatted(id, secret)), 422, "INVALID_DEFINITION");
         String good = """
-                {"subscriptionId": "%s", "url": "https://x.example/h", "secret": "0123456789abcdef"}""".formatted(id);
+                {"subscriptionId": "%s", "url": "https://x.example/h", "secret": "%s"}""".formatted(id, secret);
         assertThat(admin.post("/webhooks", good).status()).isEqualTo(201);
         assertProblem(admin.post("/webhooks", good), 409, "ALREADY_EXISTS");
         assertProblem(admin.get("/webhooks/" + id + "/deliveries?status=LOST"), 400, "MALFORMED_REQUEST");
         assertProblem(admin.post("/webhooks", """
-                {"subscriptionId": "%s-2", "url": "https://x.example/h", "secret": "0123456789abcdef",
-                 "jobs": ["Not An Id!"]}""".formatted(id)), 400, "INVALID_REQUEST");
+                {"subscriptionId": "%s-2", "url": "https://x.example/h", "secret": "%s",
+                 "jobs": ["Not An Id!"]}""".formatted(id, secret)), 400, "INVALID_REQUEST");
         assertProblem(admin.post("/webhooks", """
-                {"subscriptionId": "%s-2", "url": "https://x.example/h", "secret": "0123456789abcdef",
-                 "scopes": ["Items\\nInjected"]}""".formatted(id)), 400, "INVALID_REQUEST");
+                {"subscriptionId": "%s-2", "url": "https://x.example/h", "secret": "%s",
+                 "scopes": ["Items\\nInjected"]}""".formatted(id, secret)), 400, "INVALID_REQUEST");
+        for (String notStandard : List.of(
+                "a-long-plain-secret-as-before-0123456789", // not whsec_: no receiver's library would decode it
+                "whsec_c2hvcnQ=", // 5 bytes
+                "whsec_" + "QUJD".repeat(7) + "QQ==", // 22 bytes: under the standard's 24
+                "whsec_" + "QUJD".repeat(22), // 66 bytes: over its 64
+                "whsec_" + "QUJD".repeat(8) + "QQ", // base64 without its padding
+                "whsec_" + "QUJD".repeat(7) + "Q!==", // not base64
+                "whsec_" + "QUJD".repeat(8) + "\\nQUJD")) { // a line break inside
+            Response subscription = admin.post("/webhooks", """
+                    {"subscriptionId": "%s-2", "url": "https://x.example/h", "secret": "%s"}""".formatted(id, notStandard));
+            assertProblem(subscription, 400, "INVALID_REQUEST");
+            assertThat(subscription.body().get("errors").toString())
+                    .contains("secret")
+                    .doesNotContain(notStandard);
+            Response rotation = admin.post("/webhooks/" + id + "/secret-rotation", """
+                    {"secret": "%s"}""".formatted(notStandard));
+            assertProblem(rotation, 400, "INVALID_REQUEST");
+            assertThat(rotation.body().get("errors").toString()).contains("secret");
+        }
+        assertProblem(admin.post("/webhooks/" + id + "/secret-rotation", "{}"), 400, "INVALID_REQUEST");
+        assertProblem(
+                admin.post("/webhooks/no-such-hook/secret-rotation", """
+                {"secret": "%s"}""".formatted(secret)),
+                404,
+                "UNKNOWN_SUBSCRIPTION");
         assertProblem(admin.get("/webhooks?limit=0"), 400, "INVALID_REQUEST");
         assertProblem(admin.get("/webhooks?after=!!!"), 400, "MALFORMED_REQUEST");
         assertProblem(admin.get("/webhooks/" + id + "/deliveries?limit=5000"), 400, "INVALID_REQUEST");

@@ -97,7 +97,7 @@ class ClusterTest {
             }
             Api admin = nodes.get(0).api().withKey(RunningService.ADMIN_KEY);
             key = Scenario.integrationKey(admin, "consortium-ticketing");
-            assertThat(Receiver.subscribe(admin, "consortium", receiver.url("/hooks"), "hooks-secret-0123456789", "")
+            assertThat(Receiver.subscribe(admin, "consortium", receiver.url("/hooks"), Receiver.SECRET, "")
                             .status())
                     .isEqualTo(201);
             String librarian = register("lib", "SYSTEMS_LIBRARIAN", "LTS");

@@ -44,7 +44,7 @@ class DeadlineTest {
                                     admin,
                                     "lts-jira",
                                     receiver.url("/hooks"),
-                                    "receiver-shared-secret-0123456789",
+                                    Receiver.SECRET,
                                     "\"events\": [\"ReminderIssued\", \"SandboxAccessExpired\"]")
                             .status())
                     .isEqualTo(201);

@@ -50,12 +50,7 @@ class ErasureTest {
                         "--approval.webhooks.poll-interval=PT0.1S",
                         "--approval.privacy.purge-interval=PT0.2S")) {
             Scenario scenario = new Scenario(service.api());
-            assertThat(Receiver.subscribe(
-                                    service.api(),
-                                    "lts-jira",
-                                    receiver.url("/hooks"),
-                                    "receiver-shared-secret-0123456789",
-                                    "")
+            assertThat(Receiver.subscribe(service.api(), "lts-jira", receiver.url("/hooks"), Receiver.SECRET, "")
                             .status())
                     .isEqualTo(201);
             String julie = "jpetzold-" + ProcessHandle.current().pid();

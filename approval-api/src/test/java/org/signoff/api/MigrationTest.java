@@ -2,9 +2,13 @@ package org.signoff.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -17,7 +21,8 @@ import org.signoff.projections.Columns;
 
 /**
  * A database written by an earlier version upgrades in place: people's roles and liaison units, once joined with
- * ',' and a newline, become JSON arrays that read back as the same sets, on H2 and on PostgreSQL.
+ * ',' and a newline, become JSON arrays that read back as the same sets, and a webhook subscription's plain secret
+ * stays its signing key, on H2 and on PostgreSQL.
  */
 class MigrationTest {
 
@@ -25,16 +30,60 @@ class MigrationTest {
 
     @Test
     void rolesAndLiaisonUnitsOfAnEarlierVersionBecomeJsonArraysOnH2() {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        upgradesTheDirectory(h2);
+        upgradesTheDirectory(h2());
     }
 
     @Test
     void rolesAndLiaisonUnitsOfAnEarlierVersionBecomeJsonArraysOnPostgres() throws Exception {
+        onPostgres(MigrationTest::upgradesTheDirectory);
+    }
+
+    @Test
+    void aWebhookSecretGivenBeforeTheStandardStaysItsPlainKeyOnH2() {
+        keepsThePlainWebhookSecret(h2());
+    }
+
+    @Test
+    void aWebhookSecretGivenBeforeTheStandardStaysItsPlainKeyOnPostgres() throws Exception {
+        onPostgres(MigrationTest::keepsThePlainWebhookSecret);
+    }
+
+    private static DataSource h2() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        return h2;
+    }
+
+    private static void onPostgres(Consumer<DataSource> upgrade) throws IOException {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-            upgradesTheDirectory(postgres.getPostgresDatabase());
+            upgrade.accept(postgres.getPostgresDatabase());
         }
+    }
+
+    private static void keepsThePlainWebhookSecret(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations(LOCATIONS)
+                .target("2.30")
+                .load()
+                .migrate();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        jdbc.sql("INSERT INTO webhook_subscription (subscription_id, url, secret, events, active, created_at) "
+                        + "VALUES ('lts-jira', 'https://jira.example/h', 'whsec_but-plain-then', '[]', TRUE, ?)")
+                .param(Columns.utc(Instant.parse("2026-11-01T10:00:00Z")))
+                .update();
+
+        Flyway.configure().dataSource(dataSource).locations(LOCATIONS).load().migrate();
+
+        assertThat(jdbc.sql("SELECT secret, plain, retires_at FROM webhook_secret WHERE subscription_id = 'lts-jira'")
+                        .query((rs, n) -> Arrays.asList(rs.getString(1), rs.getBoolean(2), rs.getObject(3)))
+                        .list())
+                .as("the current secret, as given, marked plain: its UTF-8 bytes are the key, whatever it looks like")
+                .containsExactly(Arrays.asList("whsec_but-plain-then", true, null));
+        assertThat(jdbc.sql("SELECT url FROM webhook_subscription")
+                        .query(String.class)
+                        .list())
+                .containsExactly("https://jira.example/h");
     }
 
     private static void upgradesTheDirectory(DataSource dataSource) {

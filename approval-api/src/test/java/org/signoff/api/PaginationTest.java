@@ -77,7 +77,7 @@ class PaginationTest {
         for (int i = 0; i < 3; i++) {
             scenario.admin.post("/webhooks", """
                     {"subscriptionId": "paged-%s-%d", "url": "http://127.0.0.1:9/hooks",
-                     "secret": "a-secret-of-sixteen-or-more"}""".formatted(scenario.unit.toLowerCase(), i));
+                     "secret": "%s"}""".formatted(scenario.unit.toLowerCase(), i, Receiver.SECRET));
         }
         List<String> subscriptions = walk(scenario.admin, "/webhooks?limit=2", "subscriptionId");
         assertThat(subscriptions)

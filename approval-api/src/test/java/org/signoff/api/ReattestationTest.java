@@ -39,7 +39,7 @@ class ReattestationTest {
                                     service.api(),
                                     "lts-jira",
                                     receiver.url("/hooks"),
-                                    "receiver-shared-secret-0123456789",
+                                    Receiver.SECRET,
                                     "\"events\": [\"ReattestationRequired\", \"ProductionUseSuspended\", "
                                             + "\"ProductionUseReinstated\"]")
                             .status())

@@ -2,7 +2,9 @@ package org.signoff.api;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -15,6 +17,10 @@ import com.sun.net.httpserver.HttpServer;
 
 /** A real HTTP server on a loopback port, standing where a ticketing system's webhook endpoint would. */
 final class Receiver implements AutoCloseable {
+
+    /** A signing secret as Standard Webhooks serializes one: {@code whsec_} and the base64 of 33 bytes. */
+    static final String SECRET = "whsec_"
+            + Base64.getEncoder().encodeToString("receiver-shared-secret-0123456789".getBytes(StandardCharsets.UTF_8));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -85,7 +85,7 @@ class RecertificationCampaignTest {
                                     admin,
                                     subscription,
                                     receiver.url("/hooks"),
-                                    "receiver-shared-secret-0123456789",
+                                    Receiver.SECRET,
                                     "\"jobs\": [\"%s\"]".formatted(job))
                             .status())
                     .isEqualTo(201);

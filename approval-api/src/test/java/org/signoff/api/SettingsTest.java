@@ -36,4 +36,10 @@ class SettingsTest {
         assertThatThrownBy(() -> RunningService.start(dataDir, "--approval.webhooks.max-attempts=0"))
                 .hasStackTraceContaining("approval.webhooks.max-attempts must be at least 1, was 0");
     }
+
+    @Test
+    void aNegativeOverlapOfAReplacedWebhookSecretStopsTheStart() {
+        assertThatThrownBy(() -> RunningService.start(dataDir, "--approval.webhooks.secret-overlap=-PT1H"))
+                .hasStackTraceContaining("approval.webhooks.secret-overlap cannot be negative, was PT-1H");
+    }
 }

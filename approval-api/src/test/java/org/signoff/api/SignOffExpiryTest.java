@@ -41,7 +41,7 @@ class SignOffExpiryTest {
                                     service.api(),
                                     "lts-jira",
                                     receiver.url("/hooks"),
-                                    "receiver-shared-secret-0123456789",
+                                    Receiver.SECRET,
                                     "\"events\": [\"RecertificationRequested\", \"ProductionUseLapsed\"]")
                             .status())
                     .isEqualTo(201);

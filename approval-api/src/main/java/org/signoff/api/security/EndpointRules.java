@@ -74,6 +74,7 @@ public final class EndpointRules {
             new Rule(DELETE, "/webhooks/*", Operation.CLIENTS_WRITE),
             new Rule(GET, "/webhooks/*/deliveries", Operation.CLIENTS_WRITE),
             new Rule(POST, "/webhooks/*/redelivery", Operation.CLIENTS_WRITE),
+            new Rule(POST, "/webhooks/*/secret-rotation", Operation.CLIENTS_WRITE),
             new Rule(GET, "/read-models", Operation.CLIENTS_WRITE),
             new Rule(GET, "/read-models/*", Operation.CLIENTS_WRITE),
             new Rule(POST, "/read-models/*/rebuild", Operation.CLIENTS_WRITE));

@@ -1,6 +1,7 @@
 package org.signoff.api.webhook;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.signoff.api.ApprovalProperties;
 import org.signoff.api.input.Cursor;
 import org.signoff.api.input.Identifier;
 import org.signoff.api.input.Pages;
@@ -37,12 +39,16 @@ import org.signoff.common.Rejection;
 class WebhookController {
 
     private final WebhookStore store;
+    private final Duration secretOverlap;
 
-    WebhookController(WebhookStore store) {
+    WebhookController(WebhookStore store, ApprovalProperties properties) {
         this.store = store;
+        this.secretOverlap = properties.webhooks().secretOverlap();
     }
 
     /**
+     * @param secret the signing secret, as Standard Webhooks serializes it: {@code whsec_} and the base64 of 24 to 64
+     *               random bytes
      * @param events the event kinds to hear of, e.g. {@code ProductionUseApproved}; none for all
      * @param jobs   the jobs whose tickets to hear of; none for all
      * @param scopes the scopes (as on the master list, e.g. {@code Items}) whose jobs to hear of; none for all
@@ -53,7 +59,7 @@ class WebhookController {
             @NotBlank @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
             String url,
 
-            @NotBlank @Size(min = 16, max = 200) String secret,
+            @NotBlank @StandardSecret String secret,
             @Size(max = 20) Set<@NotBlank String> events,
             @Size(max = 100) Set<@NotBlank @Identifier String> jobs,
             @Size(max = 50) Set<@NotBlank @SingleLine @Size(max = 200) String> scopes) {}
@@ -80,6 +86,21 @@ class WebhookController {
             throw Rejection.UNKNOWN_SUBSCRIPTION.because("No subscription '" + subscriptionId + "'");
         }
         return ResponseEntity.noContent().build();
+    }
+
+    /** @param secret the new signing secret: {@code whsec_} and the base64 of 24 to 64 random bytes */
+    record RotateSecret(@NotBlank @StandardSecret String secret) {}
+
+    /**
+     * The subscription signs with the new secret from now on, and for {@code approval.webhooks.secret-overlap} (24 h)
+     * also with the secrets it replaces: each post carries both signatures, so the receiver moves over without losing
+     * a post. Then the old ones sign no more.
+     */
+    @PostMapping("/{subscriptionId}/secret-rotation")
+    WebhookStore.SecretRotation rotateSecret(
+            @PathVariable String subscriptionId, @Valid @RequestBody RotateSecret body) {
+        return store.rotateSecret(subscriptionId, body.secret(), secretOverlap)
+                .orElseThrow(() -> Rejection.UNKNOWN_SUBSCRIPTION.because("No subscription '" + subscriptionId + "'"));
     }
 
     private static Set<String> orNone(Set<String> names) {

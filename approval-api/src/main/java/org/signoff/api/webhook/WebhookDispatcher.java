@@ -4,18 +4,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,9 +29,10 @@ import org.signoff.projections.Columns;
  * exponential backoff and jitter, and after {@code approval.webhooks.max-attempts} the delivery is parked, visible
  * in the delivery log until an operator sends it again.
  *
- * <p>Each post carries {@code Webhook-Id} (the notification's id, the same on every retry),
- * {@code Webhook-Timestamp} (seconds) and {@code Webhook-Signature: v1=<hex HMAC-SHA256(secret, timestamp + "." +
- * body)>}.
+ * <p>Each post is signed as Standard Webhooks says: {@code webhook-id} (the notification's id, the same on every
+ * retry), {@code webhook-timestamp} (seconds, of this attempt) and {@code webhook-signature}, a {@code v1,<base64
+ * HMAC-SHA256(key, id + "." + timestamp + "." + body)>} for each secret the subscription signs with, separated by
+ * spaces: during a rotation's overlap the new secret's and the old one's.
  */
 @Component
 class WebhookDispatcher {
@@ -42,12 +40,14 @@ class WebhookDispatcher {
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
 
     private final JdbcClient jdbc;
+    private final WebhookStore store;
     private final ApprovalProperties.Webhooks settings;
     private final HttpClient http;
     private final Clock clock = Clock.systemUTC();
 
-    WebhookDispatcher(JdbcClient jdbc, ApprovalProperties properties) {
+    WebhookDispatcher(JdbcClient jdbc, WebhookStore store, ApprovalProperties properties) {
         this.jdbc = jdbc;
+        this.store = store;
         this.settings = properties.webhooks();
         this.http = HttpClient.newBuilder()
                 .connectTimeout(settings.timeout())
@@ -59,7 +59,6 @@ class WebhookDispatcher {
             String notificationId,
             String subscriptionId,
             String url,
-            String secret,
             String payload,
             int attempts,
             Instant nextAttemptAt) {}
@@ -67,7 +66,7 @@ class WebhookDispatcher {
     @Scheduled(fixedDelayString = "${approval.webhooks.poll-interval:PT0.5S}")
     void deliverDue() {
         Instant now = clock.instant();
-        List<Due> due = jdbc.sql("SELECT d.notification_id, d.subscription_id, s.url, s.secret, d.payload, d.attempts, "
+        List<Due> due = jdbc.sql("SELECT d.notification_id, d.subscription_id, s.url, d.payload, d.attempts, "
                         + "d.next_attempt_at FROM webhook_delivery d "
                         + "JOIN webhook_subscription s ON s.subscription_id = d.subscription_id "
                         + "WHERE d.status = 'PENDING' AND d.next_attempt_at <= ? AND s.active "
@@ -78,12 +77,19 @@ class WebhookDispatcher {
                         rs.getString(2),
                         rs.getString(3),
                         rs.getString(4),
-                        rs.getString(5),
-                        rs.getInt(6),
+                        rs.getInt(5),
                         Columns.instant(rs, "next_attempt_at")))
                 .list();
-        List<CompletableFuture<Void>> sending =
-                due.stream().filter(this::claim).map(this::deliver).toList();
+        if (due.isEmpty()) {
+            return;
+        }
+        store.forgetRetiredSecrets(now);
+        Map<String, List<SigningSecret>> secrets =
+                store.signingSecrets(due.stream().map(Due::subscriptionId).collect(Collectors.toSet()), now);
+        List<CompletableFuture<Void>> sending = due.stream()
+                .filter(this::claim)
+                .map(delivery -> deliver(delivery, secrets.getOrDefault(delivery.subscriptionId(), List.of())))
+                .toList();
         CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new)).join();
     }
 
@@ -107,7 +113,7 @@ class WebhookDispatcher {
     }
 
     /** Posts without holding a thread while the receiver thinks; the batch runs side by side. */
-    private CompletableFuture<Void> deliver(Due delivery) {
+    private CompletableFuture<Void> deliver(Due delivery, List<SigningSecret> secrets) {
         long timestamp = clock.instant().getEpochSecond();
         long started = System.nanoTime();
         HttpRequest request;
@@ -115,9 +121,9 @@ class WebhookDispatcher {
             request = HttpRequest.newBuilder(URI.create(delivery.url()))
                     .timeout(settings.timeout())
                     .header("Content-Type", "application/json")
-                    .header("Webhook-Id", delivery.notificationId())
-                    .header("Webhook-Timestamp", String.valueOf(timestamp))
-                    .header("Webhook-Signature", "v1=" + sign(delivery.secret(), timestamp, delivery.payload()))
+                    .header("webhook-id", delivery.notificationId())
+                    .header("webhook-timestamp", String.valueOf(timestamp))
+                    .header("webhook-signature", signatures(secrets, delivery, timestamp))
                     .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
                     .build();
         } catch (IllegalArgumentException badUrl) {
@@ -183,13 +189,10 @@ class WebhookDispatcher {
                 (long) (capped * (0.5 + ThreadLocalRandom.current().nextDouble())));
     }
 
-    static String sign(String secret, long timestamp, String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal((timestamp + "." + payload).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Every JVM has HmacSHA256", e);
-        }
+    /** One signature by each secret, newest first, as the standard lists them: separated by spaces. */
+    private static String signatures(List<SigningSecret> secrets, Due delivery, long timestamp) {
+        return secrets.stream()
+                .map(secret -> secret.sign(delivery.notificationId(), timestamp, delivery.payload()))
+                .collect(Collectors.joining(" "));
     }
 }
