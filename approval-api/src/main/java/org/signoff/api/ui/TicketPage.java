@@ -86,7 +86,7 @@ public record TicketPage(
             parts.add("support ticket " + details.get("supportTicketRef"));
         }
         if (details.get("until") != null) {
-            parts.add("until " + PageFormat.INSTANCE.date(Instant.parse(String.valueOf(details.get("until")))));
+            parts.add("until " + day(String.valueOf(details.get("until"))));
         }
         if (!entry.event().equals(REPORTED)) {
             for (String field : PersonalData.FREE_TEXT_FIELDS) {
@@ -96,6 +96,15 @@ public record TicketPage(
             }
         }
         return String.join(" · ", parts);
+    }
+
+    /** An instant of the history's details as a day; as it stands should it not read as one. */
+    private static String day(String instant) {
+        try {
+            return PageFormat.INSTANCE.date(Instant.parse(instant));
+        } catch (java.time.format.DateTimeParseException unreadable) {
+            return instant;
+        }
     }
 
     private static String text(Object value) {
