@@ -244,7 +244,9 @@ class DashboardPageTest {
                 .contains("Olga Ortiz")
                 .contains("approved by " + erasedReviewer);
         assertThat(browser.findElement(By.id("list")).getText()).doesNotContain("null");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1400));
         screenshot("master-list");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
     }
 
     @Test
