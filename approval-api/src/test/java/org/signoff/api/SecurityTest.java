@@ -224,7 +224,14 @@ class SecurityTest {
     @Test
     void thePageNeedsASignedInPerson() throws Exception {
         java.net.http.HttpClient browserless = java.net.http.HttpClient.newHttpClient(); // follows no redirect
-        for (String page : List.of("/ui", "/ui/master-list", "/ui/work-queue/items", "/ui/statistics", "/ui/changes")) {
+        for (String page : List.of(
+                "/ui",
+                "/ui/master-list",
+                "/ui/work-queue/items",
+                "/ui/team",
+                "/ui/team/items",
+                "/ui/statistics",
+                "/ui/changes")) {
             java.net.http.HttpResponse<String> answer = browserless.send(
                     java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:"
                                     + RunningService.shared().port() + page))

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -15,10 +16,11 @@ import org.signoff.projections.ticket.TicketProjection;
 /**
  * Tells the open pages when the read models they show moved on (server-sent events, {@code changed}), so they
  * reload their parts in place: checked a few times a second against the read models' positions, not at every event,
- * so a burst of steps is one reload.
+ * so a burst of steps is one reload. The streams end as the service begins to stop, before the web server waits for
+ * open requests to finish: an open page never holds a stop for the whole grace period.
  */
 @Component
-class PageChanges {
+class PageChanges implements SmartLifecycle {
 
     private static final List<String> SHOWN =
             List.of(MasterListProjection.PROCESSING_GROUP, TicketProjection.PROCESSING_GROUP);
@@ -26,6 +28,7 @@ class PageChanges {
     private final ProcessorPositions positions;
     private final List<SseEmitter> pages = new CopyOnWriteArrayList<>();
     private volatile long seen = -1;
+    private volatile boolean running;
 
     PageChanges(ProcessorPositions positions) {
         this.positions = positions;
@@ -37,6 +40,9 @@ class PageChanges {
         page.onTimeout(() -> pages.remove(page));
         page.onError(failure -> pages.remove(page));
         pages.add(page);
+        if (!running) {
+            page.complete(); // stopping: a page reconnecting meanwhile is ended at once too
+        }
         return page;
     }
 
@@ -54,6 +60,32 @@ class PageChanges {
                 pages.remove(page);
             }
         }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Ends every open stream; the pages reconnect to whichever node serves them next. */
+    @Override
+    public void stop() {
+        running = false;
+        for (SseEmitter page : pages) {
+            page.complete();
+        }
+        pages.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stopped among the first, before the web server's graceful shutdown (a lower phase) waits for requests. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
     }
 
     /** The sum of the shown read models' positions: it grows whenever one of them handles an event, on any node. */

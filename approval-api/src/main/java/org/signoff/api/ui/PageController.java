@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,30 +19,41 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import org.signoff.api.lookup.DisplayNames;
 import org.signoff.api.security.Caller;
 import org.signoff.api.security.PageSignIn;
 import org.signoff.client.api.Operation;
 import org.signoff.lookup.StaffDirectory;
 import org.signoff.lookup.StaffMembership;
+import org.signoff.projections.catalog.api.FindJobQuery;
+import org.signoff.projections.catalog.api.JobView;
 import org.signoff.projections.masterlist.api.FetchMasterListQuery;
+import org.signoff.projections.masterlist.api.FetchSuspendedSignOffsQuery;
 import org.signoff.projections.masterlist.api.MasterListView;
+import org.signoff.projections.masterlist.api.PendingRecertificationView;
+import org.signoff.projections.masterlist.api.PendingRecertificationsQuery;
 import org.signoff.projections.ticket.api.FindTicketQuery;
+import org.signoff.projections.ticket.api.HistoryEntryView;
 import org.signoff.projections.ticket.api.JobStatisticsView;
 import org.signoff.projections.ticket.api.ListTicketsQuery;
+import org.signoff.projections.ticket.api.OpenWaitView;
+import org.signoff.projections.ticket.api.OpenWaitsQuery;
 import org.signoff.projections.ticket.api.StepStatisticsQuery;
 import org.signoff.projections.ticket.api.TicketView;
 import org.signoff.projections.ticket.api.WaitingOnQuery;
 import org.signoff.projections.ticket.api.WaitingView;
+import org.signoff.staff.api.Role;
 
 /**
  * The dashboard's pages and the parts htmx reloads in place. Reads only: every step is taken through the API (or
- * the ticketing system). Translates the read models' views for the templates, nothing more.
+ * the ticketing system). Translates the read models' views for the templates, people's ids into their names.
  */
 @Hidden
 @Controller
@@ -48,16 +62,32 @@ class PageController {
 
     private static final Duration STATISTICS_PERIOD = Duration.ofDays(90);
 
+    /** Who may see what waits on whom across the team. */
+    private static final Set<Role> TEAM_VIEW = Set.of(Role.SYSTEMS_LIBRARIAN, Role.ADMIN, Role.AUDITOR);
+
     private final PageSignIn signIns;
     private final QueryGateway queries;
     private final StaffDirectory directory;
     private final PageChanges changes;
+    private final DisplayNames displayNames;
 
-    PageController(PageSignIn signIns, QueryGateway queries, StaffDirectory directory, PageChanges changes) {
+    PageController(
+            PageSignIn signIns,
+            QueryGateway queries,
+            StaffDirectory directory,
+            PageChanges changes,
+            DisplayNames displayNames) {
         this.signIns = signIns;
         this.queries = queries;
         this.directory = directory;
         this.changes = changes;
+        this.displayNames = displayNames;
+    }
+
+    /** Every page writes times and steps the same way. */
+    @ModelAttribute("format")
+    PageFormat format() {
+        return PageFormat.INSTANCE;
     }
 
     @GetMapping("/sign-in")
@@ -114,12 +144,31 @@ class PageController {
         return "ui/master-list";
     }
 
-    /** The list, searched by a person's name, staff id or unit, or a job's name or scope. */
+    /**
+     * The list, searched by a person's name, staff id or unit, or a job's name or scope; with the suspended
+     * sign-offs of its jobs and the ones asked to be recertified marked.
+     */
     @GetMapping("/master-list")
     String masterList(@RequestParam(defaultValue = "") String q, Model model) {
-        MasterListView list = queries.query(FetchMasterListQuery.now(), ResponseTypes.instanceOf(MasterListView.class))
-                .join();
-        model.addAttribute("scopes", Search.of(q).in(list));
+        Search search = Search.of(q);
+        List<MasterListView.Scope> scopes =
+                search.in(queries.query(FetchMasterListQuery.now(), ResponseTypes.instanceOf(MasterListView.class))
+                        .join());
+        List<MasterListView.Scope> suspended = search.in(
+                queries.query(new FetchSuspendedSignOffsQuery(), ResponseTypes.instanceOf(MasterListView.class))
+                        .join());
+        Set<String> expiring = queries
+                .query(
+                        new PendingRecertificationsQuery(null),
+                        ResponseTypes.multipleInstancesOf(PendingRecertificationView.class))
+                .join()
+                .stream()
+                .map(PendingRecertificationView::ticketId)
+                .collect(Collectors.toSet());
+        PageNames names = names(Stream.concat(MasterListPage.people(scopes), MasterListPage.people(suspended))
+                .flatMap(listed ->
+                        Stream.of(listed.person().staffId(), listed.person().approvedBy())));
+        model.addAttribute("list", new MasterListPage(scopes, MasterListPage.byJob(suspended), expiring, names));
         model.addAttribute("q", q);
         return "ui/fragments :: master-list";
     }
@@ -133,7 +182,7 @@ class PageController {
     @GetMapping("/work-queue/items")
     String workQueue(Authentication caller, Model model) {
         Caller person = (Caller) caller.getPrincipal();
-        StaffMembership membership = directory.find(person.staffId()).orElseThrow();
+        StaffMembership membership = membership(caller);
         List<WaitingView> waiting = queries.query(
                         new WaitingOnQuery(
                                 person.staffId().value(),
@@ -146,7 +195,40 @@ class PageController {
                         ResponseTypes.multipleInstancesOf(WaitingView.class))
                 .join();
         model.addAttribute("waiting", waiting);
+        model.addAttribute("names", names(waiting.stream().map(WaitingView::staffId)));
+        model.addAttribute("mayViewTeam", mayViewTeam(membership));
         return "ui/fragments :: work-queue";
+    }
+
+    /** What waits on whom across the team: for systems librarians, administrators and auditors. */
+    @GetMapping("/team")
+    String teamPage(Authentication caller, Model model, HttpServletResponse response) {
+        signedIn(caller, model);
+        if (!mayViewTeam(membership(caller))) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            model.addAttribute("refused", true);
+        }
+        return "ui/team";
+    }
+
+    @GetMapping("/team/items")
+    String team(Authentication caller, Model model, HttpServletResponse response) {
+        if (!mayViewTeam(membership(caller))) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            model.addAttribute("team", new TeamPage(List.of()));
+            model.addAttribute("refused", true);
+            return "ui/fragments :: team";
+        }
+        List<OpenWaitView> waits = queries.query(
+                        new OpenWaitsQuery(ListTicketsQuery.MAX_LIMIT),
+                        ResponseTypes.multipleInstancesOf(OpenWaitView.class))
+                .join();
+        model.addAttribute(
+                "team",
+                TeamPage.of(
+                        waits, names(waits.stream().map(wait -> wait.ticket().staffId())), Instant.now()));
+        model.addAttribute("refused", false);
+        return "ui/fragments :: team";
     }
 
     @GetMapping("/statistics")
@@ -184,8 +266,18 @@ class PageController {
                 : Optional.empty();
         if (ticket.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            model.addAttribute("page", null);
+            return "ui/ticket";
         }
-        model.addAttribute("ticket", ticket.orElse(null));
+        TicketView found = ticket.get();
+        String jobName = queries.query(
+                        new FindJobQuery(found.ticket().jobId()), ResponseTypes.optionalInstanceOf(JobView.class))
+                .join()
+                .map(JobView::name)
+                .orElse(found.ticket().jobId());
+        PageNames names = names(Stream.concat(
+                Stream.of(found.ticket().staffId()), found.history().stream().map(HistoryEntryView::performedBy)));
+        model.addAttribute("page", TicketPage.of(found, jobName, names));
         return "ui/ticket";
     }
 
@@ -196,10 +288,25 @@ class PageController {
 
     private void signedIn(Authentication caller, Model model) {
         Caller person = (Caller) caller.getPrincipal();
-        model.addAttribute("me", person.staffId().value());
+        model.addAttribute(
+                "me",
+                names(Stream.of(person.staffId().value())).of(person.staffId().value()));
         model.addAttribute(
                 "mayReadTickets",
                 caller.getAuthorities().stream()
                         .anyMatch(authority -> authority.getAuthority().equals(Operation.TICKETS_READ.value())));
+        model.addAttribute("mayViewTeam", mayViewTeam(membership(caller)));
+    }
+
+    private StaffMembership membership(Authentication caller) {
+        return directory.find(((Caller) caller.getPrincipal()).staffId()).orElseThrow();
+    }
+
+    private static boolean mayViewTeam(StaffMembership membership) {
+        return membership.roles().stream().anyMatch(TEAM_VIEW::contains);
+    }
+
+    private PageNames names(Stream<String> staffIds) {
+        return new PageNames(displayNames.of(staffIds.toList()));
     }
 }

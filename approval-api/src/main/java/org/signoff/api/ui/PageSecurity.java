@@ -17,6 +17,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import org.signoff.api.security.ApiKeys;
@@ -26,7 +27,8 @@ import org.signoff.client.api.Operation;
 /**
  * The page's own chain, before the API's: a session made when a person signs in with their own API key (the session
  * keeps the client id, never the secret); every request reads that client anew, so a revoked key or a role taken
- * away counts at once. Forms carry a CSRF token. Unsigned, a page sends the browser to the sign-in form.
+ * away counts at once. Forms carry a CSRF token. Unsigned, a page sends the browser to the sign-in form. A page that
+ * fails once past the key check is answered here too ({@link PageErrors}).
  */
 @Configuration(proxyBeanMethods = false)
 class PageSecurity {
@@ -35,7 +37,7 @@ class PageSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain page(HttpSecurity http, ApiKeys keys) throws Exception {
+    SecurityFilterChain page(HttpSecurity http, ApiKeys keys, PageErrors errors) throws Exception {
         OncePerRequestFilter sessions = new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -61,6 +63,8 @@ class PageSecurity {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .addFilterBefore(sessions, AnonymousAuthenticationFilter.class)
+                // first of all: a failure anywhere after it (the key's lookup, a template) answers a page
+                .addFilterBefore(errors.filter(), DisableEncodeUrlFilter.class)
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/ui/sign-in"))
                         // answered here, not through the error page (whose dispatch the API's chain would refuse)

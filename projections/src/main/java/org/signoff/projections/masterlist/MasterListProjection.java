@@ -28,6 +28,7 @@ import org.signoff.projections.Columns;
 import org.signoff.projections.PersonalData;
 import org.signoff.projections.masterlist.api.FetchMasterListQuery;
 import org.signoff.projections.masterlist.api.FetchPermissionsQuery;
+import org.signoff.projections.masterlist.api.FetchSuspendedSignOffsQuery;
 import org.signoff.projections.masterlist.api.FindRecertificationCampaignQuery;
 import org.signoff.projections.masterlist.api.MasterListView;
 import org.signoff.projections.masterlist.api.MasterListView.SignedOff;
@@ -373,10 +374,20 @@ public class MasterListProjection {
      */
     @QueryHandler
     public MasterListView handle(FetchMasterListQuery query) {
+        return list(query, false);
+    }
+
+    /** See {@link FetchSuspendedSignOffsQuery}: the list's own reading, of the sign-offs it leaves out meanwhile. */
+    @QueryHandler
+    public MasterListView handle(FetchSuspendedSignOffsQuery query) {
+        return list(new FetchMasterListQuery(null, null, null, null, null), true);
+    }
+
+    private MasterListView list(FetchMasterListQuery query, boolean suspended) {
         Instant at = query.at();
         String listed = at == null
-                ? "m.ended_at IS NULL AND NOT EXISTS (SELECT 1 FROM projection_master_list_suspension s "
-                        + "WHERE s.ticket_id = m.ticket_id AND s.reinstated_at IS NULL)"
+                ? "m.ended_at IS NULL AND " + (suspended ? "" : "NOT ") + "EXISTS (SELECT 1 FROM "
+                        + "projection_master_list_suspension s WHERE s.ticket_id = m.ticket_id AND s.reinstated_at IS NULL)"
                 : "m.approved_at <= :at AND (m.ended_at IS NULL OR m.ended_at > :at) AND NOT EXISTS (SELECT 1 FROM "
                         + "projection_master_list_suspension s WHERE s.ticket_id = m.ticket_id "
                         + "AND s.suspended_at <= :at AND (s.reinstated_at IS NULL OR s.reinstated_at > :at))";
@@ -444,7 +455,7 @@ public class MasterListProjection {
             if (!job.registered() && ofJob.isEmpty()) {
                 continue;
             }
-            if (query.byPeople() ? !ofJob.isEmpty() : !job.retired() || !ofJob.isEmpty()) {
+            if (query.byPeople() || suspended ? !ofJob.isEmpty() : !job.retired() || !ofJob.isEmpty()) {
                 scopes.computeIfAbsent(job.scope(), s -> new ArrayList<>()).add(listing(job, ofJob));
             }
         }

@@ -34,6 +34,8 @@ import org.signoff.projections.ticket.api.FindTicketQuery;
 import org.signoff.projections.ticket.api.HistoryEntryView;
 import org.signoff.projections.ticket.api.JobStatisticsView;
 import org.signoff.projections.ticket.api.ListTicketsQuery;
+import org.signoff.projections.ticket.api.OpenWaitView;
+import org.signoff.projections.ticket.api.OpenWaitsQuery;
 import org.signoff.projections.ticket.api.StepStatisticsQuery;
 import org.signoff.projections.ticket.api.TicketSummaryView;
 import org.signoff.projections.ticket.api.TicketView;
@@ -44,6 +46,7 @@ import org.signoff.staff.api.StaffMemberChanged;
 import org.signoff.staff.api.StaffMemberErased;
 import org.signoff.staff.api.StaffMemberRegistered;
 import org.signoff.ticket.api.JobAccessRequested;
+import org.signoff.ticket.api.NextActor;
 import org.signoff.ticket.api.TicketEvent;
 import org.signoff.ticket.api.TicketLifecycle;
 import org.signoff.ticket.api.TicketOpened;
@@ -60,6 +63,11 @@ public class TicketProjection {
             "projection_ticket", "projection_ticket_history", "projection_ticket_person", "projection_ticket_job");
 
     private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {};
+
+    /** A waiting ticket with its job's name and scope and its requester's unit, as the queues read it. */
+    private static final String WAITING_FROM = " FROM projection_ticket t "
+            + "LEFT JOIN projection_ticket_job j ON j.job_id = t.job_id "
+            + "LEFT JOIN projection_ticket_person p ON p.staff_id = t.staff_id ";
 
     /** The unit of work's resource under which a batch keeps its ticket writes. */
     private static final String WRITES = TicketProjection.class.getName() + ".writes";
@@ -241,10 +249,7 @@ public class TicketProjection {
                 .map(Enum::name)
                 .toList();
         Instant now = Instant.now();
-        return jdbc.sql("SELECT t.*, j.scope, j.name AS job_name FROM projection_ticket t "
-                        + "LEFT JOIN projection_ticket_job j ON j.job_id = t.job_id "
-                        + "LEFT JOIN projection_ticket_person p ON p.staff_id = t.staff_id "
-                        + "WHERE (" + mine + ") "
+        return jdbc.sql("SELECT t.*, j.scope, j.name AS job_name" + WAITING_FROM + "WHERE (" + mine + ") "
                         + "AND (CAST(:after AS TIMESTAMP WITH TIME ZONE) IS NULL OR t.status_since > :after "
                         + "OR (t.status_since = :after AND t.ticket_id > :afterId)) "
                         + "ORDER BY t.status_since, t.ticket_id LIMIT :limit")
@@ -261,23 +266,61 @@ public class TicketProjection {
                 .param("after", query.afterSince() == null ? null : Columns.utc(query.afterSince()))
                 .param("afterId", query.afterTicketId())
                 .param("limit", query.limit())
+                .query((rs, n) -> waiting(rs, now))
+                .list();
+    }
+
+    /**
+     * See {@link OpenWaitsQuery}: the open tickets, each with the deadlines of the engine's last note on a wait
+     * ({@code DeadlinesScheduled}) when that note is about the step the ticket waits on now.
+     */
+    @QueryHandler
+    List<OpenWaitView> handle(OpenWaitsQuery query) {
+        List<String> open = Arrays.stream(TicketStatus.values())
+                .filter(status -> status.nextActor() != NextActor.NOBODY)
+                .map(Enum::name)
+                .toList();
+        Instant now = Instant.now();
+        return jdbc.sql("SELECT t.*, j.scope, j.name AS job_name, p.unit, h.details AS deadlines" + WAITING_FROM
+                        + "LEFT JOIN projection_ticket_history h ON h.ticket_id = t.ticket_id AND h.seq = "
+                        + "(SELECT MAX(d.seq) FROM projection_ticket_history d WHERE d.ticket_id = t.ticket_id "
+                        + "AND d.event_type = 'DeadlinesScheduled') "
+                        + "WHERE t.status IN (:open) ORDER BY t.status_since, t.ticket_id LIMIT :limit")
+                .param("open", open)
+                .param("limit", query.limit())
                 .query((rs, n) -> {
-                    TicketStatus status = TicketStatus.valueOf(rs.getString("status"));
-                    Instant since = Columns.instant(rs, "status_since");
-                    return new WaitingView(
-                            rs.getString("ticket_id"),
-                            rs.getString("staff_id"),
-                            rs.getString("job_id"),
-                            rs.getString("job_name"),
-                            rs.getString("scope"),
-                            rs.getString("variant"),
-                            status,
-                            status.step(),
-                            status.nextActor(),
-                            since,
-                            since == null ? null : Duration.between(since, now));
+                    WaitingView wait = waiting(rs, now);
+                    String deadlines = rs.getString("deadlines");
+                    Map<String, Object> scheduled = deadlines == null ? Map.of() : readDetails(deadlines);
+                    boolean thisWait = wait.status().name().equals(scheduled.get("waitingOn"));
+                    return new OpenWaitView(
+                            wait,
+                            rs.getString("unit"),
+                            thisWait ? instant(scheduled.get("remindAt")) : null,
+                            thisWait ? instant(scheduled.get("limitAt")) : null);
                 })
                 .list();
+    }
+
+    private static WaitingView waiting(ResultSet rs, Instant now) throws SQLException {
+        TicketStatus status = TicketStatus.valueOf(rs.getString("status"));
+        Instant since = Columns.instant(rs, "status_since");
+        return new WaitingView(
+                rs.getString("ticket_id"),
+                rs.getString("staff_id"),
+                rs.getString("job_id"),
+                rs.getString("job_name"),
+                rs.getString("scope"),
+                rs.getString("variant"),
+                status,
+                status.step(),
+                status.nextActor(),
+                since,
+                since == null ? null : Duration.between(since, now));
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof String text ? Instant.parse(text) : null;
     }
 
     /**

@@ -20,6 +20,7 @@ import org.signoff.catalog.api.JobRetired;
 import org.signoff.projections.ReadModelDatabase;
 import org.signoff.projections.masterlist.api.FetchMasterListQuery;
 import org.signoff.projections.masterlist.api.FetchPermissionsQuery;
+import org.signoff.projections.masterlist.api.FetchSuspendedSignOffsQuery;
 import org.signoff.projections.masterlist.api.MasterListView;
 import org.signoff.projections.masterlist.api.PendingRecertificationView;
 import org.signoff.projections.masterlist.api.PendingRecertificationsQuery;
@@ -31,13 +32,16 @@ import org.signoff.staff.api.StaffMemberRegistered;
 import org.signoff.ticket.api.ProductionRoleUpdated;
 import org.signoff.ticket.api.ProductionUseApproved;
 import org.signoff.ticket.api.ProductionUseLapsed;
+import org.signoff.ticket.api.ProductionUseReinstated;
 import org.signoff.ticket.api.ProductionUseRevoked;
+import org.signoff.ticket.api.ProductionUseSuspended;
 import org.signoff.ticket.api.RecertificationRequested;
 import org.signoff.ticket.api.RequestWithdrawn;
 import org.signoff.ticket.api.SandboxTestReported;
 import org.signoff.ticket.api.SignOffValidUntil;
 import org.signoff.ticket.api.TestOutcome;
 import org.signoff.ticket.api.TicketId;
+import org.signoff.ticket.api.TicketStatus;
 
 /** The master list, fed events by hand, over a real database. */
 class MasterListProjectionTest {
@@ -267,6 +271,32 @@ class MasterListProjectionTest {
 
         assertThat(masterList.handle(new PendingRecertificationsQuery(null))).isEmpty();
         assertThat(job(list(), "Items", ITEMS).staff().get(0).validUntil()).isEqualTo(until.plusSeconds(86400));
+    }
+
+    @Test
+    void aSuspendedSignOffLeavesTheListForTheSuspendedOnesUntilItIsReinstated() {
+        masterList.on(approved("t1", JULIE, ITEMS, null, false), MORNING);
+        masterList.on(approved("t2", LAURA, ITEMS, null, false), MORNING);
+        masterList.on(new ProductionUseSuspended(TicketId.of("t1"), JULIE, ITEMS, null, List.of()), NOON);
+
+        assertThat(job(list(), "Items", ITEMS).staff())
+                .extracting(MasterListView.SignedOff::staffId)
+                .containsExactly("lsherriff");
+        MasterListView suspended = masterList.handle(new FetchSuspendedSignOffsQuery());
+        assertThat(suspended.scopes())
+                .as("only the jobs where someone is suspended")
+                .extracting(MasterListView.Scope::scope)
+                .containsExactly("Items");
+        assertThat(job(suspended, "Items", ITEMS).staff())
+                .extracting(MasterListView.SignedOff::staffId, MasterListView.SignedOff::displayName)
+                .containsExactly(tuple("jpetzold", "Julie Petzold"));
+
+        masterList.on(
+                new ProductionUseReinstated(TicketId.of("t1"), JULIE, ITEMS, null, TicketStatus.COMPLETED, JULIE),
+                EVENING);
+        assertThat(masterList.handle(new FetchSuspendedSignOffsQuery()).scopes())
+                .isEmpty();
+        assertThat(job(list(), "Items", ITEMS).staff()).hasSize(2);
     }
 
     private MasterListView list(Instant at) {

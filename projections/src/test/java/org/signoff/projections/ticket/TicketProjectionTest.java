@@ -1,12 +1,16 @@
 package org.signoff.projections.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,10 +20,14 @@ import org.signoff.catalog.api.JobId;
 import org.signoff.projections.ReadModelDatabase;
 import org.signoff.projections.ticket.api.FindTicketQuery;
 import org.signoff.projections.ticket.api.ListTicketsQuery;
+import org.signoff.projections.ticket.api.OpenWaitView;
+import org.signoff.projections.ticket.api.OpenWaitsQuery;
 import org.signoff.projections.ticket.api.TicketSummaryView;
 import org.signoff.projections.ticket.api.TicketView;
 import org.signoff.staff.api.StaffId;
+import org.signoff.ticket.api.DeadlinesScheduled;
 import org.signoff.ticket.api.JobAccessRequested;
+import org.signoff.ticket.api.NextActor;
 import org.signoff.ticket.api.ReadingConfirmed;
 import org.signoff.ticket.api.RequestWithdrawn;
 import org.signoff.ticket.api.SandboxAccessGranted;
@@ -208,6 +216,39 @@ class TicketProjectionTest {
             seen.addAll(page.stream().map(TicketSummaryView::ticketId).toList());
         }
         assertThat(seen).containsExactly("p-1", "p-2", "p-3", "p-4", "p-5", "p-6");
+    }
+
+    @Test
+    void theTeamSeesEveryOpenWaitWithTheDeadlinesOfTheStepItWaitsOnNow() {
+        // the application's mapper writes instants as ISO text, as the history's details keep them
+        TicketProjection tickets = new TicketProjection(
+                ReadModelDatabase.create(),
+                new ObjectMapper()
+                        .registerModule(new JavaTimeModule())
+                        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS));
+        TicketId reading = TicketId.of("t-reading");
+        TicketId moved = TicketId.of("t-moved");
+        TicketId withdrawn = TicketId.of("t-withdrawn");
+        Instant remind = T0.plus(Duration.ofDays(14));
+        Instant limit = T0.plus(Duration.ofDays(30));
+        tickets.on(new SignOffStarted(reading, AMY, JobId.of("change-physical-items"), null), 0, T0, null);
+        tickets.on(new DeadlinesScheduled(reading, TicketStatus.READING, 1, T0, remind, limit, "r-1"), 1, T0, null);
+        tickets.on(new SignOffStarted(moved, AMY, JobId.of("batch-item-withdrawals"), null), 0, T0, null);
+        tickets.on(new DeadlinesScheduled(moved, TicketStatus.READING, 1, T0, remind, limit, "r-2"), 1, T0, null);
+        tickets.on(new JobAccessRequested(moved, "LTS-9", null, AMY), 2, T0.plusSeconds(60), null);
+        tickets.on(new SignOffStarted(withdrawn, AMY, JobId.of("batch-create-work-orders"), null), 0, T0, null);
+        tickets.on(new RequestWithdrawn(withdrawn, null, AMY), 1, T0, null);
+
+        assertThat(tickets.handle(new OpenWaitsQuery(100)))
+                .extracting(
+                        open -> open.ticket().ticketId(),
+                        open -> open.ticket().waitingOn(),
+                        OpenWaitView::remindAt,
+                        OpenWaitView::limitAt)
+                .containsExactly(
+                        tuple("t-reading", NextActor.REQUESTER, remind, limit),
+                        // the deadlines noted are the reading's: the grant's are not set yet
+                        tuple("t-moved", NextActor.SYSTEMS_LIBRARIAN, null, null));
     }
 
     @Test

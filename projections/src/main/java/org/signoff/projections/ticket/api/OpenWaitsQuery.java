@@ -1,0 +1,7 @@
+package org.signoff.projections.ticket.api;
+
+/**
+ * Every open wait across the team, whoever must act (the requester, the systems librarians, a unit's liaison, the
+ * support team): what the team view shows. At most {@code limit}, longest waiting first.
+ */
+public record OpenWaitsQuery(int limit) {}
