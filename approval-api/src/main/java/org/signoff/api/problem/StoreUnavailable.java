@@ -39,7 +39,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class StoreUnavailable extends OncePerRequestFilter {
 
     /** Seconds a client waits before it sends the request again. */
-    static final int RETRY_AFTER_SECONDS = 5;
+    public static final int RETRY_AFTER_SECONDS = 5;
 
     private static final Logger log = LoggerFactory.getLogger(StoreUnavailable.class);
 
@@ -95,7 +95,7 @@ public class StoreUnavailable extends OncePerRequestFilter {
     }
 
     /** The 503 to answer, with {@link #RETRY_AFTER_SECONDS} for its {@code Retry-After}. */
-    static ProblemDetail problem() {
+    public static ProblemDetail problem() {
         return Problems.problem(
                 HttpStatus.SERVICE_UNAVAILABLE,
                 "STORE_UNAVAILABLE",

@@ -8,23 +8,24 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
-import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
+
+import org.signoff.api.problem.Problems;
+import org.signoff.api.problem.StoreUnavailable;
 
 /**
  * A failure while a page is made answers a page to a browser (the status kept, a way back), and a problem
@@ -101,12 +102,12 @@ class PageErrors implements HandlerExceptionResolver, Ordered {
                     new Context(request.getLocale(), Map.of("status", status.value(), "reason", reason(status)));
             templates.process("ui/error", context, response.getWriter());
         } else {
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            String code = status == HttpStatus.SERVICE_UNAVAILABLE ? "STORE_UNAVAILABLE" : "INTERNAL_ERROR";
-            response.getWriter()
-                    .write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
-                            + status.value() + ",\"detail\":\"" + reason(status) + "\",\"instance\":\""
-                            + request.getRequestURI().replaceAll("[\"\\\\]", "") + "\",\"code\":\"" + code + "\"}");
+            Problems.write(
+                    request,
+                    response,
+                    status == HttpStatus.SERVICE_UNAVAILABLE
+                            ? StoreUnavailable.problem()
+                            : Problems.problem(status, "INTERNAL_ERROR", reason(status)));
         }
     }
 
@@ -134,19 +135,12 @@ class PageErrors implements HandlerExceptionResolver, Ordered {
 
     /** The store out of reach is a 503 (try again later), as on the API; anything else a 500. */
     private static HttpStatus status(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DataAccessResourceFailureException
-                    || cause instanceof CannotCreateTransactionException
-                    || cause instanceof EventStoreException) {
-                return HttpStatus.SERVICE_UNAVAILABLE;
-            }
-        }
-        return HttpStatus.INTERNAL_SERVER_ERROR;
+        return StoreUnavailable.causedBy(failure) ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR;
     }
 
     private static void retryLater(HttpServletResponse response, HttpStatus status) {
         if (status == HttpStatus.SERVICE_UNAVAILABLE) {
-            response.setHeader("Retry-After", "5");
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(StoreUnavailable.RETRY_AFTER_SECONDS));
         }
     }
 
