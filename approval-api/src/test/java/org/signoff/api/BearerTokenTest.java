@@ -109,6 +109,15 @@ class BearerTokenTest {
     }
 
     @Test
+    void anApiKeySentAsABearerCredentialIsTakenAsTheKeyBesideTheProvidersTokens() throws Exception {
+        String key = Scenario.integrationKey(scenario.admin, "bearer-key-" + System.nanoTime());
+        HttpResponse<String> scraped = send("GET", "/actuator/prometheus", key, null);
+        assertThat(scraped.statusCode()).as(scraped.body()).isEqualTo(200);
+        assertThat(send("GET", "/actuator/prometheus", key + "x", null).statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
     void aTokenWithAWrongSignatureIssuerExpiryOrPersonIsRefused(CapturedOutput output) throws Exception {
         Instant later = Instant.now().plusSeconds(300);
         String forged = token(rsaKeyPair(), ISSUER, scenario.requester, later);

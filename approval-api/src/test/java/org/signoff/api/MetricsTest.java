@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.actuate.endpoint.HttpCodeStatusMapper;
 import org.springframework.boot.health.contributor.Status;
 
+import org.signoff.api.Api.Response;
+
 /**
  * What monitoring scrapes from {@code /actuator/prometheus} after a ticket goes through: the ticket opened and
  * completed in its scope, the time it waited on its review, the commands taken and the one refused by its code, how
@@ -48,7 +50,13 @@ class MetricsTest {
                                 "scope=\"Items\"",
                                 "step=\"awaiting_review\"")
                         + 1);
-        assertThat(after).contains("approval_step_duration_seconds_bucket{");
+        assertThat(after.lines()
+                        .filter(line -> line.startsWith("approval_step_duration_seconds_bucket{")
+                                && line.contains("scope=\"Items\"")
+                                && line.contains("step=\"awaiting_review\""))
+                        .count())
+                .as("a bounded number of buckets for one scope and step, +Inf included")
+                .isEqualTo(13);
         assertThat(value(
                         after,
                         "approval_commands_total",
@@ -74,6 +82,24 @@ class MetricsTest {
         awaitScrape(
                 body -> value(body, "approval_read_model_lag_events", "read_model=\"master-list\"") == 0,
                 "the master list catches up");
+    }
+
+    @Test
+    void infoNamesTheVersionAndTheCommitRunning() {
+        Response info = scenario.admin.get("/actuator/info");
+        assertThat(info.status()).isEqualTo(200);
+        assertThat(info.body().at("/build/version").asText()).isEqualTo("0.1.0-SNAPSHOT");
+        assertThat(info.body().at("/git/commit/id").asText()).matches("[0-9a-f]{7,40}");
+    }
+
+    @Test
+    void prometheusScrapesWithItsBearerTokenSetting() {
+        // Prometheus' `authorization: {credentials_file: …}` sends the key as `Authorization: Bearer <key>`
+        String key = Scenario.integrationKey(scenario.admin, "prometheus-" + System.nanoTime());
+        Api prometheus = scenario.admin.withKey(null).withHeader("Authorization", "Bearer " + key);
+        assertThat(prometheus.getText("/actuator/prometheus")).contains("approval_tickets_total");
+        Api wrong = scenario.admin.withKey(null).withHeader("Authorization", "Bearer " + key + "x");
+        assertThat(wrong.get("/actuator/metrics").status()).isEqualTo(401);
     }
 
     @Test

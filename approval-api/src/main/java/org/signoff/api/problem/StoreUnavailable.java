@@ -25,6 +25,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -55,6 +56,12 @@ public class StoreUnavailable extends OncePerRequestFilter {
      */
     private static final Set<Integer> H2_CODES = Set.of(90028, 90031, 90098, 90121, 90108);
 
+    /**
+     * What HikariCP's handle of a connection it has closed (one the database broke) says, with no SQLState: a
+     * transaction that held it can neither go on nor roll back.
+     */
+    private static final String HIKARI_CLOSED = "Connection is closed";
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -77,6 +84,7 @@ public class StoreUnavailable extends OncePerRequestFilter {
                     || cause instanceof TransientDataAccessResourceException
                     || cause instanceof QueryTimeoutException
                     || cause instanceof CannotCreateTransactionException
+                    || cause instanceof TransactionSystemException // a commit or rollback the store did not take
                     || cause instanceof EventStoreException
                     || cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLNonTransientConnectionException
@@ -122,6 +130,7 @@ public class StoreUnavailable extends OncePerRequestFilter {
     private static boolean away(SQLException sql) {
         String state = sql.getSQLState();
         return (state != null && state.length() >= 2 && STATE_CLASSES.contains(state.substring(0, 2)))
-                || (sql.getClass().getName().startsWith("org.h2.") && H2_CODES.contains(sql.getErrorCode()));
+                || (sql.getClass().getName().startsWith("org.h2.") && H2_CODES.contains(sql.getErrorCode()))
+                || (state == null && HIKARI_CLOSED.equals(sql.getMessage()));
     }
 }

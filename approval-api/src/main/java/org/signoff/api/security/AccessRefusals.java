@@ -152,7 +152,7 @@ public class AccessRefusals {
         if (authentication != null && authentication.getPrincipal() instanceof Caller caller) {
             return caller.clientId().value();
         }
-        String key = request.getHeader(ApiKeys.HEADER);
+        String key = ApiKeys.keyOf(request);
         if (key != null) {
             int dot = key.lastIndexOf('.');
             String clientId = dot > 0 ? key.substring(0, dot) : "";

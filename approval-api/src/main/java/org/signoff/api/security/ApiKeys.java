@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -20,7 +21,7 @@ import org.signoff.client.api.ClientId;
 import org.signoff.client.api.Operation;
 
 /**
- * API keys: {@code X-API-Key: <client id>.<secret>}. A key opens the operations its client was granted, as long as
+ * API keys: {@code X-API-Key: <client id>.<secret>}, or the same as a bearer credential. A key opens the operations its client was granted, as long as
  * the client is not revoked; a person's own key stops at what their roles allow (managing clients needs ADMIN), and
  * an integration's never opens the management of clients, webhooks and read models.
  * Both are read from the database on every request, so a revocation or a role change counts from the next one.
@@ -29,6 +30,7 @@ import org.signoff.client.api.Operation;
 public class ApiKeys {
 
     static final String HEADER = "X-API-Key";
+    private static final String BEARER = "Bearer ";
 
     private final ApiClientLookup clients;
     private final CredentialStore credentials;
@@ -42,9 +44,32 @@ public class ApiKeys {
         this.clock = Clock.systemUTC();
     }
 
+    /**
+     * The API key a request presents, not yet checked, or null: in {@code X-API-Key}, or as a bearer credential
+     * ({@code Authorization: Bearer <client id>.<secret>}, as Prometheus and other tools send their one token). A
+     * bearer credential that is a JWT is the identity provider's: its header, base64url JSON, begins {@code eyJ},
+     * which no client id (lower case) does.
+     */
+    static String keyOf(HttpServletRequest request) {
+        String key = request.getHeader(HEADER);
+        if (key != null) {
+            return key;
+        }
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            String credential = authorization.substring(BEARER.length()).trim();
+            return credential.isEmpty() || isJwt(credential) ? null : credential;
+        }
+        return null;
+    }
+
+    static boolean isJwt(String bearerCredential) {
+        return bearerCredential.startsWith("eyJ");
+    }
+
     /** The key a request presents, not yet checked; null when it presents none. */
     Authentication presented(HttpServletRequest request) {
-        String key = request.getHeader(HEADER);
+        String key = keyOf(request);
         if (key == null) {
             return null;
         }

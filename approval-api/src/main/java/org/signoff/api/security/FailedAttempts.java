@@ -69,7 +69,7 @@ class FailedAttempts {
                 sources.clear();
             }
         }
-        int allowed = request.getHeader(ApiKeys.HEADER) == null ? limit * ADDRESS_FACTOR : limit;
+        int allowed = ApiKeys.keyOf(request) == null ? limit * ADDRESS_FACTOR : limit;
         sources.compute(
                 sourceOf(request),
                 (key, attempts) -> (attempts == null || attempts.expired(now) ? new Attempts(now) : attempts)
@@ -79,7 +79,7 @@ class FailedAttempts {
     /** The client a key names at this address, or the address for a request without a key. */
     private static String sourceOf(HttpServletRequest request) {
         String address = request.getRemoteAddr();
-        String key = request.getHeader(ApiKeys.HEADER);
+        String key = ApiKeys.keyOf(request);
         if (key == null) {
             return address;
         }

@@ -23,6 +23,8 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -95,7 +97,13 @@ class SecurityConfiguration {
                     requests.anyRequest().access(unmappedOnly(endpoints));
                 });
         if (identityProvider.getIfAvailable() != null) {
-            http.oauth2ResourceServer(bearer -> bearer.authenticationEntryPoint(problems)
+            DefaultBearerTokenResolver tokens = new DefaultBearerTokenResolver();
+            BearerTokenResolver jwtsOnly = request -> {
+                String token = tokens.resolve(request);
+                return token == null || ApiKeys.isJwt(token) ? token : null; // an API key as bearer: ApiKeys'
+            };
+            http.oauth2ResourceServer(bearer -> bearer.bearerTokenResolver(jwtsOnly)
+                    .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems)
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(bearerTokens)));
         }
