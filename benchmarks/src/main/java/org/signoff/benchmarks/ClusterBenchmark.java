@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -43,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * java -jar benchmarks/target/benchmarks.jar cluster --nodes=3 --flows=1000 --threads=64
  * MALLOC_ARENA_MAX=2 java -jar benchmarks/target/benchmarks.jar cluster --database=h2 --nodes=1 \
  *     --node-java-opts="-Xms192m -Xmx192m -XX:+UseParallelGC" --flows=2000 --threads=64 --warmup=12000
- * java -jar benchmarks/target/benchmarks.jar cluster --urls=http://localhost:8081,http://localhost:8082 \
+ * java -jar benchmarks/target/benchmarks.jar cluster --urls=http://localhost:8080 \
  *     --admin-key=initial-admin.SECRET --flows=300 --threads=16
  * </pre>
  */
@@ -52,6 +53,8 @@ final class ClusterBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int COMMANDS_PER_FLOW = 8;
     private static final int EVENTS_PER_FLOW = 8;
+    /** A node not ready (503), or a load balancer's answer for a node gone (502, 504): the request goes again. */
+    private static final Set<Integer> NO_NODE_ANSWERED = Set.of(502, 503, 504);
     /** What the engine adds to a ticket's history besides the steps taken. */
     private static final List<String> NOT_STEPS = List.of("DeadlinesScheduled", "ReminderIssued");
 
@@ -358,8 +361,9 @@ final class ClusterBenchmark {
 
     /**
      * A command as an integration behind a load balancer sends it: to the node given; when that node does
-     * not answer (or answers 503), the same request with the same {@code Idempotency-Key} to another. An answer
-     * other than a success ends the run.
+     * not answer, or answers 503 (not ready), or a load balancer answers 502 or 504 for a node that went away
+     * mid-request, the same request with the same {@code Idempotency-Key} to another (or through the load balancer
+     * again). An answer other than a success ends the run.
      */
     private HttpResponse<String> send(String path, String json) throws Exception {
         return send(random(), path, json);
@@ -385,7 +389,7 @@ final class ClusterBenchmark {
                                 .POST(HttpRequest.BodyPublishers.ofString(json))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 503) {
+                if (!NO_NODE_ANSWERED.contains(response.statusCode())) {
                     if (response.statusCode() >= 300) {
                         throw new IllegalStateException("POST " + path + " on " + base + " answered "
                                 + response.statusCode() + ": " + response.body());
