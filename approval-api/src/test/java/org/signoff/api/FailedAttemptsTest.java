@@ -31,13 +31,7 @@ class FailedAttemptsTest {
             String client = guessedKey.substring(0, guessedKey.lastIndexOf('.'));
             Api otherClient = admin.withKey(Scenario.integrationKey(admin, "bystander"));
 
-            List<Integer> statuses = new ArrayList<>();
-            for (int guess = 0; guess < 5; guess++) {
-                statuses.add(admin.withKey(client + ".guess-" + guess)
-                        .get("/tickets")
-                        .status());
-            }
-            assertThat(statuses).containsExactly(401, 401, 401, 429, 429);
+            assertThat(fiveGuesses(admin, client)).containsExactly(401, 401, 401, 429, 429);
 
             Response refused = admin.withKey(guessedKey).get("/tickets");
             assertThat(refused.status())
@@ -63,13 +57,7 @@ class FailedAttemptsTest {
             String client = key.substring(0, key.lastIndexOf('.'));
             Api guesser = admin.withHeader(FORWARDED_FOR, "203.0.113.7");
 
-            List<Integer> statuses = new ArrayList<>();
-            for (int guess = 0; guess < 5; guess++) {
-                statuses.add(guesser.withKey(client + ".guess-" + guess)
-                        .get("/tickets")
-                        .status());
-            }
-            assertThat(statuses).containsExactly(401, 401, 401, 429, 429);
+            assertThat(fiveGuesses(guesser, client)).containsExactly(401, 401, 401, 429, 429);
 
             assertThat(admin.withKey(key)
                             .withHeader(FORWARDED_FOR, "198.51.100.9")
@@ -123,5 +111,15 @@ class FailedAttemptsTest {
             assertThat(anonymous.get("/actuator/health/readiness").status()).isEqualTo(200);
             assertThat(anonymous.get("/actuator/health/liveness").status()).isEqualTo(200);
         }
+    }
+
+    /** Five wrong secrets for the client, in turn: the answers. */
+    private static List<Integer> fiveGuesses(Api caller, String client) {
+        List<Integer> statuses = new ArrayList<>();
+        for (int guess = 0; guess < 5; guess++) {
+            statuses.add(
+                    caller.withKey(client + ".guess-" + guess).get("/tickets").status());
+        }
+        return statuses;
     }
 }

@@ -71,12 +71,7 @@ class StoreOutageTest {
                     .isEqualTo(503);
             assertThat(keyLookedUp.code()).isEqualTo("STORE_UNAVAILABLE");
             load.assertEveryFailureWasAStoreUnavailableWithinBounds();
-            for (String person : load.acknowledged()) {
-                admin.await(
-                        "/staff/" + person,
-                        body -> body.path("staffId").asText().equals(person));
-            }
-            assertThat(admin.ledgerIntact()).isTrue();
+            load.assertEveryAcknowledgedCommandIsThere(admin);
         } finally {
             postgres.close();
         }
@@ -118,12 +113,7 @@ class StoreOutageTest {
                     .as("the same process, started again on its file")
                     .isTrue();
             load.assertEveryFailureWasAStoreUnavailableWithinBounds();
-            for (String person : load.acknowledged()) {
-                admin.await(
-                        "/staff/" + person,
-                        body -> body.path("staffId").asText().equals(person));
-            }
-            assertThat(admin.ledgerIntact()).isTrue();
+            load.assertEveryAcknowledgedCommandIsThere(admin);
             assertThat(Files.readString(dataDir.resolve("service.log")))
                     .contains("the service starts again on it once its disk has room")
                     .contains("Started again on");
@@ -281,6 +271,16 @@ class StoreOutageTest {
             assertThat(wrong)
                     .as("answers other than a success or a 503 in time")
                     .isEmpty();
+        }
+
+        /** Each person registered with a 201 is in the directory, and the ledger's chain is whole. */
+        void assertEveryAcknowledgedCommandIsThere(Api admin) {
+            for (String person : acknowledged()) {
+                admin.await(
+                        "/staff/" + person,
+                        body -> body.path("staffId").asText().equals(person));
+            }
+            assertThat(admin.ledgerIntact()).isTrue();
         }
 
         private long refused() {

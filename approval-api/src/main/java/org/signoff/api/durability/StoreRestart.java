@@ -12,8 +12,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  * top of it (the aggregate cache, the read models' positions), which the new context reads afresh.
  */
 @Component
-class StoreRestart implements ApplicationListener<ApplicationStartedEvent> {
+class StoreRestart {
 
     static final long ROOM_MIB = 16;
 
@@ -38,11 +39,17 @@ class StoreRestart implements ApplicationListener<ApplicationStartedEvent> {
     private volatile String[] arguments;
     private volatile ConfigurableApplicationContext context;
 
-    @Override
-    public void onApplicationEvent(ApplicationStartedEvent started) {
+    @EventListener
+    void started(ApplicationStartedEvent started) {
         application = started.getSpringApplication();
         arguments = started.getArgs();
         context = started.getApplicationContext();
+    }
+
+    /** A service asked to stop is not started again, whatever its store says on the way. */
+    @EventListener
+    void stopping(ContextClosedEvent closing) {
+        restarting.set(true);
     }
 
     /** H2 closed the store of the file at {@code file} after {@code failure}: start again on it, once. */
