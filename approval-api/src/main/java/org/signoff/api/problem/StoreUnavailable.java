@@ -112,14 +112,16 @@ public class StoreUnavailable extends OncePerRequestFilter {
 
     /** One line, without the stack: during an outage every request meets it, and the cause is the same. */
     static void logged(Throwable failure) {
+        log.warn("The store is unavailable, answered 503: {}", rootCause(failure));
+    }
+
+    /** The innermost cause, as its type and message: what the store said. */
+    public static String rootCause(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        log.warn(
-                "The store is unavailable, answered 503: {}: {}",
-                root.getClass().getName(),
-                root.getMessage());
+        return root.getClass().getName() + ": " + root.getMessage();
     }
 
     private static void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
