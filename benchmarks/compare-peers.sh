@@ -7,7 +7,7 @@
 #   THREADS=2 ROUNDS=3 N=2000 benchmarks/compare-peers.sh
 #
 # The long warm-up is needed: after 2,000-3,000 flows the JIT compiler still took about a sixth of the CPU of the
-# measured run (README, Performance), for the peers as for the engine.
+# measured run (docs/performance.md), for the peers as for the engine.
 #
 # Knobs: THREADS [64] N [2000] WARMUP [12000] ROUNDS [1] JAVA_OPTS ["-Xms1g -Xmx1g"] PEER_BENCH [../shared/peer-bench]
 set -euo pipefail
