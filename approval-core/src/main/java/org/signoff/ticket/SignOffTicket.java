@@ -15,6 +15,7 @@ import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 
 import org.signoff.catalog.api.JobDefinition;
 import org.signoff.catalog.api.JobId;
@@ -62,7 +63,6 @@ import org.signoff.ticket.api.RequireReattestation;
 import org.signoff.ticket.api.RetestRequested;
 import org.signoff.ticket.api.RevokeProductionUse;
 import org.signoff.ticket.api.RoleRequestSubmitted;
-import org.signoff.ticket.api.SandboxAccessExpired;
 import org.signoff.ticket.api.SandboxAccessGranted;
 import org.signoff.ticket.api.SandboxTestReported;
 import org.signoff.ticket.api.SignOffDeadline;
@@ -83,20 +83,10 @@ import org.signoff.ticket.api.WithdrawRequest;
  * One staff member's way to sign-off on one job (and variant): the six steps, each a command with its own rule.
  * Its events are the audit trail. Every handler returns the status the ticket reached.
  *
- * <p>Every wait on a step has two deadlines, from the {@link DeadlinePolicy}: a reminder, then a limit at which the
- * wait is escalated (or a Sandbox grant expires). They are set when the ticket starts waiting and recorded as an
- * event; one is scheduled at a time (the limit when the reminder goes out). A step done before its reminder passes
- * that reminder on to the next wait when it comes due no later than the next wait's own ({@link Alarm}): a ticket
- * that moves on in time then costs the scheduler one deadline, not one per step. A deadline nobody counts on any more
- * is cancelled.
+ * <p>The waits on its steps, their reminders and limits, and the alarms of the sign-off's term are its
+ * {@link TicketDeadlines}: a step handler applies its event through {@link #moveOn} and never sees the scheduler.
  */
 public class SignOffTicket {
-
-    static final String REMINDER = "step-reminder";
-    static final String LIMIT = "step-limit";
-    static final String RECERTIFICATION = "sign-off-recertification";
-    static final String EXPIRY = "sign-off-expiry";
-    static final String REATTESTATION = "sign-off-reattestation";
 
     @AggregateIdentifier
     private TicketId ticketId;
@@ -107,14 +97,6 @@ public class SignOffTicket {
     private TicketStatus status;
     /** every reading the requester confirmed, each at the version they read */
     private final Set<ConfirmedReading> confirmedReadings = new HashSet<>();
-    /** the deadlines of the step the ticket waits on; null when it has none */
-    private Wait currentWait;
-
-    /** the last reminder scheduled for a wait: the next wait may count on it (see {@link Alarm}) */
-    private Alarm lastAlarm;
-
-    private int waits;
-
     /** when the sign-off lapses unless recertified; null while it does not expire (or is not approved) */
     private Instant validUntil;
 
@@ -129,8 +111,20 @@ public class SignOffTicket {
     /** the status a suspended ticket resumes when reinstated */
     private TicketStatus suspendedFrom;
 
+    /** its waits and alarms: the scheduling half of every step, fed by the events below */
+    private final TicketDeadlines deadlines = new TicketDeadlines(this);
+
     SignOffTicket() {
         // for Axon
+    }
+
+    /**
+     * Every command schedules through the deadline manager and policy of its own dispatch, so no step handler takes
+     * them. (The constructor has no ticket to intercept yet: it hands them over itself.)
+     */
+    @CommandHandlerInterceptor
+    void scheduleWith(Object command, DeadlineManager scheduler, DeadlinePolicy policy) {
+        deadlines.use(scheduler, policy);
     }
 
     @CommandHandler
@@ -139,7 +133,7 @@ public class SignOffTicket {
             StaffDirectory directory,
             JobCatalog catalog,
             TicketSlots slots,
-            DeadlineManager deadlines,
+            DeadlineManager scheduler,
             DeadlinePolicy policy) {
         Performers.withAnyRole(directory, command.performedBy(), Role.STAFF);
         CatalogEntry job = openJob(catalog, command.jobId());
@@ -151,7 +145,8 @@ public class SignOffTicket {
         });
         apply(new SignOffStarted(command.ticketId(), command.performedBy(), command.jobId(), variant));
         // applied events reach this instance after the constructor: the first wait is set from the command
-        scheduleWait(command.ticketId(), command.jobId(), TicketLifecycle.OPENED, 1, now(), null, deadlines, policy);
+        deadlines.use(scheduler, policy);
+        deadlines.firstWait(command.ticketId(), command.jobId());
     }
 
     /**
@@ -222,12 +217,7 @@ public class SignOffTicket {
      * were not part of what the sign-off rested on, and are not asked for.
      */
     @CommandHandler
-    TicketStatus handle(
-            RequireReattestation command,
-            StaffDirectory directory,
-            JobCatalog catalog,
-            DeadlineManager deadlines,
-            DeadlinePolicy policy) {
+    TicketStatus handle(RequireReattestation command, StaffDirectory directory, JobCatalog catalog) {
         Performers.withAnyRole(directory, command.performedBy(), Role.SYSTEMS_LIBRARIAN, Role.ADMIN);
         if (!status.holdsSignOff()) {
             return status; // an open ticket confirms the current versions before its request; an ended one rests
@@ -243,9 +233,9 @@ public class SignOffTicket {
         }
         Instant dueBy = status == TicketStatus.SUSPENDED
                 ? reattestationDueBy // already off the list: it waits on the newest versions instead
-                : now().plus(policy.reattestationPeriod());
+                : deadlines.reattestationDueBy();
         if (status != TicketStatus.SUSPENDED) {
-            deadlines.schedule(dueBy, REATTESTATION, new SignOffDeadline(dueBy));
+            deadlines.scheduleReattestation(dueBy);
         }
         apply(new ReattestationRequired(ticketId, requester, jobId, outdated, dueBy, command.performedBy()));
         return status;
@@ -253,12 +243,7 @@ public class SignOffTicket {
 
     @CommandHandler
     TicketStatus handle(
-            RequestJobAccess command,
-            StaffDirectory directory,
-            JobCatalog catalog,
-            SupportTicketRefs refs,
-            DeadlineManager deadlines,
-            DeadlinePolicy policy) {
+            RequestJobAccess command, StaffDirectory directory, JobCatalog catalog, SupportTicketRefs refs) {
         requireRequester(directory, command.performedBy());
         requireStatus(TicketStatus.READING, "request access");
         CatalogEntry job = openJob(catalog, jobId);
@@ -275,75 +260,45 @@ public class SignOffTicket {
                     throw Rejection.SUPPORT_TICKET_REF_IN_USE.because(
                             "Support ticket " + command.supportTicketRef() + " belongs to open ticket " + other);
                 });
-        moveOn(
-                deadlines,
-                policy,
-                new JobAccessRequested(ticketId, command.supportTicketRef(), command.note(), command.performedBy()));
+        moveOn(new JobAccessRequested(ticketId, command.supportTicketRef(), command.note(), command.performedBy()));
         return status;
     }
 
     @CommandHandler
-    TicketStatus handle(
-            GrantSandboxAccess command, StaffDirectory directory, DeadlineManager deadlines, DeadlinePolicy policy) {
+    TicketStatus handle(GrantSandboxAccess command, StaffDirectory directory) {
         Performers.withAnyRole(directory, command.performedBy(), Role.SYSTEMS_LIBRARIAN);
         requireStatus(TicketStatus.AWAITING_SANDBOX_GRANT, "grant Sandbox access");
         requireNotOwnTicket(command.performedBy(), "grant Sandbox access");
-        moveOn(
-                deadlines,
-                policy,
-                new SandboxAccessGranted(ticketId, List.copyOf(command.trainingMaterials()), command.performedBy()));
+        moveOn(new SandboxAccessGranted(ticketId, List.copyOf(command.trainingMaterials()), command.performedBy()));
         return status;
     }
 
     @CommandHandler
-    TicketStatus handle(
-            ReportSandboxTest command, StaffDirectory directory, DeadlineManager deadlines, DeadlinePolicy policy) {
+    TicketStatus handle(ReportSandboxTest command, StaffDirectory directory) {
         requireRequester(directory, command.performedBy());
         requireStatus(TicketStatus.AWAITING_TEST, "report a Sandbox test");
-        moveOn(
-                deadlines,
-                policy,
-                new SandboxTestReported(ticketId, command.evidence(), command.notes(), command.performedBy()));
+        moveOn(new SandboxTestReported(ticketId, command.evidence(), command.notes(), command.performedBy()));
         return status;
     }
 
     @CommandHandler
-    TicketStatus handle(
-            ApproveProductionUse command,
-            StaffDirectory directory,
-            JobCatalog catalog,
-            DeadlineManager deadlines,
-            DeadlinePolicy policy) {
+    TicketStatus handle(ApproveProductionUse command, StaffDirectory directory, JobCatalog catalog) {
         requireReviewer(directory, command.performedBy(), "approve production use");
         boolean roleUpdateNeeded = command.roleUpdateNeeded() != null
                 ? command.roleUpdateNeeded()
                 : currentJob(catalog).definition().roleUpdateUsuallyNeeded();
-        moveOn(
-                deadlines,
-                policy,
-                new ProductionUseApproved(
-                        ticketId,
-                        requester,
-                        jobId,
-                        variant,
-                        roleUpdateNeeded,
-                        command.comment(),
-                        command.performedBy()));
+        moveOn(new ProductionUseApproved(
+                ticketId, requester, jobId, variant, roleUpdateNeeded, command.comment(), command.performedBy()));
         Duration validFor = currentJob(catalog).definition().signOffValidFor();
         if (validFor != null) {
             Instant until = now().plus(validFor);
-            apply(new SignOffValidUntil(ticketId, until, scheduleValidity(until, deadlines, policy)));
+            apply(new SignOffValidUntil(ticketId, until, deadlines.scheduleValidity(until)));
         }
         return status;
     }
 
     @CommandHandler
-    TicketStatus handle(
-            RecertifyProductionUse command,
-            StaffDirectory directory,
-            JobCatalog catalog,
-            DeadlineManager deadlines,
-            DeadlinePolicy policy) {
+    TicketStatus handle(RecertifyProductionUse command, StaffDirectory directory, JobCatalog catalog) {
         Performers.withAnyRole(directory, command.performedBy(), Role.SYSTEMS_LIBRARIAN);
         requireApproved("recertify");
         requireNotOwnTicket(command.performedBy(), "recertify production use");
@@ -358,7 +313,7 @@ public class SignOffTicket {
         }
         Instant until = now().plus(validFor);
         apply(new ProductionUseRecertified(ticketId, until, command.reason(), command.performedBy()));
-        apply(new SignOffValidUntil(ticketId, until, scheduleValidity(until, deadlines, policy)));
+        apply(new SignOffValidUntil(ticketId, until, deadlines.scheduleValidity(until)));
         return status;
     }
 
@@ -371,37 +326,22 @@ public class SignOffTicket {
         return status;
     }
 
-    /** The deadlines of a period of validity; returns when recertification will be asked for. */
-    private static Instant scheduleValidity(Instant until, DeadlineManager deadlines, DeadlinePolicy policy) {
-        Instant now = now();
-        Instant due = until.minus(policy.recertificationLead());
-        if (due.isBefore(now)) {
-            due = now;
-        }
-        deadlines.schedule(due, RECERTIFICATION, new SignOffDeadline(until));
-        deadlines.schedule(until, EXPIRY, new SignOffDeadline(until));
-        return due;
-    }
-
     @CommandHandler
-    TicketStatus handle(
-            RequestRetest command, StaffDirectory directory, DeadlineManager deadlines, DeadlinePolicy policy) {
+    TicketStatus handle(RequestRetest command, StaffDirectory directory) {
         requireReviewer(directory, command.performedBy(), "request a retest");
-        moveOn(deadlines, policy, new RetestRequested(ticketId, command.reason(), command.performedBy()));
+        moveOn(new RetestRequested(ticketId, command.reason(), command.performedBy()));
         return status;
     }
 
     @CommandHandler
-    TicketStatus handle(
-            DenyProductionUse command, StaffDirectory directory, DeadlineManager deadlines, DeadlinePolicy policy) {
+    TicketStatus handle(DenyProductionUse command, StaffDirectory directory) {
         requireReviewer(directory, command.performedBy(), "deny production use");
-        moveOn(deadlines, policy, new ProductionUseDenied(ticketId, command.reason(), command.performedBy()));
+        moveOn(new ProductionUseDenied(ticketId, command.reason(), command.performedBy()));
         return status;
     }
 
     @CommandHandler
-    TicketStatus handle(
-            SubmitRoleRequest command, StaffDirectory directory, DeadlineManager deadlines, DeadlinePolicy policy) {
+    TicketStatus handle(SubmitRoleRequest command, StaffDirectory directory) {
         StaffMembership liaison = Performers.withAnyRole(directory, command.performedBy(), Role.LIAISON);
         StaffMembership requesterNow = directory
                 .find(requester)
@@ -412,51 +352,41 @@ public class SignOffTicket {
                     "'" + command.performedBy() + "' is not liaison of unit " + requesterNow.unit());
         }
         requireStatus(TicketStatus.AWAITING_ROLE_REQUEST, "submit the role request");
-        moveOn(deadlines, policy, new RoleRequestSubmitted(ticketId, command.formRef(), command.performedBy()));
+        moveOn(new RoleRequestSubmitted(ticketId, command.formRef(), command.performedBy()));
         return status;
     }
 
     @CommandHandler
-    TicketStatus handle(
-            ConfirmProductionRoleUpdate command,
-            StaffDirectory directory,
-            DeadlineManager deadlines,
-            DeadlinePolicy policy) {
+    TicketStatus handle(ConfirmProductionRoleUpdate command, StaffDirectory directory) {
         Performers.withAnyRole(directory, command.performedBy(), Role.SUPPORT_TEAM);
         requireStatus(TicketStatus.AWAITING_ROLE_UPDATE, "confirm the production role update");
-        moveOn(deadlines, policy, new ProductionRoleUpdated(ticketId, command.note(), command.performedBy()));
+        moveOn(new ProductionRoleUpdated(ticketId, command.note(), command.performedBy()));
         return status;
     }
 
     @CommandHandler
-    TicketStatus handle(
-            WithdrawRequest command, StaffDirectory directory, DeadlineManager deadlines, DeadlinePolicy policy) {
+    TicketStatus handle(WithdrawRequest command, StaffDirectory directory) {
         requireRequester(directory, command.performedBy());
         if (status.closed()) {
             throw Rejection.STEP_OUT_OF_ORDER.because("Ticket " + ticketId + " is " + status + ": nothing to withdraw");
         }
-        moveOn(deadlines, policy, new RequestWithdrawn(ticketId, command.reason(), command.performedBy()));
+        moveOn(new RequestWithdrawn(ticketId, command.reason(), command.performedBy()));
         return status;
     }
 
     @CommandHandler
-    TicketStatus handle(
-            RevokeProductionUse command, StaffDirectory directory, DeadlineManager deadlines, DeadlinePolicy policy) {
+    TicketStatus handle(RevokeProductionUse command, StaffDirectory directory) {
         Performers.withAnyRole(directory, command.performedBy(), Role.SYSTEMS_LIBRARIAN);
         if (status != TicketStatus.SUSPENDED) {
             requireApproved("revoke");
         }
         requireNotOwnTicket(command.performedBy(), "revoke production use");
-        moveOn(
-                deadlines,
-                policy,
-                new ProductionUseRevoked(ticketId, requester, jobId, variant, command.reason(), command.performedBy()));
+        moveOn(new ProductionUseRevoked(ticketId, requester, jobId, variant, command.reason(), command.performedBy()));
         return status;
     }
 
     @CommandHandler
-    TicketStatus handle(
-            EndForDeparture command, StaffDirectory directory, DeadlineManager deadlines, DeadlinePolicy policy) {
+    TicketStatus handle(EndForDeparture command, StaffDirectory directory) {
         Performers.withAnyRole(directory, command.performedBy(), Role.ADMIN);
         if (!status.holdsSlot()) {
             throw Rejection.STEP_OUT_OF_ORDER.because("Ticket " + ticketId + " is " + status + ": it has ended");
@@ -466,136 +396,58 @@ public class SignOffTicket {
             throw Rejection.STEP_OUT_OF_ORDER.because(
                     "The requester '" + requester + "' has not left: record their departure first");
         }
-        moveOn(
-                deadlines,
-                policy,
-                new RequesterLeft(ticketId, requester, jobId, variant, command.reason(), command.performedBy()));
+        moveOn(new RequesterLeft(ticketId, requester, jobId, variant, command.reason(), command.performedBy()));
         return status;
     }
 
     // --- deadlines: every wait on a step has a reminder and a limit
 
-    @DeadlineHandler(deadlineName = REMINDER)
-    void remind(StepDeadline due, DeadlineManager deadlines) {
-        if (currentWait == null || currentWait.reminded()) {
-            return;
-        }
-        if (!current(due)) {
-            Alarm alarm = currentWait.alarm();
-            if (alarm.waitNumber() != due.waitNumber()) {
-                return; // stale: nobody counts on it
-            }
-            // an earlier wait's reminder this wait counted on: remind now if this one is due, or set its own
-            if (alarm.at().isBefore(currentWait.remindAt())) {
-                deadlines.schedule(currentWait.remindAt(), REMINDER, new StepDeadline(currentWait.number()));
-                return;
-            }
-        }
-        String limitId = deadlines.schedule(currentWait.limitAt(), LIMIT, new StepDeadline(currentWait.number()));
-        apply(new ReminderIssued(ticketId, status, currentWait.since(), limitId));
+    @DeadlineHandler(deadlineName = TicketDeadlines.REMINDER)
+    void remind(StepDeadline due, DeadlineManager scheduler, DeadlinePolicy policy) {
+        deadlines.use(scheduler, policy);
+        deadlines.remind(due);
     }
 
-    @DeadlineHandler(deadlineName = LIMIT)
-    void limitReached(StepDeadline due, DeadlineManager deadlines, DeadlinePolicy policy) {
-        if (!current(due) || currentWait.limitReached()) {
-            return;
-        }
-        if (status == TicketStatus.AWAITING_TEST) {
-            Wait expired = currentWait;
-            apply(new SandboxAccessExpired(ticketId, expired.since()));
-            // the new wait begins when the grant lapsed, whenever the scheduler got to it
-            scheduleWait(ticketId, jobId, status, waits + 1, expired.limitAt(), null, deadlines, policy);
-        } else {
-            apply(new TicketEscalated(ticketId, status, currentWait.since()));
-        }
+    @DeadlineHandler(deadlineName = TicketDeadlines.LIMIT)
+    void limitReached(StepDeadline due, DeadlineManager scheduler, DeadlinePolicy policy) {
+        deadlines.use(scheduler, policy);
+        deadlines.limitReached(due);
     }
 
     // --- a sign-off that expires: recertified or lapsed (the deadlines of an earlier period do nothing)
 
-    @DeadlineHandler(deadlineName = RECERTIFICATION)
+    @DeadlineHandler(deadlineName = TicketDeadlines.RECERTIFICATION)
     void recertificationDue(SignOffDeadline due) {
         if (status.approved() && due.until().equals(validUntil) && !recertificationRequested) {
             apply(RecertificationRequested.beforeLapse(ticketId, requester, jobId, validUntil));
         }
     }
 
-    @DeadlineHandler(deadlineName = EXPIRY)
-    void expired(SignOffDeadline due, DeadlineManager deadlines, DeadlinePolicy policy) {
+    @DeadlineHandler(deadlineName = TicketDeadlines.EXPIRY)
+    void expired(SignOffDeadline due, DeadlineManager scheduler, DeadlinePolicy policy) {
+        deadlines.use(scheduler, policy);
         if (status.holdsSignOff() && due.until().equals(validUntil)) {
-            moveOn(deadlines, policy, new ProductionUseLapsed(ticketId, requester, jobId, variant, validUntil));
+            moveOn(new ProductionUseLapsed(ticketId, requester, jobId, variant, validUntil));
         }
     }
 
     // --- a sign-off whose reading changed: confirmed in time, or suspended until it is
 
-    @DeadlineHandler(deadlineName = REATTESTATION)
-    void reattestationDue(SignOffDeadline due, DeadlineManager deadlines, DeadlinePolicy policy) {
+    @DeadlineHandler(deadlineName = TicketDeadlines.REATTESTATION)
+    void reattestationDue(SignOffDeadline due, DeadlineManager scheduler, DeadlinePolicy policy) {
+        deadlines.use(scheduler, policy);
         if (status.approved() && !reattestationPending.isEmpty() && due.until().equals(reattestationDueBy)) {
-            moveOn(
-                    deadlines,
-                    policy,
-                    new ProductionUseSuspended(ticketId, requester, jobId, variant, reattestationPending));
+            moveOn(new ProductionUseSuspended(ticketId, requester, jobId, variant, reattestationPending));
         }
     }
 
-    /** A deadline of an earlier wait may still fire (cancelled as it came due); it changes nothing. */
-    private boolean current(StepDeadline due) {
-        return currentWait != null && currentWait.number() == due.waitNumber();
-    }
-
-    /**
-     * Applies a step's event; if the ticket now waits on another step, new deadlines come, and the old ones go unless
-     * the new wait counts on the old reminder.
-     */
-    private void moveOn(DeadlineManager deadlines, DeadlinePolicy policy, TicketEvent event) {
-        Wait before = currentWait;
-        apply(event);
-        Alarm pending = null;
-        if (before != null && currentWait == null) {
-            if (!before.reminded()) {
-                pending = before.alarm();
-            } else if (!before.limitReached()) {
-                deadlines.cancelSchedule(LIMIT, before.limitId());
-            }
-        }
-        Alarm kept = null;
-        if (currentWait == null && !status.closed()) {
-            kept = scheduleWait(ticketId, jobId, status, waits + 1, now(), pending, deadlines, policy);
-        }
-        if (pending != null && pending != kept) {
-            deadlines.cancelSchedule(REMINDER, pending.id());
-        }
-    }
-
-    /**
-     * Starts a wait on a step that has deadlines: its reminder is {@code pending}, an earlier wait's, if that comes
-     * due first (and not so soon that it may be firing already), else one of its own. Returns the reminder the wait
-     * counts on; null if the step has no deadlines.
-     */
-    private static Alarm scheduleWait(
-            TicketId ticketId,
-            JobId jobId,
-            TicketStatus waitingOn,
-            int wait,
-            Instant since,
-            Alarm pending,
-            DeadlineManager deadlines,
-            DeadlinePolicy policy) {
-        return policy.limitsFor(jobId, waitingOn)
-                .map(limits -> {
-                    Instant remindAt = since.plus(limits.remindAfter());
-                    Instant limitAt = since.plus(limits.limitAfter());
-                    Alarm alarm = pending != null && pending.serves(since.plus(policy.reminderPassOnMargin()), remindAt)
-                            ? pending
-                            : new Alarm(deadlines.schedule(remindAt, REMINDER, new StepDeadline(wait)), wait, remindAt);
-                    apply(new DeadlinesScheduled(ticketId, waitingOn, wait, since, remindAt, limitAt, alarm.id()));
-                    return alarm;
-                })
-                .orElse(null);
+    /** Applies a step's event; the ticket's deadlines follow it to the next wait. */
+    private void moveOn(TicketEvent event) {
+        deadlines.moveOn(event);
     }
 
     /** The time of the command being handled (the clock the event messages carry). */
-    private static Instant now() {
+    static Instant now() {
         return GenericEventMessage.clock.instant();
     }
 
@@ -717,29 +569,12 @@ public class SignOffTicket {
 
     @EventSourcingHandler
     void on(DeadlinesScheduled event) {
-        waits = event.waitNumber();
-        // the same scheduler id as the last wait's reminder: this wait counts on it
-        Alarm alarm = lastAlarm != null && lastAlarm.id().equals(event.reminderId())
-                ? lastAlarm
-                : new Alarm(event.reminderId(), event.waitNumber(), event.remindAt());
-        lastAlarm = alarm;
-        currentWait = new Wait(
-                event.waitNumber(),
-                event.waitingOn(),
-                event.since(),
-                event.remindAt(),
-                event.limitAt(),
-                alarm,
-                null,
-                false,
-                false);
+        deadlines.on(event);
     }
 
     @EventSourcingHandler
     void on(ReminderIssued event) {
-        if (currentWait != null) {
-            currentWait = currentWait.reminded(event.limitId());
-        }
+        deadlines.on(event);
     }
 
     @EventSourcingHandler
@@ -760,51 +595,13 @@ public class SignOffTicket {
 
     @EventSourcingHandler
     void on(TicketEscalated event) {
-        if (currentWait != null) {
-            currentWait = currentWait.limitReached(true);
-        }
+        deadlines.on(event);
     }
 
     @EventSourcingHandler
     void on(TicketEvent event) {
         status = TicketLifecycle.statusAfter(status, event);
-        if (currentWait != null && currentWait.waitingOn() != status) {
-            currentWait = null;
-        }
-    }
-
-    /** The deadlines of one wait on a step, and which of them came due. */
-    private record Wait(
-            int number,
-            TicketStatus waitingOn,
-            Instant since,
-            Instant remindAt,
-            Instant limitAt,
-            Alarm alarm,
-            String limitId,
-            boolean reminded,
-            boolean limitReached) {
-
-        Wait reminded(String scheduledLimitId) {
-            return new Wait(number, waitingOn, since, remindAt, limitAt, alarm, scheduledLimitId, true, limitReached);
-        }
-
-        Wait limitReached(boolean value) {
-            return new Wait(number, waitingOn, since, remindAt, limitAt, alarm, limitId, reminded, value);
-        }
-    }
-
-    /**
-     * A scheduled reminder: the scheduler's id, the wait it was set for (its {@link StepDeadline}) and when it comes
-     * due. When it fires for a later wait that counted on it, it reminds if that wait is due too, or sets that wait's
-     * own reminder; either way each wait is reminded once, at its own time.
-     */
-    private record Alarm(String id, int waitNumber, Instant at) {
-
-        /** Whether a wait may count on this reminder for one due at {@code remindAt}: due after {@code notBefore}. */
-        boolean serves(Instant notBefore, Instant remindAt) {
-            return at.isAfter(notBefore) && !at.isAfter(remindAt);
-        }
+        deadlines.statusIs(status);
     }
 
     /** A document at a version: a pair, never one string that an id containing the separator could forge. */
@@ -813,6 +610,18 @@ public class SignOffTicket {
         static ConfirmedReading of(RequiredReading reading) {
             return new ConfirmedReading(reading.documentId(), reading.version());
         }
+    }
+
+    TicketId ticketId() {
+        return ticketId;
+    }
+
+    JobId jobId() {
+        return jobId;
+    }
+
+    TicketStatus status() {
+        return status;
     }
 
     @Override

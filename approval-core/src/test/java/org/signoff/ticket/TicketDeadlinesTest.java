@@ -76,8 +76,8 @@ class TicketDeadlinesTest {
                         equalTo(sandboxGranted()),
                         deadlines(TicketStatus.AWAITING_TEST, 1, MONDAY, TWO_WEEKS, A_MONTH),
                         andNoMore())))
-                .expectScheduledDeadlineWithName(TWO_WEEKS, SignOffTicket.REMINDER)
-                .expectNoScheduledDeadlineWithName(A_MONTH, SignOffTicket.LIMIT); // set when the reminder goes out
+                .expectScheduledDeadlineWithName(TWO_WEEKS, TicketDeadlines.REMINDER)
+                .expectNoScheduledDeadlineWithName(A_MONTH, TicketDeadlines.LIMIT); // set when the reminder goes out
     }
 
     @Test
@@ -89,7 +89,7 @@ class TicketDeadlinesTest {
                         equalTo(new SignOffStarted(TICKET, AMY, CHANGE_ITEMS, null)),
                         deadlines(TicketStatus.READING, 1, MONDAY, TWO_WEEKS, A_MONTH),
                         andNoMore())))
-                .expectScheduledDeadlineWithName(TWO_WEEKS, SignOffTicket.REMINDER);
+                .expectScheduledDeadlineWithName(TWO_WEEKS, TicketDeadlines.REMINDER);
     }
 
     @Test
@@ -108,8 +108,8 @@ class TicketDeadlinesTest {
                 .whenTimeElapses(TWO_WEEKS)
                 .expectEventsMatching(
                         payloadsMatching(exactSequenceOf(reminder(TicketStatus.AWAITING_TEST, MONDAY), andNoMore())))
-                .expectTriggeredDeadlinesWithName(SignOffTicket.REMINDER)
-                .expectScheduledDeadlineWithName(A_MONTH.minus(TWO_WEEKS), SignOffTicket.LIMIT);
+                .expectTriggeredDeadlinesWithName(TicketDeadlines.REMINDER)
+                .expectScheduledDeadlineWithName(A_MONTH.minus(TWO_WEEKS), TicketDeadlines.LIMIT);
     }
 
     @Test
@@ -177,8 +177,8 @@ class TicketDeadlinesTest {
                         instanceOf(SandboxTestReported.class),
                         deadlines(TicketStatus.AWAITING_REVIEW, 2, MONDAY, Duration.ofDays(100), Duration.ofDays(200)),
                         andNoMore())))
-                .expectScheduledDeadlineWithName(TWO_WEEKS, SignOffTicket.REMINDER)
-                .expectNoScheduledDeadlineWithName(Duration.ofDays(100), SignOffTicket.REMINDER);
+                .expectScheduledDeadlineWithName(TWO_WEEKS, TicketDeadlines.REMINDER)
+                .expectNoScheduledDeadlineWithName(Duration.ofDays(100), TicketDeadlines.REMINDER);
     }
 
     @Test
@@ -187,7 +187,7 @@ class TicketDeadlinesTest {
                 .whenTimeElapses(Duration.ofDays(100))
                 .expectEventsMatching(
                         payloadsMatching(exactSequenceOf(reminder(TicketStatus.AWAITING_REVIEW, MONDAY), andNoMore())))
-                .expectScheduledDeadlineWithName(Duration.ofDays(100), SignOffTicket.LIMIT);
+                .expectScheduledDeadlineWithName(Duration.ofDays(100), TicketDeadlines.LIMIT);
     }
 
     @Test
@@ -195,7 +195,7 @@ class TicketDeadlinesTest {
         testReportedOnMondayTheReviewDueIn100Days()
                 .whenTimeElapses(Duration.ofDays(99))
                 .expectNoEvents()
-                .expectScheduledDeadlineWithName(Duration.ofDays(1), SignOffTicket.REMINDER);
+                .expectScheduledDeadlineWithName(Duration.ofDays(1), TicketDeadlines.REMINDER);
     }
 
     @Test
@@ -204,8 +204,8 @@ class TicketDeadlinesTest {
                 .andGivenCurrentTime(MONDAY)
                 .andGivenCommands(grantSandbox())
                 .when(reportTest())
-                .expectScheduledDeadlineWithName(THREE_DAYS, SignOffTicket.REMINDER)
-                .expectNoScheduledDeadlineWithName(TWO_WEEKS, SignOffTicket.REMINDER);
+                .expectScheduledDeadlineWithName(THREE_DAYS, TicketDeadlines.REMINDER)
+                .expectNoScheduledDeadlineWithName(TWO_WEEKS, TicketDeadlines.REMINDER);
     }
 
     @Test
@@ -227,7 +227,7 @@ class TicketDeadlinesTest {
                         instanceOf(SandboxTestReported.class),
                         deadlines(TicketStatus.AWAITING_REVIEW, 2, MONDAY, TWO_WEEKS, A_MONTH),
                         andNoMore())))
-                .expectScheduledDeadlineWithName(TWO_WEEKS, SignOffTicket.REMINDER);
+                .expectScheduledDeadlineWithName(TWO_WEEKS, TicketDeadlines.REMINDER);
     }
 
     @Test

@@ -70,8 +70,8 @@ class TicketExpiryTest {
                         new ProductionUseApproved(TICKET, AMY, CHANGE_ITEMS, null, false, null, LIBRARIAN),
                         new SignOffValidUntil(
                                 TICKET, MONDAY.plus(A_YEAR), MONDAY.plus(A_YEAR).minus(A_MONTH)))
-                .expectScheduledDeadlineWithName(A_YEAR.minus(A_MONTH), SignOffTicket.RECERTIFICATION)
-                .expectScheduledDeadlineWithName(A_YEAR, SignOffTicket.EXPIRY);
+                .expectScheduledDeadlineWithName(A_YEAR.minus(A_MONTH), TicketDeadlines.RECERTIFICATION)
+                .expectScheduledDeadlineWithName(A_YEAR, TicketDeadlines.EXPIRY);
     }
 
     @Test
@@ -81,7 +81,7 @@ class TicketExpiryTest {
                 .andGivenCommands(new ApproveProductionUse(TICKET, false, null, LIBRARIAN))
                 .whenTimeElapses(A_YEAR.minus(A_MONTH))
                 .expectEvents(RecertificationRequested.beforeLapse(TICKET, AMY, CHANGE_ITEMS, MONDAY.plus(A_YEAR)))
-                .expectTriggeredDeadlinesWithName(SignOffTicket.RECERTIFICATION);
+                .expectTriggeredDeadlinesWithName(TicketDeadlines.RECERTIFICATION);
     }
 
     @Test
@@ -116,7 +116,7 @@ class TicketExpiryTest {
         approved.andGivenCommands(new RecertifyProductionUse(TICKET, "still runs the monthly clean-up", LIBRARIAN))
                 .whenTimeElapses(A_YEAR.plusDays(1)) // the first period's recertification and expiry come and go
                 .expectNoEvents()
-                .expectTriggeredDeadlinesWithName(SignOffTicket.RECERTIFICATION, SignOffTicket.EXPIRY);
+                .expectTriggeredDeadlinesWithName(TicketDeadlines.RECERTIFICATION, TicketDeadlines.EXPIRY);
     }
 
     @Test

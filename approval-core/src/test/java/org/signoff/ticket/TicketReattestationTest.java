@@ -62,7 +62,7 @@ class TicketReattestationTest {
                 .when(new RequireReattestation(TICKET, LIBRARIAN_WHO_ASKS))
                 .expectEvents(new ReattestationRequired(
                         TICKET, AMY, CHANGE_ITEMS, List.of(OVERVIEW_V2), MONDAY.plus(PERIOD), LIBRARIAN_WHO_ASKS))
-                .expectScheduledDeadlineWithName(PERIOD, SignOffTicket.REATTESTATION)
+                .expectScheduledDeadlineWithName(PERIOD, TicketDeadlines.REATTESTATION)
                 .expectResultMessagePayload(TicketStatus.COMPLETED); // still on the master list meanwhile
     }
 
@@ -87,7 +87,7 @@ class TicketReattestationTest {
                         new ConfirmReading(TICKET, "jobs-overview", "2", AMY))
                 .whenTimeElapses(PERIOD.plusDays(1))
                 .expectNoEvents()
-                .expectTriggeredDeadlinesWithName(SignOffTicket.REATTESTATION);
+                .expectTriggeredDeadlinesWithName(TicketDeadlines.REATTESTATION);
     }
 
     @Test
