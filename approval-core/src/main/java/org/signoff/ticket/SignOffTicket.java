@@ -2,7 +2,6 @@ package org.signoff.ticket;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -42,10 +41,7 @@ import org.signoff.ticket.api.JobAccessRequested;
 import org.signoff.ticket.api.ProductionRoleUpdated;
 import org.signoff.ticket.api.ProductionUseApproved;
 import org.signoff.ticket.api.ProductionUseDenied;
-import org.signoff.ticket.api.ProductionUseLapsed;
 import org.signoff.ticket.api.ProductionUseRecertified;
-import org.signoff.ticket.api.ProductionUseReinstated;
-import org.signoff.ticket.api.ProductionUseRevoked;
 import org.signoff.ticket.api.ProductionUseSuspended;
 import org.signoff.ticket.api.ReadingConfirmed;
 import org.signoff.ticket.api.ReattestationRequired;
@@ -58,7 +54,6 @@ import org.signoff.ticket.api.RequestJobAccess;
 import org.signoff.ticket.api.RequestRecertification;
 import org.signoff.ticket.api.RequestRetest;
 import org.signoff.ticket.api.RequestWithdrawn;
-import org.signoff.ticket.api.RequesterLeft;
 import org.signoff.ticket.api.RequireReattestation;
 import org.signoff.ticket.api.RetestRequested;
 import org.signoff.ticket.api.RevokeProductionUse;
@@ -80,11 +75,16 @@ import org.signoff.ticket.api.TicketStatus;
 import org.signoff.ticket.api.WithdrawRequest;
 
 /**
- * One staff member's way to sign-off on one job (and variant): the six steps, each a command with its own rule.
- * Its events are the audit trail. Every handler returns the status the ticket reached.
+ * One staff member's way to sign-off on one job (and variant): the six steps, each a command with its own rule, in
+ * the order of the README's process table, then withdrawal. Its events are the audit trail. Every handler returns the
+ * status the ticket reached.
  *
- * <p>The waits on its steps, their reminders and limits, and the alarms of the sign-off's term are its
- * {@link TicketDeadlines}: a step handler applies its event through {@link #moveOn} and never sees the scheduler.
+ * <p>Two helpers it owns and feeds its events do the rest. {@link TicketDeadlines} keeps the waits on its steps,
+ * their reminders and limits: a step applies its event through {@link #moveOn} and never sees the scheduler.
+ * {@link SignOffTerm} is the sign-off's life after approval (validity, recertification, re-attestation, suspension,
+ * revocation, lapse, departure, migration); its handlers are declared here as one-line delegates, since Axon looks
+ * for command and deadline handlers on the aggregate (an entity's only when it is not null), and no snapshot or
+ * serialized copy of a ticket exists: both helpers are rebuilt from the events, like the ticket.
  */
 public class SignOffTicket {
 
@@ -97,22 +97,12 @@ public class SignOffTicket {
     private TicketStatus status;
     /** every reading the requester confirmed, each at the version they read */
     private final Set<ConfirmedReading> confirmedReadings = new HashSet<>();
-    /** when the sign-off lapses unless recertified; null while it does not expire (or is not approved) */
-    private Instant validUntil;
 
-    private boolean recertificationRequested;
-
-    /** the new versions of readings the requester must confirm for the sign-off to stay (or be back) in force */
-    private List<RequiredReading> reattestationPending = List.of();
-
-    /** when the sign-off is suspended unless every pending reading is confirmed */
-    private Instant reattestationDueBy;
-
-    /** the status a suspended ticket resumes when reinstated */
-    private TicketStatus suspendedFrom;
-
-    /** its waits and alarms: the scheduling half of every step, fed by the events below */
+    /** its waits and alarms: the scheduling half of every step */
     private final TicketDeadlines deadlines = new TicketDeadlines(this);
+
+    /** the sign-off's life after approval */
+    private final SignOffTerm term = new SignOffTerm(this, deadlines);
 
     SignOffTicket() {
         // for Axon
@@ -127,6 +117,8 @@ public class SignOffTicket {
         deadlines.use(scheduler, policy);
     }
 
+    // --- 1 reading
+
     @CommandHandler
     SignOffTicket(
             StartSignOff command,
@@ -136,51 +128,17 @@ public class SignOffTicket {
             DeadlineManager scheduler,
             DeadlinePolicy policy) {
         Performers.withAnyRole(directory, command.performedBy(), Role.STAFF);
-        CatalogEntry job = openJob(catalog, command.jobId());
-        String variant = blankToNull(command.variant());
-        checkVariant(job, variant);
-        slots.holder(command.performedBy(), command.jobId(), variant).ifPresent(open -> {
-            throw Rejection.TICKET_ALREADY_OPEN.because(
-                    "'" + command.performedBy() + "' already has ticket " + open + " for this job");
-        });
+        String variant = placeFor(command.performedBy(), command.jobId(), command.variant(), catalog, slots);
         apply(new SignOffStarted(command.ticketId(), command.performedBy(), command.jobId(), variant));
         // applied events reach this instance after the constructor: the first wait is set from the command
         deadlines.use(scheduler, policy);
         deadlines.firstWait(command.ticketId(), command.jobId());
     }
 
-    /**
-     * A sign-off from the old master list: the person (in the directory), the job (open, with the right variant) and
-     * a free place are checked as for a new ticket; the ticket starts signed off.
-     */
-    @CommandHandler
-    SignOffTicket(RecordMigratedSignOff command, StaffDirectory directory, JobCatalog catalog, TicketSlots slots) {
-        Performers.withAnyRole(directory, command.performedBy(), Role.ADMIN);
-        directory
-                .find(command.staffId())
-                .orElseThrow(() -> Rejection.UNKNOWN_STAFF.because("No staff member '" + command.staffId() + "'"));
-        CatalogEntry job = openJob(catalog, command.jobId());
-        String variant = blankToNull(command.variant());
-        checkVariant(job, variant);
-        slots.holder(command.staffId(), command.jobId(), variant).ifPresent(open -> {
-            throw Rejection.TICKET_ALREADY_OPEN.because(
-                    "'" + command.staffId() + "' already has ticket " + open + " for this job");
-        });
-        apply(new SignOffMigrated(
-                command.ticketId(),
-                command.staffId(),
-                command.jobId(),
-                variant,
-                command.signedOffAt() != null ? command.signedOffAt() : now(),
-                command.approvedBy(),
-                command.source(),
-                command.performedBy()));
-    }
-
     @CommandHandler
     TicketStatus handle(ConfirmReading command, StaffDirectory directory, JobCatalog catalog) {
         requireRequester(directory, command.performedBy());
-        if (status != TicketStatus.READING && !awaitsReattestation(command.documentId())) {
+        if (status != TicketStatus.READING && !term.awaitsReattestation(command.documentId())) {
             requireStatus(TicketStatus.READING, "confirm a reading");
         }
         RequiredReading reading = currentJob(catalog)
@@ -192,54 +150,16 @@ public class SignOffTicket {
             throw Rejection.OUTDATED_READING_VERSION.because("The current version of '" + reading.documentId() + "' is "
                     + reading.version() + ", not " + command.version());
         }
-        if (confirmedReadings.contains(ConfirmedReading.of(reading))) {
+        if (confirmed(reading)) {
             throw Rejection.ALREADY_CONFIRMED.because(
                     "'" + reading.documentId() + "' version " + reading.version() + " is already confirmed");
         }
         apply(new ReadingConfirmed(ticketId, reading.documentId(), reading.version(), command.performedBy()));
-        if (status == TicketStatus.SUSPENDED && reattestationPending.isEmpty()) {
-            apply(new ProductionUseReinstated(
-                    ticketId, requester, jobId, variant, suspendedFrom, command.performedBy()));
-        }
+        term.reinstateIfConfirmed(command.performedBy());
         return status;
     }
 
-    /** A sign-off (in force or suspended) waits on the requester's confirmation of this document's new version. */
-    private boolean awaitsReattestation(String documentId) {
-        return status.holdsSignOff()
-                && reattestationPending.stream()
-                        .anyMatch(reading -> reading.documentId().equals(documentId));
-    }
-
-    /**
-     * The job's reading changed: every document the requester confirmed at a version that is no longer current must
-     * be confirmed again within the policy's period, or the sign-off is suspended. Documents added to the job since
-     * were not part of what the sign-off rested on, and are not asked for.
-     */
-    @CommandHandler
-    TicketStatus handle(RequireReattestation command, StaffDirectory directory, JobCatalog catalog) {
-        Performers.withAnyRole(directory, command.performedBy(), Role.SYSTEMS_LIBRARIAN, Role.ADMIN);
-        if (!status.holdsSignOff()) {
-            return status; // an open ticket confirms the current versions before its request; an ended one rests
-        }
-        Set<String> confirmedDocuments = new HashSet<>();
-        confirmedReadings.forEach(confirmed -> confirmedDocuments.add(confirmed.documentId()));
-        List<RequiredReading> outdated = currentJob(catalog).definition().requiredReadings().stream()
-                .filter(reading -> confirmedDocuments.contains(reading.documentId()))
-                .filter(reading -> !confirmedReadings.contains(ConfirmedReading.of(reading)))
-                .toList();
-        if (outdated.isEmpty() || outdated.equals(reattestationPending)) {
-            return status; // nothing new to confirm: a repeated sweep takes no step
-        }
-        Instant dueBy = status == TicketStatus.SUSPENDED
-                ? reattestationDueBy // already off the list: it waits on the newest versions instead
-                : deadlines.reattestationDueBy();
-        if (status != TicketStatus.SUSPENDED) {
-            deadlines.scheduleReattestation(dueBy);
-        }
-        apply(new ReattestationRequired(ticketId, requester, jobId, outdated, dueBy, command.performedBy()));
-        return status;
-    }
+    // --- 2 request
 
     @CommandHandler
     TicketStatus handle(
@@ -248,7 +168,7 @@ public class SignOffTicket {
         requireStatus(TicketStatus.READING, "request access");
         CatalogEntry job = openJob(catalog, jobId);
         List<String> unread = job.definition().requiredReadings().stream()
-                .filter(reading -> !confirmedReadings.contains(ConfirmedReading.of(reading)))
+                .filter(reading -> !confirmed(reading))
                 .map(reading -> reading.documentId() + " (version " + reading.version() + ")")
                 .toList();
         if (!unread.isEmpty()) {
@@ -264,6 +184,8 @@ public class SignOffTicket {
         return status;
     }
 
+    // --- 3 Sandbox grant
+
     @CommandHandler
     TicketStatus handle(GrantSandboxAccess command, StaffDirectory directory) {
         Performers.withAnyRole(directory, command.performedBy(), Role.SYSTEMS_LIBRARIAN);
@@ -273,6 +195,8 @@ public class SignOffTicket {
         return status;
     }
 
+    // --- 4 test
+
     @CommandHandler
     TicketStatus handle(ReportSandboxTest command, StaffDirectory directory) {
         requireRequester(directory, command.performedBy());
@@ -280,6 +204,8 @@ public class SignOffTicket {
         moveOn(new SandboxTestReported(ticketId, command.evidence(), command.notes(), command.performedBy()));
         return status;
     }
+
+    // --- 5 review
 
     @CommandHandler
     TicketStatus handle(ApproveProductionUse command, StaffDirectory directory, JobCatalog catalog) {
@@ -289,40 +215,7 @@ public class SignOffTicket {
                 : currentJob(catalog).definition().roleUpdateUsuallyNeeded();
         moveOn(new ProductionUseApproved(
                 ticketId, requester, jobId, variant, roleUpdateNeeded, command.comment(), command.performedBy()));
-        Duration validFor = currentJob(catalog).definition().signOffValidFor();
-        if (validFor != null) {
-            Instant until = now().plus(validFor);
-            apply(new SignOffValidUntil(ticketId, until, deadlines.scheduleValidity(until)));
-        }
-        return status;
-    }
-
-    @CommandHandler
-    TicketStatus handle(RecertifyProductionUse command, StaffDirectory directory, JobCatalog catalog) {
-        Performers.withAnyRole(directory, command.performedBy(), Role.SYSTEMS_LIBRARIAN);
-        requireApproved("recertify");
-        requireNotOwnTicket(command.performedBy(), "recertify production use");
-        Duration validFor = currentJob(catalog).definition().signOffValidFor();
-        if (validFor == null) {
-            if (!recertificationRequested) {
-                throw Rejection.STEP_OUT_OF_ORDER.because("Sign-offs of job " + jobId
-                        + " do not expire and no campaign asked for this one: there is nothing to recertify");
-            }
-            apply(new ProductionUseRecertified(ticketId, null, command.reason(), command.performedBy()));
-            return status;
-        }
-        Instant until = now().plus(validFor);
-        apply(new ProductionUseRecertified(ticketId, until, command.reason(), command.performedBy()));
-        apply(new SignOffValidUntil(ticketId, until, deadlines.scheduleValidity(until)));
-        return status;
-    }
-
-    @CommandHandler
-    TicketStatus handle(RequestRecertification command, StaffDirectory directory) {
-        Performers.withAnyRole(directory, command.performedBy(), Role.SYSTEMS_LIBRARIAN, Role.ADMIN);
-        requireApproved("recertify");
-        apply(new RecertificationRequested(
-                ticketId, requester, jobId, validUntil, command.campaignId(), command.reason(), command.performedBy()));
+        term.begin(catalog);
         return status;
     }
 
@@ -339,6 +232,8 @@ public class SignOffTicket {
         moveOn(new ProductionUseDenied(ticketId, command.reason(), command.performedBy()));
         return status;
     }
+
+    // --- 6 role update
 
     @CommandHandler
     TicketStatus handle(SubmitRoleRequest command, StaffDirectory directory) {
@@ -364,6 +259,8 @@ public class SignOffTicket {
         return status;
     }
 
+    // --- any time before it ends: withdrawn
+
     @CommandHandler
     TicketStatus handle(WithdrawRequest command, StaffDirectory directory) {
         requireRequester(directory, command.performedBy());
@@ -374,33 +271,56 @@ public class SignOffTicket {
         return status;
     }
 
+    // --- after approval: the sign-off's term (SignOffTerm)
+
     @CommandHandler
     TicketStatus handle(RevokeProductionUse command, StaffDirectory directory) {
-        Performers.withAnyRole(directory, command.performedBy(), Role.SYSTEMS_LIBRARIAN);
-        if (status != TicketStatus.SUSPENDED) {
-            requireApproved("revoke");
-        }
-        requireNotOwnTicket(command.performedBy(), "revoke production use");
-        moveOn(new ProductionUseRevoked(ticketId, requester, jobId, variant, command.reason(), command.performedBy()));
-        return status;
+        return term.revoke(command, directory);
+    }
+
+    @CommandHandler
+    TicketStatus handle(RecertifyProductionUse command, StaffDirectory directory, JobCatalog catalog) {
+        return term.recertify(command, directory, catalog);
+    }
+
+    @CommandHandler
+    TicketStatus handle(RequestRecertification command, StaffDirectory directory) {
+        return term.requestRecertification(command, directory);
     }
 
     @CommandHandler
     TicketStatus handle(EndForDeparture command, StaffDirectory directory) {
-        Performers.withAnyRole(directory, command.performedBy(), Role.ADMIN);
-        if (!status.holdsSlot()) {
-            throw Rejection.STEP_OUT_OF_ORDER.because("Ticket " + ticketId + " is " + status + ": it has ended");
-        }
-        boolean left = directory.find(requester).map(StaffMembership::left).orElse(true);
-        if (!left) {
-            throw Rejection.STEP_OUT_OF_ORDER.because(
-                    "The requester '" + requester + "' has not left: record their departure first");
-        }
-        moveOn(new RequesterLeft(ticketId, requester, jobId, variant, command.reason(), command.performedBy()));
-        return status;
+        return term.endForDeparture(command, directory);
     }
 
-    // --- deadlines: every wait on a step has a reminder and a limit
+    @CommandHandler
+    SignOffTicket(RecordMigratedSignOff command, StaffDirectory directory, JobCatalog catalog, TicketSlots slots) {
+        SignOffTerm.migrate(command, directory, catalog, slots);
+    }
+
+    @CommandHandler
+    TicketStatus handle(RequireReattestation command, StaffDirectory directory, JobCatalog catalog) {
+        return term.requireReattestation(command, directory, catalog);
+    }
+
+    @DeadlineHandler(deadlineName = TicketDeadlines.RECERTIFICATION)
+    void recertificationDue(SignOffDeadline due) {
+        term.recertificationDue(due);
+    }
+
+    @DeadlineHandler(deadlineName = TicketDeadlines.EXPIRY)
+    void expired(SignOffDeadline due, DeadlineManager scheduler, DeadlinePolicy policy) {
+        deadlines.use(scheduler, policy);
+        term.expired(due);
+    }
+
+    @DeadlineHandler(deadlineName = TicketDeadlines.REATTESTATION)
+    void reattestationDue(SignOffDeadline due, DeadlineManager scheduler, DeadlinePolicy policy) {
+        deadlines.use(scheduler, policy);
+        term.reattestationDue(due);
+    }
+
+    // --- the waits on the steps: a reminder, then a limit (TicketDeadlines)
 
     @DeadlineHandler(deadlineName = TicketDeadlines.REMINDER)
     void remind(StepDeadline due, DeadlineManager scheduler, DeadlinePolicy policy) {
@@ -412,33 +332,6 @@ public class SignOffTicket {
     void limitReached(StepDeadline due, DeadlineManager scheduler, DeadlinePolicy policy) {
         deadlines.use(scheduler, policy);
         deadlines.limitReached(due);
-    }
-
-    // --- a sign-off that expires: recertified or lapsed (the deadlines of an earlier period do nothing)
-
-    @DeadlineHandler(deadlineName = TicketDeadlines.RECERTIFICATION)
-    void recertificationDue(SignOffDeadline due) {
-        if (status.approved() && due.until().equals(validUntil) && !recertificationRequested) {
-            apply(RecertificationRequested.beforeLapse(ticketId, requester, jobId, validUntil));
-        }
-    }
-
-    @DeadlineHandler(deadlineName = TicketDeadlines.EXPIRY)
-    void expired(SignOffDeadline due, DeadlineManager scheduler, DeadlinePolicy policy) {
-        deadlines.use(scheduler, policy);
-        if (status.holdsSignOff() && due.until().equals(validUntil)) {
-            moveOn(new ProductionUseLapsed(ticketId, requester, jobId, variant, validUntil));
-        }
-    }
-
-    // --- a sign-off whose reading changed: confirmed in time, or suspended until it is
-
-    @DeadlineHandler(deadlineName = TicketDeadlines.REATTESTATION)
-    void reattestationDue(SignOffDeadline due, DeadlineManager scheduler, DeadlinePolicy policy) {
-        deadlines.use(scheduler, policy);
-        if (status.approved() && !reattestationPending.isEmpty() && due.until().equals(reattestationDueBy)) {
-            moveOn(new ProductionUseSuspended(ticketId, requester, jobId, variant, reattestationPending));
-        }
     }
 
     /** Applies a step's event; the ticket's deadlines follow it to the next wait. */
@@ -469,17 +362,9 @@ public class SignOffTicket {
     }
 
     /** A systems librarian who asked for the job acts on their ticket as its requester only. */
-    private void requireNotOwnTicket(StaffId performer, String action) {
+    void requireNotOwnTicket(StaffId performer, String action) {
         if (requester.equals(performer)) {
             throw Rejection.OWN_TICKET.because("A systems librarian may not " + action + " on their own ticket");
-        }
-    }
-
-    /** Production use is approved and not taken back: there is a sign-off to act on. */
-    private void requireApproved(String action) {
-        if (!status.approved()) {
-            throw Rejection.STEP_OUT_OF_ORDER.because(
-                    "Ticket " + ticketId + " is " + status + ": production use is not approved, nothing to " + action);
         }
     }
 
@@ -490,9 +375,25 @@ public class SignOffTicket {
         }
     }
 
-    private CatalogEntry currentJob(JobCatalog catalog) {
+    CatalogEntry currentJob(JobCatalog catalog) {
         return catalog.find(jobId)
                 .orElseThrow(() -> Rejection.UNKNOWN_JOB.because("Job '" + jobId + "' is no longer in the catalog"));
+    }
+
+    /**
+     * Whether {@code staffId} may take a place on the job (and variant): the job open, the variant right, no ticket of
+     * theirs holding it already. Returns the variant as stored (null for none).
+     */
+    static String placeFor(
+            StaffId staffId, JobId jobId, String requestedVariant, JobCatalog catalog, TicketSlots slots) {
+        CatalogEntry job = openJob(catalog, jobId);
+        String variant = blankToNull(requestedVariant);
+        checkVariant(job, variant);
+        slots.holder(staffId, jobId, variant).ifPresent(open -> {
+            throw Rejection.TICKET_ALREADY_OPEN.because(
+                    "'" + staffId + "' already has ticket " + open + " for this job");
+        });
+        return variant;
     }
 
     private static CatalogEntry openJob(JobCatalog catalog, JobId jobId) {
@@ -526,6 +427,37 @@ public class SignOffTicket {
         return value == null || value.isBlank() ? null : value;
     }
 
+    /** Whether the requester confirmed this reading at this version. */
+    boolean confirmed(RequiredReading reading) {
+        return confirmedReadings.contains(ConfirmedReading.of(reading));
+    }
+
+    /** Whether the requester confirmed this document at some version. */
+    boolean confirmedAnyVersionOf(String documentId) {
+        return confirmedReadings.stream()
+                .anyMatch(confirmed -> confirmed.documentId().equals(documentId));
+    }
+
+    TicketId ticketId() {
+        return ticketId;
+    }
+
+    StaffId requester() {
+        return requester;
+    }
+
+    JobId jobId() {
+        return jobId;
+    }
+
+    String variant() {
+        return variant;
+    }
+
+    TicketStatus status() {
+        return status;
+    }
+
     // --- state, assigned from the events only
 
     @EventSourcingHandler
@@ -549,22 +481,7 @@ public class SignOffTicket {
     @EventSourcingHandler
     void on(ReadingConfirmed event) {
         confirmedReadings.add(new ConfirmedReading(event.documentId(), event.version()));
-        reattestationPending = reattestationPending.stream()
-                .filter(reading -> !(reading.documentId().equals(event.documentId())
-                        && reading.version().equals(event.version())))
-                .toList();
-    }
-
-    @EventSourcingHandler
-    void on(ReattestationRequired event) {
-        reattestationPending = List.copyOf(event.readings());
-        reattestationDueBy = event.dueBy();
-    }
-
-    @EventSourcingHandler
-    void on(ProductionUseSuspended event) {
-        suspendedFrom = status;
-        on((TicketEvent) event);
+        term.on(event);
     }
 
     @EventSourcingHandler
@@ -578,24 +495,34 @@ public class SignOffTicket {
     }
 
     @EventSourcingHandler
+    void on(TicketEscalated event) {
+        deadlines.on(event);
+    }
+
+    @EventSourcingHandler
     void on(SignOffValidUntil event) {
-        validUntil = event.until();
-        recertificationRequested = false;
+        term.on(event);
     }
 
     @EventSourcingHandler
     void on(RecertificationRequested event) {
-        recertificationRequested = true;
+        term.on(event);
     }
 
     @EventSourcingHandler
     void on(ProductionUseRecertified event) {
-        recertificationRequested = false;
+        term.on(event);
     }
 
     @EventSourcingHandler
-    void on(TicketEscalated event) {
-        deadlines.on(event);
+    void on(ReattestationRequired event) {
+        term.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(ProductionUseSuspended event) {
+        term.suspendedFrom(status);
+        on((TicketEvent) event);
     }
 
     @EventSourcingHandler
@@ -610,18 +537,6 @@ public class SignOffTicket {
         static ConfirmedReading of(RequiredReading reading) {
             return new ConfirmedReading(reading.documentId(), reading.version());
         }
-    }
-
-    TicketId ticketId() {
-        return ticketId;
-    }
-
-    JobId jobId() {
-        return jobId;
-    }
-
-    TicketStatus status() {
-        return status;
     }
 
     @Override
