@@ -2,7 +2,6 @@ package org.signoff.ticket;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 
 import org.signoff.catalog.api.JobDefinition;
 import org.signoff.catalog.api.JobId;
@@ -41,10 +41,7 @@ import org.signoff.ticket.api.JobAccessRequested;
 import org.signoff.ticket.api.ProductionRoleUpdated;
 import org.signoff.ticket.api.ProductionUseApproved;
 import org.signoff.ticket.api.ProductionUseDenied;
-import org.signoff.ticket.api.ProductionUseLapsed;
 import org.signoff.ticket.api.ProductionUseRecertified;
-import org.signoff.ticket.api.ProductionUseReinstated;
-import org.signoff.ticket.api.ProductionUseRevoked;
 import org.signoff.ticket.api.ProductionUseSuspended;
 import org.signoff.ticket.api.ReadingConfirmed;
 import org.signoff.ticket.api.ReattestationRequired;
@@ -57,12 +54,10 @@ import org.signoff.ticket.api.RequestJobAccess;
 import org.signoff.ticket.api.RequestRecertification;
 import org.signoff.ticket.api.RequestRetest;
 import org.signoff.ticket.api.RequestWithdrawn;
-import org.signoff.ticket.api.RequesterLeft;
 import org.signoff.ticket.api.RequireReattestation;
 import org.signoff.ticket.api.RetestRequested;
 import org.signoff.ticket.api.RevokeProductionUse;
 import org.signoff.ticket.api.RoleRequestSubmitted;
-import org.signoff.ticket.api.SandboxAccessExpired;
 import org.signoff.ticket.api.SandboxAccessGranted;
 import org.signoff.ticket.api.SandboxTestReported;
 import org.signoff.ticket.api.SignOffDeadline;
@@ -80,23 +75,18 @@ import org.signoff.ticket.api.TicketStatus;
 import org.signoff.ticket.api.WithdrawRequest;
 
 /**
- * One staff member's way to sign-off on one job (and variant): the six steps, each a command with its own rule.
- * Its events are the audit trail. Every handler returns the status the ticket reached.
+ * One staff member's way to sign-off on one job (and variant): the six steps, each a command with its own rule, in
+ * the order of the README's process table, then withdrawal. Its events are the audit trail. Every handler returns the
+ * status the ticket reached.
  *
- * <p>Every wait on a step has two deadlines, from the {@link DeadlinePolicy}: a reminder, then a limit at which the
- * wait is escalated (or a Sandbox grant expires). They are set when the ticket starts waiting and recorded as an
- * event; one is scheduled at a time (the limit when the reminder goes out). A step done before its reminder passes
- * that reminder on to the next wait when it comes due no later than the next wait's own ({@link Alarm}): a ticket
- * that moves on in time then costs the scheduler one deadline, not one per step. A deadline nobody counts on any more
- * is cancelled.
+ * <p>Two helpers it owns and feeds its events do the rest. {@link TicketDeadlines} keeps the waits on its steps,
+ * their reminders and limits: a step applies its event through {@link #moveOn} and never sees the scheduler.
+ * {@link SignOffTerm} is the sign-off's life after approval (validity, recertification, re-attestation, suspension,
+ * revocation, lapse, departure, migration); its handlers are declared here as one-line delegates, since Axon looks
+ * for command and deadline handlers on the aggregate (an entity's only when it is not null), and no snapshot or
+ * serialized copy of a ticket exists: both helpers are rebuilt from the events, like the ticket.
  */
 public class SignOffTicket {
-
-    static final String REMINDER = "step-reminder";
-    static final String LIMIT = "step-limit";
-    static final String RECERTIFICATION = "sign-off-recertification";
-    static final String EXPIRY = "sign-off-expiry";
-    static final String REATTESTATION = "sign-off-reattestation";
 
     @AggregateIdentifier
     private TicketId ticketId;
@@ -107,31 +97,27 @@ public class SignOffTicket {
     private TicketStatus status;
     /** every reading the requester confirmed, each at the version they read */
     private final Set<ConfirmedReading> confirmedReadings = new HashSet<>();
-    /** the deadlines of the step the ticket waits on; null when it has none */
-    private Wait currentWait;
 
-    /** the last reminder scheduled for a wait: the next wait may count on it (see {@link Alarm}) */
-    private Alarm lastAlarm;
+    /** its waits and alarms: the scheduling half of every step */
+    private final TicketDeadlines deadlines = new TicketDeadlines(this);
 
-    private int waits;
-
-    /** when the sign-off lapses unless recertified; null while it does not expire (or is not approved) */
-    private Instant validUntil;
-
-    private boolean recertificationRequested;
-
-    /** the new versions of readings the requester must confirm for the sign-off to stay (or be back) in force */
-    private List<RequiredReading> reattestationPending = List.of();
-
-    /** when the sign-off is suspended unless every pending reading is confirmed */
-    private Instant reattestationDueBy;
-
-    /** the status a suspended ticket resumes when reinstated */
-    private TicketStatus suspendedFrom;
+    /** the sign-off's life after approval */
+    private final SignOffTerm term = new SignOffTerm(this, deadlines);
 
     SignOffTicket() {
         // for Axon
     }
+
+    /**
+     * Every command schedules through the deadline manager and policy of its own dispatch, so no step handler takes
+     * them. (The constructor has no ticket to intercept yet: it hands them over itself.)
+     */
+    @CommandHandlerInterceptor
+    void scheduleWith(Object command, DeadlineManager scheduler, DeadlinePolicy policy) {
+        deadlines.use(scheduler, policy);
+    }
+
+    // --- 1 reading
 
     @CommandHandler
     SignOffTicket(
@@ -139,53 +125,20 @@ public class SignOffTicket {
             StaffDirectory directory,
             JobCatalog catalog,
             TicketSlots slots,
-            DeadlineManager deadlines,
+            DeadlineManager scheduler,
             DeadlinePolicy policy) {
         Performers.withAnyRole(directory, command.performedBy(), Role.STAFF);
-        CatalogEntry job = openJob(catalog, command.jobId());
-        String variant = blankToNull(command.variant());
-        checkVariant(job, variant);
-        slots.holder(command.performedBy(), command.jobId(), variant).ifPresent(open -> {
-            throw Rejection.TICKET_ALREADY_OPEN.because(
-                    "'" + command.performedBy() + "' already has ticket " + open + " for this job");
-        });
+        String variant = placeFor(command.performedBy(), command.jobId(), command.variant(), catalog, slots);
         apply(new SignOffStarted(command.ticketId(), command.performedBy(), command.jobId(), variant));
         // applied events reach this instance after the constructor: the first wait is set from the command
-        scheduleWait(command.ticketId(), command.jobId(), TicketLifecycle.OPENED, 1, now(), null, deadlines, policy);
-    }
-
-    /**
-     * A sign-off from the old master list: the person (in the directory), the job (open, with the right variant) and
-     * a free place are checked as for a new ticket; the ticket starts signed off.
-     */
-    @CommandHandler
-    SignOffTicket(RecordMigratedSignOff command, StaffDirectory directory, JobCatalog catalog, TicketSlots slots) {
-        Performers.withAnyRole(directory, command.performedBy(), Role.ADMIN);
-        directory
-                .find(command.staffId())
-                .orElseThrow(() -> Rejection.UNKNOWN_STAFF.because("No staff member '" + command.staffId() + "'"));
-        CatalogEntry job = openJob(catalog, command.jobId());
-        String variant = blankToNull(command.variant());
-        checkVariant(job, variant);
-        slots.holder(command.staffId(), command.jobId(), variant).ifPresent(open -> {
-            throw Rejection.TICKET_ALREADY_OPEN.because(
-                    "'" + command.staffId() + "' already has ticket " + open + " for this job");
-        });
-        apply(new SignOffMigrated(
-                command.ticketId(),
-                command.staffId(),
-                command.jobId(),
-                variant,
-                command.signedOffAt() != null ? command.signedOffAt() : now(),
-                command.approvedBy(),
-                command.source(),
-                command.performedBy()));
+        deadlines.use(scheduler, policy);
+        deadlines.firstWait(command.ticketId(), command.jobId());
     }
 
     @CommandHandler
     TicketStatus handle(ConfirmReading command, StaffDirectory directory, JobCatalog catalog) {
         requireRequester(directory, command.performedBy());
-        if (status != TicketStatus.READING && !awaitsReattestation(command.documentId())) {
+        if (status != TicketStatus.READING && !term.awaitsReattestation(command.documentId())) {
             requireStatus(TicketStatus.READING, "confirm a reading");
         }
         RequiredReading reading = currentJob(catalog)
@@ -197,73 +150,25 @@ public class SignOffTicket {
             throw Rejection.OUTDATED_READING_VERSION.because("The current version of '" + reading.documentId() + "' is "
                     + reading.version() + ", not " + command.version());
         }
-        if (confirmedReadings.contains(ConfirmedReading.of(reading))) {
+        if (confirmed(reading)) {
             throw Rejection.ALREADY_CONFIRMED.because(
                     "'" + reading.documentId() + "' version " + reading.version() + " is already confirmed");
         }
         apply(new ReadingConfirmed(ticketId, reading.documentId(), reading.version(), command.performedBy()));
-        if (status == TicketStatus.SUSPENDED && reattestationPending.isEmpty()) {
-            apply(new ProductionUseReinstated(
-                    ticketId, requester, jobId, variant, suspendedFrom, command.performedBy()));
-        }
+        term.reinstateIfConfirmed(command.performedBy());
         return status;
     }
 
-    /** A sign-off (in force or suspended) waits on the requester's confirmation of this document's new version. */
-    private boolean awaitsReattestation(String documentId) {
-        return status.holdsSignOff()
-                && reattestationPending.stream()
-                        .anyMatch(reading -> reading.documentId().equals(documentId));
-    }
-
-    /**
-     * The job's reading changed: every document the requester confirmed at a version that is no longer current must
-     * be confirmed again within the policy's period, or the sign-off is suspended. Documents added to the job since
-     * were not part of what the sign-off rested on, and are not asked for.
-     */
-    @CommandHandler
-    TicketStatus handle(
-            RequireReattestation command,
-            StaffDirectory directory,
-            JobCatalog catalog,
-            DeadlineManager deadlines,
-            DeadlinePolicy policy) {
-        Performers.withAnyRole(directory, command.performedBy(), Role.SYSTEMS_LIBRARIAN, Role.ADMIN);
-        if (!status.holdsSignOff()) {
-            return status; // an open ticket confirms the current versions before its request; an ended one rests
-        }
-        Set<String> confirmedDocuments = new HashSet<>();
-        confirmedReadings.forEach(confirmed -> confirmedDocuments.add(confirmed.documentId()));
-        List<RequiredReading> outdated = currentJob(catalog).definition().requiredReadings().stream()
-                .filter(reading -> confirmedDocuments.contains(reading.documentId()))
-                .filter(reading -> !confirmedReadings.contains(ConfirmedReading.of(reading)))
-                .toList();
-        if (outdated.isEmpty() || outdated.equals(reattestationPending)) {
-            return status; // nothing new to confirm: a repeated sweep takes no step
-        }
-        Instant dueBy = status == TicketStatus.SUSPENDED
-                ? reattestationDueBy // already off the list: it waits on the newest versions instead
-                : now().plus(policy.reattestationPeriod());
-        if (status != TicketStatus.SUSPENDED) {
-            deadlines.schedule(dueBy, REATTESTATION, new SignOffDeadline(dueBy));
-        }
-        apply(new ReattestationRequired(ticketId, requester, jobId, outdated, dueBy, command.performedBy()));
-        return status;
-    }
+    // --- 2 request
 
     @CommandHandler
     TicketStatus handle(
-            RequestJobAccess command,
-            StaffDirectory directory,
-            JobCatalog catalog,
-            SupportTicketRefs refs,
-            DeadlineManager deadlines,
-            DeadlinePolicy policy) {
+            RequestJobAccess command, StaffDirectory directory, JobCatalog catalog, SupportTicketRefs refs) {
         requireRequester(directory, command.performedBy());
         requireStatus(TicketStatus.READING, "request access");
         CatalogEntry job = openJob(catalog, jobId);
         List<String> unread = job.definition().requiredReadings().stream()
-                .filter(reading -> !confirmedReadings.contains(ConfirmedReading.of(reading)))
+                .filter(reading -> !confirmed(reading))
                 .map(reading -> reading.documentId() + " (version " + reading.version() + ")")
                 .toList();
         if (!unread.isEmpty()) {
@@ -275,133 +180,63 @@ public class SignOffTicket {
                     throw Rejection.SUPPORT_TICKET_REF_IN_USE.because(
                             "Support ticket " + command.supportTicketRef() + " belongs to open ticket " + other);
                 });
-        moveOn(
-                deadlines,
-                policy,
-                new JobAccessRequested(ticketId, command.supportTicketRef(), command.note(), command.performedBy()));
+        moveOn(new JobAccessRequested(ticketId, command.supportTicketRef(), command.note(), command.performedBy()));
         return status;
     }
 
+    // --- 3 Sandbox grant
+
     @CommandHandler
-    TicketStatus handle(
-            GrantSandboxAccess command, StaffDirectory directory, DeadlineManager deadlines, DeadlinePolicy policy) {
+    TicketStatus handle(GrantSandboxAccess command, StaffDirectory directory) {
         Performers.withAnyRole(directory, command.performedBy(), Role.SYSTEMS_LIBRARIAN);
         requireStatus(TicketStatus.AWAITING_SANDBOX_GRANT, "grant Sandbox access");
         requireNotOwnTicket(command.performedBy(), "grant Sandbox access");
-        moveOn(
-                deadlines,
-                policy,
-                new SandboxAccessGranted(ticketId, List.copyOf(command.trainingMaterials()), command.performedBy()));
+        moveOn(new SandboxAccessGranted(ticketId, List.copyOf(command.trainingMaterials()), command.performedBy()));
         return status;
     }
 
+    // --- 4 test
+
     @CommandHandler
-    TicketStatus handle(
-            ReportSandboxTest command, StaffDirectory directory, DeadlineManager deadlines, DeadlinePolicy policy) {
+    TicketStatus handle(ReportSandboxTest command, StaffDirectory directory) {
         requireRequester(directory, command.performedBy());
         requireStatus(TicketStatus.AWAITING_TEST, "report a Sandbox test");
-        moveOn(
-                deadlines,
-                policy,
-                new SandboxTestReported(ticketId, command.evidence(), command.notes(), command.performedBy()));
+        moveOn(new SandboxTestReported(ticketId, command.evidence(), command.notes(), command.performedBy()));
         return status;
     }
 
+    // --- 5 review
+
     @CommandHandler
-    TicketStatus handle(
-            ApproveProductionUse command,
-            StaffDirectory directory,
-            JobCatalog catalog,
-            DeadlineManager deadlines,
-            DeadlinePolicy policy) {
+    TicketStatus handle(ApproveProductionUse command, StaffDirectory directory, JobCatalog catalog) {
         requireReviewer(directory, command.performedBy(), "approve production use");
         boolean roleUpdateNeeded = command.roleUpdateNeeded() != null
                 ? command.roleUpdateNeeded()
                 : currentJob(catalog).definition().roleUpdateUsuallyNeeded();
-        moveOn(
-                deadlines,
-                policy,
-                new ProductionUseApproved(
-                        ticketId,
-                        requester,
-                        jobId,
-                        variant,
-                        roleUpdateNeeded,
-                        command.comment(),
-                        command.performedBy()));
-        Duration validFor = currentJob(catalog).definition().signOffValidFor();
-        if (validFor != null) {
-            Instant until = now().plus(validFor);
-            apply(new SignOffValidUntil(ticketId, until, scheduleValidity(until, deadlines, policy)));
-        }
+        moveOn(new ProductionUseApproved(
+                ticketId, requester, jobId, variant, roleUpdateNeeded, command.comment(), command.performedBy()));
+        term.begin(catalog);
         return status;
     }
 
     @CommandHandler
-    TicketStatus handle(
-            RecertifyProductionUse command,
-            StaffDirectory directory,
-            JobCatalog catalog,
-            DeadlineManager deadlines,
-            DeadlinePolicy policy) {
-        Performers.withAnyRole(directory, command.performedBy(), Role.SYSTEMS_LIBRARIAN);
-        requireApproved("recertify");
-        requireNotOwnTicket(command.performedBy(), "recertify production use");
-        Duration validFor = currentJob(catalog).definition().signOffValidFor();
-        if (validFor == null) {
-            if (!recertificationRequested) {
-                throw Rejection.STEP_OUT_OF_ORDER.because("Sign-offs of job " + jobId
-                        + " do not expire and no campaign asked for this one: there is nothing to recertify");
-            }
-            apply(new ProductionUseRecertified(ticketId, null, command.reason(), command.performedBy()));
-            return status;
-        }
-        Instant until = now().plus(validFor);
-        apply(new ProductionUseRecertified(ticketId, until, command.reason(), command.performedBy()));
-        apply(new SignOffValidUntil(ticketId, until, scheduleValidity(until, deadlines, policy)));
-        return status;
-    }
-
-    @CommandHandler
-    TicketStatus handle(RequestRecertification command, StaffDirectory directory) {
-        Performers.withAnyRole(directory, command.performedBy(), Role.SYSTEMS_LIBRARIAN, Role.ADMIN);
-        requireApproved("recertify");
-        apply(new RecertificationRequested(
-                ticketId, requester, jobId, validUntil, command.campaignId(), command.reason(), command.performedBy()));
-        return status;
-    }
-
-    /** The deadlines of a period of validity; returns when recertification will be asked for. */
-    private static Instant scheduleValidity(Instant until, DeadlineManager deadlines, DeadlinePolicy policy) {
-        Instant now = now();
-        Instant due = until.minus(policy.recertificationLead());
-        if (due.isBefore(now)) {
-            due = now;
-        }
-        deadlines.schedule(due, RECERTIFICATION, new SignOffDeadline(until));
-        deadlines.schedule(until, EXPIRY, new SignOffDeadline(until));
-        return due;
-    }
-
-    @CommandHandler
-    TicketStatus handle(
-            RequestRetest command, StaffDirectory directory, DeadlineManager deadlines, DeadlinePolicy policy) {
+    TicketStatus handle(RequestRetest command, StaffDirectory directory) {
         requireReviewer(directory, command.performedBy(), "request a retest");
-        moveOn(deadlines, policy, new RetestRequested(ticketId, command.reason(), command.performedBy()));
+        moveOn(new RetestRequested(ticketId, command.reason(), command.performedBy()));
         return status;
     }
 
     @CommandHandler
-    TicketStatus handle(
-            DenyProductionUse command, StaffDirectory directory, DeadlineManager deadlines, DeadlinePolicy policy) {
+    TicketStatus handle(DenyProductionUse command, StaffDirectory directory) {
         requireReviewer(directory, command.performedBy(), "deny production use");
-        moveOn(deadlines, policy, new ProductionUseDenied(ticketId, command.reason(), command.performedBy()));
+        moveOn(new ProductionUseDenied(ticketId, command.reason(), command.performedBy()));
         return status;
     }
 
+    // --- 6 role update
+
     @CommandHandler
-    TicketStatus handle(
-            SubmitRoleRequest command, StaffDirectory directory, DeadlineManager deadlines, DeadlinePolicy policy) {
+    TicketStatus handle(SubmitRoleRequest command, StaffDirectory directory) {
         StaffMembership liaison = Performers.withAnyRole(directory, command.performedBy(), Role.LIAISON);
         StaffMembership requesterNow = directory
                 .find(requester)
@@ -412,190 +247,100 @@ public class SignOffTicket {
                     "'" + command.performedBy() + "' is not liaison of unit " + requesterNow.unit());
         }
         requireStatus(TicketStatus.AWAITING_ROLE_REQUEST, "submit the role request");
-        moveOn(deadlines, policy, new RoleRequestSubmitted(ticketId, command.formRef(), command.performedBy()));
+        moveOn(new RoleRequestSubmitted(ticketId, command.formRef(), command.performedBy()));
         return status;
     }
 
     @CommandHandler
-    TicketStatus handle(
-            ConfirmProductionRoleUpdate command,
-            StaffDirectory directory,
-            DeadlineManager deadlines,
-            DeadlinePolicy policy) {
+    TicketStatus handle(ConfirmProductionRoleUpdate command, StaffDirectory directory) {
         Performers.withAnyRole(directory, command.performedBy(), Role.SUPPORT_TEAM);
         requireStatus(TicketStatus.AWAITING_ROLE_UPDATE, "confirm the production role update");
-        moveOn(deadlines, policy, new ProductionRoleUpdated(ticketId, command.note(), command.performedBy()));
+        moveOn(new ProductionRoleUpdated(ticketId, command.note(), command.performedBy()));
         return status;
     }
 
+    // --- any time before it ends: withdrawn
+
     @CommandHandler
-    TicketStatus handle(
-            WithdrawRequest command, StaffDirectory directory, DeadlineManager deadlines, DeadlinePolicy policy) {
+    TicketStatus handle(WithdrawRequest command, StaffDirectory directory) {
         requireRequester(directory, command.performedBy());
         if (status.closed()) {
             throw Rejection.STEP_OUT_OF_ORDER.because("Ticket " + ticketId + " is " + status + ": nothing to withdraw");
         }
-        moveOn(deadlines, policy, new RequestWithdrawn(ticketId, command.reason(), command.performedBy()));
+        moveOn(new RequestWithdrawn(ticketId, command.reason(), command.performedBy()));
         return status;
+    }
+
+    // --- after approval: the sign-off's term (SignOffTerm)
+
+    @CommandHandler
+    TicketStatus handle(RevokeProductionUse command, StaffDirectory directory) {
+        return term.revoke(command, directory);
     }
 
     @CommandHandler
-    TicketStatus handle(
-            RevokeProductionUse command, StaffDirectory directory, DeadlineManager deadlines, DeadlinePolicy policy) {
-        Performers.withAnyRole(directory, command.performedBy(), Role.SYSTEMS_LIBRARIAN);
-        if (status != TicketStatus.SUSPENDED) {
-            requireApproved("revoke");
-        }
-        requireNotOwnTicket(command.performedBy(), "revoke production use");
-        moveOn(
-                deadlines,
-                policy,
-                new ProductionUseRevoked(ticketId, requester, jobId, variant, command.reason(), command.performedBy()));
-        return status;
+    TicketStatus handle(RecertifyProductionUse command, StaffDirectory directory, JobCatalog catalog) {
+        return term.recertify(command, directory, catalog);
     }
 
     @CommandHandler
-    TicketStatus handle(
-            EndForDeparture command, StaffDirectory directory, DeadlineManager deadlines, DeadlinePolicy policy) {
-        Performers.withAnyRole(directory, command.performedBy(), Role.ADMIN);
-        if (!status.holdsSlot()) {
-            throw Rejection.STEP_OUT_OF_ORDER.because("Ticket " + ticketId + " is " + status + ": it has ended");
-        }
-        boolean left = directory.find(requester).map(StaffMembership::left).orElse(true);
-        if (!left) {
-            throw Rejection.STEP_OUT_OF_ORDER.because(
-                    "The requester '" + requester + "' has not left: record their departure first");
-        }
-        moveOn(
-                deadlines,
-                policy,
-                new RequesterLeft(ticketId, requester, jobId, variant, command.reason(), command.performedBy()));
-        return status;
+    TicketStatus handle(RequestRecertification command, StaffDirectory directory) {
+        return term.requestRecertification(command, directory);
     }
 
-    // --- deadlines: every wait on a step has a reminder and a limit
-
-    @DeadlineHandler(deadlineName = REMINDER)
-    void remind(StepDeadline due, DeadlineManager deadlines) {
-        if (currentWait == null || currentWait.reminded()) {
-            return;
-        }
-        if (!current(due)) {
-            Alarm alarm = currentWait.alarm();
-            if (alarm.waitNumber() != due.waitNumber()) {
-                return; // stale: nobody counts on it
-            }
-            // an earlier wait's reminder this wait counted on: remind now if this one is due, or set its own
-            if (alarm.at().isBefore(currentWait.remindAt())) {
-                deadlines.schedule(currentWait.remindAt(), REMINDER, new StepDeadline(currentWait.number()));
-                return;
-            }
-        }
-        String limitId = deadlines.schedule(currentWait.limitAt(), LIMIT, new StepDeadline(currentWait.number()));
-        apply(new ReminderIssued(ticketId, status, currentWait.since(), limitId));
+    @CommandHandler
+    TicketStatus handle(EndForDeparture command, StaffDirectory directory) {
+        return term.endForDeparture(command, directory);
     }
 
-    @DeadlineHandler(deadlineName = LIMIT)
-    void limitReached(StepDeadline due, DeadlineManager deadlines, DeadlinePolicy policy) {
-        if (!current(due) || currentWait.limitReached()) {
-            return;
-        }
-        if (status == TicketStatus.AWAITING_TEST) {
-            Wait expired = currentWait;
-            apply(new SandboxAccessExpired(ticketId, expired.since()));
-            // the new wait begins when the grant lapsed, whenever the scheduler got to it
-            scheduleWait(ticketId, jobId, status, waits + 1, expired.limitAt(), null, deadlines, policy);
-        } else {
-            apply(new TicketEscalated(ticketId, status, currentWait.since()));
-        }
+    @CommandHandler
+    SignOffTicket(RecordMigratedSignOff command, StaffDirectory directory, JobCatalog catalog, TicketSlots slots) {
+        SignOffTerm.migrate(command, directory, catalog, slots);
     }
 
-    // --- a sign-off that expires: recertified or lapsed (the deadlines of an earlier period do nothing)
+    @CommandHandler
+    TicketStatus handle(RequireReattestation command, StaffDirectory directory, JobCatalog catalog) {
+        return term.requireReattestation(command, directory, catalog);
+    }
 
-    @DeadlineHandler(deadlineName = RECERTIFICATION)
+    @DeadlineHandler(deadlineName = TicketDeadlines.RECERTIFICATION)
     void recertificationDue(SignOffDeadline due) {
-        if (status.approved() && due.until().equals(validUntil) && !recertificationRequested) {
-            apply(RecertificationRequested.beforeLapse(ticketId, requester, jobId, validUntil));
-        }
+        term.recertificationDue(due);
     }
 
-    @DeadlineHandler(deadlineName = EXPIRY)
-    void expired(SignOffDeadline due, DeadlineManager deadlines, DeadlinePolicy policy) {
-        if (status.holdsSignOff() && due.until().equals(validUntil)) {
-            moveOn(deadlines, policy, new ProductionUseLapsed(ticketId, requester, jobId, variant, validUntil));
-        }
+    @DeadlineHandler(deadlineName = TicketDeadlines.EXPIRY)
+    void expired(SignOffDeadline due, DeadlineManager scheduler, DeadlinePolicy policy) {
+        deadlines.use(scheduler, policy);
+        term.expired(due);
     }
 
-    // --- a sign-off whose reading changed: confirmed in time, or suspended until it is
-
-    @DeadlineHandler(deadlineName = REATTESTATION)
-    void reattestationDue(SignOffDeadline due, DeadlineManager deadlines, DeadlinePolicy policy) {
-        if (status.approved() && !reattestationPending.isEmpty() && due.until().equals(reattestationDueBy)) {
-            moveOn(
-                    deadlines,
-                    policy,
-                    new ProductionUseSuspended(ticketId, requester, jobId, variant, reattestationPending));
-        }
+    @DeadlineHandler(deadlineName = TicketDeadlines.REATTESTATION)
+    void reattestationDue(SignOffDeadline due, DeadlineManager scheduler, DeadlinePolicy policy) {
+        deadlines.use(scheduler, policy);
+        term.reattestationDue(due);
     }
 
-    /** A deadline of an earlier wait may still fire (cancelled as it came due); it changes nothing. */
-    private boolean current(StepDeadline due) {
-        return currentWait != null && currentWait.number() == due.waitNumber();
+    // --- the waits on the steps: a reminder, then a limit (TicketDeadlines)
+
+    @DeadlineHandler(deadlineName = TicketDeadlines.REMINDER)
+    void remind(StepDeadline due, DeadlineManager scheduler, DeadlinePolicy policy) {
+        deadlines.use(scheduler, policy);
+        deadlines.remind(due);
     }
 
-    /**
-     * Applies a step's event; if the ticket now waits on another step, new deadlines come, and the old ones go unless
-     * the new wait counts on the old reminder.
-     */
-    private void moveOn(DeadlineManager deadlines, DeadlinePolicy policy, TicketEvent event) {
-        Wait before = currentWait;
-        apply(event);
-        Alarm pending = null;
-        if (before != null && currentWait == null) {
-            if (!before.reminded()) {
-                pending = before.alarm();
-            } else if (!before.limitReached()) {
-                deadlines.cancelSchedule(LIMIT, before.limitId());
-            }
-        }
-        Alarm kept = null;
-        if (currentWait == null && !status.closed()) {
-            kept = scheduleWait(ticketId, jobId, status, waits + 1, now(), pending, deadlines, policy);
-        }
-        if (pending != null && pending != kept) {
-            deadlines.cancelSchedule(REMINDER, pending.id());
-        }
+    @DeadlineHandler(deadlineName = TicketDeadlines.LIMIT)
+    void limitReached(StepDeadline due, DeadlineManager scheduler, DeadlinePolicy policy) {
+        deadlines.use(scheduler, policy);
+        deadlines.limitReached(due);
     }
 
-    /**
-     * Starts a wait on a step that has deadlines: its reminder is {@code pending}, an earlier wait's, if that comes
-     * due first (and not so soon that it may be firing already), else one of its own. Returns the reminder the wait
-     * counts on; null if the step has no deadlines.
-     */
-    private static Alarm scheduleWait(
-            TicketId ticketId,
-            JobId jobId,
-            TicketStatus waitingOn,
-            int wait,
-            Instant since,
-            Alarm pending,
-            DeadlineManager deadlines,
-            DeadlinePolicy policy) {
-        return policy.limitsFor(jobId, waitingOn)
-                .map(limits -> {
-                    Instant remindAt = since.plus(limits.remindAfter());
-                    Instant limitAt = since.plus(limits.limitAfter());
-                    Alarm alarm = pending != null && pending.serves(since.plus(policy.reminderPassOnMargin()), remindAt)
-                            ? pending
-                            : new Alarm(deadlines.schedule(remindAt, REMINDER, new StepDeadline(wait)), wait, remindAt);
-                    apply(new DeadlinesScheduled(ticketId, waitingOn, wait, since, remindAt, limitAt, alarm.id()));
-                    return alarm;
-                })
-                .orElse(null);
+    /** Applies a step's event; the ticket's deadlines follow it to the next wait. */
+    private void moveOn(TicketEvent event) {
+        deadlines.moveOn(event);
     }
 
     /** The time of the command being handled (the clock the event messages carry). */
-    private static Instant now() {
+    static Instant now() {
         return GenericEventMessage.clock.instant();
     }
 
@@ -617,17 +362,9 @@ public class SignOffTicket {
     }
 
     /** A systems librarian who asked for the job acts on their ticket as its requester only. */
-    private void requireNotOwnTicket(StaffId performer, String action) {
+    void requireNotOwnTicket(StaffId performer, String action) {
         if (requester.equals(performer)) {
             throw Rejection.OWN_TICKET.because("A systems librarian may not " + action + " on their own ticket");
-        }
-    }
-
-    /** Production use is approved and not taken back: there is a sign-off to act on. */
-    private void requireApproved(String action) {
-        if (!status.approved()) {
-            throw Rejection.STEP_OUT_OF_ORDER.because(
-                    "Ticket " + ticketId + " is " + status + ": production use is not approved, nothing to " + action);
         }
     }
 
@@ -638,9 +375,25 @@ public class SignOffTicket {
         }
     }
 
-    private CatalogEntry currentJob(JobCatalog catalog) {
+    CatalogEntry currentJob(JobCatalog catalog) {
         return catalog.find(jobId)
                 .orElseThrow(() -> Rejection.UNKNOWN_JOB.because("Job '" + jobId + "' is no longer in the catalog"));
+    }
+
+    /**
+     * Whether {@code staffId} may take a place on the job (and variant): the job open, the variant right, no ticket of
+     * theirs holding it already. Returns the variant as stored (null for none).
+     */
+    static String placeFor(
+            StaffId staffId, JobId jobId, String requestedVariant, JobCatalog catalog, TicketSlots slots) {
+        CatalogEntry job = openJob(catalog, jobId);
+        String variant = blankToNull(requestedVariant);
+        checkVariant(job, variant);
+        slots.holder(staffId, jobId, variant).ifPresent(open -> {
+            throw Rejection.TICKET_ALREADY_OPEN.because(
+                    "'" + staffId + "' already has ticket " + open + " for this job");
+        });
+        return variant;
     }
 
     private static CatalogEntry openJob(JobCatalog catalog, JobId jobId) {
@@ -674,6 +427,37 @@ public class SignOffTicket {
         return value == null || value.isBlank() ? null : value;
     }
 
+    /** Whether the requester confirmed this reading at this version. */
+    boolean confirmed(RequiredReading reading) {
+        return confirmedReadings.contains(ConfirmedReading.of(reading));
+    }
+
+    /** Whether the requester confirmed this document at some version. */
+    boolean confirmedAnyVersionOf(String documentId) {
+        return confirmedReadings.stream()
+                .anyMatch(confirmed -> confirmed.documentId().equals(documentId));
+    }
+
+    TicketId ticketId() {
+        return ticketId;
+    }
+
+    StaffId requester() {
+        return requester;
+    }
+
+    JobId jobId() {
+        return jobId;
+    }
+
+    String variant() {
+        return variant;
+    }
+
+    TicketStatus status() {
+        return status;
+    }
+
     // --- state, assigned from the events only
 
     @EventSourcingHandler
@@ -697,114 +481,54 @@ public class SignOffTicket {
     @EventSourcingHandler
     void on(ReadingConfirmed event) {
         confirmedReadings.add(new ConfirmedReading(event.documentId(), event.version()));
-        reattestationPending = reattestationPending.stream()
-                .filter(reading -> !(reading.documentId().equals(event.documentId())
-                        && reading.version().equals(event.version())))
-                .toList();
-    }
-
-    @EventSourcingHandler
-    void on(ReattestationRequired event) {
-        reattestationPending = List.copyOf(event.readings());
-        reattestationDueBy = event.dueBy();
-    }
-
-    @EventSourcingHandler
-    void on(ProductionUseSuspended event) {
-        suspendedFrom = status;
-        on((TicketEvent) event);
+        term.on(event);
     }
 
     @EventSourcingHandler
     void on(DeadlinesScheduled event) {
-        waits = event.waitNumber();
-        // the same scheduler id as the last wait's reminder: this wait counts on it
-        Alarm alarm = lastAlarm != null && lastAlarm.id().equals(event.reminderId())
-                ? lastAlarm
-                : new Alarm(event.reminderId(), event.waitNumber(), event.remindAt());
-        lastAlarm = alarm;
-        currentWait = new Wait(
-                event.waitNumber(),
-                event.waitingOn(),
-                event.since(),
-                event.remindAt(),
-                event.limitAt(),
-                alarm,
-                null,
-                false,
-                false);
+        deadlines.on(event);
     }
 
     @EventSourcingHandler
     void on(ReminderIssued event) {
-        if (currentWait != null) {
-            currentWait = currentWait.reminded(event.limitId());
-        }
-    }
-
-    @EventSourcingHandler
-    void on(SignOffValidUntil event) {
-        validUntil = event.until();
-        recertificationRequested = false;
-    }
-
-    @EventSourcingHandler
-    void on(RecertificationRequested event) {
-        recertificationRequested = true;
-    }
-
-    @EventSourcingHandler
-    void on(ProductionUseRecertified event) {
-        recertificationRequested = false;
+        deadlines.on(event);
     }
 
     @EventSourcingHandler
     void on(TicketEscalated event) {
-        if (currentWait != null) {
-            currentWait = currentWait.limitReached(true);
-        }
+        deadlines.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(SignOffValidUntil event) {
+        term.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(RecertificationRequested event) {
+        term.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(ProductionUseRecertified event) {
+        term.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(ReattestationRequired event) {
+        term.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(ProductionUseSuspended event) {
+        term.suspendedFrom(status);
+        on((TicketEvent) event);
     }
 
     @EventSourcingHandler
     void on(TicketEvent event) {
         status = TicketLifecycle.statusAfter(status, event);
-        if (currentWait != null && currentWait.waitingOn() != status) {
-            currentWait = null;
-        }
-    }
-
-    /** The deadlines of one wait on a step, and which of them came due. */
-    private record Wait(
-            int number,
-            TicketStatus waitingOn,
-            Instant since,
-            Instant remindAt,
-            Instant limitAt,
-            Alarm alarm,
-            String limitId,
-            boolean reminded,
-            boolean limitReached) {
-
-        Wait reminded(String scheduledLimitId) {
-            return new Wait(number, waitingOn, since, remindAt, limitAt, alarm, scheduledLimitId, true, limitReached);
-        }
-
-        Wait limitReached(boolean value) {
-            return new Wait(number, waitingOn, since, remindAt, limitAt, alarm, limitId, reminded, value);
-        }
-    }
-
-    /**
-     * A scheduled reminder: the scheduler's id, the wait it was set for (its {@link StepDeadline}) and when it comes
-     * due. When it fires for a later wait that counted on it, it reminds if that wait is due too, or sets that wait's
-     * own reminder; either way each wait is reminded once, at its own time.
-     */
-    private record Alarm(String id, int waitNumber, Instant at) {
-
-        /** Whether a wait may count on this reminder for one due at {@code remindAt}: due after {@code notBefore}. */
-        boolean serves(Instant notBefore, Instant remindAt) {
-            return at.isAfter(notBefore) && !at.isAfter(remindAt);
-        }
+        deadlines.statusIs(status);
     }
 
     /** A document at a version: a pair, never one string that an id containing the separator could forge. */

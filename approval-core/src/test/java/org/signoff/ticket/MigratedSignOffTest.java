@@ -5,10 +5,10 @@ import static org.signoff.Lookups.AMY;
 import static org.signoff.Lookups.CHANGE_ITEMS;
 import static org.signoff.Lookups.LIBRARIAN;
 import static org.signoff.RejectedAs.rejectedAs;
+import static org.signoff.ticket.TicketHistories.ticketFixture;
 
 import java.time.Instant;
 
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,8 +41,7 @@ class MigratedSignOffTest {
     @BeforeEach
     void setUp() {
         lookups = new Lookups();
-        fixture = new AggregateTestFixture<>(SignOffTicket.class);
-        fixture.registerInjectableResource(lookups);
+        fixture = ticketFixture(lookups);
     }
 
     @Test

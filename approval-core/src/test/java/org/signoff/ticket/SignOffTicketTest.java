@@ -3,7 +3,6 @@ package org.signoff.ticket;
 import static org.signoff.Lookups.AMY;
 import static org.signoff.Lookups.CHANGE_ITEMS;
 import static org.signoff.Lookups.DARYL;
-import static org.signoff.Lookups.ITEMS_DOC;
 import static org.signoff.Lookups.ITS_LIAISON;
 import static org.signoff.Lookups.LAW_LIAISON;
 import static org.signoff.Lookups.LIBRARIAN;
@@ -12,13 +11,23 @@ import static org.signoff.Lookups.NORMALIZATION;
 import static org.signoff.Lookups.OVERVIEW;
 import static org.signoff.Lookups.SUPPORT;
 import static org.signoff.RejectedAs.rejectedAs;
+import static org.signoff.ticket.TicketHistories.TICKET;
+import static org.signoff.ticket.TicketHistories.approvedWithRoleUpdate;
+import static org.signoff.ticket.TicketHistories.completed;
+import static org.signoff.ticket.TicketHistories.granted;
+import static org.signoff.ticket.TicketHistories.readAll;
+import static org.signoff.ticket.TicketHistories.requested;
+import static org.signoff.ticket.TicketHistories.started;
+import static org.signoff.ticket.TicketHistories.tested;
+import static org.signoff.ticket.TicketHistories.testedBy;
+import static org.signoff.ticket.TicketHistories.testedOn;
+import static org.signoff.ticket.TicketHistories.then;
+import static org.signoff.ticket.TicketHistories.ticketFixture;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,16 +69,13 @@ import org.signoff.ticket.api.WithdrawRequest;
 /** The six steps of a sign-off ticket, one scenario a method. */
 class SignOffTicketTest {
 
-    private static final TicketId TICKET = TicketId.of("t-1");
-
     private FixtureConfiguration<SignOffTicket> fixture;
     private Lookups lookups;
 
     @BeforeEach
     void setUp() {
         lookups = new Lookups();
-        fixture = new AggregateTestFixture<>(SignOffTicket.class);
-        fixture.registerInjectableResource(lookups);
+        fixture = ticketFixture(lookups);
     }
 
     // --- the happy path, step by step
@@ -556,59 +562,4 @@ class SignOffTicketTest {
 
     private static final SignOffStarted NORMALIZATION_TICKET_START =
             new SignOffStarted(TICKET, AMY, NORMALIZATION, "rule-a");
-
-    private static List<Object> started() {
-        return List.of(new SignOffStarted(TICKET, AMY, CHANGE_ITEMS, null));
-    }
-
-    private static List<Object> readAll() {
-        return then(
-                started(),
-                new ReadingConfirmed(TICKET, OVERVIEW.documentId(), OVERVIEW.version(), AMY),
-                new ReadingConfirmed(TICKET, ITEMS_DOC.documentId(), ITEMS_DOC.version(), AMY));
-    }
-
-    private static List<Object> requested() {
-        return then(readAll(), new JobAccessRequested(TICKET, "LTS-1234", null, AMY));
-    }
-
-    private static List<Object> granted() {
-        return then(requested(), new SandboxAccessGranted(TICKET, List.of("training.pdf"), LIBRARIAN));
-    }
-
-    private static List<Object> tested() {
-        return then(
-                granted(),
-                new SandboxTestReported(
-                        TICKET, new TestEvidence("job-1", 40, TestOutcome.SUCCEEDED, List.of()), null, AMY));
-    }
-
-    private static List<Object> approvedWithRoleUpdate() {
-        return then(tested(), new ProductionUseApproved(TICKET, AMY, CHANGE_ITEMS, null, true, null, LIBRARIAN));
-    }
-
-    private static List<Object> completed() {
-        return then(tested(), new ProductionUseApproved(TICKET, AMY, CHANGE_ITEMS, null, false, null, LIBRARIAN));
-    }
-
-    /** A ticket opened as {@code start} says, up to its test report (the readings are not needed to get there). */
-    private static List<Object> testedOn(SignOffStarted start) {
-        return then(
-                List.of(start),
-                new JobAccessRequested(TICKET, "LTS-9", null, start.staffId()),
-                new SandboxAccessGranted(TICKET, List.of(), LIBRARIAN),
-                new SandboxTestReported(
-                        TICKET, new TestEvidence("job-1", 1, TestOutcome.SUCCEEDED, List.of()), null, start.staffId()));
-    }
-
-    private static List<Object> testedBy(StaffId requester) {
-        return testedOn(new SignOffStarted(TICKET, requester, CHANGE_ITEMS, null));
-    }
-
-    /** A history and what happened next: a new list, so no scenario changes another's history. */
-    private static List<Object> then(List<Object> history, Object... next) {
-        List<Object> events = new ArrayList<>(history);
-        events.addAll(List.of(next));
-        return List.copyOf(events);
-    }
 }

@@ -9,13 +9,19 @@ import static org.signoff.Lookups.AMY;
 import static org.signoff.Lookups.CHANGE_ITEMS;
 import static org.signoff.Lookups.LIBRARIAN;
 import static org.signoff.RejectedAs.rejectedAs;
+import static org.signoff.ticket.TicketHistories.TICKET;
+import static org.signoff.ticket.TicketHistories.grantSandbox;
+import static org.signoff.ticket.TicketHistories.granted;
+import static org.signoff.ticket.TicketHistories.reportTest;
+import static org.signoff.ticket.TicketHistories.requested;
+import static org.signoff.ticket.TicketHistories.sandboxGranted;
+import static org.signoff.ticket.TicketHistories.testReported;
+import static org.signoff.ticket.TicketHistories.then;
+import static org.signoff.ticket.TicketHistories.ticketFixture;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.TestExecutor;
 import org.hamcrest.CustomTypeSafeMatcher;
@@ -28,29 +34,21 @@ import org.signoff.common.Rejection;
 import org.signoff.lookup.WaitLimits;
 import org.signoff.ticket.api.ApproveProductionUse;
 import org.signoff.ticket.api.DeadlinesScheduled;
-import org.signoff.ticket.api.GrantSandboxAccess;
-import org.signoff.ticket.api.JobAccessRequested;
 import org.signoff.ticket.api.ProductionUseApproved;
 import org.signoff.ticket.api.ReminderIssued;
-import org.signoff.ticket.api.ReportSandboxTest;
 import org.signoff.ticket.api.RequestRetest;
 import org.signoff.ticket.api.RetestRequested;
 import org.signoff.ticket.api.SandboxAccessExpired;
-import org.signoff.ticket.api.SandboxAccessGranted;
 import org.signoff.ticket.api.SandboxTestReported;
 import org.signoff.ticket.api.SignOffStarted;
 import org.signoff.ticket.api.StartSignOff;
-import org.signoff.ticket.api.TestEvidence;
-import org.signoff.ticket.api.TestOutcome;
 import org.signoff.ticket.api.TicketEscalated;
-import org.signoff.ticket.api.TicketId;
 import org.signoff.ticket.api.TicketStatus;
 import org.signoff.ticket.api.WithdrawRequest;
 
 /** Every wait on a step has a reminder and a limit; time passes in the fixture, not on the clock. */
 class TicketDeadlinesTest {
 
-    private static final TicketId TICKET = TicketId.of("t-1");
     private static final Instant MONDAY = Instant.parse("2026-11-23T09:00:00Z");
     private static final Duration TWO_WEEKS = Duration.ofDays(14);
     private static final Duration A_MONTH = Duration.ofDays(30);
@@ -66,21 +64,20 @@ class TicketDeadlinesTest {
                 .deadlines(TicketStatus.AWAITING_TEST, new WaitLimits(TWO_WEEKS, A_MONTH))
                 .deadlines(TicketStatus.AWAITING_REVIEW, new WaitLimits(THREE_DAYS, A_WEEK))
                 .deadlines(TicketStatus.AWAITING_SANDBOX_GRANT, new WaitLimits(THREE_DAYS, A_WEEK));
-        fixture = new AggregateTestFixture<>(SignOffTicket.class);
-        fixture.registerInjectableResource(lookups);
+        fixture = ticketFixture(lookups);
     }
 
     @Test
     void grantingSandboxAccessSetsTheDeadlinesOfTheTest() {
         fixture.given(requested())
                 .andGivenCurrentTime(MONDAY)
-                .when(grant())
+                .when(grantSandbox())
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(
-                        equalTo(granted()),
+                        equalTo(sandboxGranted()),
                         deadlines(TicketStatus.AWAITING_TEST, 1, MONDAY, TWO_WEEKS, A_MONTH),
                         andNoMore())))
-                .expectScheduledDeadlineWithName(TWO_WEEKS, SignOffTicket.REMINDER)
-                .expectNoScheduledDeadlineWithName(A_MONTH, SignOffTicket.LIMIT); // set when the reminder goes out
+                .expectScheduledDeadlineWithName(TWO_WEEKS, TicketDeadlines.REMINDER)
+                .expectNoScheduledDeadlineWithName(A_MONTH, TicketDeadlines.LIMIT); // set when the reminder goes out
     }
 
     @Test
@@ -92,12 +89,12 @@ class TicketDeadlinesTest {
                         equalTo(new SignOffStarted(TICKET, AMY, CHANGE_ITEMS, null)),
                         deadlines(TicketStatus.READING, 1, MONDAY, TWO_WEEKS, A_MONTH),
                         andNoMore())))
-                .expectScheduledDeadlineWithName(TWO_WEEKS, SignOffTicket.REMINDER);
+                .expectScheduledDeadlineWithName(TWO_WEEKS, TicketDeadlines.REMINDER);
     }
 
     @Test
     void aStepWithoutConfiguredDeadlinesSetsNone() {
-        fixture.given(then(granted(requested()), reported()))
+        fixture.given(then(granted(), testReported()))
                 .when(new ApproveProductionUse(TICKET, true, null, LIBRARIAN))
                 .expectEvents(new ProductionUseApproved(TICKET, AMY, CHANGE_ITEMS, null, true, null, LIBRARIAN))
                 .expectNoScheduledDeadlines();
@@ -107,19 +104,19 @@ class TicketDeadlinesTest {
     void noTestReportedInTwoWeeksRemindsTheRequester() {
         fixture.given(requested())
                 .andGivenCurrentTime(MONDAY)
-                .andGivenCommands(grant())
+                .andGivenCommands(grantSandbox())
                 .whenTimeElapses(TWO_WEEKS)
                 .expectEventsMatching(
                         payloadsMatching(exactSequenceOf(reminder(TicketStatus.AWAITING_TEST, MONDAY), andNoMore())))
-                .expectTriggeredDeadlinesWithName(SignOffTicket.REMINDER)
-                .expectScheduledDeadlineWithName(A_MONTH.minus(TWO_WEEKS), SignOffTicket.LIMIT);
+                .expectTriggeredDeadlinesWithName(TicketDeadlines.REMINDER)
+                .expectScheduledDeadlineWithName(A_MONTH.minus(TWO_WEEKS), TicketDeadlines.LIMIT);
     }
 
     @Test
     void noTestReportedWithinTheLimitExpiresTheGrantAndTheTicketWaitsForANewOne() {
         fixture.given(requested())
                 .andGivenCurrentTime(MONDAY)
-                .andGivenCommands(grant())
+                .andGivenCommands(grantSandbox())
                 .whenTimeElapses(A_MONTH)
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(
                         reminder(TicketStatus.AWAITING_TEST, MONDAY),
@@ -130,17 +127,17 @@ class TicketDeadlinesTest {
 
     @Test
     void afterTheGrantExpiredNoTestCanBeReportedUntilANewGrant() {
-        fixture.given(then(granted(requested()), new SandboxAccessExpired(TICKET, MONDAY)))
-                .when(report())
+        fixture.given(then(granted(), new SandboxAccessExpired(TICKET, MONDAY)))
+                .when(reportTest())
                 .expectNoEvents()
                 .expectException(rejectedAs(Rejection.STEP_OUT_OF_ORDER));
     }
 
     @Test
     void aReviewWaitingPastItsLimitIsEscalatedAndStillWaits() {
-        fixture.given(granted(requested()))
+        fixture.given(granted())
                 .andGivenCurrentTime(MONDAY)
-                .andGivenCommands(report())
+                .andGivenCommands(reportTest())
                 .whenTimeElapses(A_WEEK)
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(
                         reminder(TicketStatus.AWAITING_REVIEW, MONDAY),
@@ -152,8 +149,8 @@ class TicketDeadlinesTest {
     @Test
     void anEscalatedReviewCanStillBeApproved() {
         fixture.given(then(
-                        granted(requested()),
-                        reported(),
+                        granted(),
+                        testReported(),
                         new DeadlinesScheduled(
                                 TICKET,
                                 TicketStatus.AWAITING_REVIEW,
@@ -174,14 +171,14 @@ class TicketDeadlinesTest {
         lookups.deadlines(TicketStatus.AWAITING_REVIEW, new WaitLimits(Duration.ofDays(100), Duration.ofDays(200)));
         fixture.given(requested())
                 .andGivenCurrentTime(MONDAY)
-                .andGivenCommands(grant())
-                .when(report())
+                .andGivenCommands(grantSandbox())
+                .when(reportTest())
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(
                         instanceOf(SandboxTestReported.class),
                         deadlines(TicketStatus.AWAITING_REVIEW, 2, MONDAY, Duration.ofDays(100), Duration.ofDays(200)),
                         andNoMore())))
-                .expectScheduledDeadlineWithName(TWO_WEEKS, SignOffTicket.REMINDER)
-                .expectNoScheduledDeadlineWithName(Duration.ofDays(100), SignOffTicket.REMINDER);
+                .expectScheduledDeadlineWithName(TWO_WEEKS, TicketDeadlines.REMINDER)
+                .expectNoScheduledDeadlineWithName(Duration.ofDays(100), TicketDeadlines.REMINDER);
     }
 
     @Test
@@ -190,7 +187,7 @@ class TicketDeadlinesTest {
                 .whenTimeElapses(Duration.ofDays(100))
                 .expectEventsMatching(
                         payloadsMatching(exactSequenceOf(reminder(TicketStatus.AWAITING_REVIEW, MONDAY), andNoMore())))
-                .expectScheduledDeadlineWithName(Duration.ofDays(100), SignOffTicket.LIMIT);
+                .expectScheduledDeadlineWithName(Duration.ofDays(100), TicketDeadlines.LIMIT);
     }
 
     @Test
@@ -198,24 +195,24 @@ class TicketDeadlinesTest {
         testReportedOnMondayTheReviewDueIn100Days()
                 .whenTimeElapses(Duration.ofDays(99))
                 .expectNoEvents()
-                .expectScheduledDeadlineWithName(Duration.ofDays(1), SignOffTicket.REMINDER);
+                .expectScheduledDeadlineWithName(Duration.ofDays(1), TicketDeadlines.REMINDER);
     }
 
     @Test
     void aReviewDueBeforeThePendingReminderGetsItsOwnAndTheOtherIsCancelled() {
         fixture.given(requested())
                 .andGivenCurrentTime(MONDAY)
-                .andGivenCommands(grant())
-                .when(report())
-                .expectScheduledDeadlineWithName(THREE_DAYS, SignOffTicket.REMINDER)
-                .expectNoScheduledDeadlineWithName(TWO_WEEKS, SignOffTicket.REMINDER);
+                .andGivenCommands(grantSandbox())
+                .when(reportTest())
+                .expectScheduledDeadlineWithName(THREE_DAYS, TicketDeadlines.REMINDER)
+                .expectNoScheduledDeadlineWithName(TWO_WEEKS, TicketDeadlines.REMINDER);
     }
 
     @Test
     void aReminderAboutToComeDueIsNotPassedOn() {
         lookups.deadlines(TicketStatus.AWAITING_REVIEW, new WaitLimits(TWO_WEEKS, A_MONTH));
         fixture.given(then(
-                        granted(requested()),
+                        granted(),
                         new DeadlinesScheduled(
                                 TICKET,
                                 TicketStatus.AWAITING_TEST,
@@ -225,27 +222,27 @@ class TicketDeadlinesTest {
                                 MONDAY.plus(A_MONTH),
                                 "reminder-1")))
                 .andGivenCurrentTime(MONDAY)
-                .when(report())
+                .when(reportTest())
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(
                         instanceOf(SandboxTestReported.class),
                         deadlines(TicketStatus.AWAITING_REVIEW, 2, MONDAY, TWO_WEEKS, A_MONTH),
                         andNoMore())))
-                .expectScheduledDeadlineWithName(TWO_WEEKS, SignOffTicket.REMINDER);
+                .expectScheduledDeadlineWithName(TWO_WEEKS, TicketDeadlines.REMINDER);
     }
 
     @Test
     void withdrawingCancelsEveryDeadline() {
         fixture.given(requested())
-                .andGivenCommands(grant())
+                .andGivenCommands(grantSandbox())
                 .when(new WithdrawRequest(TICKET, "no longer needed", AMY))
                 .expectNoScheduledDeadlines();
     }
 
     @Test
     void aRetestStartsANewWaitOnTheTest() {
-        fixture.given(granted(requested()))
+        fixture.given(granted())
                 .andGivenCurrentTime(MONDAY)
-                .andGivenCommands(report())
+                .andGivenCommands(reportTest())
                 .when(new RequestRetest(TICKET, "try 10 records first", LIBRARIAN))
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(
                         instanceOf(RetestRequested.class),
@@ -255,9 +252,9 @@ class TicketDeadlinesTest {
 
     @Test
     void aRetestIsRemindedAtItsOwnTimeThoughTheReviewsReminderCameFirst() {
-        fixture.given(granted(requested()))
+        fixture.given(granted())
                 .andGivenCurrentTime(MONDAY)
-                .andGivenCommands(report(), new RequestRetest(TICKET, "try 10 records first", LIBRARIAN))
+                .andGivenCommands(reportTest(), new RequestRetest(TICKET, "try 10 records first", LIBRARIAN))
                 .whenTimeElapses(TWO_WEEKS)
                 .expectEventsMatching(
                         payloadsMatching(exactSequenceOf(reminder(TicketStatus.AWAITING_TEST, MONDAY), andNoMore())));
@@ -268,41 +265,7 @@ class TicketDeadlinesTest {
     /** The test's reminder (two weeks) is passed on to the review (100 days). */
     private TestExecutor<SignOffTicket> testReportedOnMondayTheReviewDueIn100Days() {
         lookups.deadlines(TicketStatus.AWAITING_REVIEW, new WaitLimits(Duration.ofDays(100), Duration.ofDays(200)));
-        return fixture.given(requested()).andGivenCurrentTime(MONDAY).andGivenCommands(grant(), report());
-    }
-
-    private static GrantSandboxAccess grant() {
-        return new GrantSandboxAccess(TICKET, List.of("training.pdf"), LIBRARIAN);
-    }
-
-    private static SandboxAccessGranted granted() {
-        return new SandboxAccessGranted(TICKET, List.of("training.pdf"), LIBRARIAN);
-    }
-
-    private static ReportSandboxTest report() {
-        return new ReportSandboxTest(
-                TICKET, new TestEvidence("job-1", 40, TestOutcome.SUCCEEDED, List.of()), null, AMY);
-    }
-
-    private static SandboxTestReported reported() {
-        return new SandboxTestReported(
-                TICKET, new TestEvidence("job-1", 40, TestOutcome.SUCCEEDED, List.of()), null, AMY);
-    }
-
-    private static List<Object> requested() {
-        return List.of(
-                new SignOffStarted(TICKET, AMY, CHANGE_ITEMS, null),
-                new JobAccessRequested(TICKET, "LTS-1234", null, AMY));
-    }
-
-    private static List<Object> granted(List<Object> history) {
-        return then(history, granted());
-    }
-
-    private static List<Object> then(List<Object> history, Object... next) {
-        List<Object> events = new ArrayList<>(history);
-        events.addAll(List.of(next));
-        return List.copyOf(events);
+        return fixture.given(requested()).andGivenCurrentTime(MONDAY).andGivenCommands(grantSandbox(), reportTest());
     }
 
     /** The deadlines of a wait: when it began and when each is due; the scheduler's ids are whatever it chose. */

@@ -5,8 +5,13 @@ import static org.signoff.Lookups.AMY;
 import static org.signoff.Lookups.CHANGE_ITEMS;
 import static org.signoff.Lookups.LIBRARIAN;
 import static org.signoff.RejectedAs.rejectedAs;
+import static org.signoff.ticket.TicketHistories.TICKET;
+import static org.signoff.ticket.TicketHistories.completed;
+import static org.signoff.ticket.TicketHistories.requested;
+import static org.signoff.ticket.TicketHistories.started;
+import static org.signoff.ticket.TicketHistories.then;
+import static org.signoff.ticket.TicketHistories.ticketFixture;
 
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,18 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.signoff.Lookups;
 import org.signoff.common.Rejection;
 import org.signoff.ticket.api.EndForDeparture;
-import org.signoff.ticket.api.JobAccessRequested;
-import org.signoff.ticket.api.ProductionUseApproved;
 import org.signoff.ticket.api.ProductionUseRevoked;
 import org.signoff.ticket.api.RequesterLeft;
-import org.signoff.ticket.api.SignOffStarted;
 import org.signoff.ticket.api.StartSignOff;
-import org.signoff.ticket.api.TicketId;
 
 /** When a person leaves, each of their open tickets and sign-offs ends with an event of its own. */
 class TicketDepartureTest {
-
-    private static final TicketId TICKET = TicketId.of("t-1");
 
     private FixtureConfiguration<SignOffTicket> fixture;
     private Lookups lookups;
@@ -33,14 +32,13 @@ class TicketDepartureTest {
     @BeforeEach
     void setUp() {
         lookups = new Lookups();
-        fixture = new AggregateTestFixture<>(SignOffTicket.class);
-        fixture.registerInjectableResource(lookups);
+        fixture = ticketFixture(lookups);
     }
 
     @Test
     void anOpenTicketOfAPersonWhoLeftEnds() {
         lookups.left(AMY);
-        fixture.given(started(), new JobAccessRequested(TICKET, "LTS-1", null, AMY))
+        fixture.given(requested())
                 .when(new EndForDeparture(TICKET, "moved to another library", ADMIN))
                 .expectEvents(new RequesterLeft(TICKET, AMY, CHANGE_ITEMS, null, "moved to another library", ADMIN));
     }
@@ -48,7 +46,7 @@ class TicketDepartureTest {
     @Test
     void aSignOffOfAPersonWhoLeftEnds() {
         lookups.left(AMY);
-        fixture.given(started(), new ProductionUseApproved(TICKET, AMY, CHANGE_ITEMS, null, false, null, LIBRARIAN))
+        fixture.given(completed())
                 .when(new EndForDeparture(TICKET, "moved", ADMIN))
                 .expectEvents(new RequesterLeft(TICKET, AMY, CHANGE_ITEMS, null, "moved", ADMIN));
     }
@@ -59,10 +57,7 @@ class TicketDepartureTest {
                 .when(new EndForDeparture(TICKET, "moved", ADMIN))
                 .expectException(rejectedAs(Rejection.STEP_OUT_OF_ORDER));
         lookups.left(AMY);
-        fixture.given(
-                        started(),
-                        new ProductionUseApproved(TICKET, AMY, CHANGE_ITEMS, null, false, null, LIBRARIAN),
-                        new ProductionUseRevoked(TICKET, AMY, CHANGE_ITEMS, null, "audit", LIBRARIAN))
+        fixture.given(then(completed(), new ProductionUseRevoked(TICKET, AMY, CHANGE_ITEMS, null, "audit", LIBRARIAN)))
                 .when(new EndForDeparture(TICKET, "moved", ADMIN))
                 .expectException(rejectedAs(Rejection.STEP_OUT_OF_ORDER));
     }
@@ -81,9 +76,5 @@ class TicketDepartureTest {
         fixture.givenNoPriorActivity()
                 .when(new StartSignOff(TICKET, CHANGE_ITEMS, null, AMY))
                 .expectException(rejectedAs(Rejection.PERFORMER_LEFT));
-    }
-
-    private static SignOffStarted started() {
-        return new SignOffStarted(TICKET, AMY, CHANGE_ITEMS, null);
     }
 }

@@ -5,12 +5,14 @@ import static org.signoff.Lookups.CHANGE_ITEMS;
 import static org.signoff.Lookups.LIBRARIAN;
 import static org.signoff.Lookups.LIBRARIAN_WHO_ASKS;
 import static org.signoff.RejectedAs.rejectedAs;
+import static org.signoff.ticket.TicketHistories.TICKET;
+import static org.signoff.ticket.TicketHistories.tested;
+import static org.signoff.ticket.TicketHistories.ticketFixture;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +21,6 @@ import org.signoff.Lookups;
 import org.signoff.catalog.api.JobDefinition;
 import org.signoff.common.Rejection;
 import org.signoff.ticket.api.ApproveProductionUse;
-import org.signoff.ticket.api.JobAccessRequested;
 import org.signoff.ticket.api.ProductionUseApproved;
 import org.signoff.ticket.api.ProductionUseLapsed;
 import org.signoff.ticket.api.ProductionUseRecertified;
@@ -27,13 +28,7 @@ import org.signoff.ticket.api.RecertificationRequested;
 import org.signoff.ticket.api.RecertifyProductionUse;
 import org.signoff.ticket.api.RequestRecertification;
 import org.signoff.ticket.api.RevokeProductionUse;
-import org.signoff.ticket.api.SandboxAccessGranted;
-import org.signoff.ticket.api.SandboxTestReported;
-import org.signoff.ticket.api.SignOffStarted;
 import org.signoff.ticket.api.SignOffValidUntil;
-import org.signoff.ticket.api.TestEvidence;
-import org.signoff.ticket.api.TestOutcome;
-import org.signoff.ticket.api.TicketId;
 
 /**
  * A job may say how long a sign-off lasts. Its systems librarians are asked to recertify a month before it lapses;
@@ -41,7 +36,6 @@ import org.signoff.ticket.api.TicketId;
  */
 class TicketExpiryTest {
 
-    private static final TicketId TICKET = TicketId.of("t-1");
     private static final Instant MONDAY = Instant.parse("2026-11-23T09:00:00Z");
     private static final Duration A_YEAR = Duration.ofDays(365);
     private static final Duration A_MONTH = Duration.ofDays(30);
@@ -64,36 +58,35 @@ class TicketExpiryTest {
                                 false,
                                 A_YEAR),
                         false);
-        fixture = new AggregateTestFixture<>(SignOffTicket.class);
-        fixture.registerInjectableResource(lookups);
+        fixture = ticketFixture(lookups);
     }
 
     @Test
     void anApprovalSaysUntilWhenTheSignOffLastsAndSetsItsDeadlines() {
-        fixture.given(reviewable())
+        fixture.given(tested())
                 .andGivenCurrentTime(MONDAY)
                 .when(new ApproveProductionUse(TICKET, false, null, LIBRARIAN))
                 .expectEvents(
                         new ProductionUseApproved(TICKET, AMY, CHANGE_ITEMS, null, false, null, LIBRARIAN),
                         new SignOffValidUntil(
                                 TICKET, MONDAY.plus(A_YEAR), MONDAY.plus(A_YEAR).minus(A_MONTH)))
-                .expectScheduledDeadlineWithName(A_YEAR.minus(A_MONTH), SignOffTicket.RECERTIFICATION)
-                .expectScheduledDeadlineWithName(A_YEAR, SignOffTicket.EXPIRY);
+                .expectScheduledDeadlineWithName(A_YEAR.minus(A_MONTH), TicketDeadlines.RECERTIFICATION)
+                .expectScheduledDeadlineWithName(A_YEAR, TicketDeadlines.EXPIRY);
     }
 
     @Test
     void aMonthBeforeItLapsesTheSystemsLibrariansAreAskedToRecertify() {
-        fixture.given(reviewable())
+        fixture.given(tested())
                 .andGivenCurrentTime(MONDAY)
                 .andGivenCommands(new ApproveProductionUse(TICKET, false, null, LIBRARIAN))
                 .whenTimeElapses(A_YEAR.minus(A_MONTH))
                 .expectEvents(RecertificationRequested.beforeLapse(TICKET, AMY, CHANGE_ITEMS, MONDAY.plus(A_YEAR)))
-                .expectTriggeredDeadlinesWithName(SignOffTicket.RECERTIFICATION);
+                .expectTriggeredDeadlinesWithName(TicketDeadlines.RECERTIFICATION);
     }
 
     @Test
     void leftAloneTheSignOffLapses() {
-        fixture.given(reviewable())
+        fixture.given(tested())
                 .andGivenCurrentTime(MONDAY)
                 .andGivenCommands(new ApproveProductionUse(TICKET, false, null, LIBRARIAN))
                 .whenTimeElapses(A_YEAR)
@@ -104,7 +97,7 @@ class TicketExpiryTest {
 
     @Test
     void onceRecertifiedTheDeadlinesOfTheEarlierPeriodDoNothing() {
-        var approved = fixture.given(reviewable())
+        var approved = fixture.given(tested())
                 .andGivenCurrentTime(MONDAY)
                 .andGivenCommands(new ApproveProductionUse(TICKET, false, null, LIBRARIAN));
         // the job's sign-offs now last two years: recertified at once, this one runs to MONDAY + 2 years
@@ -123,7 +116,7 @@ class TicketExpiryTest {
         approved.andGivenCommands(new RecertifyProductionUse(TICKET, "still runs the monthly clean-up", LIBRARIAN))
                 .whenTimeElapses(A_YEAR.plusDays(1)) // the first period's recertification and expiry come and go
                 .expectNoEvents()
-                .expectTriggeredDeadlinesWithName(SignOffTicket.RECERTIFICATION, SignOffTicket.EXPIRY);
+                .expectTriggeredDeadlinesWithName(TicketDeadlines.RECERTIFICATION, TicketDeadlines.EXPIRY);
     }
 
     @Test
@@ -141,7 +134,7 @@ class TicketExpiryTest {
 
     @Test
     void aRevokedSignOffNeitherAsksForRecertificationNorLapses() {
-        fixture.given(reviewable())
+        fixture.given(tested())
                 .andGivenCurrentTime(MONDAY)
                 .andGivenCommands(
                         new ApproveProductionUse(TICKET, false, null, LIBRARIAN),
@@ -152,10 +145,10 @@ class TicketExpiryTest {
 
     @Test
     void onlyASystemsLibrarianOtherThanTheRequesterRecertifiesAndOnlyAnApprovedSignOff() {
-        fixture.given(reviewable())
+        fixture.given(tested())
                 .when(new RecertifyProductionUse(TICKET, "why not", LIBRARIAN))
                 .expectException(rejectedAs(Rejection.STEP_OUT_OF_ORDER));
-        fixture.given(reviewable())
+        fixture.given(tested())
                 .andGivenCommands(new ApproveProductionUse(TICKET, false, null, LIBRARIAN))
                 .when(new RecertifyProductionUse(TICKET, "why not", AMY))
                 .expectException(rejectedAs(Rejection.ROLE_REQUIRED));
@@ -167,7 +160,7 @@ class TicketExpiryTest {
                 CHANGE_ITEMS,
                 new JobDefinition("Items", "Change physical items", null, List.of(), List.of(), false, false),
                 false);
-        fixture.given(reviewable())
+        fixture.given(tested())
                 .andGivenCommands(new ApproveProductionUse(TICKET, false, null, LIBRARIAN))
                 .when(new RecertifyProductionUse(TICKET, "why not", LIBRARIAN_WHO_ASKS))
                 .expectException(rejectedAs(Rejection.STEP_OUT_OF_ORDER));
@@ -179,7 +172,7 @@ class TicketExpiryTest {
                 CHANGE_ITEMS,
                 new JobDefinition("Items", "Change physical items", null, List.of(), List.of(), false, false),
                 false);
-        fixture.given(reviewable())
+        fixture.given(tested())
                 .andGivenCommands(
                         new ApproveProductionUse(TICKET, false, null, LIBRARIAN),
                         new RequestRecertification(TICKET, "audit-2026", "after the March audit", LIBRARIAN_WHO_ASKS))
@@ -189,7 +182,7 @@ class TicketExpiryTest {
 
     @Test
     void aCampaignRequestIsRecordedWithWhoAndWhy() {
-        fixture.given(reviewable())
+        fixture.given(tested())
                 .andGivenCurrentTime(MONDAY)
                 .andGivenCommands(new ApproveProductionUse(TICKET, false, null, LIBRARIAN))
                 .when(new RequestRecertification(TICKET, "audit-2026", "after the March audit", LIBRARIAN_WHO_ASKS))
@@ -204,18 +197,9 @@ class TicketExpiryTest {
     }
 
     private static List<Object> approvedAndValidUntil(Instant until) {
-        List<Object> history = new java.util.ArrayList<>(reviewable());
+        List<Object> history = new java.util.ArrayList<>(tested());
         history.add(new ProductionUseApproved(TICKET, AMY, CHANGE_ITEMS, null, false, null, LIBRARIAN));
         history.add(new SignOffValidUntil(TICKET, until, until.minus(A_MONTH)));
         return history;
-    }
-
-    private static List<Object> reviewable() {
-        return List.of(
-                new SignOffStarted(TICKET, AMY, CHANGE_ITEMS, null),
-                new JobAccessRequested(TICKET, "LTS-1234", null, AMY),
-                new SandboxAccessGranted(TICKET, List.of("training.pdf"), LIBRARIAN),
-                new SandboxTestReported(
-                        TICKET, new TestEvidence("job-1", 40, TestOutcome.SUCCEEDED, List.of()), null, AMY));
     }
 }

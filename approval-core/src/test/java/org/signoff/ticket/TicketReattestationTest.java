@@ -5,13 +5,15 @@ import static org.signoff.Lookups.CHANGE_ITEMS;
 import static org.signoff.Lookups.LIBRARIAN;
 import static org.signoff.Lookups.LIBRARIAN_WHO_ASKS;
 import static org.signoff.RejectedAs.rejectedAs;
+import static org.signoff.ticket.TicketHistories.TICKET;
+import static org.signoff.ticket.TicketHistories.tested;
+import static org.signoff.ticket.TicketHistories.ticketFixture;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,6 @@ import org.signoff.catalog.api.JobDefinition;
 import org.signoff.catalog.api.RequiredReading;
 import org.signoff.common.Rejection;
 import org.signoff.ticket.api.ConfirmReading;
-import org.signoff.ticket.api.JobAccessRequested;
 import org.signoff.ticket.api.ProductionUseApproved;
 import org.signoff.ticket.api.ProductionUseReinstated;
 import org.signoff.ticket.api.ProductionUseRevoked;
@@ -30,12 +31,6 @@ import org.signoff.ticket.api.ReadingConfirmed;
 import org.signoff.ticket.api.ReattestationRequired;
 import org.signoff.ticket.api.RequireReattestation;
 import org.signoff.ticket.api.RevokeProductionUse;
-import org.signoff.ticket.api.SandboxAccessGranted;
-import org.signoff.ticket.api.SandboxTestReported;
-import org.signoff.ticket.api.SignOffStarted;
-import org.signoff.ticket.api.TestEvidence;
-import org.signoff.ticket.api.TestOutcome;
-import org.signoff.ticket.api.TicketId;
 import org.signoff.ticket.api.TicketStatus;
 
 /**
@@ -44,7 +39,6 @@ import org.signoff.ticket.api.TicketStatus;
  */
 class TicketReattestationTest {
 
-    private static final TicketId TICKET = TicketId.of("t-1");
     private static final Instant MONDAY = Instant.parse("2026-11-23T09:00:00Z");
     private static final Duration PERIOD = Duration.ofDays(30);
     private static final RequiredReading OVERVIEW_V1 = Lookups.OVERVIEW;
@@ -58,8 +52,7 @@ class TicketReattestationTest {
     void theOverviewGetsASecondVersion() {
         lookups = new Lookups();
         readings(OVERVIEW_V2, NEW_DOCUMENT);
-        fixture = new AggregateTestFixture<>(SignOffTicket.class);
-        fixture.registerInjectableResource(lookups);
+        fixture = ticketFixture(lookups);
     }
 
     @Test
@@ -69,7 +62,7 @@ class TicketReattestationTest {
                 .when(new RequireReattestation(TICKET, LIBRARIAN_WHO_ASKS))
                 .expectEvents(new ReattestationRequired(
                         TICKET, AMY, CHANGE_ITEMS, List.of(OVERVIEW_V2), MONDAY.plus(PERIOD), LIBRARIAN_WHO_ASKS))
-                .expectScheduledDeadlineWithName(PERIOD, SignOffTicket.REATTESTATION)
+                .expectScheduledDeadlineWithName(PERIOD, TicketDeadlines.REATTESTATION)
                 .expectResultMessagePayload(TicketStatus.COMPLETED); // still on the master list meanwhile
     }
 
@@ -80,7 +73,7 @@ class TicketReattestationTest {
                 .andGivenCommands(new RequireReattestation(TICKET, LIBRARIAN_WHO_ASKS))
                 .when(new RequireReattestation(TICKET, LIBRARIAN_WHO_ASKS))
                 .expectNoEvents();
-        fixture.given(reviewable())
+        fixture.given(tested())
                 .when(new RequireReattestation(TICKET, LIBRARIAN_WHO_ASKS))
                 .expectNoEvents();
     }
@@ -94,7 +87,7 @@ class TicketReattestationTest {
                         new ConfirmReading(TICKET, "jobs-overview", "2", AMY))
                 .whenTimeElapses(PERIOD.plusDays(1))
                 .expectNoEvents()
-                .expectTriggeredDeadlinesWithName(SignOffTicket.REATTESTATION);
+                .expectTriggeredDeadlinesWithName(TicketDeadlines.REATTESTATION);
     }
 
     @Test
@@ -162,22 +155,12 @@ class TicketReattestationTest {
 
     /** Approved on version 1 of the overview; {@code status} says whether the role update is still to come. */
     private static List<Object> signedOff(TicketStatus status) {
-        List<Object> history = new ArrayList<>(reviewable());
+        List<Object> history = new ArrayList<>(tested());
         history.add(new ProductionUseApproved(
                 TICKET, AMY, CHANGE_ITEMS, null, status != TicketStatus.COMPLETED, null, LIBRARIAN));
         if (status == TicketStatus.AWAITING_ROLE_UPDATE) {
             history.add(new org.signoff.ticket.api.RoleRequestSubmitted(TICKET, "form-1", Lookups.ITS_LIAISON));
         }
         return history;
-    }
-
-    private static List<Object> reviewable() {
-        return List.of(
-                new SignOffStarted(TICKET, AMY, CHANGE_ITEMS, null),
-                new ReadingConfirmed(TICKET, OVERVIEW_V1.documentId(), OVERVIEW_V1.version(), AMY),
-                new JobAccessRequested(TICKET, "LTS-1234", null, AMY),
-                new SandboxAccessGranted(TICKET, List.of("training.pdf"), LIBRARIAN),
-                new SandboxTestReported(
-                        TICKET, new TestEvidence("job-1", 40, TestOutcome.SUCCEEDED, List.of()), null, AMY));
     }
 }
