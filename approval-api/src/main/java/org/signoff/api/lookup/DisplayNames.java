@@ -9,6 +9,8 @@ import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import org.signoff.api.privacy.Pseudonyms;
+
 /**
  * The names people show under where a person reads them (the dashboard page): their display name from table
  * {@code personal_data}, read at the time asked so an erasure counts at once. An erased person shows under the name

@@ -1,4 +1,4 @@
-package org.signoff.api.lookup;
+package org.signoff.api.privacy;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

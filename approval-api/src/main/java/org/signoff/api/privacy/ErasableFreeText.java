@@ -1,4 +1,4 @@
-package org.signoff.api.config;
+package org.signoff.api.privacy;
 
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.NopAnnotationIntrospector;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
-import org.signoff.api.lookup.PersonalTexts;
 import org.signoff.common.FreeText;
 import org.signoff.staff.api.StaffId;
 import org.signoff.ticket.api.TicketId;
@@ -26,11 +25,11 @@ import org.signoff.ticket.api.TicketId;
  * ticket's requester) and the ticket. Read back, a reference gives the text or {@code [erased]}; a plain string was
  * stored before, and reads as it is.
  */
-final class ErasableFreeText extends SimpleModule {
+public final class ErasableFreeText extends SimpleModule {
 
     private final PersonalTexts texts;
 
-    ErasableFreeText(PersonalTexts texts) {
+    public ErasableFreeText(PersonalTexts texts) {
         super("erasable-free-text");
         this.texts = texts;
     }

@@ -1,4 +1,4 @@
-package org.signoff.api.config;
+package org.signoff.api.privacy;
 
 import java.io.IOException;
 
@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
-import org.signoff.api.lookup.Pseudonyms;
 import org.signoff.staff.api.StaffId;
 
 /**
@@ -18,9 +17,9 @@ import org.signoff.staff.api.StaffId;
  * their staff id, or as {@code erased-…} once they were erased. A value that is no pseudonym was stored before
  * pseudonyms, and reads as the staff id it is.
  */
-final class PseudonymousStaffIds extends SimpleModule {
+public final class PseudonymousStaffIds extends SimpleModule {
 
-    PseudonymousStaffIds(Pseudonyms pseudonyms) {
+    public PseudonymousStaffIds(Pseudonyms pseudonyms) {
         super("pseudonymous-staff-ids");
         addSerializer(StaffId.class, new JsonSerializer<>() {
             @Override

@@ -1,4 +1,4 @@
-package org.signoff.api.lookup;
+package org.signoff.api.privacy;
 
 import java.sql.Timestamp;
 import java.time.Instant;

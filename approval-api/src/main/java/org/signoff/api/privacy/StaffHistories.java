@@ -1,11 +1,10 @@
-package org.signoff.api.config;
+package org.signoff.api.privacy;
 
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 
-import org.signoff.api.lookup.Pseudonyms;
 import org.signoff.staff.api.ChangeStaffMember;
 import org.signoff.staff.api.EnrolFirstAdministrator;
 import org.signoff.staff.api.EraseStaffMember;
@@ -16,13 +15,13 @@ import org.signoff.staff.api.StaffId;
  * Which history a command to a person goes to: the one keyed by their pseudonym (or, for a person registered before
  * pseudonyms, by their staff id). The commands name the person by staff id, as callers know them.
  */
-final class StaffHistories implements CommandTargetResolver {
+public final class StaffHistories implements CommandTargetResolver {
 
     private final Pseudonyms pseudonyms;
     private final CommandTargetResolver annotated =
             AnnotationCommandTargetResolver.builder().build();
 
-    StaffHistories(Pseudonyms pseudonyms) {
+    public StaffHistories(Pseudonyms pseudonyms) {
         this.pseudonyms = pseudonyms;
     }
 

@@ -1,4 +1,4 @@
-package org.signoff.api.lookup;
+package org.signoff.api.privacy;
 
 import java.util.List;
 
@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import org.signoff.api.lookup.LookupConfiguration;
 import org.signoff.projections.PersonalData;
 import org.signoff.staff.api.StaffMemberErased;
 
