@@ -1,4 +1,4 @@
-package org.signoff.api.rebuild;
+package org.signoff.api.readmodel;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;

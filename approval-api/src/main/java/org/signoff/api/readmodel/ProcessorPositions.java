@@ -1,4 +1,4 @@
-package org.signoff.api.config;
+package org.signoff.api.readmodel;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.signoff.api.rebuild;
+package org.signoff.api.readmodel;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -27,9 +27,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import org.signoff.api.config.ProcessorPositions;
-import org.signoff.api.config.ReadModel;
-import org.signoff.api.config.ReadModelFailures;
 import org.signoff.common.Rejection;
 import org.signoff.staff.api.StaffId;
 

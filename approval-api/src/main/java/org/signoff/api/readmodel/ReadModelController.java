@@ -1,4 +1,4 @@
-package org.signoff.api.rebuild;
+package org.signoff.api.readmodel;
 
 import java.net.URI;
 import java.util.List;
