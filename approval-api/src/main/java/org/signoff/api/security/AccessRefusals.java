@@ -19,7 +19,6 @@ import org.springframework.stereotype.Component;
 
 import org.signoff.api.ApprovalProperties;
 import org.signoff.api.input.Cursor;
-import org.signoff.api.lookup.ApiClientLookup;
 import org.signoff.client.api.ClientId;
 import org.signoff.projections.Columns;
 

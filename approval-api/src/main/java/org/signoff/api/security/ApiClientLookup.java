@@ -1,4 +1,4 @@
-package org.signoff.api.lookup;
+package org.signoff.api.security;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import org.signoff.api.lookup.LookupConfiguration;
 import org.signoff.client.api.ApiClientRegistered;
 import org.signoff.client.api.ApiClientRevoked;
 import org.signoff.client.api.ClientId;

@@ -1,4 +1,4 @@
-package org.signoff.api.lookup;
+package org.signoff.api.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
