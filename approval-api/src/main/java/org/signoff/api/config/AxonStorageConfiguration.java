@@ -29,6 +29,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import org.signoff.ApprovalDomain;
 import org.signoff.api.ApprovalProperties;
+import org.signoff.api.durability.GapsByIndex;
+import org.signoff.api.durability.StoreCheckedCache;
 import org.signoff.api.privacy.ErasableFreeText;
 import org.signoff.api.privacy.PersonalTexts;
 import org.signoff.api.privacy.PseudonymousStaffIds;

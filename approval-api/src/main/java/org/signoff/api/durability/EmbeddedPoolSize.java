@@ -1,4 +1,4 @@
-package org.signoff.api.config;
+package org.signoff.api.durability;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;

@@ -1,4 +1,4 @@
-package org.signoff.api.config;
+package org.signoff.api.durability;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,18 +20,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * never decides a step, or a deadline, on a ticket another node has moved on since. On the embedded H2 file, which
  * no other process can open, the plain cache is enough ({@link #needed}).
  */
-final class StoreCheckedCache implements Cache {
+public final class StoreCheckedCache implements Cache {
 
     private final Cache cache;
     private final JdbcClient jdbc;
 
-    StoreCheckedCache(Cache cache, JdbcClient jdbc) {
+    public StoreCheckedCache(Cache cache, JdbcClient jdbc) {
         this.cache = cache;
         this.jdbc = jdbc;
     }
 
     /** Whether processes other than this one may write the store: anything but an embedded H2 database. */
-    static boolean needed(DataSource dataSource) throws SQLException {
+    public static boolean needed(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             boolean embeddedH2 = connection.isWrapperFor(JdbcConnection.class)
                     && connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal;

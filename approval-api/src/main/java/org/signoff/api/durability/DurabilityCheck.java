@@ -1,4 +1,4 @@
-package org.signoff.api.config;
+package org.signoff.api.durability;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package org.signoff.api.config;
+package org.signoff.api.durability;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,7 +16,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.statements.ReadEventDataW
  * that costs more with every event ever stored (10 ms at 200,000 events). The same rows as two index lookups joined
  * by {@code UNION ALL}: the gaps all lie at or below the position, the range above it, so no row comes twice.
  */
-final class GapsByIndex implements ReadEventDataWithGapsStatementBuilder {
+public final class GapsByIndex implements ReadEventDataWithGapsStatementBuilder {
 
     @Override
     public PreparedStatement build(
