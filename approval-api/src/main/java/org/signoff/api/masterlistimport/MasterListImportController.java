@@ -1,4 +1,4 @@
-package org.signoff.api.masterlist;
+package org.signoff.api.masterlistimport;
 
 import jakarta.validation.constraints.Size;
 import org.springframework.web.ErrorResponseException;

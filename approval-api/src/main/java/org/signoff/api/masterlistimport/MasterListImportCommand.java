@@ -1,4 +1,4 @@
-package org.signoff.api.masterlist;
+package org.signoff.api.masterlistimport;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.signoff.api.masterlist;
+package org.signoff.api.masterlistimport;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -32,6 +32,7 @@ import org.springframework.stereotype.Component;
 
 import org.signoff.api.command.Commands;
 import org.signoff.api.ids.TimeOrderedIds;
+import org.signoff.api.masterlist.MasterListExports;
 import org.signoff.catalog.api.JobDefinition;
 import org.signoff.common.CommandRejected;
 import org.signoff.common.Rejection;
