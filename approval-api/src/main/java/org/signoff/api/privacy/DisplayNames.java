@@ -1,4 +1,4 @@
-package org.signoff.api.lookup;
+package org.signoff.api.privacy;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -8,8 +8,6 @@ import java.util.Objects;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import org.signoff.api.privacy.Pseudonyms;
 
 /**
  * The names people show under where a person reads them (the dashboard page): their display name from table
