@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 
 import org.signoff.api.ledger.LedgerExportCommand;
-import org.signoff.api.masterlist.MasterListImportCommand;
+import org.signoff.api.masterlistimport.MasterListImportCommand;
 
 /**
  * The sign-off engine as a service: HTTP commands and reads on an event store in the embedded H2 or PostgreSQL. It

@@ -7,8 +7,8 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import org.signoff.api.config.ProcessorPositions;
-import org.signoff.api.config.ReadYourWrites;
+import org.signoff.api.readmodel.ProcessorPositions;
+import org.signoff.api.readmodel.ReadYourWrites;
 
 /**
  * After every test class: each of the shared service's read models (and the webhook outbox) catches up with the

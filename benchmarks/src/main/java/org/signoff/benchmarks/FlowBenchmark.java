@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.signoff.api.ApprovalApplication;
 import org.signoff.api.ids.TimeOrderedIds;
-import org.signoff.api.lookup.CredentialStore;
+import org.signoff.api.security.CredentialStore;
 import org.signoff.catalog.api.JobDefinition;
 import org.signoff.catalog.api.JobId;
 import org.signoff.catalog.api.RegisterJob;

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.signoff.api.config.ReadYourWrites;
 import org.signoff.api.input.Pages;
+import org.signoff.api.readmodel.ReadYourWrites;
 import org.signoff.catalog.api.JobId;
 import org.signoff.common.Rejection;
 import org.signoff.projections.catalog.CatalogProjection;

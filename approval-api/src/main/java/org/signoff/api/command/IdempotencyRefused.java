@@ -1,17 +1,16 @@
 package org.signoff.api.command;
 
+import java.util.Map;
+
 import org.springframework.http.HttpStatus;
 
-/** An {@code Idempotency-Key} that cannot be honoured: not a key (400), or a key sent with another request (422). */
-public class IdempotencyRefused extends RuntimeException {
+import org.signoff.api.problem.ProblemException;
 
-    private final HttpStatus status;
-    private final String code;
+/** An {@code Idempotency-Key} that cannot be honoured: not a key (400), or a key sent with another request (422). */
+public class IdempotencyRefused extends ProblemException {
 
     private IdempotencyRefused(HttpStatus status, String code, String message) {
-        super(message, null, false, false);
-        this.status = status;
-        this.code = code;
+        super(status, code, message, Map.of());
     }
 
     static IdempotencyRefused invalid() {
@@ -26,13 +25,5 @@ public class IdempotencyRefused extends RuntimeException {
                 HttpStatus.UNPROCESSABLE_CONTENT,
                 "IDEMPOTENCY_KEY_REUSED",
                 "The Idempotency-Key '" + key + "' was used for another request; a new request takes a new key");
-    }
-
-    public HttpStatus status() {
-        return status;
-    }
-
-    public String code() {
-        return code;
     }
 }

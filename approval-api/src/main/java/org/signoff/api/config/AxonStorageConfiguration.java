@@ -29,8 +29,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import org.signoff.ApprovalDomain;
 import org.signoff.api.ApprovalProperties;
-import org.signoff.api.lookup.PersonalTexts;
-import org.signoff.api.lookup.Pseudonyms;
+import org.signoff.api.durability.GapsByIndex;
+import org.signoff.api.durability.StoreCheckedCache;
+import org.signoff.api.privacy.ErasableFreeText;
+import org.signoff.api.privacy.PersonalTexts;
+import org.signoff.api.privacy.PseudonymousStaffIds;
+import org.signoff.api.privacy.Pseudonyms;
+import org.signoff.api.privacy.StaffHistories;
 import org.signoff.api.upcasting.SandboxTestReportedUpcaster;
 import org.signoff.staff.StaffMember;
 

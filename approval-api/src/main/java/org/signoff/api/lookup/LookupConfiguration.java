@@ -10,9 +10,9 @@ import org.springframework.context.annotation.Configuration;
  * them fails the command instead of being logged and skipped.
  */
 @Configuration(proxyBeanMethods = false)
-class LookupConfiguration {
+public class LookupConfiguration {
 
-    static final String PROCESSING_GROUP = "command-side-lookups";
+    public static final String PROCESSING_GROUP = "command-side-lookups";
 
     @Bean
     ConfigurerModule lookupsFollowTheCommand() {

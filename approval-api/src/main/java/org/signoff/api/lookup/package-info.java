@@ -1,2 +1,2 @@
-/** The command side's lookups (job catalog, staff directory, open tickets, personal data) kept in tables. */
+/** The command side's lookups (job catalog, staff directory, open tickets, support ticket refs) kept in tables. */
 package org.signoff.api.lookup;

@@ -20,10 +20,10 @@ import org.signoff.projections.masterlist.api.MasterListView;
  * then import gives the same list), and a Markdown table laid out like the wiki page (scope, job name, staff name
  * (unit)), so the page can be generated.
  */
-final class MasterListExports {
+public final class MasterListExports {
 
     /** The columns of the master-list CSV format, in order (README: The master list as files). */
-    static final List<String> COLUMNS = List.of(
+    public static final List<String> COLUMNS = List.of(
             "scope", "job", "job_id", "variant", "person", "unit", "staff_id", "signed_off_on", "approved_by", "note");
 
     static final String ROLE_PENDING = "role update pending";

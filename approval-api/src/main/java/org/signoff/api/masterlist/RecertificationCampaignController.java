@@ -17,10 +17,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.signoff.api.command.Commands;
-import org.signoff.api.config.ReadYourWrites;
 import org.signoff.api.input.Identifier;
 import org.signoff.api.input.PlainText;
 import org.signoff.api.input.SingleLine;
+import org.signoff.api.readmodel.ReadYourWrites;
 import org.signoff.common.Rejection;
 import org.signoff.projections.masterlist.MasterListProjection;
 import org.signoff.projections.masterlist.api.FindRecertificationCampaignQuery;

@@ -8,8 +8,8 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
 import org.signoff.api.command.Commands;
-import org.signoff.api.config.ReadYourWrites;
 import org.signoff.api.ids.TimeOrderedIds;
+import org.signoff.api.readmodel.ReadYourWrites;
 import org.signoff.common.Rejection;
 import org.signoff.projections.masterlist.MasterListProjection;
 import org.signoff.projections.masterlist.api.FetchMasterListQuery;

@@ -15,7 +15,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import org.signoff.api.config.ProcessorPositions;
+import org.signoff.api.readmodel.ProcessorPositions;
 
 /**
  * How far each read model (each streaming processor: the read models, the webhook outbox) is behind the event

@@ -30,9 +30,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
-import org.signoff.api.command.IdempotencyRefused;
-import org.signoff.api.security.AccessRefusals;
-import org.signoff.api.security.PerformerRefused;
 import org.signoff.common.CommandRejected;
 import org.signoff.common.Rejection;
 
@@ -47,9 +44,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
-    private final AccessRefusals refusals;
+    private final RefusalRecord refusals;
 
-    ProblemResponses(AccessRefusals refusals) {
+    ProblemResponses(RefusalRecord refusals) {
         this.refusals = refusals;
     }
 
@@ -63,23 +60,20 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem(status, rejected.rejection().name(), rejected.getMessage());
     }
 
-    /** The caller named a performer they may not act for, or none where they must. */
+    /** A refusal by a room above (who may act, an idempotency key); one of who may act (403) goes on the record. */
     @ExceptionHandler
-    ResponseEntity<Object> performerRefused(PerformerRefused refused, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> refused(ProblemException refused, HttpServletRequest request) {
         if (refused.status() == HttpStatus.FORBIDDEN) {
             refusals.record(request, refused.code());
         }
-        return body(refused.status(), refused.code(), refused.getMessage(), refused.errors());
+        ProblemDetail problem = detail(refused.status(), refused.code(), refused.getMessage());
+        refused.members().forEach(problem::setProperty);
+        return ResponseEntity.status(refused.status()).body(problem);
     }
 
     @ExceptionHandler
     ResponseEntity<Object> unknownParameters(KnownParameters.UnknownParameters unknown) {
         return body(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", unknown.getMessage(), unknown.errors());
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> idempotencyRefused(IdempotencyRefused refused) {
-        return problem(refused.status(), refused.code(), refused.getMessage());
     }
 
     @ExceptionHandler

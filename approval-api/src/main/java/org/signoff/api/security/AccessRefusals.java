@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 import org.signoff.api.ApprovalProperties;
 import org.signoff.api.input.Cursor;
-import org.signoff.api.lookup.ApiClientLookup;
+import org.signoff.api.problem.RefusalRecord;
 import org.signoff.client.api.ClientId;
 import org.signoff.projections.Columns;
 
@@ -30,7 +30,7 @@ import org.signoff.projections.Columns;
  * the answer: the request was refused either way.
  */
 @Component
-public class AccessRefusals {
+public class AccessRefusals implements RefusalRecord {
 
     private static final Logger log = LoggerFactory.getLogger(AccessRefusals.class);
 
@@ -55,6 +55,7 @@ public class AccessRefusals {
             Instant firstAt,
             Instant lastAt) {}
 
+    @Override
     public void record(HttpServletRequest request, String reason) {
         Instant now = clock.instant();
         String principal = principal(request);

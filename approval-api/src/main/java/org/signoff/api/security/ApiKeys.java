@@ -15,8 +15,6 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
-import org.signoff.api.lookup.ApiClientLookup;
-import org.signoff.api.lookup.CredentialStore;
 import org.signoff.client.api.ClientId;
 import org.signoff.client.api.Operation;
 

@@ -17,8 +17,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import org.signoff.api.ApprovalProperties;
-import org.signoff.api.lookup.ApiClientLookup;
-import org.signoff.api.lookup.CredentialStore;
 import org.signoff.client.api.ClientId;
 import org.signoff.client.api.Operation;
 import org.signoff.client.api.RegisterApiClient;

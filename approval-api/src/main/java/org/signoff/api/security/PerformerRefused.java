@@ -1,25 +1,21 @@
 package org.signoff.api.security;
 
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 
+import org.signoff.api.problem.ProblemException;
+
 /** A command names a performer the caller may not act for (403), or none where the caller must name one (400). */
-public class PerformerRefused extends RuntimeException {
+public class PerformerRefused extends ProblemException {
 
-    private final HttpStatus status;
-    private final String code;
-    private final List<String> errors;
-
-    private PerformerRefused(HttpStatus status, String code, String message, List<String> errors) {
-        super(message, null, false, false);
-        this.status = status;
-        this.code = code;
-        this.errors = errors;
+    private PerformerRefused(HttpStatus status, String code, String message, Map<String, Object> members) {
+        super(status, code, message, members);
     }
 
     static PerformerRefused notAllowed(String message) {
-        return new PerformerRefused(HttpStatus.FORBIDDEN, "PERFORMER_NOT_ALLOWED", message, null);
+        return new PerformerRefused(HttpStatus.FORBIDDEN, "PERFORMER_NOT_ALLOWED", message, Map.of());
     }
 
     static PerformerRefused missing() {
@@ -28,18 +24,6 @@ public class PerformerRefused extends RuntimeException {
                 HttpStatus.BAD_REQUEST,
                 "INVALID_REQUEST",
                 "The request has invalid fields: [" + error + "]",
-                List.of(error));
-    }
-
-    public HttpStatus status() {
-        return status;
-    }
-
-    public String code() {
-        return code;
-    }
-
-    public List<String> errors() {
-        return errors;
+                Map.of("errors", List.of(error)));
     }
 }

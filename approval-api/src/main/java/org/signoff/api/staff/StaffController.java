@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.signoff.api.command.Commands;
-import org.signoff.api.config.ReadYourWrites;
 import org.signoff.api.input.Cursor;
 import org.signoff.api.input.Pages;
+import org.signoff.api.readmodel.ReadYourWrites;
 import org.signoff.api.staff.StaffRequests.Change;
 import org.signoff.api.staff.StaffRequests.Register;
 import org.signoff.catalog.api.JobId;

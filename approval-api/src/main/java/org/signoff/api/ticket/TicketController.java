@@ -35,9 +35,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.signoff.api.command.Commands;
-import org.signoff.api.config.ReadYourWrites;
 import org.signoff.api.ids.TimeOrderedIds;
 import org.signoff.api.input.Pages;
+import org.signoff.api.readmodel.ReadYourWrites;
 import org.signoff.catalog.api.JobId;
 import org.signoff.common.Rejection;
 import org.signoff.projections.ticket.TicketProjection;

@@ -9,7 +9,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import org.signoff.api.config.ProcessorPositions;
+import org.signoff.api.readmodel.ProcessorPositions;
 import org.signoff.projections.masterlist.MasterListProjection;
 import org.signoff.projections.ticket.TicketProjection;
 

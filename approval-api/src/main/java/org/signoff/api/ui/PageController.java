@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import org.signoff.api.lookup.DisplayNames;
+import org.signoff.api.privacy.DisplayNames;
 import org.signoff.api.security.Caller;
 import org.signoff.api.security.PageSignIn;
 import org.signoff.client.api.Operation;

@@ -1,0 +1,67 @@
+package org.signoff.api.privacy;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import org.signoff.lookup.PersonalDataVault;
+import org.signoff.staff.api.StaffId;
+
+/**
+ * Table {@code personal_data}: display names, outside the event store so they can be erased without rewriting
+ * history. Written in the command's transaction; the read models join it at read time. Pseudonyms are kept by
+ * {@link Pseudonyms}.
+ */
+@Component
+class PersonalDataStore implements PersonalDataVault {
+
+    private final JdbcClient jdbc;
+    private final Pseudonyms pseudonyms;
+    private final PersonalTexts texts;
+
+    PersonalDataStore(JdbcClient jdbc, Pseudonyms pseudonyms, PersonalTexts texts) {
+        this.jdbc = jdbc;
+        this.pseudonyms = pseudonyms;
+        this.texts = texts;
+    }
+
+    @Override
+    public java.util.List<StaffId> named(String displayName) {
+        return jdbc
+                .sql("SELECT staff_id FROM personal_data WHERE LOWER(display_name) = LOWER(?) ORDER BY staff_id")
+                .param(displayName)
+                .query(String.class)
+                .list()
+                .stream()
+                .map(StaffId::of)
+                .toList();
+    }
+
+    @Override
+    public String pseudonymOf(StaffId staffId) {
+        return pseudonyms.of(staffId);
+    }
+
+    /**
+     * The display name goes, and every free text the person wrote or that is about them; the pseudonym stops leading
+     * to the staff id.
+     */
+    @Override
+    public void erase(StaffId staffId) {
+        jdbc.sql("DELETE FROM personal_data WHERE staff_id = ?")
+                .param(staffId.value())
+                .update();
+        texts.erase(pseudonyms.of(staffId));
+        pseudonyms.erase(staffId);
+    }
+
+    /** One statement, insert or replace: SQL's MERGE, the same on H2 and PostgreSQL 15+. */
+    @Override
+    public void storeDisplayName(StaffId staffId, String displayName) {
+        jdbc.sql("MERGE INTO personal_data p USING (SELECT CAST(? AS VARCHAR(200)) AS staff_id, "
+                        + "CAST(? AS VARCHAR(500)) AS display_name) v ON p.staff_id = v.staff_id "
+                        + "WHEN MATCHED THEN UPDATE SET display_name = v.display_name "
+                        + "WHEN NOT MATCHED THEN INSERT (staff_id, display_name) VALUES (v.staff_id, v.display_name)")
+                .params(staffId.value(), displayName)
+                .update();
+    }
+}
