@@ -56,7 +56,7 @@ class PageErrors implements HandlerExceptionResolver, Ordered {
             return null;
         }
         HttpStatus status = status(failure);
-        log.error("A page failed: {}", request.getRequestURI(), failure);
+        logged(request, status, failure);
         retryLater(response, status);
         return new ModelAndView("ui/error", Map.of("status", status.value(), "reason", reason(status)), status);
     }
@@ -92,7 +92,7 @@ class PageErrors implements HandlerExceptionResolver, Ordered {
         Throwable cause =
                 failure instanceof ServletException && failure.getCause() != null ? failure.getCause() : failure;
         HttpStatus status = status(cause);
-        log.error("A page failed: {}", request.getRequestURI(), cause);
+        logged(request, status, cause);
         response.reset();
         response.setStatus(status.value());
         retryLater(response, status);
@@ -131,6 +131,16 @@ class PageErrors implements HandlerExceptionResolver, Ordered {
                                 && !type.isWildcardSubtype()
                         || type.equalsTypeAndSubtype(MediaType.APPLICATION_PROBLEM_JSON));
         return html || !json;
+    }
+
+    /** A store away is one line (every page meets it alike, as every request does); anything else its stack. */
+    private static void logged(HttpServletRequest request, HttpStatus status, Throwable failure) {
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            log.warn(
+                    "A page waits for the store: {}: {}", request.getRequestURI(), StoreUnavailable.rootCause(failure));
+        } else {
+            log.error("A page failed: {}", request.getRequestURI(), failure);
+        }
     }
 
     /** The store out of reach is a 503 (try again later), as on the API; anything else a 500. */
