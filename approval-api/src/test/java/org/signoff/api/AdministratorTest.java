@@ -15,7 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import org.signoff.api.Api.Response;
+import org.signoff.api.testkit.Api;
+import org.signoff.api.testkit.Api.Response;
+import org.signoff.api.testkit.RunningService;
 import org.signoff.staff.api.Role;
 import org.signoff.staff.api.StaffId;
 import org.signoff.staff.api.StaffMemberChanged;

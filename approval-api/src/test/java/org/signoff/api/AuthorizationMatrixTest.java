@@ -1,7 +1,7 @@
 package org.signoff.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.signoff.api.Scenario.CHANGE_ITEMS;
+import static org.signoff.api.testkit.Scenario.CHANGE_ITEMS;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,9 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import org.signoff.api.Api.Response;
 import org.signoff.api.security.EndpointRules;
 import org.signoff.api.security.EndpointRules.Rule;
+import org.signoff.api.testkit.Api;
+import org.signoff.api.testkit.Api.Response;
+import org.signoff.api.testkit.RunningService;
+import org.signoff.api.testkit.Scenario;
 import org.signoff.client.api.Operation;
 
 /**

@@ -1,7 +1,7 @@
 package org.signoff.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.signoff.api.Scenario.CHANGE_ITEMS;
+import static org.signoff.api.testkit.Scenario.CHANGE_ITEMS;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -37,6 +37,9 @@ import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+
+import org.signoff.api.testkit.RunningService;
+import org.signoff.api.testkit.Scenario;
 
 /**
  * A deployment with an identity provider: the service checks real signed tokens against the provider's keys, served

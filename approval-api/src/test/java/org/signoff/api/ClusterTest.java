@@ -31,7 +31,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import org.signoff.api.Api.Response;
+import org.signoff.api.testkit.Api;
+import org.signoff.api.testkit.Api.Response;
+import org.signoff.api.testkit.Receiver;
+import org.signoff.api.testkit.RunningService;
+import org.signoff.api.testkit.Scenario;
+import org.signoff.api.testkit.ServiceProcess;
 
 /**
  * Several nodes on one PostgreSQL, as a consortium runs them behind a load balancer: three service JVMs of their own

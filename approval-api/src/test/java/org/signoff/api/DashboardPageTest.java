@@ -1,8 +1,8 @@
 package org.signoff.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.signoff.api.Scenario.CHANGE_ITEMS;
-import static org.signoff.api.Scenario.accepted;
+import static org.signoff.api.testkit.Scenario.CHANGE_ITEMS;
+import static org.signoff.api.testkit.Scenario.accepted;
 
 import java.io.File;
 import java.net.URI;
@@ -35,6 +35,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import org.signoff.api.testkit.Api;
+import org.signoff.api.testkit.RunningService;
+import org.signoff.api.testkit.Scenario;
 import org.signoff.catalog.api.JobId;
 import org.signoff.staff.api.StaffId;
 import org.signoff.ticket.api.MigrationSource;

@@ -1,7 +1,7 @@
 package org.signoff.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.signoff.api.Scenario.accepted;
+import static org.signoff.api.testkit.Scenario.accepted;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +14,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.signoff.api.testkit.Api;
+import org.signoff.api.testkit.Receiver;
+import org.signoff.api.testkit.RunningService;
+import org.signoff.api.testkit.Scenario;
 
 /**
  * Waits with deadlines, on a running service whose deadlines are seconds instead of days: the persistent scheduler

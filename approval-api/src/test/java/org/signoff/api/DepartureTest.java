@@ -1,13 +1,16 @@
 package org.signoff.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.signoff.api.Scenario.CHANGE_ITEMS;
-import static org.signoff.api.Scenario.accepted;
+import static org.signoff.api.testkit.Scenario.CHANGE_ITEMS;
+import static org.signoff.api.testkit.Scenario.accepted;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-import org.signoff.api.Api.Response;
+import org.signoff.api.testkit.Api;
+import org.signoff.api.testkit.Api.Response;
+import org.signoff.api.testkit.RunningService;
+import org.signoff.api.testkit.Scenario;
 
 /**
  * A person leaves: an administrator records it once, every sign-off and open ticket of theirs ends with an event of

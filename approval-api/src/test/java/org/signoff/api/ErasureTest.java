@@ -1,7 +1,7 @@
 package org.signoff.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.signoff.api.Scenario.accepted;
+import static org.signoff.api.testkit.Scenario.accepted;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +23,9 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import org.signoff.api.testkit.Receiver;
+import org.signoff.api.testkit.RunningService;
+import org.signoff.api.testkit.Scenario;
 import org.signoff.ledger.VerifyCommand;
 
 /**

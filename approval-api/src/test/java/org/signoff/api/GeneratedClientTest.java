@@ -2,8 +2,8 @@ package org.signoff.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.signoff.api.Scenario.CHANGE_ITEMS;
-import static org.signoff.api.Scenario.CHANGE_ITEMS_READINGS;
+import static org.signoff.api.testkit.Scenario.CHANGE_ITEMS;
+import static org.signoff.api.testkit.Scenario.CHANGE_ITEMS_READINGS;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.signoff.api.testkit.RunningService;
 import org.signoff.generated.client.ApiClient;
 import org.signoff.generated.client.ApiException;
 import org.signoff.generated.client.ApiResponse;

@@ -1,9 +1,9 @@
 package org.signoff.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.signoff.api.Scenario.CHANGE_ITEMS;
-import static org.signoff.api.Scenario.CHANGE_ITEMS_READINGS;
-import static org.signoff.api.Scenario.accepted;
+import static org.signoff.api.testkit.Scenario.CHANGE_ITEMS;
+import static org.signoff.api.testkit.Scenario.CHANGE_ITEMS_READINGS;
+import static org.signoff.api.testkit.Scenario.accepted;
 
 import java.nio.file.Path;
 import java.util.UUID;
@@ -12,7 +12,10 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.signoff.api.Api.Response;
+import org.signoff.api.testkit.Api.Response;
+import org.signoff.api.testkit.Concurrently;
+import org.signoff.api.testkit.RunningService;
+import org.signoff.api.testkit.Scenario;
 
 /**
  * Ticketing systems retry. A command sent again with the same {@code Idempotency-Key} is answered as the first time

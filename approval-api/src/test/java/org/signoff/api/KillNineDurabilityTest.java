@@ -18,7 +18,11 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.signoff.api.Api.Response;
+import org.signoff.api.testkit.Api;
+import org.signoff.api.testkit.Api.Response;
+import org.signoff.api.testkit.RunningService;
+import org.signoff.api.testkit.Scenario;
+import org.signoff.api.testkit.ServiceProcess;
 
 /**
  * A command answered with success is durable: the service runs in a JVM of its own, is killed with SIGKILL while

@@ -1,8 +1,8 @@
 package org.signoff.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.signoff.api.Scenario.CHANGE_ITEMS;
-import static org.signoff.api.Scenario.accepted;
+import static org.signoff.api.testkit.Scenario.CHANGE_ITEMS;
+import static org.signoff.api.testkit.Scenario.accepted;
 
 import java.io.StringReader;
 import java.net.URI;
@@ -17,6 +17,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import org.signoff.api.testkit.RunningService;
+import org.signoff.api.testkit.Scenario;
 
 /**
  * The master list as files: CSV in the documented format (each person a row, with unit, staff id, sign-off day and

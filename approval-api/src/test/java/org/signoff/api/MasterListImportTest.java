@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import org.signoff.api.testkit.RunningService;
+
 /**
  * The seed's master list (the team's wiki table, as CSV in the repository) imports into a fresh engine: a dry run
  * says what each line would become and writes nothing; the real run does it, the messy cases reported as the

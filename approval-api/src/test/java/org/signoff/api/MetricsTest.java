@@ -1,7 +1,7 @@
 package org.signoff.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.signoff.api.Scenario.accepted;
+import static org.signoff.api.testkit.Scenario.accepted;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.actuate.endpoint.HttpCodeStatusMapper;
 import org.springframework.boot.health.contributor.Status;
 
-import org.signoff.api.Api.Response;
+import org.signoff.api.testkit.Api;
+import org.signoff.api.testkit.Api.Response;
+import org.signoff.api.testkit.RunningService;
+import org.signoff.api.testkit.Scenario;
 
 /**
  * What monitoring scrapes from {@code /actuator/prometheus} after a ticket goes through: the ticket opened and

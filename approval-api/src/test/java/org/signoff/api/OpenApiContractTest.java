@@ -23,8 +23,11 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.junit.jupiter.api.Test;
 
-import org.signoff.api.Api.Response;
 import org.signoff.api.security.EndpointRules;
+import org.signoff.api.testkit.Api;
+import org.signoff.api.testkit.Api.Response;
+import org.signoff.api.testkit.RunningService;
+import org.signoff.api.testkit.Scenario;
 
 /**
  * The published contract cannot drift silently: the OpenAPI document the service serves is the one committed as

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.signoff.api.testkit.RunningService;
+
 /**
  * The page's sign-in form is held to the API's rules on guessing: an address that keeps failing is refused for a
  * while (429, Retry-After) before any key it sends is looked at, and a form without its CSRF token is refused.

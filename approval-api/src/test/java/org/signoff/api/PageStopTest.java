@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.signoff.api.testkit.RunningService;
+
 /**
  * A page left open in a browser listens to the live-update stream, which never ends by itself: stopping the service
  * ends it at once, so the stop does not wait out the 30 s grace period for it.

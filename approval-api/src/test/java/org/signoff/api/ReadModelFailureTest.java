@@ -1,8 +1,8 @@
 package org.signoff.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.signoff.api.Scenario.CHANGE_ITEMS;
-import static org.signoff.api.Scenario.accepted;
+import static org.signoff.api.testkit.Scenario.CHANGE_ITEMS;
+import static org.signoff.api.testkit.Scenario.accepted;
 
 import java.nio.file.Path;
 
@@ -10,6 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import org.signoff.api.testkit.Api;
+import org.signoff.api.testkit.RunningService;
+import org.signoff.api.testkit.Scenario;
 
 /**
  * A read model that cannot apply an event stops there, says so, retries, and never skips the event: once the cause is

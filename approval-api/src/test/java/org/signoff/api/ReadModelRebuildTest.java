@@ -1,7 +1,7 @@
 package org.signoff.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.signoff.api.Scenario.accepted;
+import static org.signoff.api.testkit.Scenario.accepted;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,6 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import org.signoff.api.testkit.Api;
+import org.signoff.api.testkit.RandomHistories;
+import org.signoff.api.testkit.RunningService;
+import org.signoff.api.testkit.Scenario;
 import org.signoff.projections.catalog.CatalogProjection;
 import org.signoff.projections.masterlist.MasterListProjection;
 import org.signoff.projections.staff.StaffProjection;

@@ -1,8 +1,8 @@
 package org.signoff.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.signoff.api.Scenario.CHANGE_ITEMS;
-import static org.signoff.api.Scenario.accepted;
+import static org.signoff.api.testkit.Scenario.CHANGE_ITEMS;
+import static org.signoff.api.testkit.Scenario.accepted;
 
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +13,9 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.signoff.api.testkit.Api;
+import org.signoff.api.testkit.RunningService;
+import org.signoff.api.testkit.Scenario;
 import org.signoff.projections.masterlist.MasterListProjection;
 import org.signoff.projections.ticket.TicketProjection;
 

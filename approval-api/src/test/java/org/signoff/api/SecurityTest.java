@@ -1,8 +1,8 @@
 package org.signoff.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.signoff.api.Scenario.CHANGE_ITEMS;
-import static org.signoff.api.Scenario.accepted;
+import static org.signoff.api.testkit.Scenario.CHANGE_ITEMS;
+import static org.signoff.api.testkit.Scenario.accepted;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +19,11 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-import org.signoff.api.Api.Response;
 import org.signoff.api.security.EndpointRules;
+import org.signoff.api.testkit.Api;
+import org.signoff.api.testkit.Api.Response;
+import org.signoff.api.testkit.RunningService;
+import org.signoff.api.testkit.Scenario;
 
 /**
  * Who is calling: every request carries an API key, a key opens only what its client was granted, a person's key

@@ -20,7 +20,11 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.signoff.api.Api.Response;
+import org.signoff.api.testkit.Api;
+import org.signoff.api.testkit.Api.Response;
+import org.signoff.api.testkit.RunningService;
+import org.signoff.api.testkit.Scenario;
+import org.signoff.api.testkit.ServiceProcess;
 
 /**
  * The database goes away under load and comes back. Meanwhile every request, whichever layer meets the store first

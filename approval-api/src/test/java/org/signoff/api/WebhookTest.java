@@ -28,6 +28,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import org.signoff.api.testkit.Api;
+import org.signoff.api.testkit.Receiver;
+import org.signoff.api.testkit.RunningService;
+import org.signoff.api.testkit.Scenario;
+import org.signoff.api.testkit.ServiceProcess;
 import org.signoff.projections.Columns;
 
 /**

@@ -1,8 +1,8 @@
 package org.signoff.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.signoff.api.Scenario.CHANGE_ITEMS;
-import static org.signoff.api.Scenario.accepted;
+import static org.signoff.api.testkit.Scenario.CHANGE_ITEMS;
+import static org.signoff.api.testkit.Scenario.accepted;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +10,10 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import org.signoff.api.testkit.Api;
+import org.signoff.api.testkit.RunningService;
+import org.signoff.api.testkit.Scenario;
 
 /**
  * Who is waiting on whom: each role's queue holds the steps that are its to take, longest waiting first, with their

@@ -1,4 +1,4 @@
-package org.signoff.api;
+package org.signoff.api.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,18 +9,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.signoff.api.ApprovalApplication;
+
 /** The service in a JVM of its own, started as an operator starts it: {@code java ... ApprovalApplication}. */
-final class ServiceProcess {
+public final class ServiceProcess {
 
     private ServiceProcess() {}
 
     /** Starts the service over the store in {@code dataDir}, its output in {@code service.log} there. */
-    static Process launch(Path dataDir, int port, String... arguments) throws IOException {
+    public static Process launch(Path dataDir, int port, String... arguments) throws IOException {
         return launch(dataDir, dataDir.resolve("service.log"), port, arguments);
     }
 
     /** Starts the service over the store in {@code dataDir}, its output in {@code log}. */
-    static Process launch(Path dataDir, Path log, int port, String... arguments) throws IOException {
+    public static Process launch(Path dataDir, Path log, int port, String... arguments) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(
                 java,
@@ -37,7 +39,7 @@ final class ServiceProcess {
                 .start();
     }
 
-    static void awaitHealthy(Api api, Process service) throws InterruptedException {
+    public static void awaitHealthy(Api api, Process service) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             assertThat(service.isAlive()).as("the service process is running").isTrue();
@@ -54,7 +56,7 @@ final class ServiceProcess {
         throw new AssertionError("the service did not start");
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

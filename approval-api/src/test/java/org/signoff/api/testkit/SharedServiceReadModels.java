@@ -1,4 +1,4 @@
-package org.signoff.api;
+package org.signoff.api.testkit;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package org.signoff.api;
+package org.signoff.api.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.signoff.api.Api.Response;
+import org.signoff.api.testkit.Api.Response;
 
 /**
  * The people of one scenario, registered fresh through the API by the seeded administrator, and the steps they

@@ -1,4 +1,4 @@
-package org.signoff.api;
+package org.signoff.api.testkit;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +10,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import org.signoff.api.ApprovalApplication;
+
 /**
  * The real service, started in this JVM on a random port over an H2 file in a folder of its own: what a user runs,
  * nothing replaced.
@@ -17,9 +19,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class RunningService implements AutoCloseable {
 
     /** The first administrator's key in every service a test starts. */
-    static final String ADMIN_SECRET = "first-administrators-test-secret-0123456789";
+    public static final String ADMIN_SECRET = "first-administrators-test-secret-0123456789";
 
-    static final String ADMIN_KEY = "initial-admin." + ADMIN_SECRET;
+    public static final String ADMIN_KEY = "initial-admin." + ADMIN_SECRET;
 
     private static RunningService shared;
 

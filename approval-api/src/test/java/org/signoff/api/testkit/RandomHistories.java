@@ -1,7 +1,7 @@
-package org.signoff.api;
+package org.signoff.api.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.signoff.api.Scenario.accepted;
+import static org.signoff.api.testkit.Scenario.accepted;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Long random histories, driven over HTTP by four integrations at once, for tests that check what follows. */
-final class RandomHistories {
+public final class RandomHistories {
 
     private RandomHistories() {}
 
@@ -25,7 +25,7 @@ final class RandomHistories {
      *
      * @return the people who went through it
      */
-    static List<String> of(Scenario scenario, int extraPeople, int jobs, long seed) throws Exception {
+    public static List<String> of(Scenario scenario, int extraPeople, int jobs, long seed) throws Exception {
         List<String> people = new ArrayList<>(List.of(scenario.requester, scenario.colleague));
         for (int n = 0; n < extraPeople; n++) {
             people.add(register(scenario, "tester-" + n));
@@ -35,7 +35,7 @@ final class RandomHistories {
     }
 
     /** As {@link #of}, for these people, who have no ticket yet on the jobs. */
-    static void forPeople(Scenario scenario, List<String> people, int jobs, long seed) throws Exception {
+    public static void forPeople(Scenario scenario, List<String> people, int jobs, long seed) throws Exception {
         Map<String, List<JsonNode>> chosen = jobsWithoutVariants(scenario.api, jobs);
         ExecutorService integrations = Executors.newFixedThreadPool(4);
         try {
@@ -111,7 +111,7 @@ final class RandomHistories {
         }
     }
 
-    static String register(Scenario scenario, String name) {
+    public static String register(Scenario scenario, String name) {
         String id = name + "-" + System.nanoTime() % 100_000;
         assertThat(scenario.admin
                         .post("/staff", """

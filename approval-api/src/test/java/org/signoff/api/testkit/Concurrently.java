@@ -1,4 +1,4 @@
-package org.signoff.api;
+package org.signoff.api.testkit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,11 +9,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /** The same request from several senders released at the same instant, as racing integrations send it. */
-final class Concurrently {
+public final class Concurrently {
 
     private Concurrently() {}
 
-    static <T> List<T> all(int senders, Callable<T> request) throws Exception {
+    public static <T> List<T> all(int senders, Callable<T> request) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         try {
             CountDownLatch start = new CountDownLatch(1);
