@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.signoff.api.security.EndpointRules;
 import org.signoff.api.testkit.Api;
 import org.signoff.api.testkit.Api.Response;
+import org.signoff.api.testkit.ReadModels;
 import org.signoff.api.testkit.RunningService;
 import org.signoff.api.testkit.Scenario;
 
@@ -151,7 +152,7 @@ class OpenApiContractTest {
                                 scenario.unit, scenario.librarian))));
         samples.add(new Sample(
                 "post", "/read-models/{name}/rebuild", scenario.admin.post("/read-models/catalog/rebuild", "{}")));
-        ReadModelRebuildTest.awaitRebuilt(scenario.admin, "catalog");
+        ReadModels.awaitRebuilt(scenario.admin, "catalog");
 
         JsonNode document = JSON.readTree(COMMITTED.toFile());
         SchemaRegistry schemas = schemas();

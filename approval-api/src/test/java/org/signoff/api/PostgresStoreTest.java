@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.signoff.api.testkit.Concurrently;
+import org.signoff.api.testkit.ReadModels;
 import org.signoff.api.testkit.RunningService;
 import org.signoff.api.testkit.Scenario;
 
@@ -102,15 +103,13 @@ class PostgresStoreTest {
             // each read model rebuilt beside the live one (tables made from PostgreSQL's metadata) and swapped in
             org.springframework.jdbc.core.simple.JdbcClient jdbc =
                     service.bean(org.springframework.jdbc.core.simple.JdbcClient.class);
-            ReadModelRebuildTest.awaitCaughtUp(service.api());
-            var live = ReadModelRebuildTest.rows(jdbc);
+            ReadModels.awaitCaughtUp(service.api());
+            var live = ReadModels.rows(jdbc);
             jdbc.sql("UPDATE projection_job SET name = 'damaged'").update();
             for (String readModel : List.of("tickets", "master-list", "catalog", "staff")) {
-                ReadModelRebuildTest.rebuild(service.api(), readModel);
+                ReadModels.rebuild(service.api(), readModel);
             }
-            assertThat(ReadModelRebuildTest.rows(jdbc))
-                    .as("rebuilt on PostgreSQL")
-                    .isEqualTo(live);
+            assertThat(ReadModels.rows(jdbc)).as("rebuilt on PostgreSQL").isEqualTo(live);
         }
     }
 

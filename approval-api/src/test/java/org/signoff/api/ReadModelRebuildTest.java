@@ -1,6 +1,11 @@
 package org.signoff.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.signoff.api.testkit.ReadModels.TABLES;
+import static org.signoff.api.testkit.ReadModels.awaitCaughtUp;
+import static org.signoff.api.testkit.ReadModels.awaitRebuilt;
+import static org.signoff.api.testkit.ReadModels.rebuild;
+import static org.signoff.api.testkit.ReadModels.rows;
 import static org.signoff.api.testkit.Scenario.accepted;
 
 import java.nio.file.Path;
@@ -9,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,9 +29,7 @@ import org.signoff.api.testkit.Api;
 import org.signoff.api.testkit.RandomHistories;
 import org.signoff.api.testkit.RunningService;
 import org.signoff.api.testkit.Scenario;
-import org.signoff.projections.catalog.CatalogProjection;
 import org.signoff.projections.masterlist.MasterListProjection;
-import org.signoff.projections.staff.StaffProjection;
 import org.signoff.projections.ticket.TicketProjection;
 
 /**
@@ -37,15 +39,6 @@ import org.signoff.projections.ticket.TicketProjection;
  * it.
  */
 class ReadModelRebuildTest {
-
-    private static final Map<String, List<String>> TABLES = new LinkedHashMap<>();
-
-    static {
-        TABLES.put(TicketProjection.PROCESSING_GROUP, TicketProjection.TABLES);
-        TABLES.put(MasterListProjection.PROCESSING_GROUP, MasterListProjection.TABLES);
-        TABLES.put(CatalogProjection.PROCESSING_GROUP, CatalogProjection.TABLES);
-        TABLES.put(StaffProjection.PROCESSING_GROUP, StaffProjection.TABLES);
-    }
 
     @TempDir
     Path dataDir;
@@ -158,48 +151,6 @@ class ReadModelRebuildTest {
                         .code())
                 .as("an integration that may not administer")
                 .isEqualTo("ACCESS_DENIED");
-    }
-
-    /** Rebuilds the read model, and waits until it is swapped in and has caught up. */
-    static void rebuild(Api admin, String readModel) {
-        Api.Response started = admin.post("/read-models/" + readModel + "/rebuild", "{}");
-        assertThat(started.status()).as(started.body().toString()).isEqualTo(202);
-        assertThat(started.location()).isEqualTo("/read-models/" + readModel);
-        awaitRebuilt(admin, readModel);
-        awaitCaughtUp(admin);
-    }
-
-    static void awaitRebuilt(Api admin, String readModel) {
-        JsonNode view = admin.await(
-                "/read-models/" + readModel,
-                body -> body.at("/rebuild/finishedAt").isTextual());
-        assertThat(view.at("/rebuild/status").asText())
-                .as("%s: %s", readModel, view.at("/rebuild/failure").asText())
-                .isEqualTo("DONE");
-    }
-
-    static void awaitCaughtUp(Api admin) {
-        admin.await("/read-models", body -> {
-            for (JsonNode readModel : body) {
-                if (readModel.get("eventsBehind").asLong(-1) != 0) {
-                    return false;
-                }
-            }
-            return true;
-        });
-    }
-
-    /** Every row of every read model's tables, each as text, sorted: equal if the tables hold the same. */
-    static Map<String, List<String>> rows(JdbcClient jdbc) {
-        Map<String, List<String>> rows = new TreeMap<>();
-        TABLES.values()
-                .forEach(tables -> tables.forEach(table -> rows.put(
-                        table,
-                        jdbc.sql("SELECT * FROM " + table).query().listOfRows().stream()
-                                .map(row -> new TreeMap<>(row).toString())
-                                .sorted()
-                                .toList())));
-        return rows;
     }
 
     /** Dashboards reading all the while: every answer that is not a 200 is kept. */
