@@ -1,4 +1,4 @@
-package org.signoff.api;
+package org.signoff.api.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.signoff.api.testkit.Scenario.accepted;
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import org.signoff.api.ApprovalApplication;
 import org.signoff.api.testkit.Api;
 import org.signoff.api.testkit.RunningService;
 import org.signoff.api.testkit.Scenario;
