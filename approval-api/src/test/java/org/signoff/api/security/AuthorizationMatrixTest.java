@@ -1,4 +1,4 @@
-package org.signoff.api;
+package org.signoff.api.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.signoff.api.testkit.Scenario.CHANGE_ITEMS;
@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import org.signoff.api.security.EndpointRules;
 import org.signoff.api.security.EndpointRules.Rule;
 import org.signoff.api.testkit.Api;
 import org.signoff.api.testkit.Api.Response;

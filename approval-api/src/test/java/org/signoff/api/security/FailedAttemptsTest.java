@@ -1,4 +1,4 @@
-package org.signoff.api;
+package org.signoff.api.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.signoff.api;
+package org.signoff.api.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.signoff.api.testkit.Scenario.CHANGE_ITEMS;
@@ -19,7 +19,6 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-import org.signoff.api.security.EndpointRules;
 import org.signoff.api.testkit.Api;
 import org.signoff.api.testkit.Api.Response;
 import org.signoff.api.testkit.RunningService;
