@@ -1,4 +1,4 @@
-package org.signoff.api;
+package org.signoff.api.masterlistimport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import org.signoff.api.ApprovalApplication;
 import org.signoff.api.testkit.RunningService;
 
 /**
