@@ -1,4 +1,4 @@
-package org.signoff.api;
+package org.signoff.api.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
