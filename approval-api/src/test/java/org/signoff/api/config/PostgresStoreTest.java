@@ -1,4 +1,4 @@
-package org.signoff.api;
+package org.signoff.api.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.signoff.api.testkit.Scenario.CHANGE_ITEMS;
