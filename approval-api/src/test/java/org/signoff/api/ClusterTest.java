@@ -31,7 +31,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import org.signoff.api.Api.Response;
+import org.signoff.api.testkit.Api;
+import org.signoff.api.testkit.Api.Response;
+import org.signoff.api.testkit.ReadModels;
+import org.signoff.api.testkit.Receiver;
+import org.signoff.api.testkit.RunningService;
+import org.signoff.api.testkit.Scenario;
+import org.signoff.api.testkit.ServiceProcess;
 
 /**
  * Several nodes on one PostgreSQL, as a consortium runs them behind a load balancer: three service JVMs of their own
@@ -209,7 +215,7 @@ class ClusterTest {
 
             // the read models, caught up on every node, equal a fresh replay; the ledger seals it all
             for (Node node : alive) {
-                ReadModelRebuildTest.awaitCaughtUp(node.api().withKey(RunningService.ADMIN_KEY));
+                ReadModels.awaitCaughtUp(node.api().withKey(RunningService.ADMIN_KEY));
             }
             assertThat(alive.get(1)
                             .api()
@@ -218,11 +224,11 @@ class ClusterTest {
                             .body())
                     .as("the master list on both nodes")
                     .isEqualTo(reader.get("/master-list").body());
-            Map<String, List<String>> live = ReadModelRebuildTest.rows(jdbc);
+            Map<String, List<String>> live = ReadModels.rows(jdbc);
             for (String readModel : List.of("tickets", "master-list", "catalog", "staff")) {
-                ReadModelRebuildTest.rebuild(reader, readModel);
+                ReadModels.rebuild(reader, readModel);
             }
-            assertThat(ReadModelRebuildTest.rows(jdbc))
+            assertThat(ReadModels.rows(jdbc))
                     .as("read models written by three nodes, one of them killed, against a fresh replay")
                     .isEqualTo(live);
             long events = jdbc.sql("SELECT COUNT(*) FROM DomainEventEntry")

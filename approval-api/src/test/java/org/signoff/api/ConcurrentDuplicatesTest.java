@@ -1,15 +1,19 @@
 package org.signoff.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.signoff.api.Scenario.CHANGE_ITEMS;
-import static org.signoff.api.Scenario.CHANGE_ITEMS_READINGS;
-import static org.signoff.api.Scenario.accepted;
+import static org.signoff.api.testkit.Scenario.CHANGE_ITEMS;
+import static org.signoff.api.testkit.Scenario.CHANGE_ITEMS_READINGS;
+import static org.signoff.api.testkit.Scenario.accepted;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import org.signoff.api.Api.Response;
+import org.signoff.api.testkit.Api;
+import org.signoff.api.testkit.Api.Response;
+import org.signoff.api.testkit.Concurrently;
+import org.signoff.api.testkit.RunningService;
+import org.signoff.api.testkit.Scenario;
 
 /** Integrations retry and send duplicates at the same moment: one wins, the others are told why, nothing is doubled. */
 class ConcurrentDuplicatesTest {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 
+import org.signoff.api.testkit.ServiceProcess;
 import org.signoff.staff.api.EnrolFirstAdministrator;
 import org.signoff.staff.api.StaffId;
 

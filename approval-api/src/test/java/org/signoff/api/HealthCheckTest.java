@@ -9,6 +9,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import org.signoff.api.testkit.RunningService;
+import org.signoff.api.testkit.ServiceProcess;
+
 /**
  * The image's health check ({@code docker/health-check.sh}, bash and no JVM) asking the service beside it: healthy
  * while the service is ready, unhealthy when nothing answers or the answer is not 200.

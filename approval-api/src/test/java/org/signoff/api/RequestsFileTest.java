@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.signoff.api.security.EndpointRules;
+import org.signoff.api.testkit.RunningService;
 
 /**
  * {@code approval-api/requests.http}, the examples people start from, runs as written against a freshly started

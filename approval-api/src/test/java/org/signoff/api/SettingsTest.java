@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.signoff.api.testkit.RunningService;
+
 /** An operator who mistypes a setting learns which one at start-up, rather than meeting its effect in production. */
 class SettingsTest {
 

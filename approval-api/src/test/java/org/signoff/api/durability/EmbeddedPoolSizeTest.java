@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 
-import org.signoff.api.RunningService;
+import org.signoff.api.testkit.RunningService;
 
 /** On the embedded H2 file more commands may be in flight than HikariCP's default; a database server keeps it. */
 class EmbeddedPoolSizeTest {
