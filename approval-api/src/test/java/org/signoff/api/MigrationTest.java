@@ -17,7 +17,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import org.signoff.projections.Columns;
+import org.signoff.storage.Columns;
 
 /**
  * A database written by an earlier version upgrades in place: people's roles and liaison units, once joined with

@@ -78,6 +78,28 @@ class RoomArchitectureTest {
                     .and(not(resideInAPackage("org.signoff.api.problem..")))
                     .and(not(type(ApprovalProperties.class))));
 
+    /**
+     * The command side's rooms decide and record on the store's own tables, never on what a read model says; what
+     * both sides store alike (columns, personal data) is in the storage module below them.
+     */
+    @ArchTest
+    static final ArchRule theCommandSideReadsNoReadModel = noClasses()
+            .that()
+            .resideInAnyPackage(
+                    "org.signoff.api.command..",
+                    "org.signoff.api.config..",
+                    "org.signoff.api.deadline..",
+                    "org.signoff.api.durability..",
+                    "org.signoff.api.ledger..",
+                    "org.signoff.api.lookup..",
+                    "org.signoff.api.privacy..",
+                    "org.signoff.api.problem..",
+                    "org.signoff.api.security..",
+                    "org.signoff.api.webhook..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.signoff.projections..");
+
     @ArchTest
     static final ArchRule roomsUseEachOtherOnlyThroughTheirPorts =
             classes().that().resideInAPackage("org.signoff.api.*..").should(useOtherRoomsOnlyThroughTheirPorts());

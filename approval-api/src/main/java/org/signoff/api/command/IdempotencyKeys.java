@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 import org.signoff.api.ApprovalProperties;
 import org.signoff.common.MessageMetaData;
-import org.signoff.projections.Columns;
+import org.signoff.storage.Columns;
 
 /**
  * {@code Idempotency-Key}: a command sent with one is remembered with what it answered, in the transaction that

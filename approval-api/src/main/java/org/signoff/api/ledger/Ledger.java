@@ -17,7 +17,7 @@ import org.signoff.api.durability.Durability;
 import org.signoff.ledger.ChainPoint;
 import org.signoff.ledger.ChainVerifier;
 import org.signoff.ledger.LedgerEntry;
-import org.signoff.projections.Columns;
+import org.signoff.storage.Columns;
 
 /**
  * The sealed event store as the auditor reads it: the head, runs of entries in the store's global order (sealed or,

@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import org.signoff.api.ApprovalProperties;
 import org.signoff.ledger.LedgerEntry;
-import org.signoff.projections.Columns;
+import org.signoff.storage.Columns;
 
 /**
  * Seals events into the chain shortly after they commit, in the store's global order, on every node but one at a

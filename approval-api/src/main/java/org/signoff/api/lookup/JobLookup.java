@@ -14,7 +14,7 @@ import org.signoff.catalog.api.JobRegistered;
 import org.signoff.catalog.api.JobRetired;
 import org.signoff.lookup.CatalogEntry;
 import org.signoff.lookup.JobCatalog;
-import org.signoff.projections.Columns;
+import org.signoff.storage.Columns;
 
 /** Table {@code lookup_job}: each job's current definition (as JSON) and whether it was retired. */
 @Component

@@ -13,12 +13,12 @@ import org.springframework.stereotype.Component;
 
 import org.signoff.lookup.StaffDirectory;
 import org.signoff.lookup.StaffMembership;
-import org.signoff.projections.Columns;
 import org.signoff.staff.api.Role;
 import org.signoff.staff.api.StaffId;
 import org.signoff.staff.api.StaffMemberChanged;
 import org.signoff.staff.api.StaffMemberLeft;
 import org.signoff.staff.api.StaffMemberRegistered;
+import org.signoff.storage.Columns;
 
 /** Table {@code lookup_staff}: each person's unit, roles and liaison units (JSON arrays). No personal data. */
 @Component

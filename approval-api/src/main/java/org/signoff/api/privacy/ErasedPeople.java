@@ -8,8 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import org.signoff.api.lookup.LookupConfiguration;
-import org.signoff.projections.PersonalData;
 import org.signoff.staff.api.StaffMemberErased;
+import org.signoff.storage.PersonalData;
 
 /**
  * An erasure, on the command side, in the erasure's own transaction: the directory, the people's own API keys and

@@ -22,7 +22,7 @@ import org.signoff.staff.api.StaffId;
 @Component
 public class PersonalTexts {
 
-    public static final String ERASED = org.signoff.projections.PersonalData.ERASED_TEXT;
+    public static final String ERASED = org.signoff.storage.PersonalData.ERASED_TEXT;
 
     private static final int CACHED = 10_000;
 

@@ -21,7 +21,7 @@ import org.signoff.api.ApprovalProperties;
 import org.signoff.api.input.Cursor;
 import org.signoff.api.problem.RefusalRecord;
 import org.signoff.client.api.ClientId;
-import org.signoff.projections.Columns;
+import org.signoff.storage.Columns;
 
 /**
  * The record of refused requests (401 and 403) that auditors read: who (a client id and nothing more), what (the

@@ -17,8 +17,8 @@ import org.signoff.client.api.ApiClientRegistered;
 import org.signoff.client.api.ApiClientRevoked;
 import org.signoff.client.api.ClientId;
 import org.signoff.client.api.Operation;
-import org.signoff.projections.Columns;
 import org.signoff.staff.api.StaffId;
+import org.signoff.storage.Columns;
 
 /** Table {@code lookup_api_client}: each client, what it may do, for whom, and whether it was revoked. */
 @Component

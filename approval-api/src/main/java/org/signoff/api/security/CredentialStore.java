@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 import org.signoff.client.api.ClientId;
 import org.signoff.common.Rejection;
 import org.signoff.lookup.CredentialVault;
-import org.signoff.projections.Columns;
+import org.signoff.storage.Columns;
 
 /**
  * Table {@code api_client_secret}: the SHA-256 of each client's secret (and of the one before, through a rotation's

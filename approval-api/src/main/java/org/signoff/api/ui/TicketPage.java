@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.signoff.projections.PersonalData;
 import org.signoff.projections.ticket.api.HistoryEntryView;
 import org.signoff.projections.ticket.api.TicketView;
+import org.signoff.storage.PersonalData;
 
 /**
  * A ticket as its page shows it: the job and the person by name, its steps in words (the engine's notes of each

@@ -21,7 +21,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import org.signoff.api.ApprovalProperties;
-import org.signoff.projections.Columns;
+import org.signoff.storage.Columns;
 
 /**
  * Posts the outbox's due notifications, off the command path, on a scheduler thread of its own, each with a

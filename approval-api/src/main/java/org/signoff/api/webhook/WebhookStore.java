@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import org.signoff.api.durability.Durability;
 import org.signoff.common.Rejection;
-import org.signoff.projections.Columns;
+import org.signoff.storage.Columns;
 
 /**
  * Tables {@code webhook_subscription}, {@code webhook_secret} and {@code webhook_delivery}, as the API manages and

@@ -33,7 +33,7 @@ import org.signoff.api.testkit.Receiver;
 import org.signoff.api.testkit.RunningService;
 import org.signoff.api.testkit.Scenario;
 import org.signoff.api.testkit.ServiceProcess;
-import org.signoff.projections.Columns;
+import org.signoff.storage.Columns;
 
 /**
  * The ticketing system is told of every step, however unreliable it is: a real receiver on a loopback port refuses

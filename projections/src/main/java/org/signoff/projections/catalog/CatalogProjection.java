@@ -15,10 +15,10 @@ import org.signoff.catalog.api.JobChanged;
 import org.signoff.catalog.api.JobDefinition;
 import org.signoff.catalog.api.JobRegistered;
 import org.signoff.catalog.api.JobRetired;
-import org.signoff.projections.Columns;
 import org.signoff.projections.catalog.api.FindJobQuery;
 import org.signoff.projections.catalog.api.JobView;
 import org.signoff.projections.catalog.api.ListJobsQuery;
+import org.signoff.storage.Columns;
 
 /** The job catalog as dashboards read it. */
 @ProcessingGroup(CatalogProjection.PROCESSING_GROUP)

@@ -13,8 +13,6 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import org.signoff.projections.Columns;
-import org.signoff.projections.PersonalData;
 import org.signoff.projections.staff.api.FindStaffQuery;
 import org.signoff.projections.staff.api.ListStaffQuery;
 import org.signoff.projections.staff.api.StaffView;
@@ -23,6 +21,8 @@ import org.signoff.staff.api.StaffMemberChanged;
 import org.signoff.staff.api.StaffMemberErased;
 import org.signoff.staff.api.StaffMemberLeft;
 import org.signoff.staff.api.StaffMemberRegistered;
+import org.signoff.storage.Columns;
+import org.signoff.storage.PersonalData;
 
 /**
  * The staff directory as dashboards read it. Names come from the personal-data store at read time, so erasing a

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import org.signoff.projections.Columns;
+import org.signoff.storage.Columns;
 
 /**
  * What a batch of events has yet to write to the tickets' tables, kept per ticket and written when the batch ends:

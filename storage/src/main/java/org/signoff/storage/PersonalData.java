@@ -1,4 +1,4 @@
-package org.signoff.projections;
+package org.signoff.storage;
 
 import java.util.List;
 import java.util.Optional;
