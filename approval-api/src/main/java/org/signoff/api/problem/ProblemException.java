@@ -34,4 +34,9 @@ public abstract class ProblemException extends RuntimeException {
     public Map<String, Object> members() {
         return members;
     }
+
+    /** Headers the answer carries, e.g. {@code Retry-After} for a refusal that passes. */
+    public Map<String, String> headers() {
+        return Map.of();
+    }
 }

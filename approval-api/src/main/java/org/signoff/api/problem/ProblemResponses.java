@@ -68,7 +68,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         ProblemDetail problem = detail(refused.status(), refused.code(), refused.getMessage());
         refused.members().forEach(problem::setProperty);
-        return ResponseEntity.status(refused.status()).body(problem);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(refused.status());
+        refused.headers().forEach((name, value) -> answer.header(name, value));
+        return answer.body(problem);
     }
 
     @ExceptionHandler

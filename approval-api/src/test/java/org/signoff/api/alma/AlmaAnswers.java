@@ -1,0 +1,82 @@
+package org.signoff.api.alma;
+
+/**
+ * Alma's answers as its REST API gives them, in the shapes of Ex Libris' Users and Configuration API pages and of
+ * open-source clients: {@code user_role} as HSG-Library/alma-copy-user-roles types it, the job instance as
+ * MITLibraries/alma-webhook-lambdas and pulibrary/bibdata carry it, the error body as bodleian/almapy and
+ * pulibrary/bibdata's {@code bad_request.json} show it. Fields the engine does not read are kept, as Alma sends them.
+ */
+final class AlmaAnswers {
+
+    private AlmaAnswers() {}
+
+    static final String USER = """
+            {
+              "record_type": {"value": "PUBLIC", "desc": "Public"},
+              "primary_id": "jdoe",
+              "first_name": "Jo",
+              "last_name": "Doe",
+              "user_group": {"value": "STAFF", "desc": "Staff"},
+              "status": {"value": "ACTIVE", "desc": "Active"},
+              "user_role": [
+                {
+                  "status": {"value": "ACTIVE", "desc": "Active"},
+                  "scope": {"value": "01UNI_INST", "desc": "University Library"},
+                  "role_type": {"value": "214", "desc": "Circulation Desk Operator"},
+                  "parameter": [
+                    {
+                      "type": {"value": "ServiceUnit"},
+                      "scope": {"value": "01UNI_INST", "desc": "University Library"},
+                      "value": {"value": "MAIN_CIRC", "desc": "Main circulation desk"}
+                    }
+                  ]
+                },
+                {
+                  "status": {"value": "INACTIVE", "desc": "Inactive"},
+                  "scope": {"value": "01UNI_INST", "desc": "University Library"},
+                  "role_type": {"value": "51", "desc": "Repository Manager"},
+                  "parameter": []
+                }
+              ]
+            }
+            """;
+
+    static final String JOB_INSTANCE = """
+            {
+              "id": "6117829950004146",
+              "external_id": "6117829950004146",
+              "name": "Import - Vendor records",
+              "progress": 100,
+              "status": {"value": "COMPLETED_WITH_ERRORS", "desc": "Completed with Errors"},
+              "status_date": "2026-11-30Z",
+              "submitted_by": {"value": "jdoe", "desc": "Doe, Jo"},
+              "submit_time": "2026-11-30T09:12:01.410Z",
+              "start_time": "2026-11-30T09:12:04.802Z",
+              "end_time": "2026-11-30T09:14:41.117Z",
+              "counter": [
+                {"type": {"value": "c.jobs.bibImport.totalRecords", "desc": "Total records"}, "value": "120"},
+                {"type": {"value": "c.jobs.bibImport.importedRecords", "desc": "Imported records"}, "value": "117"},
+                {"type": {"value": "c.jobs.bibImport.failedRecords", "desc": "Failed records"}, "value": "3"}
+              ],
+              "job_info": {
+                "id": "M28",
+                "name": "Import - Vendor records",
+                "link": "/almaws/v1/conf/jobs/M28"
+              }
+            }
+            """;
+
+    static String error(String code, String message) {
+        return """
+                {
+                  "errorsExist": true,
+                  "errorList": {
+                    "error": [
+                      {"errorCode": "%s", "errorMessage": "%s", "trackingId": "E01-3011093851-9OMEG"}
+                    ]
+                  },
+                  "result": null
+                }
+                """.formatted(code, message);
+    }
+}
