@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,20 +30,33 @@ class ProjectionConfiguration {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
 
-    static final ReadModel<CatalogProjection> CATALOG =
-            new ReadModel<>(CatalogProjection.PROCESSING_GROUP, CatalogProjection.TABLES, CatalogProjection::new);
-    static final ReadModel<StaffProjection> STAFF =
-            new ReadModel<>(StaffProjection.PROCESSING_GROUP, StaffProjection.TABLES, StaffProjection::new);
+    static final ReadModel<CatalogProjection> CATALOG = new ReadModel<>(
+            CatalogProjection.PROCESSING_GROUP,
+            CatalogProjection.TABLES,
+            CatalogProjection.SHAPE,
+            CatalogProjection::new);
+    static final ReadModel<StaffProjection> STAFF = new ReadModel<>(
+            StaffProjection.PROCESSING_GROUP, StaffProjection.TABLES, StaffProjection.SHAPE, StaffProjection::new);
     static final ReadModel<TicketProjection> TICKETS = new ReadModel<>(
             TicketProjection.PROCESSING_GROUP,
             TicketProjection.TABLES,
+            TicketProjection.SHAPE,
             jdbc -> new TicketProjection(jdbc, HISTORY_JSON));
     static final ReadModel<MasterListProjection> MASTER_LIST = new ReadModel<>(
-            MasterListProjection.PROCESSING_GROUP, MasterListProjection.TABLES, MasterListProjection::new);
+            MasterListProjection.PROCESSING_GROUP,
+            MasterListProjection.TABLES,
+            MasterListProjection.SHAPE,
+            MasterListProjection::new);
 
     @Bean
     List<ReadModel<?>> rebuildableReadModels() {
         return List.of(TICKETS, MASTER_LIST, CATALOG, STAFF);
+    }
+
+    /** The engine's migrations and the read models', each in a history of its own. */
+    @Bean
+    FlywayMigrationStrategy schemaMigrations() {
+        return new SchemaMigrations();
     }
 
     @Bean

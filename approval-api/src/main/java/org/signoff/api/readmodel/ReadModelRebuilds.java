@@ -1,11 +1,13 @@
 package org.signoff.api.readmodel;
 
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,11 +24,14 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.signoff.common.CommandRejected;
 import org.signoff.common.Rejection;
 import org.signoff.staff.api.StaffId;
 
@@ -36,7 +41,11 @@ import org.signoff.staff.api.StaffId;
  * others), writes tables of its own ({@link ShadowTables}) from the first event on. Once it has caught up with the
  * store, the live processor pauses, and in one transaction the live tables get the rebuilt rows and the live token
  * the rebuilt one; readers see the old read model or the new one, never neither. The live processor goes on from
- * there, and the shadow tables are dropped. One rebuild per read model at a time, on the node that was asked.
+ * there, and the shadow tables are dropped. One rebuild per read model at a time across the nodes: the node that
+ * rebuilds holds a claim on it ({@link ReadModelShapes}).
+ *
+ * <p>A read model whose code writes a newer shape than the one recorded for its rows is rebuilt so once a node of the
+ * new version is ready (it answers from the old rows meanwhile); the shape is recorded in the swap's transaction.
  */
 @Component
 public class ReadModelRebuilds {
@@ -45,6 +54,8 @@ public class ReadModelRebuilds {
     private static final String PROCESSOR_SUFFIX = ".rebuild";
     /** Longer than a running rebuild goes without storing its token (Axon's claim timeout is 10 s). */
     private static final Duration ABANDONED_AFTER = Duration.ofSeconds(30);
+    /** How often a rebuilding node renews its claim, and a waiting one looks again. */
+    private static final Duration CLAIM_RENEWED_EVERY = Duration.ofSeconds(5);
 
     private final Map<String, ReadModel<?>> readModels = new ConcurrentHashMap<>();
     private final Map<String, RebuildView> latest = new ConcurrentHashMap<>();
@@ -60,6 +71,9 @@ public class ReadModelRebuilds {
     private final DataSource dataSource;
     private final TransactionTemplate transaction;
     private final Clock clock = Clock.systemUTC();
+    private final ReadModelShapes shapes;
+    /** This process, as a claim names it: a restarted node is another one, whose claims wait for the old ones. */
+    private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
 
     ReadModelRebuilds(
             List<ReadModel<?>> readModels,
@@ -76,7 +90,50 @@ public class ReadModelRebuilds {
         this.positions = positions;
         this.dataSource = dataSource;
         this.transaction = new TransactionTemplate(transactions);
+        this.shapes = new ReadModelShapes(jdbc);
         forgetUnfinished();
+        readModels.forEach(readModel -> shapes.recordIfNone(readModel.name(), readModel.shape(), clock.instant()));
+    }
+
+    /**
+     * Once the node is ready, each read model whose recorded shape is older than its code's is rebuilt; while another
+     * node holds the claim, this one looks again every few seconds until the shape is recorded.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void rebuildReshaped() {
+        readModels.values().forEach(readModel -> {
+            int recorded = shapes.recorded(readModel.name()).orElse(readModel.shape());
+            if (recorded > readModel.shape()) {
+                log.warn(
+                        "Read model '{}' is in shape {}, newer than this version's {}: a newer version wrote it",
+                        readModel.name(),
+                        recorded,
+                        readModel.shape());
+            } else if (recorded < readModel.shape()) {
+                workers.execute(() -> rebuildWhenClaimed(readModel, recorded));
+            }
+        });
+    }
+
+    private void rebuildWhenClaimed(ReadModel<?> readModel, int recorded) {
+        String startedBy = "engine: shape " + recorded + " to " + readModel.shape();
+        try {
+            while (shapes.recorded(readModel.name()).orElse(0) < readModel.shape()) {
+                try {
+                    start(readModel, startedBy);
+                    log.info(
+                            "Read model '{}' has rows in shape {}, this version writes shape {}: rebuilding it",
+                            readModel.name(),
+                            recorded,
+                            readModel.shape());
+                    return;
+                } catch (CommandRejected inProgress) {
+                    Thread.sleep(CLAIM_RENEWED_EVERY.toMillis());
+                }
+            }
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Every read model that can be rebuilt: where it stands, and its latest rebuild on this node. */
@@ -94,21 +151,37 @@ public class ReadModelRebuilds {
 
     private ReadModelView view(String name, long head) {
         OptionalLong position = positions.of(name);
+        int shape = readModels.get(name).shape();
+        Integer recorded = shapes.recorded(name).stream().boxed().findFirst().orElse(null);
         return position.isPresent()
                 ? new ReadModelView(
-                        name, position.getAsLong(), Math.max(0, head - position.getAsLong()), latest.get(name))
-                : new ReadModelView(name, null, null, latest.get(name));
+                        name,
+                        position.getAsLong(),
+                        Math.max(0, head - position.getAsLong()),
+                        shape,
+                        recorded,
+                        latest.get(name))
+                : new ReadModelView(name, null, null, shape, recorded, latest.get(name));
     }
 
     /** Starts rebuilding the read model, answering at once; {@code REBUILD_IN_PROGRESS} while one runs. */
-    public synchronized RebuildView start(String name, StaffId performer) {
-        ReadModel<?> readModel = readModel(name);
+    public RebuildView start(String name, StaffId performer) {
+        return start(readModel(name), performer.value());
+    }
+
+    private synchronized RebuildView start(ReadModel<?> readModel, String startedBy) {
+        String name = readModel.name();
         RebuildView running = latest.get(name);
         if (running != null && !running.finished()) {
             throw Rejection.REBUILD_IN_PROGRESS.because(
                     "Read model '" + name + "' is being rebuilt since " + running.startedAt());
         }
-        RebuildView started = RebuildView.started(name, performer.value(), clock.instant(), positions.head());
+        Instant now = clock.instant();
+        if (!shapes.claim(name, node, now.plus(ABANDONED_AFTER), now)) {
+            throw Rejection.REBUILD_IN_PROGRESS.because(
+                    "Read model '" + name + "' is being rebuilt by another node: " + shapes.claimant(name));
+        }
+        RebuildView started = RebuildView.started(name, startedBy, now, positions.head());
         latest.put(name, started);
         workers.execute(() -> rebuild(readModel, started));
         return started;
@@ -128,6 +201,7 @@ public class ReadModelRebuilds {
             processor = processor(rebuildProcessor, readModel.projection(shadow.client()));
             processor.start();
             long head = positions.head();
+            Instant renewed = clock.instant();
             // the rebuild's position as stored: the token the swap below hands to the live processor
             for (long at = positions.of(rebuildProcessor).orElse(-1);
                     at < head;
@@ -135,6 +209,12 @@ public class ReadModelRebuilds {
                 latest.put(name, started.at(at, head));
                 Thread.sleep(50);
                 head = positions.head();
+                if (clock.instant().isAfter(renewed.plus(CLAIM_RENEWED_EVERY))) {
+                    renewed = clock.instant();
+                    if (!shapes.claim(name, node, renewed.plus(ABANDONED_AFTER), renewed)) {
+                        throw new ClaimLost(name);
+                    }
+                }
             }
             processor.shutDown();
             latest.put(name, started.swapping(head));
@@ -157,6 +237,7 @@ public class ReadModelRebuilds {
                     jdbc.sql("DELETE FROM TokenEntry WHERE processorName = ?")
                             .param(rebuildProcessor)
                             .update();
+                    shapes.swappedIn(name, readModel.shape(), clock.instant());
                 });
             } finally {
                 live.start();
@@ -177,8 +258,12 @@ public class ReadModelRebuilds {
                 processor.shutDown();
             }
             try {
-                deleteToken(rebuildProcessor);
-                shadow.drop();
+                // a claim lost (this node stalled past its deadline) leaves the rebuild's tables to the next claimant
+                if (!(failure instanceof ClaimLost)) {
+                    deleteToken(rebuildProcessor);
+                    shadow.drop();
+                    shapes.release(name, node);
+                }
             } catch (RuntimeException cleanUp) {
                 failure.addSuppressed(cleanUp);
             }
@@ -245,8 +330,19 @@ public class ReadModelRebuilds {
         workers.shutdownNow();
     }
 
-    /** A read model: how far it is ({@code null} before it has a position) and its latest rebuild here. */
-    public record ReadModelView(String name, Long position, Long eventsBehind, RebuildView rebuild) {}
+    /**
+     * A read model: how far it is ({@code null} before it has a position), the shape this version writes and the one
+     * its rows are recorded in (older until the rebuild that reshapes them is swapped in), and its latest rebuild here.
+     */
+    public record ReadModelView(
+            String name, Long position, Long eventsBehind, int shape, Integer rowsShape, RebuildView rebuild) {}
+
+    /** This node's claim on a rebuild ran out and another node may have taken it. */
+    private static final class ClaimLost extends RuntimeException {
+        ClaimLost(String readModel) {
+            super("The claim to rebuild '" + readModel + "' ran out before the rebuild caught up");
+        }
+    }
 
     /**
      * A rebuild: {@code BUILDING} (at {@code position} of {@code head}), {@code SWAPPING}, {@code DONE} or

@@ -68,6 +68,12 @@ public class MasterListProjection {
 
     public static final String PROCESSING_GROUP = "master-list";
 
+    /**
+     * The shape of its tables' rows: raised with a migration after which rows written before it need the events
+     * replayed (a column filled from them, say); a node that finds an older shape recorded rebuilds the read model.
+     */
+    public static final int SHAPE = 1;
+
     /** Its tables: nobody else reads or writes them. */
     public static final List<String> TABLES = List.of(
             "projection_master_list",

@@ -58,6 +58,12 @@ public class TicketProjection {
 
     public static final String PROCESSING_GROUP = "tickets";
 
+    /**
+     * The shape of its tables' rows: raised with a migration after which rows written before it need the events
+     * replayed (a column filled from them, say); a node that finds an older shape recorded rebuilds the read model.
+     */
+    public static final int SHAPE = 1;
+
     /** Its tables: nobody else reads or writes them. */
     public static final List<String> TABLES = List.of(
             "projection_ticket", "projection_ticket_history", "projection_ticket_person", "projection_ticket_job");
