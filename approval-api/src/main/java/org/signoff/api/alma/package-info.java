@@ -5,5 +5,10 @@
  * answer that is not the record into a typed problem: {@link AlmaRefused} naming Alma's own code,
  * {@link AlmaCredentialsRejected}, {@link AlmaUnavailable}. The key is never logged, never in a message or a
  * {@code toString}. Nothing in the process uses it yet: the steps are still taken by hand (issue 31).
+ *
+ * <p>It also listens to Alma's webhook integration profile at {@code /alma/webhook}: the handshake, and posts
+ * authenticated by their {@code X-Exl-Signature} alone (the profile's secret, like the key, is never logged). Each
+ * notification is taken once ({@code alma_webhook_notification}, no personal data); a {@code JOB_END} is published
+ * as {@link AlmaJobEnded}, unconfirmed until the Sandbox API says so.
  */
 package org.signoff.api.alma;

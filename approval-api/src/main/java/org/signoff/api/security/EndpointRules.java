@@ -89,6 +89,12 @@ public final class EndpointRules {
             "/swagger-ui.html",
             "/swagger-ui/**");
 
+    /**
+     * What another system calls and authenticates by signing the body, not with a key: open at the door, and the
+     * endpoint itself refuses a post its sender did not sign. Alma's webhook listener (alma/).
+     */
+    public static final List<String> SIGNED_BY_SENDER = List.of("/alma/webhook");
+
     private static final PathPatternParser PATTERNS = new PathPatternParser();
 
     /** Whether a GET of this path is open to anyone. */

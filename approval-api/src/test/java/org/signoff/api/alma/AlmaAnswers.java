@@ -66,6 +66,71 @@ final class AlmaAnswers {
             }
             """;
 
+    /**
+     * A JOB_END webhook post as Alma sends it (pulibrary/bibdata's {@code sqs_incremental_dump.json}, a captured
+     * post, its institution and job renamed): the notification's own id, the run as the Configuration API gives it.
+     */
+    static String jobEnd(String notificationId, String instanceId) {
+        return """
+                {
+                  "id": "%s",
+                  "action": "JOB_END",
+                  "institution": {"value": "01UNI_INST", "desc": "University Library"},
+                  "time": "2026-11-30T09:14:41.941Z",
+                  "event": null,
+                  "job_instance": {
+                    "id": "%s",
+                    "external_id": "6587815800006421",
+                    "name": "Import - Vendor records",
+                    "submitted_by": {"value": "jdoe", "desc": "Doe, Jo"},
+                    "submit_time": "2026-11-30T09:12:01.410Z",
+                    "start_time": "2026-11-30T09:12:04.802Z",
+                    "end_time": "2026-11-30T09:14:41.117Z",
+                    "progress": 100,
+                    "status": {"value": "COMPLETED_SUCCESS", "desc": "Completed Successfully"},
+                    "status_date": "2026-11-30Z",
+                    "alert": [{"value": "alert_general_success", "desc": "The job completed successfully."}],
+                    "counter": [
+                      {"type": {"value": "label.new.records", "desc": "New Records"}, "value": "11"},
+                      {"type": {"value": "label.updated.records", "desc": "Updated Records"}, "value": "14"},
+                      {"type": {"value": "label.deleted.records", "desc": "Deleted Records"}, "value": "0"}
+                    ],
+                    "job_info": {
+                      "id": "M28",
+                      "name": "Import - Vendor records",
+                      "type": {"value": "SCHEDULED", "desc": "Scheduled"},
+                      "category": {"value": "IMPORT", "desc": "Import"},
+                      "link": "/almaws/v1/conf/jobs/M28"
+                    },
+                    "link": "/almaws/v1/conf/jobs/M28/instances/%s"
+                  },
+                  "bib": null,
+                  "holding": null,
+                  "item": null,
+                  "portfolio": null,
+                  "representation": null
+                }
+                """.formatted(notificationId, instanceId, instanceId);
+    }
+
+    /** A webhook post of another action, a user's update, with the person in it as Alma sends it. */
+    static String userUpdated(String notificationId) {
+        return """
+                {
+                  "id": "%s",
+                  "action": "USER",
+                  "institution": {"value": "01UNI_INST", "desc": "University Library"},
+                  "time": "2026-11-30T10:02:11.000Z",
+                  "event": {"value": "USER_UPDATED", "desc": "User updated"},
+                  "webhook_user": {
+                    "user": {"primary_id": "jdoe", "first_name": "Jo", "last_name": "Doe"},
+                    "cause": "UPDATED",
+                    "method": "UI"
+                  }
+                }
+                """.formatted(notificationId);
+    }
+
     static String error(String code, String message) {
         return """
                 {
