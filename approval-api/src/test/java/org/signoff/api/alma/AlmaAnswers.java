@@ -41,6 +41,63 @@ final class AlmaAnswers {
             }
             """;
 
+    /**
+     * A user as {@code GET /users/{id}?view=full} gives it, with the fields the engine does not read: contact
+     * details, identifiers, notes, statistics, a field Alma may add one day. A write must send them all back.
+     */
+    static final String FULL_USER = """
+            {
+              "record_type": {"value": "STAFF", "desc": "Staff"},
+              "primary_id": "jdoe",
+              "first_name": "Jo",
+              "last_name": "Doe",
+              "user_group": {"value": "STAFF", "desc": "Staff"},
+              "job_category": {"value": "Cataloger", "desc": "Cataloger"},
+              "preferred_language": {"value": "en", "desc": "English"},
+              "expiry_date": "2030-12-31Z",
+              "account_type": {"value": "INTERNAL", "desc": "Internal"},
+              "status": {"value": "ACTIVE", "desc": "Active"},
+              "contact_info": {
+                "address": [],
+                "email": [{"email_address": "jo.doe@example.edu", "preferred": true,
+                           "email_type": [{"value": "work", "desc": "Work"}]}],
+                "phone": []
+              },
+              "user_identifier": [
+                {"id_type": {"value": "BARCODE", "desc": "Barcode"}, "value": "0001234", "status": "ACTIVE",
+                 "segment_type": "Internal"}
+              ],
+              "user_role": [
+                {
+                  "status": {"value": "ACTIVE", "desc": "Active"},
+                  "scope": {"value": "01UNI_INST", "desc": "University Library"},
+                  "role_type": {"value": "214", "desc": "Circulation Desk Operator"},
+                  "parameter": [
+                    {
+                      "type": {"value": "ServiceUnit"},
+                      "scope": {"value": "01UNI_INST", "desc": "University Library"},
+                      "value": {"value": "MAIN_CIRC", "desc": "Main circulation desk"}
+                    }
+                  ]
+                },
+                {
+                  "status": {"value": "INACTIVE", "desc": "Inactive"},
+                  "scope": {"value": "01UNI_INST", "desc": "University Library"},
+                  "role_type": {"value": "51", "desc": "Repository Manager"},
+                  "parameter": []
+                }
+              ],
+              "user_note": [
+                {"note_type": {"value": "POPUP", "desc": "General"}, "note_text": "Keep me", "user_viewable": false,
+                 "segment_type": "Internal"}
+              ],
+              "user_statistic": [
+                {"statistic_category": {"value": "STAFF", "desc": "Staff"}, "segment_type": "Internal"}
+              ],
+              "a_field_alma_adds_later": {"value": "kept", "nested": [1, 2, 3]}
+            }
+            """;
+
     static final String JOB_INSTANCE = """
             {
               "id": "6117829950004146",
