@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -134,6 +135,12 @@ class AlmaWebhookTest {
         assertThat(passedOnFor("6587815790006003")).isEmpty();
         assertThat(count("6587815790006003")).isZero();
         assertThat(output.getAll()).contains("An Alma webhook post was refused").doesNotContain(SECRET);
+        JsonNode refusals = service.api().get("/access-refusals?limit=1000").body();
+        assertThat(refusals).as("the auditors' record of refused requests").anySatisfy(refusal -> {
+            assertThat(refusal.get("endpoint").asText()).isEqualTo("POST /alma/webhook");
+            assertThat(refusal.get("reason").asText()).isEqualTo("ALMA_SIGNATURE_REJECTED");
+            assertThat(refusal.get("principal").asText()).isEqualTo("anonymous");
+        });
     }
 
     @Test
