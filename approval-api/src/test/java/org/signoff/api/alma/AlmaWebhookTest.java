@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.signoff.api.testkit.Api;
 import org.signoff.api.testkit.Api.Response;
+import org.signoff.api.testkit.Concurrently;
 import org.signoff.api.testkit.RunningService;
 
 /**
@@ -116,6 +117,21 @@ class AlmaWebhookTest {
         assertThat(retry.body().get("taken").asBoolean()).isFalse();
         assertThat(passedOnFor("6587815790006002")).hasSize(1);
         assertThat(count("6587815790006002")).isEqualTo(1);
+    }
+
+    @Test
+    void aNotificationSentSeveralTimesAtOnceIsTakenOnce() throws Exception {
+        String body = AlmaAnswers.jobEnd("6587815790006008", "6587815790006008");
+        String signature = sign(body, SECRET);
+
+        List<Response> answers = Concurrently.all(6, () -> signedPost(body, signature));
+
+        assertThat(answers).extracting(Response::status).containsOnly(200);
+        assertThat(answers)
+                .filteredOn(answer -> answer.body().get("taken").asBoolean())
+                .hasSize(1);
+        assertThat(passedOnFor("6587815790006008")).hasSize(1);
+        assertThat(count("6587815790006008")).isEqualTo(1);
     }
 
     @Test
