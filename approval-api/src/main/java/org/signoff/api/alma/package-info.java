@@ -1,6 +1,7 @@
 /**
  * Alma, where the jobs run: one connection per environment (Sandbox, production), built only when configured. It
- * reads a user's roles and a job instance over Alma's REST API with the environment's key, rides out Alma's
+ * reads a user's roles and a job instance over Alma's REST API with the environment's key, writes roles back to the
+ * user ({@link AlmaRoleChange}: only {@code user_role} changed, a dry run writes nothing), rides out Alma's
  * per-second threshold ({@code 429 PER_SECOND_THRESHOLD}) up to a set number of retries, and turns every other
  * answer that is not the record into a typed problem: {@link AlmaRefused} naming Alma's own code,
  * {@link AlmaCredentialsRejected}, {@link AlmaUnavailable}. The key is never logged, never in a message or a
