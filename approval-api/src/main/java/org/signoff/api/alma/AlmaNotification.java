@@ -1,7 +1,6 @@
 package org.signoff.api.alma;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -30,8 +29,8 @@ record AlmaNotification(String id, String action, String event, Instant time, Al
         }
         String id = required(post, "id");
         String action = required(post, "action");
-        String event = bounded(code(post.path("event")), "event");
-        Instant time = time(post.path("time"));
+        String event = bounded(AlmaJson.code(post.path("event")), "event");
+        Instant time = AlmaJson.time(post.path("time"));
         if (!JOB_END.equals(action)) {
             return new AlmaNotification(id, action, event, time, null);
         }
@@ -49,7 +48,7 @@ record AlmaNotification(String id, String action, String event, Instant time, Al
     }
 
     private static String required(JsonNode post, String field) {
-        String value = bounded(text(post.path(field)), field);
+        String value = bounded(AlmaJson.text(post.path(field)), field);
         if (value == null || value.isBlank()) {
             throw new AlmaNotificationUnreadable("no " + field);
         }
@@ -61,22 +60,5 @@ record AlmaNotification(String id, String action, String event, Instant time, Al
             throw new AlmaNotificationUnreadable(field + " is longer than " + LONGEST + " characters");
         }
         return value;
-    }
-
-    private static String code(JsonNode node) {
-        return node.isObject() ? text(node.path("value")) : text(node);
-    }
-
-    private static String text(JsonNode node) {
-        return node.isValueNode() && !node.isNull() ? node.asText() : null;
-    }
-
-    private static Instant time(JsonNode node) {
-        String text = text(node);
-        try {
-            return text == null ? null : Instant.parse(text);
-        } catch (DateTimeParseException notATime) {
-            return null;
-        }
     }
 }

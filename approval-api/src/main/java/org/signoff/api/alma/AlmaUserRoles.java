@@ -36,7 +36,7 @@ final class AlmaUserRoles {
             }
             if (same == null) {
                 held.add(node(wanted));
-            } else if (!ACTIVE.equals(same.path("status").path("value").asText(null))) {
+            } else if (!ACTIVE.equals(AlmaJson.role(same).status())) {
                 ((ObjectNode) same).set("status", NODES.objectNode().put("value", ACTIVE));
             }
         }
@@ -70,10 +70,7 @@ final class AlmaUserRoles {
     }
 
     private static boolean sameRole(JsonNode role, AlmaUser.Role wanted) {
-        AlmaUser.Role held = AlmaJson.user(
-                        NODES.objectNode().set("user_role", NODES.arrayNode().add(role)))
-                .roles()
-                .get(0);
+        AlmaUser.Role held = AlmaJson.role(role);
         return Objects.equals(held.roleType(), wanted.roleType())
                 && Objects.equals(held.scope(), wanted.scope())
                 && new HashSet<>(held.parameters()).equals(new HashSet<>(wanted.parameters()));
