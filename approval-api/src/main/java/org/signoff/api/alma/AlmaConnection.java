@@ -10,18 +10,22 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Alma environment's REST API, read with its key: a user's roles and a job instance. Every answer but the record
- * becomes {@link AlmaRefused}, {@link AlmaCredentialsRejected} or {@link AlmaUnavailable}; Alma's per-second
- * threshold is ridden out with a short, doubling wait. The key goes only into the {@code Authorization} header.
+ * One Alma environment's REST API, with its key: a user's roles read and written, and a job instance read. Every
+ * answer but the record becomes {@link AlmaRefused}, {@link AlmaCredentialsRejected} or {@link AlmaUnavailable};
+ * Alma's per-second threshold is ridden out with a short, doubling wait. The key goes only into the {@code Authorization} header.
  */
 public final class AlmaConnection {
 
@@ -55,7 +59,49 @@ public final class AlmaConnection {
 
     /** The user record of this primary id, with its roles; an unknown one is Alma's {@code 401861}. */
     public AlmaUser user(String primaryId) {
-        return get("/almaws/v1/users/" + segment(primaryId) + "?view=full&expand=none", AlmaJson::user);
+        return AlmaJson.user(userRecord(primaryId));
+    }
+
+    /**
+     * Gives the user these roles (active), as a dry run or in Alma: the user is read, the roles it lacks are added to
+     * its {@code user_role} (an inactive one is made active) and the whole record is written back, every other field
+     * as Alma sent it. A role it holds already adds nothing; when nothing changes, nothing is written.
+     */
+    public AlmaRoleChange addRoles(String primaryId, Collection<AlmaUser.Role> roles, boolean dryRun) {
+        return change(primaryId, record -> AlmaUserRoles.add(record, roles), dryRun);
+    }
+
+    /**
+     * Takes these roles from the user, as a dry run or in Alma, as {@link #addRoles} gives them: a role is the same
+     * by its type, scope and parameters, whatever its status; one the user does not hold removes nothing.
+     */
+    public AlmaRoleChange removeRoles(String primaryId, Collection<AlmaUser.Role> roles, boolean dryRun) {
+        return change(primaryId, record -> AlmaUserRoles.remove(record, roles), dryRun);
+    }
+
+    private AlmaRoleChange change(String primaryId, UnaryOperator<ObjectNode> edit, boolean dryRun) {
+        ObjectNode record = userRecord(primaryId);
+        List<AlmaUser.Role> before = AlmaJson.user(record).roles();
+        ObjectNode changed = edit.apply(record.deepCopy());
+        List<AlmaUser.Role> after = AlmaJson.user(changed).roles();
+        if (dryRun || after.equals(before)) {
+            return new AlmaRoleChange(primaryId, before, after, false);
+        }
+        // Alma swaps the whole record for the one sent; recalculate_roles=false keeps its role rules off these roles
+        JsonNode written = call(
+                "PUT",
+                "/almaws/v1/users/" + segment(primaryId)
+                        + "?user_id_type=all_unique&send_pin_number_letter=false&recalculate_roles=false",
+                changed.toString());
+        return new AlmaRoleChange(primaryId, before, AlmaJson.user(written).roles(), true);
+    }
+
+    private ObjectNode userRecord(String primaryId) {
+        JsonNode record = call("GET", "/almaws/v1/users/" + segment(primaryId) + "?view=full&expand=none", null);
+        if (!record.isObject()) {
+            throw unavailable("answered with a body that is not a record");
+        }
+        return (ObjectNode) record;
     }
 
     /** One run of a job, as Monitor Jobs shows it. */
@@ -65,19 +111,27 @@ public final class AlmaConnection {
     }
 
     private <T> T get(String path, Function<JsonNode, T> read) {
-        HttpRequest request = HttpRequest.newBuilder(resolve(path))
+        return read.apply(call("GET", path, null));
+    }
+
+    /** A GET, or a PUT of {@code json}: Alma's record in the answer, or the failure it stands for. */
+    private JsonNode call(String method, String path, String json) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(resolve(path))
                 .timeout(readTimeout)
                 .header("Authorization", "apikey " + apiKey)
-                .header("Accept", "application/json")
-                .GET()
-                .build();
+                .header("Accept", "application/json");
+        HttpRequest request = json == null
+                ? builder.GET().build()
+                : builder.header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                        .build();
         for (int retry = 0; ; retry++) {
             HttpResponse<String> response = send(request);
             int status = response.statusCode();
             JsonNode body = json(response.body());
             String[] error = body == null ? null : AlmaJson.firstError(body);
             if (status == 200 && body != null && error == null) {
-                return read.apply(body);
+                return body;
             }
             String code = error == null ? null : error[0];
             if (status == 429 && (code == null || code.equals("PER_SECOND_THRESHOLD"))) {

@@ -18,15 +18,20 @@ final class AlmaJson {
     static AlmaUser user(JsonNode user) {
         List<AlmaUser.Role> roles = new ArrayList<>();
         for (JsonNode role : list(user.path("user_role"))) {
-            List<AlmaUser.Parameter> parameters = new ArrayList<>();
-            for (JsonNode parameter : list(role.path("parameter"))) {
-                parameters.add(new AlmaUser.Parameter(
-                        code(parameter.path("type")), code(parameter.path("scope")), code(parameter.path("value"))));
-            }
-            roles.add(new AlmaUser.Role(
-                    code(role.path("role_type")), code(role.path("scope")), code(role.path("status")), parameters));
+            roles.add(role(role));
         }
         return new AlmaUser(text(user.path("primary_id")), roles);
+    }
+
+    /** One {@code user_role} of a user record. */
+    static AlmaUser.Role role(JsonNode role) {
+        List<AlmaUser.Parameter> parameters = new ArrayList<>();
+        for (JsonNode parameter : list(role.path("parameter"))) {
+            parameters.add(new AlmaUser.Parameter(
+                    code(parameter.path("type")), code(parameter.path("scope")), code(parameter.path("value"))));
+        }
+        return new AlmaUser.Role(
+                code(role.path("role_type")), code(role.path("scope")), code(role.path("status")), parameters);
     }
 
     static AlmaJobInstance jobInstance(JsonNode instance) {
@@ -72,15 +77,15 @@ final class AlmaJson {
     }
 
     /** A field of a code table, {@code {"value": …, "desc": …}}, or the bare value. */
-    private static String code(JsonNode node) {
+    static String code(JsonNode node) {
         return node.isObject() ? text(node.path("value")) : text(node);
     }
 
-    private static String text(JsonNode node) {
+    static String text(JsonNode node) {
         return node.isValueNode() && !node.isNull() ? node.asText() : null;
     }
 
-    private static Instant time(JsonNode node) {
+    static Instant time(JsonNode node) {
         String text = text(node);
         try {
             return text == null || text.isBlank() ? null : Instant.parse(text);

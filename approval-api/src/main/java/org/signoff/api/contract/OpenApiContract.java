@@ -145,6 +145,12 @@ class OpenApiContract {
         api.getPaths().forEach((path, item) -> {
             item.readOperationsMap().forEach((method, operation) -> {
                 withoutHeadersAClientSets(operation);
+                if (operation.getSecurity() != null && operation.getSecurity().isEmpty()) {
+                    // another system's call (Alma's webhook), authenticated in the endpoint by the sender's signature:
+                    // no key, no performer, no Idempotency-Key; the endpoint names its own refusals
+                    problems(operation, "400", "Malformed or invalid: MALFORMED_REQUEST, INVALID_REQUEST");
+                    return;
+                }
                 pagedWithLink(operation);
                 problems(operation, "400", "Malformed or invalid: MALFORMED_REQUEST, INVALID_REQUEST");
                 problems(operation, "401", "No, or a bad, API key or token: UNAUTHENTICATED");

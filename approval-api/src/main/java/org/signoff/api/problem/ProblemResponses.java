@@ -60,10 +60,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem(status, rejected.rejection().name(), rejected.getMessage());
     }
 
-    /** A refusal by a room above (who may act, an idempotency key); one of who may act (403) goes on the record. */
+    /**
+     * A refusal by a room above (who may act, an idempotency key, a sender's signature); one of who the caller is
+     * (401: a webhook post its sender did not sign) or what they may do (403) goes on the record.
+     */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> refused(ProblemException refused, HttpServletRequest request) {
-        if (refused.status() == HttpStatus.FORBIDDEN) {
+        if (refused.status() == HttpStatus.FORBIDDEN || refused.status() == HttpStatus.UNAUTHORIZED) {
             refusals.record(request, refused.code());
         }
         ProblemDetail problem = detail(refused.status(), refused.code(), refused.getMessage());

@@ -89,6 +89,12 @@ public final class EndpointRules {
             "/swagger-ui.html",
             "/swagger-ui/**");
 
+    /**
+     * What another system calls and authenticates by signing the body, not with a key: open at the door, and the
+     * endpoint itself refuses a post its sender did not sign. Alma's webhook listener (alma/).
+     */
+    public static final List<String> SIGNED_BY_SENDER = List.of("/alma/webhook");
+
     private static final PathPatternParser PATTERNS = new PathPatternParser();
 
     /** Whether a GET of this path is open to anyone. */
@@ -97,8 +103,14 @@ public final class EndpointRules {
         return OPEN_TO_READ.stream().anyMatch(pattern -> PATTERNS.parse(pattern).matches(container));
     }
 
-    /** The endpoint a request was for, as its rule names it ({@code POST /tickets/*}{@code /approval}), or "other". */
+    /**
+     * The endpoint a request was for, as its rule names it ({@code POST /tickets/*}{@code /approval}), a signed one as
+     * it is ({@code POST /alma/webhook}), or "other".
+     */
     public static String endpointOf(String method, String path) {
+        if (SIGNED_BY_SENDER.contains(path)) {
+            return method + " " + path;
+        }
         PathContainer container = PathContainer.parsePath(path);
         return RULES.stream()
                 .filter(rule -> rule.method().name().equals(method)

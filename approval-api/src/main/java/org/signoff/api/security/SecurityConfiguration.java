@@ -39,8 +39,8 @@ import org.signoff.common.MessageMetaData;
 
 /**
  * Every request is authenticated (an API key, or a bearer token when an identity provider is configured) but the
- * health check; every endpoint needs the operation its {@link EndpointRules}
- * rule names, and an endpoint without one is refused. A request that reaches no endpoint at all, once authenticated,
+ * health check and what its sender signs ({@link EndpointRules#SIGNED_BY_SENDER}); every endpoint needs the
+ * operation its {@link EndpointRules} rule names, and an endpoint without one is refused. A request that reaches no endpoint at all, once authenticated,
  * goes on to its 404 or 405.
  */
 @Configuration(proxyBeanMethods = false)
@@ -90,6 +90,8 @@ class SecurityConfiguration {
                     // an async dispatch finishes a response (a stream, an event source) already authorised
                     requests.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
                     requests.requestMatchers(HttpMethod.GET, EndpointRules.OPEN_TO_READ.toArray(String[]::new))
+                            .permitAll();
+                    requests.requestMatchers(EndpointRules.SIGNED_BY_SENDER.toArray(String[]::new))
                             .permitAll();
                     requests.requestMatchers("/actuator/**").hasAuthority("metrics:read");
                     EndpointRules.RULES.forEach(rule -> requests.requestMatchers(rule.method(), rule.pattern())

@@ -42,8 +42,8 @@ class AlmaSecretTest {
             }
             alma.resetAll();
             alma.stubFor(get(anyUrl()).willReturn(aResponse().withFixedDelay(1_000)));
-            said.add(failure(() ->
-                    AlmaConnectionTest.connection(URI.create(alma.baseUrl()), 1).jobInstance("M28", "1")));
+            said.add(failure(() -> AlmaConnectionTest.connection(URI.create(alma.baseUrl()), 1, Duration.ofMillis(300))
+                    .jobInstance("M28", "1")));
         } finally {
             alma.stop();
         }

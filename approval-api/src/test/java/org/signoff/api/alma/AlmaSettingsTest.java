@@ -59,6 +59,26 @@ class AlmaSettingsTest {
     }
 
     @Test
+    void aWebhookSecretFileThatCannotBeReadStopsTheStartNamingTheSetting() {
+        Path missing = dataDir.resolve("no-such-secret");
+        assertThatThrownBy(() -> RunningService.start(dataDir, "--approval.alma.webhook.secret-file=" + missing))
+                .hasStackTraceContaining("approval.alma.webhook.secret-file cannot be read: " + missing);
+    }
+
+    @Test
+    void aWebhookSecretGivenTwiceStopsTheStartWithoutPrintingIt(CapturedOutput output) throws Exception {
+        Path file = java.nio.file.Files.writeString(dataDir.resolve("alma-webhook-secret"), "from-the-file");
+        assertThatThrownBy(() -> RunningService.start(
+                        dataDir,
+                        "--approval.alma.webhook.secret=" + AlmaWebhookTest.SECRET,
+                        "--approval.alma.webhook.secret-file=" + file))
+                .hasStackTraceContaining(
+                        "approval.alma.webhook.secret and approval.alma.webhook.secret-file are both set; set one")
+                .satisfies(failure -> assertThat(stackTrace(failure)).doesNotContain(AlmaWebhookTest.SECRET));
+        assertThat(output.getAll()).doesNotContain(AlmaWebhookTest.SECRET);
+    }
+
+    @Test
     void aKeyFileThatCannotBeReadStopsTheStartNamingTheSetting() {
         Path missing = dataDir.resolve("no-such-key");
         assertThatThrownBy(() -> RunningService.start(
