@@ -50,6 +50,7 @@ public final class EndpointRules {
             new Rule(GET, "/jobs/*", Operation.JOBS_READ),
             new Rule(POST, "/jobs", Operation.JOBS_WRITE),
             new Rule(PUT, "/jobs/*", Operation.JOBS_WRITE),
+            new Rule(PUT, "/jobs/*/alma-side", Operation.JOBS_WRITE),
             new Rule(POST, "/jobs/*/retirement", Operation.JOBS_WRITE),
             new Rule(GET, "/staff", Operation.STAFF_READ),
             new Rule(GET, "/staff/*", Operation.STAFF_READ),
