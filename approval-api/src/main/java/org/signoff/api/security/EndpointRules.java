@@ -60,6 +60,7 @@ public final class EndpointRules {
             new Rule(GET, "/jobs/*/history", Operation.AUDIT_READ),
             new Rule(POST, "/staff", Operation.STAFF_WRITE),
             new Rule(PUT, "/staff/*", Operation.STAFF_WRITE),
+            new Rule(PUT, "/staff/*/alma-primary-id", Operation.STAFF_WRITE),
             new Rule(POST, "/staff/*/departure", Operation.STAFF_WRITE),
             new Rule(POST, "/staff/*/erasure", Operation.STAFF_WRITE),
             new Rule(GET, "/api-clients", Operation.CLIENTS_WRITE),
