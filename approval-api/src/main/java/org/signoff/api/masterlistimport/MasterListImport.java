@@ -422,7 +422,10 @@ class MasterListImport {
         }
     }
 
-    /** @return whether the sign-off was recorded */
+    /**
+     * @return whether the line's person may take its Alma primary id: the sign-off was recorded, or found already
+     *     listed meanwhile
+     */
     private boolean sendSignOff(Step step, List<LineReport> report, Map<Long, LineReport> changed) {
         try {
             if (step.registerAs() != null) {
@@ -454,7 +457,7 @@ class MasterListImport {
                                     planned.job(),
                                     planned.person(),
                                     planned.staffId(),
-                                    List.of("already on the list: nothing to do"))
+                                    alreadyListed(planned))
                             : new LineReport(
                                     step.line(),
                                     Outcome.REFUSED,
@@ -462,8 +465,14 @@ class MasterListImport {
                                     planned.person(),
                                     planned.staffId(),
                                     List.of(refused.getMessage())));
-            return false;
+            return refused.rejection() == Rejection.TICKET_ALREADY_OPEN;
         }
+    }
+
+    private static List<String> alreadyListed(LineReport planned) {
+        List<String> notes = new ArrayList<>(List.of("already on the list: nothing to do"));
+        planned.notes().stream().filter(note -> note.startsWith(ALMA_ID_SET)).forEach(notes::add);
+        return List.copyOf(notes);
     }
 
     /** A staff id for someone new, from their name: first initial and last name, e.g. jpetzold; then jpetzold2… */
