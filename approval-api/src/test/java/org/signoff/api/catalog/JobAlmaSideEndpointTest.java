@@ -2,6 +2,8 @@ package org.signoff.api.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,6 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.signoff.api.testkit.Api.Response;
 import org.signoff.api.testkit.RunningService;
 import org.signoff.api.testkit.Scenario;
+import org.signoff.catalog.api.AlmaRole;
+import org.signoff.catalog.api.JobId;
+import org.signoff.lookup.JobCatalog;
 
 /**
  * {@code PUT /jobs/{jobId}/alma-side} over real HTTP: a systems librarian says what a job is in Alma, and the job
@@ -47,6 +52,16 @@ class JobAlmaSideEndpointTest {
         assertThat(side.at("/sandboxRoles/0/scope").asText()).isEqualTo("01HVD_INST");
         assertThat(side.at("/productionRoles/0/parameters/0/type").asText()).isEqualTo("JobCategory");
         assertThat(side.at("/productionRoles/0/parameters/0/value").asText()).isEqualTo("PHYSICAL_INVENTORY");
+        assertThat(service.bean(JobCatalog.class)
+                        .find(JobId.of(job))
+                        .orElseThrow()
+                        .almaSide()
+                        .productionRoles())
+                .as("the command side looks it up too, for the steps that will act in Alma")
+                .containsExactly(new AlmaRole(
+                        "51",
+                        "01HVD_INST",
+                        List.of(new AlmaRole.Parameter("JobCategory", null, "PHYSICAL_INVENTORY"))));
         long events = eventsOf(job);
 
         assertThat(scenario.api
