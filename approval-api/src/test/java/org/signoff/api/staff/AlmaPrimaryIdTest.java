@@ -2,13 +2,16 @@ package org.signoff.api.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.signoff.api.testkit.Api;
 import org.signoff.api.testkit.Api.Response;
+import org.signoff.api.testkit.Concurrently;
 import org.signoff.api.testkit.RunningService;
 import org.signoff.api.testkit.Scenario;
 
@@ -78,6 +81,38 @@ class AlmaPrimaryIdTest {
                         .get("almaPrimaryId")
                         .isNull())
                 .isTrue();
+    }
+
+    @Test
+    void oneLoginGivenToSeveralPeopleAtOnceGoesToOneOfThem() throws Exception {
+        String login = "shared-" + scenario.requester + "@example.edu";
+        List<String> people = List.of(
+                scenario.requester,
+                scenario.colleague,
+                scenario.librarian,
+                scenario.liaison,
+                scenario.otherLiaison,
+                scenario.support);
+        AtomicInteger next = new AtomicInteger();
+
+        List<Response> answers = Concurrently.all(
+                people.size(),
+                () -> admin.put("/staff/" + people.get(next.getAndIncrement()) + "/alma-primary-id", body(login)));
+
+        assertThat(answers).extracting(Response::status).containsOnly(204, 409);
+        assertThat(answers).filteredOn(answer -> answer.status() == 204).hasSize(1);
+        assertThat(answers)
+                .filteredOn(answer -> answer.status() == 409)
+                .extracting(Response::code)
+                .as("a refusal that says why, also for the one that lost the race to the index")
+                .containsOnly("ALMA_PRIMARY_ID_IN_USE");
+        assertThat(people.stream()
+                        .filter(person -> login.equals(admin.get("/staff/" + person)
+                                .body()
+                                .path("almaPrimaryId")
+                                .asText(null)))
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
