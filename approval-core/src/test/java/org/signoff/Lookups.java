@@ -57,6 +57,7 @@ public final class Lookups
     private final Map<JobId, CatalogEntry> jobs = new HashMap<>();
     private final Map<String, TicketId> slots = new HashMap<>();
     public final Map<StaffId, String> displayNames = new HashMap<>();
+    public final Map<StaffId, String> almaPrimaryIds = new HashMap<>();
     public final Map<ClientId, String> secretHashes = new HashMap<>();
     private final Map<String, TicketId> supportTickets = new HashMap<>();
     private final Map<TicketStatus, WaitLimits> deadlines = new HashMap<>();
@@ -194,8 +195,31 @@ public final class Lookups
     }
 
     @Override
+    public void storeAlmaPrimaryId(StaffId staffId, String almaPrimaryId) {
+        if (almaPrimaryId == null) {
+            almaPrimaryIds.remove(staffId);
+        } else {
+            almaPrimaryIds.put(staffId, almaPrimaryId);
+        }
+    }
+
+    @Override
+    public Optional<String> almaPrimaryIdOf(StaffId staffId) {
+        return Optional.ofNullable(almaPrimaryIds.get(staffId));
+    }
+
+    @Override
+    public Optional<StaffId> holderOfAlmaPrimaryId(String almaPrimaryId) {
+        return almaPrimaryIds.entrySet().stream()
+                .filter(held -> held.getValue().equalsIgnoreCase(almaPrimaryId))
+                .map(Map.Entry::getKey)
+                .findFirst();
+    }
+
+    @Override
     public void erase(StaffId staffId) {
         displayNames.remove(staffId);
+        almaPrimaryIds.remove(staffId);
         erased.add(staffId);
     }
 

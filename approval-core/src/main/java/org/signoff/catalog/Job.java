@@ -9,7 +9,10 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
+import org.signoff.catalog.api.AlmaRole;
+import org.signoff.catalog.api.AlmaSide;
 import org.signoff.catalog.api.ChangeJob;
+import org.signoff.catalog.api.JobAlmaSideSet;
 import org.signoff.catalog.api.JobChanged;
 import org.signoff.catalog.api.JobDefinition;
 import org.signoff.catalog.api.JobId;
@@ -18,6 +21,7 @@ import org.signoff.catalog.api.JobRetired;
 import org.signoff.catalog.api.RegisterJob;
 import org.signoff.catalog.api.RequiredReading;
 import org.signoff.catalog.api.RetireJob;
+import org.signoff.catalog.api.SetJobAlmaSide;
 import org.signoff.common.Rejection;
 import org.signoff.lookup.Performers;
 import org.signoff.lookup.StaffDirectory;
@@ -30,6 +34,7 @@ public class Job {
     private JobId jobId;
 
     private boolean retired;
+    private AlmaSide almaSide = AlmaSide.NONE;
 
     Job() {
         // for Axon
@@ -50,6 +55,21 @@ public class Job {
         }
         checkDefinition(command.definition());
         apply(new JobChanged(jobId, command.definition(), command.performedBy()));
+    }
+
+    /** The same side again records nothing: an administrator's repeated request is answered as done. */
+    @CommandHandler
+    void handle(SetJobAlmaSide command, StaffDirectory directory) {
+        Performers.withAnyRole(directory, command.performedBy(), Role.SYSTEMS_LIBRARIAN, Role.ADMIN);
+        if (retired) {
+            throw Rejection.JOB_RETIRED.because("Job '" + jobId + "' is retired and can no longer change");
+        }
+        AlmaSide wanted = command.almaSide() == null ? AlmaSide.NONE : command.almaSide();
+        checkAlmaSide(wanted);
+        if (wanted.equals(almaSide)) {
+            return;
+        }
+        apply(new JobAlmaSideSet(jobId, wanted, command.performedBy()));
     }
 
     @CommandHandler
@@ -82,6 +102,43 @@ public class Job {
         }
     }
 
+    /** Every id and code is given, and said once: Alma would refuse a blank one, and a repeated one is a slip. */
+    private static void checkAlmaSide(AlmaSide side) {
+        checkIds("Alma job id", side.jobIds());
+        checkIds("import profile id", side.importProfileIds());
+        checkRoles("Sandbox", side.sandboxRoles());
+        checkRoles("production", side.productionRoles());
+    }
+
+    private static void checkIds(String what, List<String> ids) {
+        if (ids.stream().anyMatch(Job::blank)) {
+            throw Rejection.INVALID_DEFINITION.because("An " + what + " may not be empty");
+        }
+        if (!unique(ids)) {
+            throw Rejection.INVALID_DEFINITION.because("Each " + what + " is listed once");
+        }
+    }
+
+    private static void checkRoles(String environment, List<AlmaRole> roles) {
+        for (AlmaRole role : roles) {
+            if (blank(role.roleType()) || blank(role.scope())) {
+                throw Rejection.INVALID_DEFINITION.because(
+                        "A " + environment + " role names its role type and its scope (library or institution code)");
+            }
+            if (role.parameters().stream().anyMatch(p -> blank(p.type()) || blank(p.value()))) {
+                throw Rejection.INVALID_DEFINITION.because(
+                        "A parameter of " + environment + " role '" + role.roleType() + "' names its type and value");
+            }
+        }
+        if (new HashSet<>(roles).size() != roles.size()) {
+            throw Rejection.INVALID_DEFINITION.because("Each " + environment + " role is listed once");
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
     private static boolean unique(List<String> values) {
         return new HashSet<>(values).size() == values.size();
     }
@@ -89,6 +146,11 @@ public class Job {
     @EventSourcingHandler
     void on(JobRegistered event) {
         jobId = event.jobId();
+    }
+
+    @EventSourcingHandler
+    void on(JobAlmaSideSet event) {
+        almaSide = event.almaSide();
     }
 
     @EventSourcingHandler

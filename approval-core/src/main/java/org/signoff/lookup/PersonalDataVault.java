@@ -13,6 +13,15 @@ public interface PersonalDataVault {
     /** The people known by this display name (letter case aside): how a list of names finds whom it means. */
     java.util.List<StaffId> named(String displayName);
 
+    /** Sets the login the person uses in Alma, or clears it ({@code null}). */
+    void storeAlmaPrimaryId(StaffId staffId, String almaPrimaryId);
+
+    /** The login the person uses in Alma, if known. */
+    java.util.Optional<String> almaPrimaryIdOf(StaffId staffId);
+
+    /** Who holds this Alma primary id (letter case aside, as Alma matches it), if anyone. */
+    java.util.Optional<StaffId> holderOfAlmaPrimaryId(String almaPrimaryId);
+
     /**
      * The person's pseudonym, made when first asked for: what the event store holds wherever it refers to them
      * (the staff id is personal data: a login chosen from their name).
@@ -20,8 +29,8 @@ public interface PersonalDataVault {
     String pseudonymOf(StaffId staffId);
 
     /**
-     * Forgets who the person was: their display name goes, and their pseudonym no longer leads back to their staff
-     * id. Cannot be undone.
+     * Forgets who the person was: their display name and Alma primary id go, and their pseudonym no longer leads
+     * back to their staff id. Cannot be undone.
      */
     void erase(StaffId staffId);
 }

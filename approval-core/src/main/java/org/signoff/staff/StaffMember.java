@@ -3,6 +3,8 @@ package org.signoff.staff;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.axonframework.commandhandling.CommandHandler;
@@ -15,12 +17,15 @@ import org.signoff.common.Rejection;
 import org.signoff.lookup.Performers;
 import org.signoff.lookup.PersonalDataVault;
 import org.signoff.lookup.StaffDirectory;
+import org.signoff.staff.api.AlmaPrimaryIdCleared;
+import org.signoff.staff.api.AlmaPrimaryIdSet;
 import org.signoff.staff.api.ChangeStaffMember;
 import org.signoff.staff.api.EnrolFirstAdministrator;
 import org.signoff.staff.api.EraseStaffMember;
 import org.signoff.staff.api.RecordDeparture;
 import org.signoff.staff.api.RegisterStaffMember;
 import org.signoff.staff.api.Role;
+import org.signoff.staff.api.SetAlmaPrimaryId;
 import org.signoff.staff.api.StaffId;
 import org.signoff.staff.api.StaffMemberChanged;
 import org.signoff.staff.api.StaffMemberErased;
@@ -28,8 +33,8 @@ import org.signoff.staff.api.StaffMemberLeft;
 import org.signoff.staff.api.StaffMemberRegistered;
 
 /**
- * A person of the staff directory. Their display name goes to the {@link PersonalDataVault}; the events hold only
- * the unit and roles.
+ * A person of the staff directory. Their display name and Alma primary id go to the {@link PersonalDataVault}; the
+ * events hold only the unit and roles.
  */
 public class StaffMember {
 
@@ -110,6 +115,35 @@ public class StaffMember {
                 Set.copyOf(command.roles()),
                 Set.copyOf(command.liaisonUnits()),
                 command.performedBy()));
+    }
+
+    /**
+     * Two people never share an Alma login: the engine would give one person's roles to the other. The id held
+     * already records nothing new.
+     */
+    @CommandHandler
+    void handle(SetAlmaPrimaryId command, StaffDirectory directory, PersonalDataVault vault) {
+        Performers.withAnyRole(directory, command.performedBy(), Role.ADMIN);
+        requireHere();
+        String wanted = command.almaPrimaryId();
+        if (wanted != null && wanted.isBlank()) {
+            throw Rejection.INVALID_DEFINITION.because("An Alma primary id may not be empty; send null to clear it");
+        }
+        if (Objects.equals(vault.almaPrimaryIdOf(staffId).orElse(null), wanted)) {
+            return;
+        }
+        if (wanted == null) {
+            vault.storeAlmaPrimaryId(staffId, null);
+            apply(new AlmaPrimaryIdCleared(staffId, command.performedBy()));
+            return;
+        }
+        Optional<StaffId> holder = vault.holderOfAlmaPrimaryId(wanted).filter(other -> !other.equals(staffId));
+        if (holder.isPresent()) {
+            throw Rejection.ALMA_PRIMARY_ID_IN_USE.because(
+                    "Another person ('" + holder.get() + "') has this Alma primary id");
+        }
+        vault.storeAlmaPrimaryId(staffId, wanted);
+        apply(new AlmaPrimaryIdSet(staffId, command.performedBy()));
     }
 
     @CommandHandler

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.signoff.api.catalog.JobRequests.AlmaSideBody;
 import org.signoff.api.catalog.JobRequests.Change;
 import org.signoff.api.catalog.JobRequests.Register;
 import org.signoff.api.catalog.JobRequests.Retire;
@@ -31,6 +32,7 @@ import org.signoff.catalog.api.ChangeJob;
 import org.signoff.catalog.api.JobId;
 import org.signoff.catalog.api.RegisterJob;
 import org.signoff.catalog.api.RetireJob;
+import org.signoff.catalog.api.SetJobAlmaSide;
 import org.signoff.common.Rejection;
 import org.signoff.projections.catalog.CatalogProjection;
 import org.signoff.projections.catalog.api.FindJobQuery;
@@ -72,6 +74,21 @@ class JobController {
     ResponseEntity<Void> change(@PathVariable JobId jobId, @Valid @RequestBody Change body) {
         reattestations.change(
                 new ChangeJob(jobId, body.definition().toDomain(), commands.performer(body.performedBy())));
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * What the job is in Alma: the Alma jobs and import profiles it covers, the roles it needs in the Sandbox and in
+     * production. The same side again changes nothing.
+     */
+    @PutMapping("/{jobId}/alma-side")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    ResponseEntity<Void> setAlmaSide(@PathVariable JobId jobId, @Valid @RequestBody AlmaSideBody body) {
+        commands.sendTo(
+                Rejection.UNKNOWN_JOB,
+                "job",
+                jobId,
+                new SetJobAlmaSide(jobId, body.toDomain(), commands.performer(body.performedBy())));
         return ResponseEntity.noContent().build();
     }
 

@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Size;
 import org.signoff.api.input.Identifier;
 import org.signoff.api.input.PlainText;
 import org.signoff.api.input.SingleLine;
+import org.signoff.catalog.api.AlmaRole;
+import org.signoff.catalog.api.AlmaSide;
 import org.signoff.catalog.api.JobDefinition;
 import org.signoff.catalog.api.RequiredReading;
 
@@ -63,6 +65,60 @@ final class JobRequests {
     record Change(
             @NotNull @Valid Definition definition,
             @Identifier String performedBy) {}
+
+    /**
+     * One parameter of an Alma role, by the codes of Alma's code tables ({@code type.value}, {@code scope.value},
+     * {@code value.value} of a {@code user_role}'s {@code parameter}).
+     */
+    record AlmaRoleParameter(
+            @Size(max = 100) @SingleLine String type,
+            @Size(max = 100) @SingleLine String scope,
+            @Size(max = 200) @SingleLine String value) {}
+
+    /**
+     * An Alma role as a {@code user_role} names it: {@code role_type.value} (e.g. {@code 51}), {@code scope.value}
+     * (the library or institution code), its parameters. A blank type or scope is the aggregate's to refuse (422).
+     */
+    record AlmaRoleBody(
+            @Size(max = 100) @SingleLine String roleType,
+            @Size(max = 100) @SingleLine String scope,
+            @Size(max = 20) List<@NotNull @Valid AlmaRoleParameter> parameters) {
+
+        AlmaRole toDomain() {
+            return new AlmaRole(
+                    roleType,
+                    scope,
+                    parameters == null
+                            ? List.of()
+                            : parameters.stream()
+                                    .map(p -> new AlmaRole.Parameter(p.type(), p.scope(), p.value()))
+                                    .toList());
+        }
+    }
+
+    /**
+     * What the job is in Alma, replacing what was said before; every list may be left out (empty).
+     *
+     * @param jobIds           Alma's job ids ({@code /conf/jobs/{job_id}}), e.g. {@code M28}
+     * @param importProfileIds the import profiles an import job runs
+     */
+    record AlmaSideBody(
+            @Size(max = 50) List<@NotNull @Size(max = 100) @SingleLine String> jobIds,
+            @Size(max = 50) List<@NotNull @Size(max = 100) @SingleLine String> importProfileIds,
+            @Size(max = 50) List<@NotNull @Valid AlmaRoleBody> sandboxRoles,
+            @Size(max = 50) List<@NotNull @Valid AlmaRoleBody> productionRoles,
+            @Identifier String performedBy) {
+
+        AlmaSide toDomain() {
+            return new AlmaSide(jobIds, importProfileIds, roles(sandboxRoles), roles(productionRoles));
+        }
+
+        private static List<AlmaRole> roles(List<AlmaRoleBody> roles) {
+            return roles == null
+                    ? List.of()
+                    : roles.stream().map(AlmaRoleBody::toDomain).toList();
+        }
+    }
 
     record Retire(
             @NotBlank @Size(max = 4000) @PlainText String reason,

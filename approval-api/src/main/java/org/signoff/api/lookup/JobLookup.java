@@ -7,6 +7,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import org.signoff.catalog.api.AlmaSide;
+import org.signoff.catalog.api.JobAlmaSideSet;
 import org.signoff.catalog.api.JobChanged;
 import org.signoff.catalog.api.JobDefinition;
 import org.signoff.catalog.api.JobId;
@@ -16,7 +18,10 @@ import org.signoff.lookup.CatalogEntry;
 import org.signoff.lookup.JobCatalog;
 import org.signoff.storage.Columns;
 
-/** Table {@code lookup_job}: each job's current definition (as JSON) and whether it was retired. */
+/**
+ * Table {@code lookup_job}: each job's current definition and Alma side (as JSON, the side null until one is set)
+ * and whether it was retired.
+ */
 @Component
 @ProcessingGroup(LookupConfiguration.PROCESSING_GROUP)
 class JobLookup implements JobCatalog {
@@ -29,21 +34,29 @@ class JobLookup implements JobCatalog {
 
     @Override
     public Optional<CatalogEntry> find(JobId jobId) {
-        return jdbc.sql("SELECT definition, retired FROM lookup_job WHERE job_id = ?")
+        return jdbc.sql("SELECT definition, retired, alma_side FROM lookup_job WHERE job_id = ?")
                 .param(jobId.value())
-                .query((rs, n) ->
-                        new CatalogEntry(jobId, Columns.json(rs.getString(1), JobDefinition.class), rs.getBoolean(2)))
+                .query((rs, n) -> new CatalogEntry(
+                        jobId,
+                        Columns.json(rs.getString(1), JobDefinition.class),
+                        rs.getBoolean(2),
+                        almaSide(rs.getString(3))))
                 .optional();
     }
 
     @Override
     public java.util.List<CatalogEntry> all() {
-        return jdbc.sql("SELECT job_id, definition, retired FROM lookup_job ORDER BY job_id")
+        return jdbc.sql("SELECT job_id, definition, retired, alma_side FROM lookup_job ORDER BY job_id")
                 .query((rs, n) -> new CatalogEntry(
                         JobId.of(rs.getString(1)),
                         Columns.json(rs.getString(2), JobDefinition.class),
-                        rs.getBoolean(3)))
+                        rs.getBoolean(3),
+                        almaSide(rs.getString(4))))
                 .list();
+    }
+
+    private static AlmaSide almaSide(String column) {
+        return column == null ? AlmaSide.NONE : Columns.json(column, AlmaSide.class);
     }
 
     @EventHandler
@@ -57,6 +70,13 @@ class JobLookup implements JobCatalog {
     void on(JobChanged event) {
         jdbc.sql("UPDATE lookup_job SET definition = ? WHERE job_id = ?")
                 .params(Columns.json(event.definition()), event.jobId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(JobAlmaSideSet event) {
+        jdbc.sql("UPDATE lookup_job SET alma_side = ? WHERE job_id = ?")
+                .params(Columns.json(event.almaSide()), event.jobId().value())
                 .update();
     }
 

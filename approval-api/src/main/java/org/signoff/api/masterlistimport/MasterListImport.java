@@ -43,6 +43,7 @@ import org.signoff.lookup.StaffDirectory;
 import org.signoff.lookup.TicketSlots;
 import org.signoff.staff.api.RegisterStaffMember;
 import org.signoff.staff.api.Role;
+import org.signoff.staff.api.SetAlmaPrimaryId;
 import org.signoff.staff.api.StaffId;
 import org.signoff.ticket.api.MigrationSource;
 import org.signoff.ticket.api.RecordMigratedSignOff;
@@ -64,6 +65,15 @@ class MasterListImport {
     static final int SENDERS = 32;
 
     static final List<String> REQUIRED = List.of("scope", "job", "person");
+
+    /**
+     * Columns an import takes beyond the format: {@code alma_primary_id}, the login the person uses in Alma. The
+     * export leaves it out: it is personal data that the master list has no need to show.
+     */
+    static final List<String> IMPORT_ONLY = List.of("alma_primary_id");
+
+    private static final String NEW_PERSON = "new to the directory";
+    private static final String ALMA_ID_SET = "Alma primary id set to";
 
     private final Commands commands;
     private final JobCatalog catalog;
@@ -126,11 +136,12 @@ class MasterListImport {
         Map<String, String> unitOf = new HashMap<>();
         Set<String> taken = new HashSet<>(); // staff ids given to new people in this run
         Set<String> placed = new HashSet<>(); // person|job|variant imported in this run
+        Map<StaffId, String> almaIds = new HashMap<>(); // the Alma primary id each person gets in this run
         List<LineReport> report = new ArrayList<>();
         List<Step> steps = new ArrayList<>();
         Map<Outcome, Integer> counts = new java.util.EnumMap<>(Outcome.class);
         for (Planned line : planned) {
-            report.add(decide(line, known, unitOf, taken, placed, steps, runId, fileName, performer));
+            report.add(decide(line, known, unitOf, taken, placed, almaIds, steps, runId, fileName, performer));
         }
         if (!dryRun) {
             apply(steps, report);
@@ -166,6 +177,7 @@ class MasterListImport {
             Map<String, String> unitOf,
             Set<String> taken,
             Set<String> placed,
+            Map<StaffId, String> almaIds,
             List<Step> steps,
             String runId,
             String fileName,
@@ -234,16 +246,23 @@ class MasterListImport {
         if (firstUnit != null && !firstUnit.equals(line.unit())) {
             notes.add("listed elsewhere with unit '" + firstUnit + "': the person keeps that one");
         }
+        String almaId = almaPrimaryId(line, person, isNew, almaIds, notes);
         String place = person.value() + "|" + line.job().jobId().value() + "|" + (variant == null ? "" : variant);
         if (placed.contains(place)
                 || (!isNew && slots.holder(person, line.job().jobId(), variant).isPresent())) {
+            List<String> listedNotes = new ArrayList<>();
+            listedNotes.add("already on the list (or with a ticket under way): nothing to do");
+            notes.stream().filter(note -> note.startsWith("Alma primary id")).forEach(listedNotes::add);
+            if (almaId != null) {
+                steps.add(new Step(line.number(), person, null, null, null, almaId, performer));
+            }
             return new LineReport(
                     line.number(),
                     Outcome.ALREADY_LISTED,
                     jobName,
                     line.person(),
                     person.value(),
-                    List.of("already on the list (or with a ticket under way): nothing to do"));
+                    List.copyOf(listedNotes));
         }
         boolean register = isNew && taken.add(person.value());
         steps.add(new Step(
@@ -259,12 +278,14 @@ class MasterListImport {
                         line.signedOffOn(),
                         line.approvedBy(),
                         new MigrationSource(runId, fileName, line.number()),
-                        performer)));
+                        performer),
+                almaId,
+                performer));
         placed.add(place);
         if (isNew) {
-            notes.add(0, "new to the directory as '" + person.value() + "'");
+            notes.add(0, NEW_PERSON + " as '" + person.value() + "'");
         }
-        boolean warned = notes.stream().anyMatch(note -> !note.startsWith("new to the directory"));
+        boolean warned = notes.stream().anyMatch(note -> !note.startsWith(NEW_PERSON) && !note.startsWith(ALMA_ID_SET));
         return new LineReport(
                 line.number(),
                 warned ? Outcome.IMPORTED_WITH_WARNING : Outcome.IMPORTED,
@@ -274,13 +295,60 @@ class MasterListImport {
                 List.copyOf(notes));
     }
 
+    /**
+     * The Alma primary id the line gives its person, or null when it gives none: the column is empty, the person has
+     * it already or got it from an earlier line, or it cannot be theirs (a note says why: another line gave them
+     * another one, another person holds it). The person's first id in the file counts, as their first unit does.
+     */
+    private String almaPrimaryId(
+            Planned line, StaffId person, boolean isNew, Map<StaffId, String> almaIds, List<String> notes) {
+        String wanted = line.almaPrimaryId();
+        if (wanted.isEmpty()) {
+            return null;
+        }
+        String earlier = almaIds.get(person);
+        if (earlier != null) {
+            if (!earlier.equals(wanted)) {
+                notes.add("Alma primary id '" + wanted + "' not set: an earlier line gives them '" + earlier + "'");
+            }
+            return null;
+        }
+        if (!isNew && people.almaPrimaryIdOf(person).filter(wanted::equals).isPresent()) {
+            almaIds.put(person, wanted);
+            return null;
+        }
+        boolean takenInRun = almaIds.entrySet().stream()
+                .anyMatch(given ->
+                        !given.getKey().equals(person) && given.getValue().equalsIgnoreCase(wanted));
+        boolean heldByAnother = people.holderOfAlmaPrimaryId(wanted)
+                .filter(other -> !other.equals(person))
+                .isPresent();
+        if (takenInRun || heldByAnother) {
+            notes.add("Alma primary id '" + wanted + "' not set: it is another person's");
+            return null;
+        }
+        almaIds.put(person, wanted);
+        notes.add(ALMA_ID_SET + " '" + wanted + "'");
+        return wanted;
+    }
+
     private static LineReport refused(Planned line, String reason) {
         return new LineReport(
                 line.number(), Outcome.REFUSED, line.job().definition().name(), line.person(), null, List.of(reason));
     }
 
-    /** What one importable line sends: the person's registration (their first line, if new), then the sign-off. */
-    private record Step(long line, StaffId person, String registerAs, String unit, RecordMigratedSignOff signOff) {}
+    /**
+     * What one line sends: the person's registration (their first line, if new), then the sign-off (none for a line
+     * already listed), then their Alma primary id, if the line gives one.
+     */
+    private record Step(
+            long line,
+            StaffId person,
+            String registerAs,
+            String unit,
+            RecordMigratedSignOff signOff,
+            String almaPrimaryId,
+            StaffId performer) {}
 
     /**
      * Sends the planned commands: each person's in order (registered before signed off), several people at once, so
@@ -316,6 +384,49 @@ class MasterListImport {
     }
 
     private void send(Step step, List<LineReport> report, Map<Long, LineReport> changed) {
+        if (step.signOff() != null && !sendSignOff(step, report, changed)) {
+            return;
+        }
+        if (step.almaPrimaryId() != null) {
+            sendAlmaPrimaryId(step, report, changed);
+        }
+    }
+
+    /** A refusal of the Alma primary id (someone given it meanwhile) leaves the line's sign-off as it went. */
+    private void sendAlmaPrimaryId(Step step, List<LineReport> report, Map<Long, LineReport> changed) {
+        try {
+            commands.sendUnremembered(
+                    Rejection.UNKNOWN_STAFF,
+                    "staff member",
+                    step.person(),
+                    new SetAlmaPrimaryId(step.person(), step.almaPrimaryId(), step.performer()));
+        } catch (CommandRejected refused) {
+            LineReport planned = changed.getOrDefault(
+                    step.line(),
+                    report.stream()
+                            .filter(line -> line.line() == step.line())
+                            .findFirst()
+                            .orElseThrow());
+            List<String> notes = new ArrayList<>(planned.notes());
+            notes.removeIf(note -> note.startsWith(ALMA_ID_SET));
+            notes.add("Alma primary id not set: " + refused.getMessage());
+            changed.put(
+                    step.line(),
+                    new LineReport(
+                            step.line(),
+                            planned.outcome() == Outcome.IMPORTED ? Outcome.IMPORTED_WITH_WARNING : planned.outcome(),
+                            planned.job(),
+                            planned.person(),
+                            planned.staffId(),
+                            List.copyOf(notes)));
+        }
+    }
+
+    /**
+     * @return whether the line's person may take its Alma primary id: the sign-off was recorded, or found already
+     *     listed meanwhile
+     */
+    private boolean sendSignOff(Step step, List<LineReport> report, Map<Long, LineReport> changed) {
         try {
             if (step.registerAs() != null) {
                 commands.sendUnremembered(
@@ -328,9 +439,10 @@ class MasterListImport {
                                 step.unit(),
                                 Set.of(Role.STAFF),
                                 Set.of(),
-                                step.signOff().performedBy()));
+                                step.performer()));
             }
             commands.sendUnremembered(Rejection.UNKNOWN_TICKET, "ticket", step.person(), step.signOff());
+            return true;
         } catch (CommandRejected refused) {
             LineReport planned = report.stream()
                     .filter(line -> line.line() == step.line())
@@ -345,7 +457,7 @@ class MasterListImport {
                                     planned.job(),
                                     planned.person(),
                                     planned.staffId(),
-                                    List.of("already on the list: nothing to do"))
+                                    alreadyListed(planned))
                             : new LineReport(
                                     step.line(),
                                     Outcome.REFUSED,
@@ -353,7 +465,14 @@ class MasterListImport {
                                     planned.person(),
                                     planned.staffId(),
                                     List.of(refused.getMessage())));
+            return refused.rejection() == Rejection.TICKET_ALREADY_OPEN;
         }
+    }
+
+    private static List<String> alreadyListed(LineReport planned) {
+        List<String> notes = new ArrayList<>(List.of("already on the list: nothing to do"));
+        planned.notes().stream().filter(note -> note.startsWith(ALMA_ID_SET)).forEach(notes::add);
+        return List.copyOf(notes);
     }
 
     /** A staff id for someone new, from their name: first initial and last name, e.g. jpetzold; then jpetzold2… */
@@ -385,7 +504,8 @@ class MasterListImport {
             String unit,
             String staffId,
             Instant signedOffOn,
-            StaffId approvedBy) {}
+            StaffId approvedBy,
+            String almaPrimaryId) {}
 
     /** Every line read and its job found, or the file refused at its first line that is not right. */
     private List<Planned> plan(String text) {
@@ -408,10 +528,11 @@ class MasterListImport {
                 }
             }
             for (String column : columns) {
-                if (!MasterListExports.COLUMNS.contains(column)) {
+                if (!MasterListExports.COLUMNS.contains(column) && !IMPORT_ONLY.contains(column)) {
                     throw new NotAMasterList(
                             1,
-                            "'" + column + "' is not a column of the master-list format " + MasterListExports.COLUMNS);
+                            "'" + column + "' is not a column of the master-list format " + MasterListExports.COLUMNS
+                                    + " nor one an import takes " + IMPORT_ONLY);
                 }
             }
             for (CSVRecord record : csv) {
@@ -441,7 +562,8 @@ class MasterListImport {
                         field(record, "unit"),
                         field(record, "staff_id"),
                         day(line, field(record, "signed_off_on")),
-                        field(record, "approved_by").isEmpty() ? null : StaffId.of(field(record, "approved_by"))));
+                        field(record, "approved_by").isEmpty() ? null : StaffId.of(field(record, "approved_by")),
+                        field(record, "alma_primary_id")));
             }
         } catch (IOException | IllegalStateException | IllegalArgumentException unreadable) {
             if (unreadable instanceof NotAMasterList refused) {

@@ -1,14 +1,18 @@
 package org.signoff.api.privacy;
 
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import org.signoff.common.Rejection;
 import org.signoff.lookup.PersonalDataVault;
 import org.signoff.staff.api.StaffId;
 
 /**
- * Table {@code personal_data}: display names, outside the event store so they can be erased without rewriting
- * history. Written in the command's transaction; the read models join it at read time. Pseudonyms are kept by
+ * Table {@code personal_data}: display names and Alma primary ids, outside the event store so they can be erased
+ * without rewriting history. Written in the command's transaction; the read models join it at read time. Pseudonyms are kept by
  * {@link Pseudonyms}.
  */
 @Component
@@ -52,6 +56,47 @@ class PersonalDataStore implements PersonalDataVault {
                 .update();
         texts.erase(pseudonyms.of(staffId));
         pseudonyms.erase(staffId);
+    }
+
+    /**
+     * On the person's row, which their registration wrote with their display name: a person without one was never
+     * registered (or was erased), and is no one to give an Alma login to.
+     */
+    @Override
+    public void storeAlmaPrimaryId(StaffId staffId, String almaPrimaryId) {
+        int rows;
+        try {
+            rows = jdbc.sql("UPDATE personal_data SET alma_primary_id = ? WHERE staff_id = ?")
+                    .params(almaPrimaryId, staffId.value())
+                    .update();
+        } catch (DuplicateKeyException takenMeanwhile) {
+            // the aggregate looked first; this is someone else given the same login at the same moment
+            throw Rejection.ALMA_PRIMARY_ID_IN_USE.because("Another person has this Alma primary id");
+        }
+        if (rows != 1) {
+            throw new IllegalStateException("No personal data kept for '" + staffId + "'");
+        }
+    }
+
+    @Override
+    public Optional<String> almaPrimaryIdOf(StaffId staffId) {
+        return jdbc.sql("SELECT alma_primary_id FROM personal_data WHERE staff_id = ?")
+                .param(staffId.value())
+                .query(String.class)
+                .optional()
+                .filter(java.util.Objects::nonNull);
+    }
+
+    @Override
+    public Optional<StaffId> holderOfAlmaPrimaryId(String almaPrimaryId) {
+        return jdbc
+                .sql("SELECT staff_id FROM personal_data WHERE LOWER(alma_primary_id) = LOWER(?) ORDER BY staff_id")
+                .param(almaPrimaryId)
+                .query(String.class)
+                .list()
+                .stream()
+                .findFirst()
+                .map(StaffId::of);
     }
 
     /** One statement, insert or replace: SQL's MERGE, the same on H2 and PostgreSQL 15+. */

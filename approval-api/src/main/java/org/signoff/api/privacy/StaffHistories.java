@@ -9,6 +9,7 @@ import org.signoff.staff.api.ChangeStaffMember;
 import org.signoff.staff.api.EnrolFirstAdministrator;
 import org.signoff.staff.api.EraseStaffMember;
 import org.signoff.staff.api.RecordDeparture;
+import org.signoff.staff.api.SetAlmaPrimaryId;
 import org.signoff.staff.api.StaffId;
 
 /**
@@ -45,6 +46,8 @@ public final class StaffHistories implements CommandTargetResolver {
             return departure.staffId();
         } else if (payload instanceof EraseStaffMember erasure) {
             return erasure.staffId();
+        } else if (payload instanceof SetAlmaPrimaryId almaPrimaryId) {
+            return almaPrimaryId.staffId();
         }
         return null;
     }

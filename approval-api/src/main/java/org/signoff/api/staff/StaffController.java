@@ -41,6 +41,7 @@ import org.signoff.projections.ticket.api.WaitingView;
 import org.signoff.staff.api.ChangeStaffMember;
 import org.signoff.staff.api.EraseStaffMember;
 import org.signoff.staff.api.RegisterStaffMember;
+import org.signoff.staff.api.SetAlmaPrimaryId;
 import org.signoff.staff.api.StaffId;
 import org.signoff.ticket.api.TicketId;
 
@@ -88,6 +89,22 @@ class StaffController {
                         body.roles(),
                         body.liaisonUnits(),
                         commands.performer(body.performedBy())));
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * Sets the login the person uses in Alma, or clears it (null). Personal data: erased with the person. No two
+     * people share one ({@code 409 ALMA_PRIMARY_ID_IN_USE}); the one they have again changes nothing.
+     */
+    @PutMapping("/{staffId}/alma-primary-id")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    ResponseEntity<Void> setAlmaPrimaryId(
+            @PathVariable StaffId staffId, @Valid @RequestBody StaffRequests.AlmaPrimaryId body) {
+        commands.sendTo(
+                Rejection.UNKNOWN_STAFF,
+                "staff member",
+                staffId,
+                new SetAlmaPrimaryId(staffId, body.almaPrimaryId(), commands.performer(body.performedBy())));
         return ResponseEntity.noContent().build();
     }
 

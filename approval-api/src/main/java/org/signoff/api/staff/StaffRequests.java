@@ -35,6 +35,14 @@ final class StaffRequests {
             @Size(max = MAX_LIAISON_UNITS) Set<@NotBlank @Size(max = 100) @SingleLine String> liaisonUnits,
             @Identifier String performedBy) {}
 
+    /**
+     * @param almaPrimaryId the login the person uses in Alma (its primary id); null or left out clears it. A blank
+     *     one is the aggregate's to refuse (422)
+     */
+    record AlmaPrimaryId(
+            @Size(max = 255) @SingleLine String almaPrimaryId,
+            @Identifier String performedBy) {}
+
     /** @param reason why the person left, as the administrator records it */
     record Departure(
             @NotBlank @Size(max = 4000) @PlainText String reason,

@@ -30,9 +30,10 @@ import org.signoff.ledger.VerifyCommand;
 
 /**
  * A person with a long history (signed off after a retest, reviewer of a colleague's test, their own API key,
- * notifications sent about them) leaves and is erased. Afterwards no table, no export, no answer of the API and no
- * line of the log holds their name or their staff id; they show as {@code erased-…} in the history and the master
- * list as of any instant; and the ledger still verifies, live and offline.
+ * notifications sent about them, an Alma primary id) leaves and is erased. Afterwards no table, no export, no answer
+ * of the API and no line of the log holds their name, their staff id or their Alma login; they show as
+ * {@code erased-…} in the history and the master list as of any instant; and the ledger still verifies, live and
+ * offline.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ErasureTest {
@@ -62,6 +63,18 @@ class ErasureTest {
                             {"staffId": "%s", "displayName": "%s", "unit": "%s", "roles": ["STAFF", "SYSTEMS_LIBRARIAN"]}""".formatted(julie, NAME, scenario.unit))
                             .status())
                     .isEqualTo(201);
+            String almaLogin = "julie.petzold@hks.example.edu";
+            assertThat(scenario.admin
+                            .put("/staff/" + julie + "/alma-primary-id", """
+                            {"almaPrimaryId": "%s"}""".formatted(almaLogin))
+                            .status())
+                    .isEqualTo(204);
+            assertThat(scenario.admin
+                            .get("/staff/" + julie)
+                            .body()
+                            .get("almaPrimaryId")
+                            .asText())
+                    .isEqualTo(almaLogin);
             assertThat(scenario.admin.post("/api-clients", """
                             {"clientId": "desk-7", "name": "A desk", "staffId": "%s", "operations": ["tickets:read"]}""".formatted(julie)).status())
                     .isEqualTo(201);
@@ -119,6 +132,13 @@ class ErasureTest {
             assertThat(Scenario.entries(then, "Items", job, erasedAs)).hasSize(1);
             assertThat(scenario.admin.get("/staff/" + erasedAs + "/history").status())
                     .isEqualTo(200);
+            assertThat(scenario.admin
+                            .get("/staff/" + erasedAs)
+                            .body()
+                            .get("almaPrimaryId")
+                            .isNull())
+                    .as("her Alma primary id is gone with her name")
+                    .isTrue();
             assertThat(herTicket.toString())
                     .as("the free text about her reads as erased")
                     .contains("\"reason\":\"[erased]\"");

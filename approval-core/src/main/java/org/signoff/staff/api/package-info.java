@@ -1,2 +1,5 @@
-/** The staff directory's messages: who the engine knows, their unit and roles. Names live outside the events. */
+/**
+ * The staff directory's messages: who the engine knows, their unit and roles. Names and Alma primary ids live outside
+ * the events.
+ */
 package org.signoff.staff.api;

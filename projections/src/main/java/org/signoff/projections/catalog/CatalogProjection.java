@@ -11,6 +11,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import org.signoff.catalog.api.AlmaSide;
+import org.signoff.catalog.api.JobAlmaSideSet;
 import org.signoff.catalog.api.JobChanged;
 import org.signoff.catalog.api.JobDefinition;
 import org.signoff.catalog.api.JobRegistered;
@@ -65,6 +67,13 @@ public class CatalogProjection {
     }
 
     @EventHandler
+    void on(JobAlmaSideSet event) {
+        jdbc.sql("UPDATE projection_job SET alma_side = ? WHERE job_id = ?")
+                .params(Columns.json(event.almaSide()), event.jobId().value())
+                .update();
+    }
+
+    @EventHandler
     void on(JobRetired event) {
         jdbc.sql("UPDATE projection_job SET retired = TRUE WHERE job_id = ?")
                 .param(event.jobId().value())
@@ -96,6 +105,7 @@ public class CatalogProjection {
 
     private static JobView view(ResultSet rs, int row) throws SQLException {
         JobDefinition definition = Columns.json(rs.getString("definition"), JobDefinition.class);
+        String almaSide = rs.getString("alma_side");
         return new JobView(
                 rs.getString("job_id"),
                 definition.scope(),
@@ -106,6 +116,7 @@ public class CatalogProjection {
                 definition.signOffPerVariant(),
                 definition.roleUpdateUsuallyNeeded(),
                 definition.signOffValidFor(),
+                almaSide == null ? AlmaSide.NONE : Columns.json(almaSide, AlmaSide.class),
                 rs.getBoolean("retired"));
     }
 }

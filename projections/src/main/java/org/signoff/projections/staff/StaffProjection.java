@@ -25,8 +25,8 @@ import org.signoff.storage.Columns;
 import org.signoff.storage.PersonalData;
 
 /**
- * The staff directory as dashboards read it. Names come from the personal-data store at read time, so erasing a
- * person's data takes effect everywhere at once.
+ * The staff directory as dashboards read it. Names and Alma primary ids come from the personal-data store at read
+ * time, so erasing a person's data takes effect everywhere at once.
  */
 @ProcessingGroup(StaffProjection.PROCESSING_GROUP)
 public class StaffProjection {
@@ -42,8 +42,9 @@ public class StaffProjection {
     /** Its tables: nobody else reads or writes them. */
     public static final List<String> TABLES = List.of("projection_staff");
 
-    private static final String SELECT = "SELECT s.*, p.display_name, sp.pseudonym FROM projection_staff s "
-            + PersonalData.JOIN_ON + "s.staff_id " + PersonalData.PSEUDONYM_JOIN_ON + "s.staff_id ";
+    private static final String SELECT =
+            "SELECT s.*, p.display_name, p.alma_primary_id, sp.pseudonym FROM projection_staff s "
+                    + PersonalData.JOIN_ON + "s.staff_id " + PersonalData.PSEUDONYM_JOIN_ON + "s.staff_id ";
 
     private final JdbcClient jdbc;
 
@@ -114,6 +115,7 @@ public class StaffProjection {
         return new StaffView(
                 rs.getString("staff_id"),
                 rs.getString("display_name"),
+                rs.getString("alma_primary_id"),
                 rs.getString("unit"),
                 Columns.names(rs.getString("roles")).stream().map(Role::valueOf).toList(),
                 Columns.names(rs.getString("liaison_units")),

@@ -8,6 +8,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.signoff.catalog.api.AlmaRole;
+import org.signoff.catalog.api.AlmaSide;
+import org.signoff.catalog.api.JobAlmaSideSet;
 import org.signoff.catalog.api.JobChanged;
 import org.signoff.catalog.api.JobDefinition;
 import org.signoff.catalog.api.JobId;
@@ -81,6 +84,31 @@ class CatalogProjectionTest {
         assertThat(catalog.handle(new FindJobQuery("b-job")).orElseThrow().retired())
                 .as("a retired job is still found by its id")
                 .isTrue();
+    }
+
+    @Test
+    void aJobShowsItsAlmaSideOnceSetAndAnEmptyOneBefore() {
+        register("change-physical-items", definition("Items", "Change physical items", "1"));
+        assertThat(catalog.handle(new FindJobQuery("change-physical-items"))
+                        .orElseThrow()
+                        .almaSide())
+                .isEqualTo(AlmaSide.NONE);
+
+        AlmaSide side = new AlmaSide(
+                List.of("M28"),
+                List.of("6543"),
+                List.of(new AlmaRole("51", "01HVD_INST", List.of())),
+                List.of(new AlmaRole(
+                        "51",
+                        "01HVD_INST",
+                        List.of(new AlmaRole.Parameter("JobCategory", null, "PHYSICAL_INVENTORY")))));
+        catalog.on(new JobAlmaSideSet(JobId.of("change-physical-items"), side, LIBRARIAN));
+
+        assertThat(catalog.handle(new FindJobQuery("change-physical-items"))
+                        .orElseThrow()
+                        .almaSide())
+                .isEqualTo(side);
+        assertThat(catalog.handle(new ListJobsQuery(false)).get(0).almaSide()).isEqualTo(side);
     }
 
     @Test

@@ -73,7 +73,8 @@ class MasterListProjectionTest {
                 MORNING);
         masterList.on(new StaffMemberRegistered(JULIE, "HKS/GUT", Set.of(Role.STAFF), Set.of(), LIB));
         masterList.on(new StaffMemberRegistered(LAURA, "LAM/CAB", Set.of(Role.STAFF), Set.of(), LIB));
-        jdbc.sql("INSERT INTO personal_data VALUES ('jpetzold', 'Julie Petzold'), ('lsherriff', 'Laura Sherriff')")
+        jdbc.sql(
+                        "INSERT INTO personal_data (staff_id, display_name) VALUES ('jpetzold', 'Julie Petzold'), ('lsherriff', 'Laura Sherriff')")
                 .update();
     }
 

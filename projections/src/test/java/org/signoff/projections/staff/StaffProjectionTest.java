@@ -33,12 +33,15 @@ class StaffProjectionTest {
     }
 
     @Test
-    void aPersonReadsBackWithTheirRolesAndLiaisonUnitsAndName() {
+    void aPersonReadsBackWithTheirRolesAndLiaisonUnitsNameAndAlmaPrimaryId() {
         staff.on(new StaffMemberRegistered(LEE, "ITS", Set.of(Role.STAFF, Role.LIAISON), Set.of("ITS", "LAW"), ADMIN));
-        jdbc.sql("INSERT INTO personal_data VALUES ('lee', 'Lee Liaison')").update();
+        jdbc.sql("INSERT INTO personal_data (staff_id, display_name, alma_primary_id) "
+                        + "VALUES ('lee', 'Lee Liaison', 'lee.liaison@example.edu')")
+                .update();
 
         StaffView view = staff.handle(new FindStaffQuery("lee")).orElseThrow();
         assertThat(view.displayName()).isEqualTo("Lee Liaison");
+        assertThat(view.almaPrimaryId()).isEqualTo("lee.liaison@example.edu");
         assertThat(view.roles()).containsExactly(Role.LIAISON, Role.STAFF);
         assertThat(view.liaisonUnits()).containsExactly("ITS", "LAW");
     }

@@ -2,8 +2,10 @@ package org.signoff.projections.catalog.api;
 
 import java.util.List;
 
+import org.signoff.catalog.api.AlmaSide;
 import org.signoff.catalog.api.RequiredReading;
 
+/** A job of the catalog; {@code almaSide} is empty until an administrator says what the job is in Alma. */
 public record JobView(
         String jobId,
         String scope,
@@ -14,4 +16,5 @@ public record JobView(
         boolean signOffPerVariant,
         boolean roleUpdateUsuallyNeeded,
         java.time.Duration signOffValidFor,
+        AlmaSide almaSide,
         boolean retired) {}
