@@ -99,6 +99,13 @@ public final class Lookups
         return this;
     }
 
+    /** The job's Alma side, as an administrator set it. */
+    public Lookups almaSide(JobId id, org.signoff.catalog.api.AlmaSide almaSide) {
+        CatalogEntry entry = jobs.get(id);
+        jobs.put(id, new CatalogEntry(id, entry.definition(), entry.retired(), almaSide));
+        return this;
+    }
+
     public Lookups slotHeld(StaffId staffId, JobId jobId, String variant, TicketId holder) {
         slots.put(staffId + "|" + jobId + "|" + variant, holder);
         return this;

@@ -39,6 +39,7 @@ class RoomArchitectureTest {
 
     /** What each room offers the others; the rest of a room is its own. A room not named here offers nothing. */
     private static final Map<String, Set<String>> PORTS = Map.ofEntries(
+            entry("alma", Set.of("SandboxRuns")),
             entry("durability", Set.of("Durability", "GapsByIndex", "StoreCheckedCache")),
             entry("lookup", Set.of("LookupConfiguration")),
             entry("masterlist", Set.of("MasterListExports")),

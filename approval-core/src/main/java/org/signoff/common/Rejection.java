@@ -41,7 +41,17 @@ public enum Rejection {
     VARIANT_REQUIRED(Kind.RULE),
     UNKNOWN_VARIANT(Kind.RULE),
     INVALID_DEFINITION(Kind.RULE),
-    LAST_ADMINISTRATOR(Kind.RULE);
+    LAST_ADMINISTRATOR(Kind.RULE),
+    /** the Alma run named as a test's evidence is of another job than the ticket's */
+    ALMA_RUN_OF_ANOTHER_JOB(Kind.RULE),
+    /** the Alma run named as a test's evidence was submitted by someone other than the requester */
+    ALMA_RUN_BY_ANOTHER_PERSON(Kind.RULE),
+    /** the Alma run named as a test's evidence has not ended */
+    ALMA_RUN_NOT_FINISHED(Kind.RULE),
+    /** the Alma run named as a test's evidence started before the Sandbox access was granted */
+    ALMA_RUN_BEFORE_GRANT(Kind.RULE),
+    /** Alma's Sandbox knows no run of the ticket's job by the reference given */
+    ALMA_RUN_UNKNOWN(Kind.RULE);
 
     /** How a rejection maps onto the outcome a caller sees. */
     public enum Kind {

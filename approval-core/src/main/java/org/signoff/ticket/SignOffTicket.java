@@ -12,6 +12,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
@@ -24,12 +25,14 @@ import org.signoff.lookup.CatalogEntry;
 import org.signoff.lookup.DeadlinePolicy;
 import org.signoff.lookup.JobCatalog;
 import org.signoff.lookup.Performers;
+import org.signoff.lookup.PersonalDataVault;
 import org.signoff.lookup.StaffDirectory;
 import org.signoff.lookup.StaffMembership;
 import org.signoff.lookup.SupportTicketRefs;
 import org.signoff.lookup.TicketSlots;
 import org.signoff.staff.api.Role;
 import org.signoff.staff.api.StaffId;
+import org.signoff.ticket.api.AlmaCheck;
 import org.signoff.ticket.api.ApproveProductionUse;
 import org.signoff.ticket.api.ConfirmProductionRoleUpdate;
 import org.signoff.ticket.api.ConfirmReading;
@@ -59,6 +62,7 @@ import org.signoff.ticket.api.RetestRequested;
 import org.signoff.ticket.api.RevokeProductionUse;
 import org.signoff.ticket.api.RoleRequestSubmitted;
 import org.signoff.ticket.api.SandboxAccessGranted;
+import org.signoff.ticket.api.SandboxRun;
 import org.signoff.ticket.api.SandboxTestReported;
 import org.signoff.ticket.api.SignOffDeadline;
 import org.signoff.ticket.api.SignOffMigrated;
@@ -95,6 +99,8 @@ public class SignOffTicket {
     private JobId jobId;
     private String variant;
     private TicketStatus status;
+    /** when the Sandbox access was last granted: a run before it is not this test's */
+    private Instant sandboxGrantedAt;
     /** every reading the requester confirmed, each at the version they read */
     private final Set<ConfirmedReading> confirmedReadings = new HashSet<>();
 
@@ -198,11 +204,49 @@ public class SignOffTicket {
     // --- 4 test
 
     @CommandHandler
-    TicketStatus handle(ReportSandboxTest command, StaffDirectory directory) {
+    TicketStatus handle(
+            ReportSandboxTest command, StaffDirectory directory, JobCatalog catalog, PersonalDataVault people) {
         requireRequester(directory, command.performedBy());
         requireStatus(TicketStatus.AWAITING_TEST, "report a Sandbox test");
-        moveOn(new SandboxTestReported(ticketId, command.evidence(), command.notes(), command.performedBy()));
+        AlmaCheck alma = command.alma() == null ? AlmaCheck.notVerified(null) : command.alma();
+        if (alma.isVerified()) {
+            requireRunOfThisTest(alma, catalog, people);
+        }
+        moveOn(new SandboxTestReported(
+                ticketId,
+                command.evidence(),
+                command.notes(),
+                command.performedBy(),
+                alma.run(),
+                alma.notVerifiedBecause()));
         return status;
+    }
+
+    /** A run read from Alma is this test's: of the ticket's job, by the requester, begun after the grant, ended. */
+    private void requireRunOfThisTest(AlmaCheck alma, JobCatalog catalog, PersonalDataVault people) {
+        SandboxRun run = alma.run();
+        List<String> almaJobs = currentJob(catalog).almaSide().jobIds();
+        if (!almaJobs.contains(run.almaJobId())) {
+            throw Rejection.ALMA_RUN_OF_ANOTHER_JOB.because("Run " + run.instanceId() + " is of Alma job "
+                    + run.almaJobId() + "; job " + jobId + " is Alma's " + almaJobs);
+        }
+        boolean byRequester = people.almaPrimaryIdOf(requester)
+                .map(login -> login.equalsIgnoreCase(alma.submittedBy()))
+                .orElse(false);
+        if (!byRequester) {
+            throw Rejection.ALMA_RUN_BY_ANOTHER_PERSON.because("Run " + run.instanceId()
+                    + " was not submitted by the requester's Alma user (an administrator sets it on the person)");
+        }
+        if (run.endedAt() == null) {
+            throw Rejection.ALMA_RUN_NOT_FINISHED.because(
+                    "Run " + run.instanceId() + " has not ended (" + run.status() + "): report it once it has");
+        }
+        if (run.startedAt() == null
+                || sandboxGrantedAt == null
+                || run.startedAt().isBefore(sandboxGrantedAt)) {
+            throw Rejection.ALMA_RUN_BEFORE_GRANT.because("Run " + run.instanceId() + " started at " + run.startedAt()
+                    + ", before the Sandbox access was granted at " + sandboxGrantedAt);
+        }
     }
 
     // --- 5 review
@@ -476,6 +520,12 @@ public class SignOffTicket {
         jobId = event.jobId();
         variant = event.variant();
         status = TicketLifecycle.statusAfter(null, event);
+    }
+
+    @EventSourcingHandler
+    void on(SandboxAccessGranted event, @Timestamp Instant at) {
+        sandboxGrantedAt = at;
+        on((TicketEvent) event);
     }
 
     @EventSourcingHandler

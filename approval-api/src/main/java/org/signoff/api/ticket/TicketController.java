@@ -34,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.signoff.api.alma.SandboxRuns;
 import org.signoff.api.command.Commands;
 import org.signoff.api.ids.TimeOrderedIds;
 import org.signoff.api.input.Pages;
@@ -57,7 +58,6 @@ import org.signoff.ticket.api.RequestRetest;
 import org.signoff.ticket.api.RevokeProductionUse;
 import org.signoff.ticket.api.StartSignOff;
 import org.signoff.ticket.api.SubmitRoleRequest;
-import org.signoff.ticket.api.TestEvidence;
 import org.signoff.ticket.api.TicketId;
 import org.signoff.ticket.api.TicketLifecycle;
 import org.signoff.ticket.api.TicketStatus;
@@ -71,11 +71,13 @@ class TicketController {
     private final Commands commands;
     private final QueryGateway queries;
     private final ReadYourWrites readYourWrites;
+    private final SandboxRuns sandboxRuns;
 
-    TicketController(Commands commands, QueryGateway queries, ReadYourWrites readYourWrites) {
+    TicketController(Commands commands, QueryGateway queries, ReadYourWrites readYourWrites, SandboxRuns sandboxRuns) {
         this.commands = commands;
         this.queries = queries;
         this.readYourWrites = readYourWrites;
+        this.sandboxRuns = sandboxRuns;
     }
 
     @PostMapping
@@ -140,22 +142,19 @@ class TicketController {
             @PathVariable TicketId ticketId,
             @Valid @RequestBody SandboxTest body,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) IfMatch ifMatch) {
+        SandboxRuns.Reading alma = sandboxRuns.read(ticketId, body.jobInstanceRef(), body.almaJobId());
+        List<URI> attachments = body.attachments() == null
+                ? List.of()
+                : body.attachments().stream().map(URI::create).toList();
         return step(
                 ticketId,
                 new ReportSandboxTest(
                         ticketId,
-                        new TestEvidence(
-                                body.jobInstanceRef(),
-                                body.recordsProcessed(),
-                                body.outcome(),
-                                body.attachments() == null
-                                        ? List.of()
-                                        : body.attachments().stream()
-                                                .map(URI::create)
-                                                .toList()),
+                        alma.evidence(body.jobInstanceRef(), body.recordsProcessed(), body.outcome(), attachments),
                         body.notes(),
                         commands.performer(body.performedBy()),
-                        IfMatch.versionOf(ifMatch)));
+                        IfMatch.versionOf(ifMatch),
+                        alma.check()));
     }
 
     @PostMapping("/{ticketId}/approval")

@@ -41,10 +41,16 @@ final class TicketRequests {
             @Identifier String performedBy) {}
 
     /** @param attachments links to the test's proof (the job's report, an export, screenshots): http(s) URLs */
+    /**
+     * Step 4: the run ({@code jobInstanceRef}: Alma's job instance id) is read from Alma's Sandbox where it is
+     * configured for the job ({@code almaJobId}: which of the job's Alma jobs, when it has several); the records and
+     * outcome are typed only where it is not, or does not answer.
+     */
     record SandboxTest(
             @NotBlank @Size(max = 200) @SingleLine String jobInstanceRef,
-            @NotNull @PositiveOrZero Long recordsProcessed,
-            @NotNull TestOutcome outcome,
+            @Size(max = 100) @SingleLine String almaJobId,
+            @PositiveOrZero Long recordsProcessed,
+            TestOutcome outcome,
             @Size(max = 20) List<@NotNull @Size(max = 2000) @Pattern(regexp = "https?://\\S+") String> attachments,
             @Size(max = 4000) @PlainText String notes,
             @Identifier String performedBy) {}

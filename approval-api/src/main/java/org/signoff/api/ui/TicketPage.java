@@ -29,11 +29,13 @@ public record TicketPage(
      * A Sandbox test report.
      *
      * @param outcome as words: succeeded, completed with errors, failed
+     * @param alma    whether the run was read from Alma's Sandbox (its job, status, counters) or typed, and why
      */
     public record TestReport(
             String jobInstanceRef,
             String recordsProcessed,
             String outcome,
+            String alma,
             List<String> attachments,
             String notes,
             String reportedBy,
@@ -69,10 +71,31 @@ public record TicketPage(
                 text(evidence.get("jobInstanceRef")),
                 text(evidence.get("recordsProcessed")),
                 PageFormat.INSTANCE.words(evidence.get("outcome")),
+                alma(entry.details()),
                 attachments,
                 text(entry.details().get("notes")),
                 by,
                 entry.at());
+    }
+
+    /** "Verified in Alma's Sandbox: job M28, COMPLETED_SUCCESS, Total records 120, …", or why it was typed. */
+    private static String alma(Map<String, Object> details) {
+        if (!(details.get("almaRun") instanceof Map<?, ?> run)) {
+            return details.get("notVerifiedBecause") == null
+                    ? "typed by hand"
+                    : "typed by hand: " + details.get("notVerifiedBecause");
+        }
+        List<String> parts = new ArrayList<>();
+        parts.add("job " + run.get("almaJobId"));
+        parts.add(String.valueOf(run.get("status")));
+        if (run.get("counters") instanceof List<?> counters) {
+            counters.forEach(counter -> {
+                if (counter instanceof Map<?, ?> named) {
+                    parts.add(named.get("description") + " " + named.get("value"));
+                }
+            });
+        }
+        return "verified in Alma's Sandbox: " + String.join(", ", parts);
     }
 
     /** What a step names or says: a reading and its version, a support ticket, or the free text given with it. */

@@ -275,6 +275,7 @@ class DashboardPageTest {
                 .contains("12")
                 .contains("completed with errors")
                 .contains("2 items were on loan and stayed")
+                .contains("typed by hand: Alma's Sandbox is not configured")
                 .contains("Daryl Boone");
         assertThat(report.findElement(By.cssSelector("a[href='https://alma.example/sandbox/jobs/4711/report']")))
                 .isNotNull();
