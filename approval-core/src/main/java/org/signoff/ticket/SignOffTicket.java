@@ -20,6 +20,7 @@ import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.signoff.catalog.api.JobDefinition;
 import org.signoff.catalog.api.JobId;
 import org.signoff.catalog.api.RequiredReading;
+import org.signoff.common.CommandRejected;
 import org.signoff.common.Rejection;
 import org.signoff.lookup.CatalogEntry;
 import org.signoff.lookup.DeadlinePolicy;
@@ -41,6 +42,7 @@ import org.signoff.ticket.api.DenyProductionUse;
 import org.signoff.ticket.api.EndForDeparture;
 import org.signoff.ticket.api.GrantSandboxAccess;
 import org.signoff.ticket.api.JobAccessRequested;
+import org.signoff.ticket.api.NoteSandboxRun;
 import org.signoff.ticket.api.ProductionRoleUpdated;
 import org.signoff.ticket.api.ProductionUseApproved;
 import org.signoff.ticket.api.ProductionUseDenied;
@@ -63,6 +65,7 @@ import org.signoff.ticket.api.RevokeProductionUse;
 import org.signoff.ticket.api.RoleRequestSubmitted;
 import org.signoff.ticket.api.SandboxAccessGranted;
 import org.signoff.ticket.api.SandboxRun;
+import org.signoff.ticket.api.SandboxRunSeen;
 import org.signoff.ticket.api.SandboxTestReported;
 import org.signoff.ticket.api.SignOffDeadline;
 import org.signoff.ticket.api.SignOffMigrated;
@@ -101,6 +104,8 @@ public class SignOffTicket {
     private TicketStatus status;
     /** when the Sandbox access was last granted: a run before it is not this test's */
     private Instant sandboxGrantedAt;
+    /** the Alma runs noted while the ticket waited on its test: each once */
+    private final Set<String> runsSeen = new HashSet<>();
     /** every reading the requester confirmed, each at the version they read */
     private final Set<ConfirmedReading> confirmedReadings = new HashSet<>();
 
@@ -220,6 +225,21 @@ public class SignOffTicket {
                 alma.run(),
                 alma.notVerifiedBecause()));
         return status;
+    }
+
+    /** A run Alma says ended is noted while the ticket waits on its test, once, if it is this test's. */
+    @CommandHandler
+    void handle(NoteSandboxRun command, JobCatalog catalog, PersonalDataVault people) {
+        SandboxRun run = command.alma().run();
+        if (status != TicketStatus.AWAITING_TEST || run == null || runsSeen.contains(run.instanceId())) {
+            return;
+        }
+        try {
+            requireRunOfThisTest(command.alma(), catalog, people);
+        } catch (CommandRejected notThisTestsRun) {
+            return;
+        }
+        apply(new SandboxRunSeen(ticketId, run));
     }
 
     /** A run read from Alma is this test's: of the ticket's job, by the requester, begun after the grant, ended. */
@@ -520,6 +540,11 @@ public class SignOffTicket {
         jobId = event.jobId();
         variant = event.variant();
         status = TicketLifecycle.statusAfter(null, event);
+    }
+
+    @EventSourcingHandler
+    void on(SandboxRunSeen event) {
+        runsSeen.add(event.run().instanceId());
     }
 
     @EventSourcingHandler

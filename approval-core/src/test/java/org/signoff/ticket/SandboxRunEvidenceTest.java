@@ -7,6 +7,7 @@ import static org.signoff.ticket.TicketHistories.EVIDENCE;
 import static org.signoff.ticket.TicketHistories.TICKET;
 import static org.signoff.ticket.TicketHistories.granted;
 import static org.signoff.ticket.TicketHistories.requested;
+import static org.signoff.ticket.TicketHistories.then;
 import static org.signoff.ticket.TicketHistories.ticketFixture;
 
 import java.time.Duration;
@@ -21,8 +22,10 @@ import org.signoff.Lookups;
 import org.signoff.catalog.api.AlmaSide;
 import org.signoff.common.Rejection;
 import org.signoff.ticket.api.AlmaCheck;
+import org.signoff.ticket.api.NoteSandboxRun;
 import org.signoff.ticket.api.ReportSandboxTest;
 import org.signoff.ticket.api.SandboxRun;
+import org.signoff.ticket.api.SandboxRunSeen;
 import org.signoff.ticket.api.SandboxTestReported;
 import org.signoff.ticket.api.TicketStatus;
 
@@ -101,6 +104,37 @@ class SandboxRunEvidenceTest {
         whenGranted()
                 .when(report(AlmaCheck.notVerified("Alma did not answer")))
                 .expectEvents(new SandboxTestReported(TICKET, EVIDENCE, null, AMY, null, "Alma did not answer"));
+    }
+
+    @Test
+    void aRunAlmaSaysEndedIsNotedOnceWhileTheTicketWaitsOnItsTest() {
+        SandboxRun run = run("S5531", GRANTED_AT.plusSeconds(60), "COMPLETED_SUCCESS", true);
+        whenGranted()
+                .when(new NoteSandboxRun(TICKET, AlmaCheck.verified(run, AMYS_LOGIN)))
+                .expectEvents(new SandboxRunSeen(TICKET, run));
+        fixture.givenCurrentTime(GRANTED_AT)
+                .andGiven(then(granted(), new SandboxRunSeen(TICKET, run)))
+                .when(new NoteSandboxRun(TICKET, AlmaCheck.verified(run, AMYS_LOGIN)))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRunThatIsNotTheTestsIsLeftAloneWithoutARefusal() {
+        whenGranted()
+                .when(new NoteSandboxRun(
+                        TICKET,
+                        AlmaCheck.verified(
+                                run("S5531", GRANTED_AT.plusSeconds(60), "COMPLETED_SUCCESS", true), "lsmith")))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.givenCurrentTime(GRANTED_AT)
+                .andGiven(TicketHistories.tested())
+                .when(new NoteSandboxRun(
+                        TICKET,
+                        AlmaCheck.verified(
+                                run("S5531", GRANTED_AT.plusSeconds(60), "COMPLETED_SUCCESS", true), AMYS_LOGIN)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     private org.axonframework.test.aggregate.TestExecutor<SignOffTicket> whenGranted() {

@@ -31,6 +31,7 @@ public final class PageFormat {
             Map.entry("RequestWithdrawn", "Withdrawn"),
             Map.entry("ProductionUseRevoked", "Revoked"),
             Map.entry("ReminderIssued", "Reminder sent"),
+            Map.entry("SandboxRunSeen", "Sandbox run seen in Alma"),
             Map.entry("TicketEscalated", "Escalated past its limit"),
             Map.entry("SandboxAccessExpired", "Sandbox access expired"),
             Map.entry("SignOffValidUntil", "Valid until a set day"),

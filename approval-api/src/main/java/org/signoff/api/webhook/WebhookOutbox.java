@@ -37,6 +37,7 @@ import org.signoff.ticket.api.ProductionUseRecertified;
 import org.signoff.ticket.api.ReattestationRequired;
 import org.signoff.ticket.api.RecertificationRequested;
 import org.signoff.ticket.api.ReminderIssued;
+import org.signoff.ticket.api.SandboxRunSeen;
 import org.signoff.ticket.api.SignOffValidUntil;
 import org.signoff.ticket.api.TicketEscalated;
 import org.signoff.ticket.api.TicketEvent;
@@ -248,6 +249,14 @@ class WebhookOutbox {
                                     "title", reading.title(),
                                     "version", reading.version()))
                             .toList());
+        } else if (event instanceof SandboxRunSeen seen) {
+            // the requester is told: reporting this run as the test is one call
+            body.put(
+                    "almaRun",
+                    Map.of(
+                            "almaJobId", seen.run().almaJobId(),
+                            "instanceId", seen.run().instanceId(),
+                            "status", Objects.toString(seen.run().status(), "")));
         } else if (event instanceof ReminderIssued reminder) {
             body.put("waitingSince", reminder.waitingSince().toString());
         } else if (event instanceof TicketEscalated escalated) {

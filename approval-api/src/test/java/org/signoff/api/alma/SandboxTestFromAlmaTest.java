@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.signoff.api.testkit.Api.Response;
+import org.signoff.api.testkit.Receiver;
 import org.signoff.api.testkit.RunningService;
 import org.signoff.api.testkit.Scenario;
 
@@ -50,7 +51,9 @@ class SandboxTestFromAlmaTest {
                 Files.createTempDirectory("sandbox-test-from-alma"),
                 "--approval.alma.sandbox.base-url=" + alma.baseUrl(),
                 "--approval.alma.sandbox.api-key=" + KEY,
-                "--approval.alma.sandbox.max-retries=0");
+                "--approval.alma.sandbox.max-retries=0",
+                "--approval.alma.webhook.secret=" + AlmaWebhookTest.SECRET,
+                "--approval.webhooks.poll-interval=PT0.1S");
     }
 
     @AfterAll
@@ -81,6 +84,55 @@ class SandboxTestFromAlmaTest {
                 .as("who ran it is checked, not kept: their Alma login is personal data")
                 .isZero();
         assertThat(storedEventsMention(KEY)).isZero();
+    }
+
+    @Test
+    void almasJobEndOfTheRequestersRunIsSeenOnTheTicketTheyAreToldAndOneCallReportsIt() throws Exception {
+        String job = job("M28");
+        String ticket = awaitingTest(job);
+        List<JsonNode> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (Receiver ticketing =
+                Receiver.onPort(0).on("/alma-runs", Receiver.keepingEach(told)).start()) {
+            Response subscribed = Receiver.subscribe(
+                    scenario.admin,
+                    "runs-" + job,
+                    ticketing.url("/alma-runs"),
+                    Receiver.SECRET,
+                    "\"events\": [\"SandboxRunSeen\"], \"jobs\": [\"" + job + "\"]");
+            assertThat(subscribed.status()).as("%s", subscribed.body()).isEqualTo(201);
+            String instance = almaRuns("M28", login, Instant.now().plusSeconds(1), "COMPLETED_SUCCESS");
+            String unrelated = almaRuns("M28", "someone-else", Instant.now().plusSeconds(1), "COMPLETED_SUCCESS");
+
+            // the notification's own submitter and times are not trusted: the Sandbox API's are
+            for (String run : List.of(unrelated, instance)) {
+                String body = AlmaAnswers.jobEnd("note-" + run, run);
+                Response taken = service.api()
+                        .post(
+                                "/alma/webhook",
+                                body,
+                                "X-Exl-Signature",
+                                AlmaWebhookTest.sign(body, AlmaWebhookTest.SECRET));
+                assertThat(taken.status()).as("%s", taken.body()).isEqualTo(200);
+            }
+
+            JsonNode seen = scenario.api.await(
+                    "/tickets/" + ticket,
+                    view -> view.get("history").findValuesAsText("event").contains("SandboxRunSeen"));
+            List<JsonNode> runsSeen = Scenario.steps(seen).stream()
+                    .filter(step -> step.get("event").asText().equals("SandboxRunSeen"))
+                    .toList();
+            assertThat(runsSeen).hasSize(1);
+            assertThat(runsSeen.get(0).at("/details/run/instanceId").asText()).isEqualTo(instance);
+            assertThat(seen.at("/ticket/status").asText()).isEqualTo("AWAITING_TEST");
+            Receiver.awaitPosts(() -> told, 1, java.time.Duration.ofSeconds(20));
+            assertThat(told).hasSize(1);
+            assertThat(told.get(0).at("/almaRun/instanceId").asText()).isEqualTo(instance);
+            assertThat(told.get(0).at("/nextActor/role").asText()).isEqualTo("REQUESTER");
+
+            accepted(report(ticket, instance, ""));
+            assertThat(lastStep(ticket).at("/details/almaRun/instanceId").asText())
+                    .isEqualTo(instance);
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ public sealed interface TicketEvent
                 JobAccessRequested,
                 SandboxAccessGranted,
                 SandboxTestReported,
+                SandboxRunSeen,
                 ProductionUseApproved,
                 RetestRequested,
                 ProductionUseDenied,

@@ -23,6 +23,7 @@ import java.util.Optional;
  * ProductionUseRevoked       REVOKED
  * DeadlinesScheduled         (unchanged)
  * ReminderIssued             (unchanged)
+ * SandboxRunSeen             (unchanged)
  * TicketEscalated            (unchanged)
  * SandboxAccessExpired       AWAITING_SANDBOX_GRANT
  * SignOffValidUntil          (unchanged)
@@ -55,6 +56,7 @@ public final class TicketLifecycle {
         } else if (event instanceof ReadingConfirmed
                 || event instanceof DeadlinesScheduled
                 || event instanceof ReminderIssued
+                || event instanceof SandboxRunSeen
                 || event instanceof TicketEscalated
                 || event instanceof SignOffValidUntil
                 || event instanceof RecertificationRequested

@@ -25,11 +25,12 @@ class TicketLifecycleTest {
     }
 
     @Test
-    void onlyAReadingTheDeadlinesOfAWaitAndAPeriodOfValidityLeaveTheStatusAsItWas() {
+    void onlyAReadingTheDeadlinesOfAWaitAPeriodOfValidityAndARunSeenLeaveTheStatusAsItWas() {
         List<Class<?>> unchanging = List.of(
                 ReadingConfirmed.class,
                 DeadlinesScheduled.class,
                 ReminderIssued.class,
+                SandboxRunSeen.class,
                 TicketEscalated.class,
                 SignOffValidUntil.class,
                 RecertificationRequested.class,
