@@ -71,6 +71,7 @@ public final class EndpointRules {
             new Rule(GET, "/ledger/head", Operation.AUDIT_READ),
             new Rule(GET, "/ledger/events", Operation.AUDIT_READ),
             new Rule(GET, "/ledger/verification", Operation.AUDIT_READ),
+            new Rule(GET, "/alma/drift", Operation.AUDIT_READ),
             new Rule(POST, "/webhooks", Operation.CLIENTS_WRITE),
             new Rule(GET, "/webhooks", Operation.CLIENTS_WRITE),
             new Rule(DELETE, "/webhooks/*", Operation.CLIENTS_WRITE),

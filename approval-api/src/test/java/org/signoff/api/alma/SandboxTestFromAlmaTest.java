@@ -4,11 +4,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.signoff.api.testkit.Scenario.accepted;
 
-import java.nio.file.Files;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -16,8 +14,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -34,33 +30,14 @@ import org.signoff.api.testkit.Scenario;
  */
 class SandboxTestFromAlmaTest {
 
-    private static final String KEY = "l8xx-sandbox-key-never-shown-0123456789";
+    private static final String KEY = FakeAlmaService.KEY;
     private static final AtomicInteger INSTANCES = new AtomicInteger(7_001_000);
 
-    private static WireMockServer alma;
-    private static RunningService service;
+    private static final WireMockServer alma = FakeAlmaService.shared().alma;
+    private static final RunningService service = FakeAlmaService.shared().service;
 
     private final Scenario scenario = new Scenario(service.api());
     private final String login = "jdoe-" + scenario.unit.toLowerCase(java.util.Locale.ROOT);
-
-    @BeforeAll
-    static void start() throws Exception {
-        alma = new WireMockServer(wireMockConfig().dynamicPort());
-        alma.start();
-        service = RunningService.start(
-                Files.createTempDirectory("sandbox-test-from-alma"),
-                "--approval.alma.sandbox.base-url=" + alma.baseUrl(),
-                "--approval.alma.sandbox.api-key=" + KEY,
-                "--approval.alma.sandbox.max-retries=0",
-                "--approval.alma.webhook.secret=" + AlmaWebhookTest.SECRET,
-                "--approval.webhooks.poll-interval=PT0.1S");
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
-        alma.stop();
-    }
 
     @Test
     void theRequestersRunAfterTheGrantIsTheEvidenceWithAlmasCounters() {
