@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.signoff.catalog.api.AlmaSide;
 import org.signoff.catalog.api.JobDefinition;
 import org.signoff.catalog.api.JobId;
 import org.signoff.catalog.api.RequiredReading;
@@ -96,6 +97,13 @@ public final class Lookups
 
     public Lookups job(JobId id, JobDefinition definition, boolean retired) {
         jobs.put(id, new CatalogEntry(id, definition, retired));
+        return this;
+    }
+
+    /** The job's Alma side is this one from now on. */
+    public Lookups almaSide(JobId id, AlmaSide side) {
+        CatalogEntry entry = jobs.get(id);
+        jobs.put(id, new CatalogEntry(id, entry.definition(), entry.retired(), side));
         return this;
     }
 

@@ -30,7 +30,10 @@ import org.signoff.lookup.SupportTicketRefs;
 import org.signoff.lookup.TicketSlots;
 import org.signoff.staff.api.Role;
 import org.signoff.staff.api.StaffId;
+import org.signoff.ticket.api.AlmaRolesToApply;
 import org.signoff.ticket.api.ApproveProductionUse;
+import org.signoff.ticket.api.CheckProductionRoleUpdateInAlma;
+import org.signoff.ticket.api.CheckSandboxGrantInAlma;
 import org.signoff.ticket.api.ConfirmProductionRoleUpdate;
 import org.signoff.ticket.api.ConfirmReading;
 import org.signoff.ticket.api.DeadlinesScheduled;
@@ -188,11 +191,24 @@ public class SignOffTicket {
 
     @CommandHandler
     TicketStatus handle(GrantSandboxAccess command, StaffDirectory directory) {
-        Performers.withAnyRole(directory, command.performedBy(), Role.SYSTEMS_LIBRARIAN);
-        requireStatus(TicketStatus.AWAITING_SANDBOX_GRANT, "grant Sandbox access");
-        requireNotOwnTicket(command.performedBy(), "grant Sandbox access");
-        moveOn(new SandboxAccessGranted(ticketId, List.copyOf(command.trainingMaterials()), command.performedBy()));
+        requireSandboxGrant(directory, command.performedBy());
+        moveOn(new SandboxAccessGranted(
+                ticketId, List.copyOf(command.trainingMaterials()), command.performedBy(), command.almaRolesAdded()));
         return status;
+    }
+
+    /** The grant's rules before its roles are written to Alma; nothing is recorded. */
+    @CommandHandler
+    AlmaRolesToApply handle(CheckSandboxGrantInAlma command, StaffDirectory directory, JobCatalog catalog) {
+        requireSandboxGrant(directory, command.performedBy());
+        return new AlmaRolesToApply(
+                requester, jobId, currentJob(catalog).almaSide().sandboxRoles());
+    }
+
+    private void requireSandboxGrant(StaffDirectory directory, StaffId performer) {
+        Performers.withAnyRole(directory, performer, Role.SYSTEMS_LIBRARIAN);
+        requireStatus(TicketStatus.AWAITING_SANDBOX_GRANT, "grant Sandbox access");
+        requireNotOwnTicket(performer, "grant Sandbox access");
     }
 
     // --- 4 test
@@ -253,10 +269,22 @@ public class SignOffTicket {
 
     @CommandHandler
     TicketStatus handle(ConfirmProductionRoleUpdate command, StaffDirectory directory) {
-        Performers.withAnyRole(directory, command.performedBy(), Role.SUPPORT_TEAM);
-        requireStatus(TicketStatus.AWAITING_ROLE_UPDATE, "confirm the production role update");
-        moveOn(new ProductionRoleUpdated(ticketId, command.note(), command.performedBy()));
+        requireRoleUpdate(directory, command.performedBy());
+        moveOn(new ProductionRoleUpdated(ticketId, command.note(), command.performedBy(), command.almaRolesAdded()));
         return status;
+    }
+
+    /** The role update's rules before its roles are written to Alma; nothing is recorded. */
+    @CommandHandler
+    AlmaRolesToApply handle(CheckProductionRoleUpdateInAlma command, StaffDirectory directory, JobCatalog catalog) {
+        requireRoleUpdate(directory, command.performedBy());
+        return new AlmaRolesToApply(
+                requester, jobId, currentJob(catalog).almaSide().productionRoles());
+    }
+
+    private void requireRoleUpdate(StaffDirectory directory, StaffId performer) {
+        Performers.withAnyRole(directory, performer, Role.SUPPORT_TEAM);
+        requireStatus(TicketStatus.AWAITING_ROLE_UPDATE, "confirm the production role update");
     }
 
     // --- any time before it ends: withdrawn

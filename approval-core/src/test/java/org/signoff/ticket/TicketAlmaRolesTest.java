@@ -1,0 +1,121 @@
+package org.signoff.ticket;
+
+import static org.signoff.Lookups.AMY;
+import static org.signoff.Lookups.CHANGE_ITEMS;
+import static org.signoff.Lookups.ITS_LIAISON;
+import static org.signoff.Lookups.LIBRARIAN;
+import static org.signoff.Lookups.SUPPORT;
+import static org.signoff.RejectedAs.rejectedAs;
+import static org.signoff.ticket.TicketHistories.TICKET;
+import static org.signoff.ticket.TicketHistories.approvedWithRoleUpdate;
+import static org.signoff.ticket.TicketHistories.granted;
+import static org.signoff.ticket.TicketHistories.requested;
+import static org.signoff.ticket.TicketHistories.then;
+import static org.signoff.ticket.TicketHistories.ticketFixture;
+
+import java.util.List;
+
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.signoff.Lookups;
+import org.signoff.catalog.api.AlmaRole;
+import org.signoff.catalog.api.AlmaSide;
+import org.signoff.common.Rejection;
+import org.signoff.ticket.api.AlmaRolesToApply;
+import org.signoff.ticket.api.CheckProductionRoleUpdateInAlma;
+import org.signoff.ticket.api.CheckSandboxGrantInAlma;
+import org.signoff.ticket.api.ConfirmProductionRoleUpdate;
+import org.signoff.ticket.api.GrantSandboxAccess;
+import org.signoff.ticket.api.ProductionRoleUpdated;
+import org.signoff.ticket.api.RoleRequestSubmitted;
+import org.signoff.ticket.api.SandboxAccessGranted;
+import org.signoff.ticket.api.TicketStatus;
+
+/**
+ * Steps 3 and 6 through Alma: before a role is written to Alma the ticket is asked, by the step's own rules, whether
+ * the step may be taken and which roles its job needs (nothing recorded); the step then records what Alma added.
+ */
+class TicketAlmaRolesTest {
+
+    private static final AlmaRole CATALOG_MANAGER = new AlmaRole("204", "01UNI_INST", List.of());
+    private static final AlmaRole JOB_RUNNER = new AlmaRole(
+            "51", "01UNI_INST", List.of(new AlmaRole.Parameter("JobCategory", null, "PHYSICAL_INVENTORY")));
+
+    private FixtureConfiguration<SignOffTicket> fixture;
+
+    @BeforeEach
+    void setUp() {
+        Lookups lookups = new Lookups()
+                .almaSide(
+                        CHANGE_ITEMS,
+                        new AlmaSide(List.of("M28"), List.of(), List.of(CATALOG_MANAGER), List.of(JOB_RUNNER)));
+        fixture = ticketFixture(lookups);
+    }
+
+    @Test
+    void theGrantsCheckNamesTheRequesterAndTheJobsSandboxRolesAndRecordsNothing() {
+        fixture.given(requested())
+                .when(new CheckSandboxGrantInAlma(TICKET, LIBRARIAN))
+                .expectNoEvents()
+                .expectResultMessagePayload(new AlmaRolesToApply(AMY, CHANGE_ITEMS, List.of(CATALOG_MANAGER)));
+    }
+
+    @Test
+    void theGrantsCheckRefusesWhatTheGrantWouldRefuse() {
+        fixture.given(granted())
+                .when(new CheckSandboxGrantInAlma(TICKET, LIBRARIAN))
+                .expectNoEvents()
+                .expectException(rejectedAs(Rejection.STEP_OUT_OF_ORDER));
+        fixture.given(requested())
+                .when(new CheckSandboxGrantInAlma(TICKET, SUPPORT))
+                .expectNoEvents()
+                .expectException(rejectedAs(Rejection.ROLE_REQUIRED));
+    }
+
+    @Test
+    void aGrantThroughAlmaRecordsTheRolesAdded() {
+        fixture.given(requested())
+                .when(new GrantSandboxAccess(
+                        TICKET, List.of("training.pdf"), LIBRARIAN, List.of(CATALOG_MANAGER), null))
+                .expectEvents(
+                        new SandboxAccessGranted(TICKET, List.of("training.pdf"), LIBRARIAN, List.of(CATALOG_MANAGER)))
+                .expectResultMessagePayload(TicketStatus.AWAITING_TEST);
+    }
+
+    @Test
+    void theRoleUpdatesCheckNamesTheJobsProductionRolesAndRecordsNothing() {
+        fixture.given(roleRequested())
+                .when(new CheckProductionRoleUpdateInAlma(TICKET, SUPPORT))
+                .expectNoEvents()
+                .expectResultMessagePayload(new AlmaRolesToApply(AMY, CHANGE_ITEMS, List.of(JOB_RUNNER)));
+    }
+
+    @Test
+    void theRoleUpdatesCheckRefusesBeforeTheRoleRequestAndAnyoneButTheSupportTeam() {
+        fixture.given(approvedWithRoleUpdate())
+                .when(new CheckProductionRoleUpdateInAlma(TICKET, SUPPORT))
+                .expectNoEvents()
+                .expectException(rejectedAs(Rejection.STEP_OUT_OF_ORDER));
+        fixture.given(roleRequested())
+                .when(new CheckProductionRoleUpdateInAlma(TICKET, LIBRARIAN))
+                .expectNoEvents()
+                .expectException(rejectedAs(Rejection.ROLE_REQUIRED));
+    }
+
+    @Test
+    void aRoleUpdateThroughAlmaRecordsTheRolesAddedAndOneByHandRecordsNone() {
+        fixture.given(roleRequested())
+                .when(new ConfirmProductionRoleUpdate(TICKET, null, SUPPORT, List.of(JOB_RUNNER), null))
+                .expectEvents(new ProductionRoleUpdated(TICKET, null, SUPPORT, List.of(JOB_RUNNER)))
+                .expectResultMessagePayload(TicketStatus.COMPLETED);
+        fixture.given(roleRequested())
+                .when(new ConfirmProductionRoleUpdate(TICKET, "Alma was down: added by hand", SUPPORT))
+                .expectEvents(new ProductionRoleUpdated(TICKET, "Alma was down: added by hand", SUPPORT, null));
+    }
+
+    private static List<Object> roleRequested() {
+        return then(approvedWithRoleUpdate(), new RoleRequestSubmitted(TICKET, "FORM-77", ITS_LIAISON));
+    }
+}
