@@ -62,6 +62,7 @@ class RoomArchitectureTest {
                             "Callers",
                             "CredentialStore",
                             "PageSignIn")),
+            entry("ticket", Set.of("IfMatch")),
             entry("upcasting", Set.of("SandboxTestReportedUpcaster")));
 
     @ArchTest

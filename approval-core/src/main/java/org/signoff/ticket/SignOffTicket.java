@@ -202,7 +202,7 @@ public class SignOffTicket {
     AlmaRolesToApply handle(CheckSandboxGrantInAlma command, StaffDirectory directory, JobCatalog catalog) {
         requireSandboxGrant(directory, command.performedBy());
         return new AlmaRolesToApply(
-                requester, jobId, currentJob(catalog).almaSide().sandboxRoles());
+                requester, jobId, status, currentJob(catalog).almaSide().sandboxRoles());
     }
 
     private void requireSandboxGrant(StaffDirectory directory, StaffId performer) {
@@ -279,7 +279,7 @@ public class SignOffTicket {
     AlmaRolesToApply handle(CheckProductionRoleUpdateInAlma command, StaffDirectory directory, JobCatalog catalog) {
         requireRoleUpdate(directory, command.performedBy());
         return new AlmaRolesToApply(
-                requester, jobId, currentJob(catalog).almaSide().productionRoles());
+                requester, jobId, status, currentJob(catalog).almaSide().productionRoles());
     }
 
     private void requireRoleUpdate(StaffDirectory directory, StaffId performer) {

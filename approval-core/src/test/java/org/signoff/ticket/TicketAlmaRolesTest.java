@@ -59,7 +59,8 @@ class TicketAlmaRolesTest {
         fixture.given(requested())
                 .when(new CheckSandboxGrantInAlma(TICKET, LIBRARIAN))
                 .expectNoEvents()
-                .expectResultMessagePayload(new AlmaRolesToApply(AMY, CHANGE_ITEMS, List.of(CATALOG_MANAGER)));
+                .expectResultMessagePayload(new AlmaRolesToApply(
+                        AMY, CHANGE_ITEMS, TicketStatus.AWAITING_SANDBOX_GRANT, List.of(CATALOG_MANAGER)));
     }
 
     @Test
@@ -89,7 +90,8 @@ class TicketAlmaRolesTest {
         fixture.given(roleRequested())
                 .when(new CheckProductionRoleUpdateInAlma(TICKET, SUPPORT))
                 .expectNoEvents()
-                .expectResultMessagePayload(new AlmaRolesToApply(AMY, CHANGE_ITEMS, List.of(JOB_RUNNER)));
+                .expectResultMessagePayload(new AlmaRolesToApply(
+                        AMY, CHANGE_ITEMS, TicketStatus.AWAITING_ROLE_UPDATE, List.of(JOB_RUNNER)));
     }
 
     @Test

@@ -9,8 +9,10 @@ import org.signoff.staff.api.StaffId;
 /**
  * What {@link CheckSandboxGrantInAlma} and {@link CheckProductionRoleUpdateInAlma} answer once the step may be taken: whose Alma user gets which roles of which job. An
  * answer, never stored.
+ *
+ * @param status where the ticket stands now, before the step
  */
-public record AlmaRolesToApply(StaffId requester, JobId jobId, List<AlmaRole> roles) {
+public record AlmaRolesToApply(StaffId requester, JobId jobId, TicketStatus status, List<AlmaRole> roles) {
 
     public AlmaRolesToApply {
         roles = List.copyOf(roles);

@@ -1,0 +1,346 @@
+package org.signoff.api.alma;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.signoff.api.testkit.Scenario.accepted;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import org.signoff.api.testkit.Api.Response;
+import org.signoff.api.testkit.RunningService;
+import org.signoff.api.testkit.Scenario;
+
+/**
+ * Steps 3 and 6 through Alma, over real HTTP against a fake Sandbox and a fake production Alma: a dry run shows the
+ * requester's roles before and after and changes nothing anywhere; the step adds the job's roles to the user and the
+ * history shows what was added; a step the ticket refuses never reaches Alma; Alma's refusal is a problem with its
+ * code and the step is not recorded; with Alma down the step is taken by hand and the history says it did not go
+ * through the engine. The key and the person's Alma login are in no event.
+ */
+class AlmaRoleStepsTest {
+
+    private static final AtomicInteger PEOPLE = new AtomicInteger();
+
+    /** The job's roles, as the catalog names them: a Catalog Manager in the Sandbox, a job runner in production. */
+    private static final String ALMA_SIDE = """
+            {"jobIds": ["M28"], "sandboxRoles": [{"roleType": "204", "scope": "01UNI_INST"}],
+             "productionRoles": [{"roleType": "51", "scope": "01UNI_INST",
+                                  "parameters": [{"type": "JobCategory", "value": "PHYSICAL_INVENTORY"}]}],
+             "performedBy": "%s"}""";
+
+    @TempDir
+    static Path dataDir;
+
+    private static WireMockServer sandbox;
+    private static WireMockServer production;
+    private static RunningService service;
+
+    @BeforeAll
+    static void start() {
+        sandbox = new WireMockServer(wireMockConfig().dynamicPort());
+        production = new WireMockServer(wireMockConfig().dynamicPort());
+        sandbox.start();
+        production.start();
+        service = RunningService.start(
+                dataDir,
+                "--approval.alma.sandbox.base-url=" + sandbox.baseUrl(),
+                "--approval.alma.sandbox.api-key=" + AlmaConnectionTest.KEY,
+                "--approval.alma.sandbox.max-retries=0",
+                "--approval.alma.production.base-url=" + production.baseUrl(),
+                "--approval.alma.production.api-key=" + AlmaConnectionTest.KEY,
+                "--approval.alma.production.max-retries=0");
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+        sandbox.stop();
+        production.stop();
+    }
+
+    @Test
+    void aDryRunOfTheGrantShowsTheRolesBeforeAndAfterAndChangesNothingInAlmaNorInTheHistory() {
+        Person amy = new Person();
+        String ticket = amy.ticketAwaitingGrant();
+        long events = events();
+
+        Response dryRun = amy.scenario.api.post(
+                "/tickets/" + ticket + "/sandbox-grant/alma", grant(amy.scenario.librarian, true));
+
+        JsonNode body = accepted(dryRun);
+        assertThat(body.get("recorded").asBoolean()).isFalse();
+        assertThat(body.get("status").asText()).isEqualTo("AWAITING_SANDBOX_GRANT");
+        assertThat(body.get("environment").asText()).isEqualTo("sandbox");
+        assertThat(body.get("before")).hasSize(2);
+        assertThat(body.get("after")).hasSize(3);
+        assertThat(body.at("/added/0/roleType").asText()).isEqualTo("204");
+        assertThat(body.toString()).doesNotContain(amy.almaLogin);
+        sandbox.verify(0, putRequestedFor(urlPathEqualTo(amy.userPath())));
+        assertThat(events()).as("a dry run records nothing").isEqualTo(events);
+    }
+
+    @Test
+    void theGrantAddsTheSandboxRolesAndTheHistoryShowsWhatWasAdded() {
+        Person amy = new Person();
+        String ticket = amy.ticketAwaitingGrant();
+
+        Response grant = amy.scenario.api.post(
+                "/tickets/" + ticket + "/sandbox-grant/alma", grant(amy.scenario.librarian, false));
+
+        JsonNode body = accepted(grant);
+        assertThat(body.get("recorded").asBoolean()).isTrue();
+        assertThat(body.get("status").asText()).isEqualTo("AWAITING_TEST");
+        assertThat(body.at("/added/0/roleType").asText()).isEqualTo("204");
+        sandbox.verify(
+                1,
+                putRequestedFor(urlPathEqualTo(amy.userPath()))
+                        .withRequestBody(matchingJsonPath("$.user_role[?(@.role_type.value == '204')]")));
+        production.verify(0, anyRequestedFor(urlPathEqualTo(amy.userPath())));
+        JsonNode granted = step(amy.scenario.awaitTicket(ticket, "AWAITING_TEST"), "SandboxAccessGranted");
+        assertThat(granted.at("/details/appliedInAlma").asBoolean()).isTrue();
+        assertThat(granted.at("/details/almaRolesAdded/0/roleType").asText()).isEqualTo("204");
+        assertThat(granted.at("/details/almaRolesAdded/0/scope").asText()).isEqualTo("01UNI_INST");
+        assertThat(eventPayloads())
+                .as("neither the key nor the person's Alma login is in any event")
+                .noneMatch(payload -> payload.contains(AlmaConnectionTest.KEY) || payload.contains(amy.almaLogin));
+    }
+
+    @Test
+    void aStepTheTicketRefusesNeverReachesAlma() {
+        Person amy = new Person();
+        String ticket = amy.ticketAwaitingGrant();
+
+        Response byTheRequester = amy.scenario.api.post(
+                "/tickets/" + ticket + "/sandbox-grant/alma", grant(amy.scenario.requester, false));
+        Response tooEarly = amy.scenario.api.post("/tickets/" + ticket + "/role-update/alma", roleUpdate(amy, false));
+
+        Response stale = amy.scenario.api.post(
+                "/tickets/" + ticket + "/sandbox-grant/alma",
+                grant(amy.scenario.librarian, false),
+                "If-Match",
+                "\"1\"");
+
+        assertThat(stale.status())
+                .as("decided on an older version of the ticket")
+                .isEqualTo(412);
+        assertThat(stale.code()).isEqualTo("STALE_VERSION");
+        assertThat(byTheRequester.status()).isEqualTo(403);
+        assertThat(byTheRequester.code()).isEqualTo("ROLE_REQUIRED");
+        assertThat(tooEarly.status()).isEqualTo(409);
+        assertThat(tooEarly.code()).isEqualTo("STEP_OUT_OF_ORDER");
+        sandbox.verify(0, anyRequestedFor(urlPathEqualTo(amy.userPath())));
+        production.verify(0, anyRequestedFor(urlPathEqualTo(amy.userPath())));
+    }
+
+    @Test
+    void theRoleUpdateAddsTheProductionRolesAfterItsDryRun() {
+        Person amy = new Person();
+        String ticket = amy.ticketAwaitingRoleUpdate();
+
+        JsonNode dryRun =
+                accepted(amy.scenario.api.post("/tickets/" + ticket + "/role-update/alma", roleUpdate(amy, true)));
+        production.verify(0, putRequestedFor(urlPathEqualTo(amy.userPath())));
+        JsonNode applied =
+                accepted(amy.scenario.api.post("/tickets/" + ticket + "/role-update/alma", roleUpdate(amy, false)));
+
+        assertThat(dryRun.get("added")).isEqualTo(applied.get("added"));
+        assertThat(applied.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(applied.at("/added/0/parameters/0/value").asText()).isEqualTo("PHYSICAL_INVENTORY");
+        production.verify(1, putRequestedFor(urlPathEqualTo(amy.userPath())));
+        JsonNode updated = step(amy.scenario.awaitTicket(ticket, "COMPLETED"), "ProductionRoleUpdated");
+        assertThat(updated.at("/details/appliedInAlma").asBoolean()).isTrue();
+        assertThat(updated.at("/details/almaRolesAdded/0/roleType").asText()).isEqualTo("51");
+    }
+
+    @Test
+    void almasValidationErrorOnTheRoleUpdateIsAProblemWithAlmasCodeAndTheStepIsNotRecorded() {
+        Person amy = new Person();
+        String ticket = amy.ticketAwaitingRoleUpdate();
+        production.stubFor(put(urlPathEqualTo(amy.userPath()))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(AlmaAnswers.error(
+                                "401664", "Mandatory field is missing: role_type/scope combination is not valid"))));
+        long events = events();
+
+        Response refused = amy.scenario.api.post("/tickets/" + ticket + "/role-update/alma", roleUpdate(amy, false));
+
+        assertThat(refused.status()).isEqualTo(502);
+        assertThat(refused.code()).isEqualTo("ALMA_REFUSED");
+        assertThat(refused.body().get("almaCode").asText()).isEqualTo("401664");
+        assertThat(refused.body().get("environment").asText()).isEqualTo("production");
+        assertThat(events()).as("the step is not recorded").isEqualTo(events);
+        assertThat(amy.scenario
+                        .api
+                        .get("/tickets/" + ticket)
+                        .body()
+                        .at("/ticket/status")
+                        .asText())
+                .isEqualTo("AWAITING_ROLE_UPDATE");
+    }
+
+    @Test
+    void withAlmaDownTheRoleUpdateIsConfirmedByHandAndTheHistorySaysItDidNotGoThroughTheEngine() {
+        Person amy = new Person();
+        String ticket = amy.ticketAwaitingRoleUpdate();
+        production.stubFor(
+                get(urlPathEqualTo(amy.userPath())).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        Response down = amy.scenario.api.post("/tickets/" + ticket + "/role-update/alma", roleUpdate(amy, false));
+        assertThat(down.status()).isEqualTo(503);
+        assertThat(down.code()).isEqualTo("ALMA_UNAVAILABLE");
+        accepted(amy.scenario.confirmRoleUpdate(ticket, amy.scenario.support));
+
+        JsonNode updated = step(amy.scenario.awaitTicket(ticket, "COMPLETED"), "ProductionRoleUpdated");
+        assertThat(updated.at("/details/appliedInAlma").asText()).isEqualTo("false");
+        assertThat(updated.at("/details/almaRolesAdded").isNull()).isTrue();
+        production.verify(0, putRequestedFor(urlPathEqualTo(amy.userPath())));
+    }
+
+    @Test
+    void aRequesterWithoutAnAlmaLoginOrAJobWithoutRolesIsA422AndAlmaIsNotAsked() {
+        Person amy = new Person();
+        String ticket = amy.ticketAwaitingGrant();
+        assertThat(amy.scenario
+                        .admin
+                        .put("/staff/" + amy.scenario.requester + "/alma-primary-id", "{\"almaPrimaryId\": null}")
+                        .status())
+                .isEqualTo(204);
+
+        Response noLogin = amy.scenario.api.post(
+                "/tickets/" + ticket + "/sandbox-grant/alma", grant(amy.scenario.librarian, true));
+        assertThat(noLogin.status()).isEqualTo(422);
+        assertThat(noLogin.code()).isEqualTo("ALMA_PRIMARY_ID_NOT_SET");
+
+        assertThat(amy.scenario
+                        .api
+                        .put(
+                                "/jobs/" + amy.job + "/alma-side",
+                                "{\"performedBy\": \"%s\"}".formatted(amy.scenario.librarian))
+                        .status())
+                .isEqualTo(204);
+        Response noRoles = amy.scenario.api.post(
+                "/tickets/" + ticket + "/sandbox-grant/alma", grant(amy.scenario.librarian, true));
+        assertThat(noRoles.status()).isEqualTo(422);
+        assertThat(noRoles.code()).isEqualTo("ALMA_ROLES_NOT_SET");
+        sandbox.verify(0, anyRequestedFor(urlPathEqualTo(amy.userPath())));
+
+        Response noDryRun = amy.scenario.api.post(
+                "/tickets/" + ticket + "/sandbox-grant/alma", """
+                {"trainingMaterials": [], "performedBy": "%s"}""".formatted(amy.scenario.librarian));
+        assertThat(noDryRun.status()).as("dryRun must be said").isEqualTo(400);
+    }
+
+    // --- the people, the job and the fake Alma's users
+
+    /** A requester with an Alma login of their own, on a job of their own whose Alma side names roles. */
+    private static final class Person {
+
+        final int number = PEOPLE.incrementAndGet();
+        final Scenario scenario = new Scenario(service.api());
+        final String almaLogin = "alma-login-" + ProcessHandle.current().pid() + "-" + number;
+        final String job = "alma-roles-" + scenario.unit.toLowerCase(java.util.Locale.ROOT);
+
+        Person() {
+            Response registered = scenario.api.post("/jobs", """
+                    {"jobId": "%s", "performedBy": "%s", "definition": {"scope": "Items", "name": "Alma roles %s",
+                     "requiredReadings": [{"documentId": "guide", "title": "Guide", "version": "1"}]}}""".formatted(job, scenario.librarian, number));
+            assertThat(registered.status()).as("%s", registered.body()).isEqualTo(201);
+            assertThat(scenario.api
+                            .put("/jobs/" + job + "/alma-side", ALMA_SIDE.formatted(scenario.librarian))
+                            .status())
+                    .isEqualTo(204);
+            Response login = scenario.admin.put(
+                    "/staff/" + scenario.requester + "/alma-primary-id",
+                    "{\"almaPrimaryId\": \"%s\"}".formatted(almaLogin));
+            assertThat(login.status()).as("%s", login.body()).isEqualTo(204);
+            String user = AlmaAnswers.FULL_USER.replace("\"jdoe\"", "\"" + almaLogin + "\"");
+            for (WireMockServer alma : List.of(sandbox, production)) {
+                alma.stubFor(get(urlPathEqualTo(userPath())).willReturn(okJson(user)));
+                // Alma answers a write with the user as it now holds it: here, as it was sent
+                alma.stubFor(put(urlPathEqualTo(userPath()))
+                        .willReturn(aResponse()
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{{{request.body}}}")
+                                .withTransformers("response-template")));
+            }
+        }
+
+        String userPath() {
+            return "/almaws/v1/users/" + almaLogin;
+        }
+
+        String ticketAwaitingGrant() {
+            String ticket = scenario.open(scenario.requester, job);
+            accepted(scenario.confirmReading(ticket, scenario.requester, "guide"));
+            accepted(scenario.request(ticket, scenario.requester));
+            return ticket;
+        }
+
+        String ticketAwaitingRoleUpdate() {
+            String ticket = ticketAwaitingGrant();
+            accepted(scenario.grantSandbox(ticket, scenario.librarian));
+            accepted(scenario.reportTest(ticket, scenario.requester));
+            accepted(scenario.approve(ticket, scenario.librarian, true));
+            accepted(scenario.submitRoleRequest(ticket, scenario.liaison));
+            return ticket;
+        }
+    }
+
+    private static String grant(String librarian, boolean dryRun) {
+        return """
+                {"trainingMaterials": ["https://wiki.example/training/alma"], "performedBy": "%s", "dryRun": %s}""".formatted(librarian, dryRun);
+    }
+
+    private static String roleUpdate(Person person, boolean dryRun) {
+        return """
+                {"note": "through Alma", "performedBy": "%s", "dryRun": %s}""".formatted(person.scenario.support, dryRun);
+    }
+
+    /** The ticket's one history entry of this event. */
+    private static JsonNode step(JsonNode ticketView, String event) {
+        return Scenario.steps(ticketView).stream()
+                .filter(entry -> entry.get("event").asText().equals(event))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + event + " in " + ticketView));
+    }
+
+    private static long events() {
+        return service.bean(JdbcClient.class)
+                .sql("SELECT COUNT(*) FROM DomainEventEntry")
+                .query(Long.class)
+                .single();
+    }
+
+    private static List<String> eventPayloads() {
+        return service.bean(JdbcClient.class)
+                .sql("SELECT payload, metaData FROM DomainEventEntry")
+                .query((rs, row) -> text(rs.getBytes(1)) + " " + text(rs.getBytes(2)))
+                .list();
+    }
+
+    private static String text(byte[] bytes) {
+        return bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
+    }
+}
