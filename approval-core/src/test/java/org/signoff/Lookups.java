@@ -177,6 +177,18 @@ public final class Lookups
     }
 
     @Override
+    public Map<TicketId, JobId> jobsHeldBy(StaffId staffId) {
+        Map<TicketId, JobId> jobs = new HashMap<>();
+        slots.forEach((slot, ticket) -> {
+            String[] parts = slot.split("\\|");
+            if (parts[0].equals(staffId.value())) {
+                jobs.put(ticket, JobId.of(parts[1]));
+            }
+        });
+        return jobs;
+    }
+
+    @Override
     public List<TicketId> heldFor(JobId jobId) {
         return slots.entrySet().stream()
                 .filter(slot -> slot.getKey().split("\\|")[1].equals(jobId.value()))

@@ -31,8 +31,10 @@ import org.signoff.lookup.TicketSlots;
 import org.signoff.staff.api.Role;
 import org.signoff.staff.api.StaffId;
 import org.signoff.ticket.api.AlmaRolesToApply;
+import org.signoff.ticket.api.AlmaRolesToTakeBack;
 import org.signoff.ticket.api.ApproveProductionUse;
 import org.signoff.ticket.api.CheckProductionRoleUpdateInAlma;
+import org.signoff.ticket.api.CheckProductionRolesTakeBack;
 import org.signoff.ticket.api.CheckSandboxGrantInAlma;
 import org.signoff.ticket.api.ConfirmProductionRoleUpdate;
 import org.signoff.ticket.api.ConfirmReading;
@@ -42,6 +44,7 @@ import org.signoff.ticket.api.EndForDeparture;
 import org.signoff.ticket.api.GrantSandboxAccess;
 import org.signoff.ticket.api.JobAccessRequested;
 import org.signoff.ticket.api.ProductionRoleUpdated;
+import org.signoff.ticket.api.ProductionRolesTakenBack;
 import org.signoff.ticket.api.ProductionUseApproved;
 import org.signoff.ticket.api.ProductionUseDenied;
 import org.signoff.ticket.api.ProductionUseRecertified;
@@ -70,6 +73,7 @@ import org.signoff.ticket.api.SignOffValidUntil;
 import org.signoff.ticket.api.StartSignOff;
 import org.signoff.ticket.api.StepDeadline;
 import org.signoff.ticket.api.SubmitRoleRequest;
+import org.signoff.ticket.api.TakeBackProductionRoles;
 import org.signoff.ticket.api.TicketEscalated;
 import org.signoff.ticket.api.TicketEvent;
 import org.signoff.ticket.api.TicketId;
@@ -106,6 +110,9 @@ public class SignOffTicket {
 
     /** the sign-off's life after approval */
     private final SignOffTerm term = new SignOffTerm(this, deadlines);
+
+    /** the production roles the engine added in Alma, until taken back */
+    private final ProductionRolesInAlma almaRoles = new ProductionRolesInAlma(this);
 
     SignOffTicket() {
         // for Axon
@@ -331,6 +338,20 @@ public class SignOffTicket {
         return term.requireReattestation(command, directory, catalog);
     }
 
+    // --- once the sign-off ended: the production roles the engine added, taken back (ProductionRolesInAlma)
+
+    @CommandHandler
+    AlmaRolesToTakeBack handle(
+            CheckProductionRolesTakeBack command, StaffDirectory directory, JobCatalog catalog, TicketSlots slots) {
+        return almaRoles.check(command, directory, catalog, slots);
+    }
+
+    @CommandHandler
+    TicketStatus handle(TakeBackProductionRoles command, StaffDirectory directory) {
+        almaRoles.takeBack(command, directory);
+        return status;
+    }
+
     @DeadlineHandler(deadlineName = TicketDeadlines.RECERTIFICATION)
     void recertificationDue(SignOffDeadline due) {
         term.recertificationDue(due);
@@ -545,6 +566,18 @@ public class SignOffTicket {
     @EventSourcingHandler
     void on(ReattestationRequired event) {
         term.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(ProductionRoleUpdated event) {
+        almaRoles.on(event);
+        on((TicketEvent) event);
+    }
+
+    @EventSourcingHandler
+    void on(ProductionRolesTakenBack event) {
+        almaRoles.on(event);
+        on((TicketEvent) event);
     }
 
     @EventSourcingHandler

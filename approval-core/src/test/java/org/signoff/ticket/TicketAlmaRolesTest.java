@@ -4,6 +4,7 @@ import static org.signoff.Lookups.AMY;
 import static org.signoff.Lookups.CHANGE_ITEMS;
 import static org.signoff.Lookups.ITS_LIAISON;
 import static org.signoff.Lookups.LIBRARIAN;
+import static org.signoff.Lookups.NORMALIZATION;
 import static org.signoff.Lookups.SUPPORT;
 import static org.signoff.RejectedAs.rejectedAs;
 import static org.signoff.ticket.TicketHistories.TICKET;
@@ -24,13 +25,19 @@ import org.signoff.catalog.api.AlmaRole;
 import org.signoff.catalog.api.AlmaSide;
 import org.signoff.common.Rejection;
 import org.signoff.ticket.api.AlmaRolesToApply;
+import org.signoff.ticket.api.AlmaRolesToTakeBack;
 import org.signoff.ticket.api.CheckProductionRoleUpdateInAlma;
+import org.signoff.ticket.api.CheckProductionRolesTakeBack;
 import org.signoff.ticket.api.CheckSandboxGrantInAlma;
 import org.signoff.ticket.api.ConfirmProductionRoleUpdate;
 import org.signoff.ticket.api.GrantSandboxAccess;
 import org.signoff.ticket.api.ProductionRoleUpdated;
+import org.signoff.ticket.api.ProductionRolesTakenBack;
+import org.signoff.ticket.api.ProductionUseRevoked;
 import org.signoff.ticket.api.RoleRequestSubmitted;
 import org.signoff.ticket.api.SandboxAccessGranted;
+import org.signoff.ticket.api.TakeBackProductionRoles;
+import org.signoff.ticket.api.TicketId;
 import org.signoff.ticket.api.TicketStatus;
 
 /**
@@ -43,11 +50,15 @@ class TicketAlmaRolesTest {
     private static final AlmaRole JOB_RUNNER = new AlmaRole(
             "51", "01UNI_INST", List.of(new AlmaRole.Parameter("JobCategory", null, "PHYSICAL_INVENTORY")));
 
+    private static final AlmaRole REPORTS = new AlmaRole("230", "01UNI_INST", List.of());
+    private static final TicketId OTHER_TICKET = TicketId.of("t-2");
+
     private FixtureConfiguration<SignOffTicket> fixture;
+    private Lookups lookups;
 
     @BeforeEach
     void setUp() {
-        Lookups lookups = new Lookups()
+        lookups = new Lookups()
                 .almaSide(
                         CHANGE_ITEMS,
                         new AlmaSide(List.of("M28"), List.of(), List.of(CATALOG_MANAGER), List.of(JOB_RUNNER)));
@@ -115,6 +126,63 @@ class TicketAlmaRolesTest {
         fixture.given(roleRequested())
                 .when(new ConfirmProductionRoleUpdate(TICKET, "Alma was down: added by hand", SUPPORT))
                 .expectEvents(new ProductionRoleUpdated(TICKET, "Alma was down: added by hand", SUPPORT, null));
+    }
+
+    // --- taking them back once the sign-off ended
+
+    @Test
+    void onceRevokedTheRolesTheEngineAddedAreToBeTakenBackButThoseAnotherSignOffNeeds() {
+        lookups.almaSide(NORMALIZATION, new AlmaSide(List.of(), List.of(), List.of(), List.of(JOB_RUNNER)))
+                .slotHeld(AMY, NORMALIZATION, "rule-a", OTHER_TICKET);
+        fixture.given(revoked(List.of(JOB_RUNNER, REPORTS)))
+                .when(new CheckProductionRolesTakeBack(TICKET, SUPPORT, null))
+                .expectNoEvents()
+                .expectResultMessagePayload(
+                        new AlmaRolesToTakeBack(AMY, TicketStatus.REVOKED, List.of(REPORTS), List.of(JOB_RUNNER)));
+    }
+
+    @Test
+    void theTakeBackRecordsWhatAlmaRemovedAndWhatWasKeptWhichALaterTakeBackMayTake() {
+        fixture.given(revoked(List.of(JOB_RUNNER, REPORTS)))
+                .when(new TakeBackProductionRoles(TICKET, List.of(REPORTS), List.of(JOB_RUNNER), SUPPORT, null))
+                .expectEvents(new ProductionRolesTakenBack(TICKET, List.of(REPORTS), List.of(JOB_RUNNER), SUPPORT))
+                .expectResultMessagePayload(TicketStatus.REVOKED);
+        fixture.given(then(
+                        revoked(List.of(JOB_RUNNER, REPORTS)),
+                        new ProductionRolesTakenBack(TICKET, List.of(REPORTS), List.of(JOB_RUNNER), SUPPORT)))
+                .when(new CheckProductionRolesTakeBack(TICKET, SUPPORT, null))
+                .expectResultMessagePayload(
+                        new AlmaRolesToTakeBack(AMY, TicketStatus.REVOKED, List.of(JOB_RUNNER), List.of()));
+    }
+
+    @Test
+    void nothingIsTakenBackFromASignOffInForceNorWhereTheEngineAddedNothing() {
+        fixture.given(then(roleRequested(), new ProductionRoleUpdated(TICKET, null, SUPPORT, List.of(JOB_RUNNER))))
+                .when(new CheckProductionRolesTakeBack(TICKET, SUPPORT, null))
+                .expectNoEvents()
+                .expectException(rejectedAs(Rejection.STEP_OUT_OF_ORDER));
+        fixture.given(revoked(null))
+                .when(new CheckProductionRolesTakeBack(TICKET, SUPPORT, null))
+                .expectNoEvents()
+                .expectException(rejectedAs(Rejection.STEP_OUT_OF_ORDER));
+        fixture.given(then(
+                        revoked(List.of(JOB_RUNNER)),
+                        new ProductionRolesTakenBack(TICKET, List.of(JOB_RUNNER), List.of(), SUPPORT)))
+                .when(new TakeBackProductionRoles(TICKET, List.of(), List.of(), SUPPORT, null))
+                .expectNoEvents()
+                .expectException(rejectedAs(Rejection.STEP_OUT_OF_ORDER));
+        fixture.given(revoked(List.of(JOB_RUNNER)))
+                .when(new CheckProductionRolesTakeBack(TICKET, LIBRARIAN, null))
+                .expectNoEvents()
+                .expectException(rejectedAs(Rejection.ROLE_REQUIRED));
+    }
+
+    /** Step 6 done through Alma with these roles added (none: by hand), then revoked. */
+    private static List<Object> revoked(List<AlmaRole> added) {
+        return then(
+                roleRequested(),
+                new ProductionRoleUpdated(TICKET, null, SUPPORT, added),
+                new ProductionUseRevoked(TICKET, AMY, CHANGE_ITEMS, null, "left the unit", LIBRARIAN));
     }
 
     private static List<Object> roleRequested() {

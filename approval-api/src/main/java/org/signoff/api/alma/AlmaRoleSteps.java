@@ -140,13 +140,13 @@ class AlmaRoleSteps {
         String primaryId = people.almaPrimaryIdOf(plan.requester())
                 .orElseThrow(() -> AlmaRolesNotSet.noPrimaryId(environment, byHand));
         List<AlmaUser.Role> roles =
-                plan.roles().stream().map(AlmaRoleSteps::inAlma).toList();
+                plan.roles().stream().map(CatalogRoles::inAlma).toList();
         AlmaRoleChange change = alma.addRoles(primaryId, roles, dryRun);
         if (dryRun) {
             return AlmaRoleStepResult.of(ticketId, plan.status(), true, environment, change);
         }
         List<AlmaRole> added =
-                change.added().stream().map(AlmaRoleSteps::inCatalog).toList();
+                change.added().stream().map(CatalogRoles::inCatalog).toList();
         TicketStatus status;
         try {
             status = commands.sendUnremembered(
@@ -176,24 +176,5 @@ class AlmaRoleSteps {
                     alma.environment().label(),
                     failed.getMessage());
         }
-    }
-
-    private static AlmaUser.Role inAlma(AlmaRole role) {
-        return new AlmaUser.Role(
-                role.roleType(),
-                role.scope(),
-                "ACTIVE",
-                role.parameters().stream()
-                        .map(p -> new AlmaUser.Parameter(p.type(), p.scope(), p.value()))
-                        .toList());
-    }
-
-    private static AlmaRole inCatalog(AlmaUser.Role role) {
-        return new AlmaRole(
-                role.roleType(),
-                role.scope(),
-                role.parameters().stream()
-                        .map(p -> new AlmaRole.Parameter(p.type(), p.scope(), p.value()))
-                        .toList());
     }
 }

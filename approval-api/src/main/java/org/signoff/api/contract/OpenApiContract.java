@@ -248,7 +248,7 @@ class OpenApiContract {
         problems(operation, "415", "Not JSON: UNSUPPORTED_MEDIA_TYPE");
         problems(operation, "422", "Against a rule: " + codes(Rejection.Kind.RULE) + ", IDEMPOTENCY_KEY_REUSED");
         // a step through Alma answers Alma's roles, which are not stored: a retry is the step's own 409, Alma untouched
-        if (!path.startsWith("/api-clients") && !path.endsWith("/alma")) {
+        if (!path.startsWith("/api-clients") && !path.endsWith("/alma") && !path.endsWith("/take-back")) {
             operation.addParametersItem(new HeaderParameter()
                     .name("Idempotency-Key")
                     .required(false)

@@ -35,6 +35,7 @@ public final class EndpointRules {
             new Rule(POST, "/tickets/*/role-request", Operation.TICKETS_WRITE),
             new Rule(POST, "/tickets/*/role-update", Operation.TICKETS_WRITE),
             new Rule(POST, "/tickets/*/role-update/alma", Operation.TICKETS_WRITE),
+            new Rule(POST, "/tickets/*/production-roles/take-back", Operation.TICKETS_WRITE),
             new Rule(POST, "/tickets/*/withdrawal", Operation.TICKETS_WRITE),
             new Rule(POST, "/tickets/*/revocation", Operation.TICKETS_WRITE),
             new Rule(POST, "/tickets/*/recertification", Operation.TICKETS_WRITE),

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,8 @@ import org.signoff.api.testkit.Scenario;
  * requester's roles before and after and changes nothing anywhere; the step adds the job's roles to the user and the
  * history shows what was added; a step the ticket refuses never reaches Alma; Alma's refusal is a problem with its
  * code and the step is not recorded; with Alma down the step is taken by hand and the history says it did not go
- * through the engine. The key and the person's Alma login are in no event.
+ * through the engine. Once a sign-off is revoked, the support team takes back the roles the engine added, but one
+ * another sign-off in force needs. The key and the person's Alma login are in no event.
  */
 class AlmaRoleStepsTest {
 
@@ -252,6 +254,71 @@ class AlmaRoleStepsTest {
         assertThat(noDryRun.status()).as("dryRun must be said").isEqualTo(400);
     }
 
+    // --- taking them back once the sign-off ended
+
+    @Test
+    void onceRevokedTheSupportTeamTakesBackTheProductionRolesTheEngineAddedAfterADryRun() {
+        Person amy = new Person();
+        String ticket = amy.signedOffThroughAlma();
+        accepted(amy.scenario.revoke(ticket, amy.scenario.librarian));
+        long events = events();
+
+        JsonNode dryRun = accepted(
+                amy.scenario.api.post("/tickets/" + ticket + "/production-roles/take-back", takeBack(amy, true)));
+        assertThat(dryRun.at("/removed/0/roleType").asText()).isEqualTo("51");
+        assertThat(dryRun.get("kept")).isEmpty();
+        assertThat(events()).as("a dry run records nothing").isEqualTo(events);
+        production.verify(1, putRequestedFor(urlPathEqualTo(amy.userPath())));
+
+        JsonNode taken = accepted(
+                amy.scenario.api.post("/tickets/" + ticket + "/production-roles/take-back", takeBack(amy, false)));
+
+        assertThat(taken.get("recorded").asBoolean()).isTrue();
+        assertThat(taken.get("after").toString())
+                .as("the job runner's role goes; the user's own inactive 51 without parameters stays")
+                .doesNotContain("PHYSICAL_INVENTORY")
+                .contains("INACTIVE");
+        production.verify(2, putRequestedFor(urlPathEqualTo(amy.userPath())));
+        JsonNode history = amy.scenario.api.await(
+                "/tickets/" + ticket, view -> view.get("history").toString().contains("ProductionRolesTakenBack"));
+        assertThat(step(history, "ProductionRolesTakenBack")
+                        .at("/details/rolesRemoved/0/roleType")
+                        .asText())
+                .isEqualTo("51");
+        assertThat(amy.scenario
+                        .api
+                        .post("/tickets/" + ticket + "/production-roles/take-back", takeBack(amy, true))
+                        .code())
+                .as("nothing left to take back")
+                .isEqualTo("STEP_OUT_OF_ORDER");
+    }
+
+    @Test
+    void aRoleThePersonStillNeedsForAnotherSignOffInForceStays() {
+        Person amy = new Person();
+        String ticket = amy.signedOffThroughAlma();
+        String otherJob = amy.job + "-too";
+        Response registered =
+                amy.scenario.api.post("/jobs", """
+                {"jobId": "%s", "performedBy": "%s", "definition": {"scope": "Items", "name": "Alma roles too %s",
+                 "requiredReadings": [{"documentId": "guide", "title": "Guide", "version": "1"}]}}""".formatted(otherJob, amy.scenario.librarian, amy.number));
+        assertThat(registered.status()).isEqualTo(201);
+        assertThat(amy.scenario
+                        .api
+                        .put("/jobs/" + otherJob + "/alma-side", ALMA_SIDE.formatted(amy.scenario.librarian))
+                        .status())
+                .isEqualTo(204);
+        amy.scenario.signedOff(otherJob, amy.scenario.requester);
+        accepted(amy.scenario.revoke(ticket, amy.scenario.librarian));
+
+        JsonNode taken = accepted(
+                amy.scenario.api.post("/tickets/" + ticket + "/production-roles/take-back", takeBack(amy, false)));
+
+        assertThat(taken.get("removed")).isEmpty();
+        assertThat(taken.at("/kept/0/roleType").asText()).isEqualTo("51");
+        production.verify(1, putRequestedFor(urlPathEqualTo(amy.userPath())));
+    }
+
     // --- the people, the job and the fake Alma's users
 
     /** A requester with an Alma login of their own, on a job of their own whose Alma side names roles. */
@@ -287,6 +354,16 @@ class AlmaRoleStepsTest {
             }
         }
 
+        /** A ticket through the six steps, step 6 through Alma; the fake Alma then holds the user as written. */
+        String signedOffThroughAlma() {
+            String ticket = ticketAwaitingRoleUpdate();
+            accepted(scenario.api.post("/tickets/" + ticket + "/role-update/alma", roleUpdate(this, false)));
+            List<LoggedRequest> writes = production.findAll(putRequestedFor(urlPathEqualTo(userPath())));
+            production.stubFor(get(urlPathEqualTo(userPath()))
+                    .willReturn(okJson(writes.get(writes.size() - 1).getBodyAsString())));
+            return ticket;
+        }
+
         String userPath() {
             return "/almaws/v1/users/" + almaLogin;
         }
@@ -311,6 +388,11 @@ class AlmaRoleStepsTest {
     private static String grant(String librarian, boolean dryRun) {
         return """
                 {"trainingMaterials": ["https://wiki.example/training/alma"], "performedBy": "%s", "dryRun": %s}""".formatted(librarian, dryRun);
+    }
+
+    private static String takeBack(Person person, boolean dryRun) {
+        return """
+                {"performedBy": "%s", "dryRun": %s}""".formatted(person.scenario.support, dryRun);
     }
 
     private static String roleUpdate(Person person, boolean dryRun) {

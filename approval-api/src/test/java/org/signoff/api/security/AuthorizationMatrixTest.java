@@ -218,7 +218,9 @@ class AuthorizationMatrixTest {
             return scenario.librarian;
         } else if (pattern.endsWith("/role-request")) {
             return scenario.liaison;
-        } else if (pattern.endsWith("/role-update") || pattern.endsWith("/role-update/alma")) {
+        } else if (pattern.endsWith("/role-update")
+                || pattern.endsWith("/role-update/alma")
+                || pattern.endsWith("/production-roles/take-back")) {
             return scenario.support;
         }
         return scenario.requester;

@@ -28,7 +28,8 @@ public sealed interface TicketEvent
                 RequesterLeft,
                 ReattestationRequired,
                 ProductionUseSuspended,
-                ProductionUseReinstated {
+                ProductionUseReinstated,
+                ProductionRolesTakenBack {
 
     TicketId ticketId();
 
