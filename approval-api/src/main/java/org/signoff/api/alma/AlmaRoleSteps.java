@@ -4,9 +4,6 @@ import java.util.List;
 import java.util.function.Function;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +41,6 @@ import org.signoff.ticket.api.TicketStatus;
 class AlmaRoleSteps {
 
     private static final Logger log = LoggerFactory.getLogger(AlmaRoleSteps.class);
-    private static final String PROBLEM = "application/problem+json";
-    private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
 
     private final Commands commands;
     private final AlmaConnections connections;
@@ -66,15 +61,6 @@ class AlmaRoleSteps {
                     + " ALMA_NOT_CONFIGURED without a Sandbox connection; 422 ALMA_ROLES_NOT_SET (the job names no"
                     + " Sandbox roles) or ALMA_PRIMARY_ID_NOT_SET (the requester has no Alma login). The grant by hand"
                     + " stays open: POST /tickets/{ticketId}/sandbox-grant.")
-    @ApiResponse(responseCode = "200", description = "The dry run, or the grant recorded, with the roles")
-    @ApiResponse(
-            responseCode = "502",
-            description = "Alma refused: ALMA_REFUSED (with almaCode), ALMA_CREDENTIALS_REJECTED; nothing recorded",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
-    @ApiResponse(
-            responseCode = "503",
-            description = "Alma did not answer: ALMA_UNAVAILABLE, with Retry-After; nothing recorded",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
     @PostMapping("/sandbox-grant/alma")
     AlmaRoleStepResult grantSandbox(
             @PathVariable TicketId ticketId,
@@ -100,15 +86,6 @@ class AlmaRoleSteps {
                     + " added. 409 ALMA_NOT_CONFIGURED without a production connection; 422 ALMA_ROLES_NOT_SET or"
                     + " ALMA_PRIMARY_ID_NOT_SET. With Alma down the update by hand stays open: POST"
                     + " /tickets/{ticketId}/role-update, recorded as not applied through the engine.")
-    @ApiResponse(responseCode = "200", description = "The dry run, or the update recorded, with the roles")
-    @ApiResponse(
-            responseCode = "502",
-            description = "Alma refused: ALMA_REFUSED (with almaCode), ALMA_CREDENTIALS_REJECTED; nothing recorded",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
-    @ApiResponse(
-            responseCode = "503",
-            description = "Alma did not answer: ALMA_UNAVAILABLE, with Retry-After; nothing recorded",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
     @PostMapping("/role-update/alma")
     AlmaRoleStepResult confirmRoleUpdate(
             @PathVariable TicketId ticketId,

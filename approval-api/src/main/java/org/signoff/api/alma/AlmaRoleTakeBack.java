@@ -3,9 +3,6 @@ package org.signoff.api.alma;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.slf4j.Logger;
@@ -40,8 +37,6 @@ import org.signoff.ticket.api.TicketStatus;
 class AlmaRoleTakeBack {
 
     private static final Logger log = LoggerFactory.getLogger(AlmaRoleTakeBack.class);
-    private static final String PROBLEM = "application/problem+json";
-    private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
 
     private final Commands commands;
     private final AlmaConnections connections;
@@ -78,15 +73,6 @@ class AlmaRoleTakeBack {
                     + " through Alma (else 409 STEP_OUT_OF_ORDER). dryRun true lists what would be removed and kept"
                     + " and writes nothing; false removes them and records ProductionRolesTakenBack. 409"
                     + " ALMA_NOT_CONFIGURED without a production connection; 422 ALMA_PRIMARY_ID_NOT_SET.")
-    @ApiResponse(responseCode = "200", description = "The dry run, or the take-back recorded, with the roles")
-    @ApiResponse(
-            responseCode = "502",
-            description = "Alma refused: ALMA_REFUSED (with almaCode), ALMA_CREDENTIALS_REJECTED; nothing recorded",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
-    @ApiResponse(
-            responseCode = "503",
-            description = "Alma did not answer: ALMA_UNAVAILABLE, with Retry-After; nothing recorded",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
     @PostMapping("/tickets/{ticketId}/production-roles/take-back")
     Result takeBack(
             @PathVariable TicketId ticketId,

@@ -248,7 +248,15 @@ class OpenApiContract {
         problems(operation, "415", "Not JSON: UNSUPPORTED_MEDIA_TYPE");
         problems(operation, "422", "Against a rule: " + codes(Rejection.Kind.RULE) + ", IDEMPOTENCY_KEY_REUSED");
         // a step through Alma answers Alma's roles, which are not stored: a retry is the step's own 409, Alma untouched
-        if (!path.startsWith("/api-clients") && !path.endsWith("/alma") && !path.endsWith("/take-back")) {
+        boolean throughAlma = path.endsWith("/alma") || path.endsWith("/production-roles/take-back");
+        if (throughAlma) {
+            problems(
+                    operation,
+                    "502",
+                    "Alma refused: ALMA_REFUSED (with almaCode), ALMA_CREDENTIALS_REJECTED; " + "nothing recorded");
+            problems(operation, "503", "Alma did not answer: ALMA_UNAVAILABLE, with Retry-After; nothing recorded");
+        }
+        if (!path.startsWith("/api-clients") && !throughAlma) {
             operation.addParametersItem(new HeaderParameter()
                     .name("Idempotency-Key")
                     .required(false)
