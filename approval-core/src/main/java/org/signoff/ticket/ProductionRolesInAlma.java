@@ -28,8 +28,8 @@ import org.signoff.ticket.api.TicketStatus;
 
 /**
  * The production roles the engine added to the requester's user in Alma for this ticket (step 6 through Alma), and
- * their taking back once the sign-off has ended: by the support team, but the roles another of the person's tickets
- * needs. A suspended sign-off keeps them: it comes back on a confirmed reading, without a new step 6.
+ * their taking back once the sign-off has ended: by the support team (or the engine, where configured), but the roles
+ * another of the person's tickets needs. A suspended sign-off keeps them: it comes back on a confirmed reading, without a new step 6.
  */
 final class ProductionRolesInAlma {
 
@@ -57,8 +57,11 @@ final class ProductionRolesInAlma {
                 ticket.ticketId(), command.rolesRemoved(), command.rolesKept(), command.performedBy()));
     }
 
+    /** The support team, or nobody: the engine itself, where the take-back is automatic. */
     private void requireTakeBack(StaffDirectory directory, StaffId performer) {
-        Performers.withAnyRole(directory, performer, Role.SUPPORT_TEAM);
+        if (performer != null) {
+            Performers.withAnyRole(directory, performer, Role.SUPPORT_TEAM);
+        }
         TicketStatus status = ticket.status();
         if (status != TicketStatus.REVOKED && status != TicketStatus.LAPSED && status != TicketStatus.REQUESTER_LEFT) {
             throw Rejection.STEP_OUT_OF_ORDER.because("Cannot take production roles back on ticket " + ticket.ticketId()

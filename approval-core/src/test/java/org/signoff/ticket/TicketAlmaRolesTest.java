@@ -177,6 +177,13 @@ class TicketAlmaRolesTest {
                 .expectException(rejectedAs(Rejection.ROLE_REQUIRED));
     }
 
+    @Test
+    void whereTheTakeBackIsAutomaticTheEngineTakesThemBackAsNobody() {
+        fixture.given(revoked(List.of(JOB_RUNNER)))
+                .when(new TakeBackProductionRoles(TICKET, List.of(JOB_RUNNER), List.of(), null, null))
+                .expectEvents(new ProductionRolesTakenBack(TICKET, List.of(JOB_RUNNER), List.of(), null));
+    }
+
     /** Step 6 done through Alma with these roles added (none: by hand), then revoked. */
     private static List<Object> revoked(List<AlmaRole> added) {
         return then(

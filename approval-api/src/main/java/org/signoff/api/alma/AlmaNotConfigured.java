@@ -12,12 +12,12 @@ import org.signoff.api.problem.ProblemException;
  */
 class AlmaNotConfigured extends ProblemException {
 
-    AlmaNotConfigured(AlmaEnvironment environment, String byHand) {
+    AlmaNotConfigured(AlmaEnvironment environment, String instead) {
         super(
                 HttpStatus.CONFLICT,
                 "ALMA_NOT_CONFIGURED",
                 "No Alma " + environment.label() + " connection is configured (approval.alma." + environment.label()
-                        + ".base-url): take the step by hand, " + byHand,
+                        + ".base-url): " + instead,
                 Map.of("environment", environment.label()));
     }
 }

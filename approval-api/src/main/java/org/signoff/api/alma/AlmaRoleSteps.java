@@ -72,7 +72,7 @@ class AlmaRoleSteps {
                 ticketId,
                 new CheckSandboxGrantInAlma(ticketId, performer, version),
                 AlmaEnvironment.SANDBOX,
-                "POST /tickets/" + ticketId + "/sandbox-grant",
+                "grant by hand: POST /tickets/" + ticketId + "/sandbox-grant",
                 body.dryRun(),
                 added -> new GrantSandboxAccess(ticketId, body.trainingMaterials(), performer, added, version));
     }
@@ -97,7 +97,7 @@ class AlmaRoleSteps {
                 ticketId,
                 new CheckProductionRoleUpdateInAlma(ticketId, performer, version),
                 AlmaEnvironment.PRODUCTION,
-                "POST /tickets/" + ticketId + "/role-update",
+                "confirm the update by hand: POST /tickets/" + ticketId + "/role-update",
                 body.dryRun(),
                 added -> new ConfirmProductionRoleUpdate(ticketId, body.note(), performer, added, version));
     }

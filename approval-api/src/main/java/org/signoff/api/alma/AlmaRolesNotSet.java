@@ -16,19 +16,18 @@ class AlmaRolesNotSet extends ProblemException {
         super(HttpStatus.UNPROCESSABLE_CONTENT, code, detail, Map.of("environment", environment.label()));
     }
 
-    static AlmaRolesNotSet noRoles(String jobId, AlmaEnvironment environment, String byHand) {
+    static AlmaRolesNotSet noRoles(String jobId, AlmaEnvironment environment, String instead) {
         return new AlmaRolesNotSet(
                 "ALMA_ROLES_NOT_SET",
                 "Job '" + jobId + "' names no " + environment.label() + " roles in its Alma side (PUT /jobs/" + jobId
-                        + "/alma-side): take the step by hand, " + byHand,
+                        + "/alma-side): " + instead,
                 environment);
     }
 
-    static AlmaRolesNotSet noPrimaryId(AlmaEnvironment environment, String byHand) {
+    static AlmaRolesNotSet noPrimaryId(AlmaEnvironment environment, String instead) {
         return new AlmaRolesNotSet(
                 "ALMA_PRIMARY_ID_NOT_SET",
-                "The requester has no Alma primary id (PUT /staff/{staffId}/alma-primary-id): take the step by hand, "
-                        + byHand,
+                "The requester has no Alma primary id (PUT /staff/{staffId}/alma-primary-id): " + instead,
                 environment);
     }
 }

@@ -4,23 +4,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.signoff.api.testkit.Scenario.accepted;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,48 +37,30 @@ import org.signoff.api.testkit.Scenario;
  */
 class AlmaRoleStepsTest {
 
-    private static final AtomicInteger PEOPLE = new AtomicInteger();
-
-    /** The job's roles, as the catalog names them: a Catalog Manager in the Sandbox, a job runner in production. */
-    private static final String ALMA_SIDE = """
-            {"jobIds": ["M28"], "sandboxRoles": [{"roleType": "204", "scope": "01UNI_INST"}],
-             "productionRoles": [{"roleType": "51", "scope": "01UNI_INST",
-                                  "parameters": [{"type": "JobCategory", "value": "PHYSICAL_INVENTORY"}]}],
-             "performedBy": "%s"}""";
-
     @TempDir
     static Path dataDir;
 
     private static WireMockServer sandbox;
     private static WireMockServer production;
     private static RunningService service;
+    private static FakeAlmas almas;
 
     @BeforeAll
     static void start() {
-        sandbox = new WireMockServer(wireMockConfig().dynamicPort());
-        production = new WireMockServer(wireMockConfig().dynamicPort());
-        sandbox.start();
-        production.start();
-        service = RunningService.start(
-                dataDir,
-                "--approval.alma.sandbox.base-url=" + sandbox.baseUrl(),
-                "--approval.alma.sandbox.api-key=" + AlmaConnectionTest.KEY,
-                "--approval.alma.sandbox.max-retries=0",
-                "--approval.alma.production.base-url=" + production.baseUrl(),
-                "--approval.alma.production.api-key=" + AlmaConnectionTest.KEY,
-                "--approval.alma.production.max-retries=0");
+        almas = FakeAlmas.start(dataDir);
+        service = almas.service();
+        sandbox = almas.sandbox();
+        production = almas.production();
     }
 
     @AfterAll
     static void stop() {
-        service.close();
-        sandbox.stop();
-        production.stop();
+        almas.stop();
     }
 
     @Test
     void aDryRunOfTheGrantShowsTheRolesBeforeAndAfterAndChangesNothingInAlmaNorInTheHistory() {
-        Person amy = new Person();
+        AlmaRequester amy = almas.requester();
         String ticket = amy.ticketAwaitingGrant();
         long events = events();
 
@@ -103,7 +81,7 @@ class AlmaRoleStepsTest {
 
     @Test
     void theGrantAddsTheSandboxRolesAndTheHistoryShowsWhatWasAdded() {
-        Person amy = new Person();
+        AlmaRequester amy = almas.requester();
         String ticket = amy.ticketAwaitingGrant();
 
         Response grant = amy.scenario.api.post(
@@ -129,7 +107,7 @@ class AlmaRoleStepsTest {
 
     @Test
     void aStepTheTicketRefusesNeverReachesAlma() {
-        Person amy = new Person();
+        AlmaRequester amy = almas.requester();
         String ticket = amy.ticketAwaitingGrant();
 
         Response byTheRequester = amy.scenario.api.post(
@@ -156,7 +134,7 @@ class AlmaRoleStepsTest {
 
     @Test
     void theRoleUpdateAddsTheProductionRolesAfterItsDryRun() {
-        Person amy = new Person();
+        AlmaRequester amy = almas.requester();
         String ticket = amy.ticketAwaitingRoleUpdate();
 
         JsonNode dryRun =
@@ -176,7 +154,7 @@ class AlmaRoleStepsTest {
 
     @Test
     void almasValidationErrorOnTheRoleUpdateIsAProblemWithAlmasCodeAndTheStepIsNotRecorded() {
-        Person amy = new Person();
+        AlmaRequester amy = almas.requester();
         String ticket = amy.ticketAwaitingRoleUpdate();
         production.stubFor(put(urlPathEqualTo(amy.userPath()))
                 .willReturn(aResponse()
@@ -204,7 +182,7 @@ class AlmaRoleStepsTest {
 
     @Test
     void withAlmaDownTheRoleUpdateIsConfirmedByHandAndTheHistorySaysItDidNotGoThroughTheEngine() {
-        Person amy = new Person();
+        AlmaRequester amy = almas.requester();
         String ticket = amy.ticketAwaitingRoleUpdate();
         production.stubFor(
                 get(urlPathEqualTo(amy.userPath())).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
@@ -222,7 +200,7 @@ class AlmaRoleStepsTest {
 
     @Test
     void aRequesterWithoutAnAlmaLoginOrAJobWithoutRolesIsA422AndAlmaIsNotAsked() {
-        Person amy = new Person();
+        AlmaRequester amy = almas.requester();
         String ticket = amy.ticketAwaitingGrant();
         assertThat(amy.scenario
                         .admin
@@ -258,7 +236,7 @@ class AlmaRoleStepsTest {
 
     @Test
     void onceRevokedTheSupportTeamTakesBackTheProductionRolesTheEngineAddedAfterADryRun() {
-        Person amy = new Person();
+        AlmaRequester amy = almas.requester();
         String ticket = amy.signedOffThroughAlma();
         accepted(amy.scenario.revoke(ticket, amy.scenario.librarian));
         long events = events();
@@ -295,7 +273,7 @@ class AlmaRoleStepsTest {
 
     @Test
     void aRoleThePersonStillNeedsForAnotherSignOffInForceStays() {
-        Person amy = new Person();
+        AlmaRequester amy = almas.requester();
         String ticket = amy.signedOffThroughAlma();
         String otherJob = amy.job + "-too";
         Response registered =
@@ -305,7 +283,9 @@ class AlmaRoleStepsTest {
         assertThat(registered.status()).isEqualTo(201);
         assertThat(amy.scenario
                         .api
-                        .put("/jobs/" + otherJob + "/alma-side", ALMA_SIDE.formatted(amy.scenario.librarian))
+                        .put(
+                                "/jobs/" + otherJob + "/alma-side",
+                                AlmaRequester.ALMA_SIDE.formatted(amy.scenario.librarian))
                         .status())
                 .isEqualTo(204);
         amy.scenario.signedOff(otherJob, amy.scenario.requester);
@@ -321,87 +301,23 @@ class AlmaRoleStepsTest {
 
     // --- the people, the job and the fake Alma's users
 
-    /** A requester with an Alma login of their own, on a job of their own whose Alma side names roles. */
-    private static final class Person {
-
-        final int number = PEOPLE.incrementAndGet();
-        final Scenario scenario = new Scenario(service.api());
-        final String almaLogin = "alma-login-" + ProcessHandle.current().pid() + "-" + number;
-        final String job = "alma-roles-" + scenario.unit.toLowerCase(java.util.Locale.ROOT);
-
-        Person() {
-            Response registered = scenario.api.post("/jobs", """
-                    {"jobId": "%s", "performedBy": "%s", "definition": {"scope": "Items", "name": "Alma roles %s",
-                     "requiredReadings": [{"documentId": "guide", "title": "Guide", "version": "1"}]}}""".formatted(job, scenario.librarian, number));
-            assertThat(registered.status()).as("%s", registered.body()).isEqualTo(201);
-            assertThat(scenario.api
-                            .put("/jobs/" + job + "/alma-side", ALMA_SIDE.formatted(scenario.librarian))
-                            .status())
-                    .isEqualTo(204);
-            Response login = scenario.admin.put(
-                    "/staff/" + scenario.requester + "/alma-primary-id",
-                    "{\"almaPrimaryId\": \"%s\"}".formatted(almaLogin));
-            assertThat(login.status()).as("%s", login.body()).isEqualTo(204);
-            String user = AlmaAnswers.FULL_USER.replace("\"jdoe\"", "\"" + almaLogin + "\"");
-            for (WireMockServer alma : List.of(sandbox, production)) {
-                alma.stubFor(get(urlPathEqualTo(userPath())).willReturn(okJson(user)));
-                // Alma answers a write with the user as it now holds it: here, as it was sent
-                alma.stubFor(put(urlPathEqualTo(userPath()))
-                        .willReturn(aResponse()
-                                .withHeader("Content-Type", "application/json")
-                                .withBody("{{{request.body}}}")
-                                .withTransformers("response-template")));
-            }
-        }
-
-        /** A ticket through the six steps, step 6 through Alma; the fake Alma then holds the user as written. */
-        String signedOffThroughAlma() {
-            String ticket = ticketAwaitingRoleUpdate();
-            accepted(scenario.api.post("/tickets/" + ticket + "/role-update/alma", roleUpdate(this, false)));
-            List<LoggedRequest> writes = production.findAll(putRequestedFor(urlPathEqualTo(userPath())));
-            production.stubFor(get(urlPathEqualTo(userPath()))
-                    .willReturn(okJson(writes.get(writes.size() - 1).getBodyAsString())));
-            return ticket;
-        }
-
-        String userPath() {
-            return "/almaws/v1/users/" + almaLogin;
-        }
-
-        String ticketAwaitingGrant() {
-            String ticket = scenario.open(scenario.requester, job);
-            accepted(scenario.confirmReading(ticket, scenario.requester, "guide"));
-            accepted(scenario.request(ticket, scenario.requester));
-            return ticket;
-        }
-
-        String ticketAwaitingRoleUpdate() {
-            String ticket = ticketAwaitingGrant();
-            accepted(scenario.grantSandbox(ticket, scenario.librarian));
-            accepted(scenario.reportTest(ticket, scenario.requester));
-            accepted(scenario.approve(ticket, scenario.librarian, true));
-            accepted(scenario.submitRoleRequest(ticket, scenario.liaison));
-            return ticket;
-        }
-    }
-
     private static String grant(String librarian, boolean dryRun) {
         return """
                 {"trainingMaterials": ["https://wiki.example/training/alma"], "performedBy": "%s", "dryRun": %s}""".formatted(librarian, dryRun);
     }
 
-    private static String takeBack(Person person, boolean dryRun) {
+    static String takeBack(AlmaRequester person, boolean dryRun) {
         return """
                 {"performedBy": "%s", "dryRun": %s}""".formatted(person.scenario.support, dryRun);
     }
 
-    private static String roleUpdate(Person person, boolean dryRun) {
+    static String roleUpdate(AlmaRequester person, boolean dryRun) {
         return """
                 {"note": "through Alma", "performedBy": "%s", "dryRun": %s}""".formatted(person.scenario.support, dryRun);
     }
 
     /** The ticket's one history entry of this event. */
-    private static JsonNode step(JsonNode ticketView, String event) {
+    static JsonNode step(JsonNode ticketView, String event) {
         return Scenario.steps(ticketView).stream()
                 .filter(entry -> entry.get("event").asText().equals(event))
                 .findFirst()

@@ -11,6 +11,7 @@ import org.signoff.staff.api.StaffId;
 /**
  * The support team took the production roles the engine had added back from the requester's user in Alma, once the
  * sign-off ended: what Alma removed, and what was kept for another of the person's tickets.
+ * {@code performedBy} null: the engine itself, where the take-back is automatic.
  */
 public record TakeBackProductionRoles(
         @TargetAggregateIdentifier TicketId ticketId,
