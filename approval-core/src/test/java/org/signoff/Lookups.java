@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.signoff.catalog.api.AlmaSide;
 import org.signoff.catalog.api.JobDefinition;
 import org.signoff.catalog.api.JobId;
 import org.signoff.catalog.api.RequiredReading;
@@ -99,10 +100,10 @@ public final class Lookups
         return this;
     }
 
-    /** The job's Alma side, as an administrator set it. */
-    public Lookups almaSide(JobId id, org.signoff.catalog.api.AlmaSide almaSide) {
+    /** The job's Alma side is this one from now on. */
+    public Lookups almaSide(JobId id, AlmaSide side) {
         CatalogEntry entry = jobs.get(id);
-        jobs.put(id, new CatalogEntry(id, entry.definition(), entry.retired(), almaSide));
+        jobs.put(id, new CatalogEntry(id, entry.definition(), entry.retired(), side));
         return this;
     }
 
@@ -173,6 +174,18 @@ public final class Lookups
                 .filter(slot -> slot.getKey().startsWith(staffId + "|"))
                 .map(Map.Entry::getValue)
                 .toList();
+    }
+
+    @Override
+    public Map<TicketId, JobId> jobsHeldBy(StaffId staffId) {
+        Map<TicketId, JobId> jobs = new HashMap<>();
+        slots.forEach((slot, ticket) -> {
+            String[] parts = slot.split("\\|");
+            if (parts[0].equals(staffId.value())) {
+                jobs.put(ticket, JobId.of(parts[1]));
+            }
+        });
+        return jobs;
     }
 
     @Override

@@ -19,6 +19,9 @@ public interface TicketSlots {
     /** Every ticket of the staff member holding a slot: the open ones and the sign-offs in force. */
     List<TicketId> heldBy(StaffId staffId);
 
+    /** The job of each ticket of the staff member holding a slot: what their open tickets and sign-offs are for. */
+    java.util.Map<TicketId, JobId> jobsHeldBy(StaffId staffId);
+
     /** Every ticket of the job holding a slot, whoever holds it. */
     List<TicketId> heldFor(JobId jobId);
 }

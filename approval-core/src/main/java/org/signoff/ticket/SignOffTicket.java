@@ -34,7 +34,12 @@ import org.signoff.lookup.TicketSlots;
 import org.signoff.staff.api.Role;
 import org.signoff.staff.api.StaffId;
 import org.signoff.ticket.api.AlmaCheck;
+import org.signoff.ticket.api.AlmaRolesToApply;
+import org.signoff.ticket.api.AlmaRolesToTakeBack;
 import org.signoff.ticket.api.ApproveProductionUse;
+import org.signoff.ticket.api.CheckProductionRoleUpdateInAlma;
+import org.signoff.ticket.api.CheckProductionRolesTakeBack;
+import org.signoff.ticket.api.CheckSandboxGrantInAlma;
 import org.signoff.ticket.api.ConfirmProductionRoleUpdate;
 import org.signoff.ticket.api.ConfirmReading;
 import org.signoff.ticket.api.DeadlinesScheduled;
@@ -44,6 +49,7 @@ import org.signoff.ticket.api.GrantSandboxAccess;
 import org.signoff.ticket.api.JobAccessRequested;
 import org.signoff.ticket.api.NoteSandboxRun;
 import org.signoff.ticket.api.ProductionRoleUpdated;
+import org.signoff.ticket.api.ProductionRolesTakenBack;
 import org.signoff.ticket.api.ProductionUseApproved;
 import org.signoff.ticket.api.ProductionUseDenied;
 import org.signoff.ticket.api.ProductionUseRecertified;
@@ -74,6 +80,7 @@ import org.signoff.ticket.api.SignOffValidUntil;
 import org.signoff.ticket.api.StartSignOff;
 import org.signoff.ticket.api.StepDeadline;
 import org.signoff.ticket.api.SubmitRoleRequest;
+import org.signoff.ticket.api.TakeBackProductionRoles;
 import org.signoff.ticket.api.TicketEscalated;
 import org.signoff.ticket.api.TicketEvent;
 import org.signoff.ticket.api.TicketId;
@@ -114,6 +121,9 @@ public class SignOffTicket {
 
     /** the sign-off's life after approval */
     private final SignOffTerm term = new SignOffTerm(this, deadlines);
+
+    /** the production roles the engine added in Alma, until taken back */
+    private final ProductionRolesInAlma almaRoles = new ProductionRolesInAlma(this);
 
     SignOffTicket() {
         // for Axon
@@ -199,11 +209,24 @@ public class SignOffTicket {
 
     @CommandHandler
     TicketStatus handle(GrantSandboxAccess command, StaffDirectory directory) {
-        Performers.withAnyRole(directory, command.performedBy(), Role.SYSTEMS_LIBRARIAN);
-        requireStatus(TicketStatus.AWAITING_SANDBOX_GRANT, "grant Sandbox access");
-        requireNotOwnTicket(command.performedBy(), "grant Sandbox access");
-        moveOn(new SandboxAccessGranted(ticketId, List.copyOf(command.trainingMaterials()), command.performedBy()));
+        requireSandboxGrant(directory, command.performedBy());
+        moveOn(new SandboxAccessGranted(
+                ticketId, List.copyOf(command.trainingMaterials()), command.performedBy(), command.almaRolesAdded()));
         return status;
+    }
+
+    /** The grant's rules before its roles are written to Alma; nothing is recorded. */
+    @CommandHandler
+    AlmaRolesToApply handle(CheckSandboxGrantInAlma command, StaffDirectory directory, JobCatalog catalog) {
+        requireSandboxGrant(directory, command.performedBy());
+        return new AlmaRolesToApply(
+                requester, jobId, status, currentJob(catalog).almaSide().sandboxRoles());
+    }
+
+    private void requireSandboxGrant(StaffDirectory directory, StaffId performer) {
+        Performers.withAnyRole(directory, performer, Role.SYSTEMS_LIBRARIAN);
+        requireStatus(TicketStatus.AWAITING_SANDBOX_GRANT, "grant Sandbox access");
+        requireNotOwnTicket(performer, "grant Sandbox access");
     }
 
     // --- 4 test
@@ -317,10 +340,22 @@ public class SignOffTicket {
 
     @CommandHandler
     TicketStatus handle(ConfirmProductionRoleUpdate command, StaffDirectory directory) {
-        Performers.withAnyRole(directory, command.performedBy(), Role.SUPPORT_TEAM);
-        requireStatus(TicketStatus.AWAITING_ROLE_UPDATE, "confirm the production role update");
-        moveOn(new ProductionRoleUpdated(ticketId, command.note(), command.performedBy()));
+        requireRoleUpdate(directory, command.performedBy());
+        moveOn(new ProductionRoleUpdated(ticketId, command.note(), command.performedBy(), command.almaRolesAdded()));
         return status;
+    }
+
+    /** The role update's rules before its roles are written to Alma; nothing is recorded. */
+    @CommandHandler
+    AlmaRolesToApply handle(CheckProductionRoleUpdateInAlma command, StaffDirectory directory, JobCatalog catalog) {
+        requireRoleUpdate(directory, command.performedBy());
+        return new AlmaRolesToApply(
+                requester, jobId, status, currentJob(catalog).almaSide().productionRoles());
+    }
+
+    private void requireRoleUpdate(StaffDirectory directory, StaffId performer) {
+        Performers.withAnyRole(directory, performer, Role.SUPPORT_TEAM);
+        requireStatus(TicketStatus.AWAITING_ROLE_UPDATE, "confirm the production role update");
     }
 
     // --- any time before it ends: withdrawn
@@ -365,6 +400,20 @@ public class SignOffTicket {
     @CommandHandler
     TicketStatus handle(RequireReattestation command, StaffDirectory directory, JobCatalog catalog) {
         return term.requireReattestation(command, directory, catalog);
+    }
+
+    // --- once the sign-off ended: the production roles the engine added, taken back (ProductionRolesInAlma)
+
+    @CommandHandler
+    AlmaRolesToTakeBack handle(
+            CheckProductionRolesTakeBack command, StaffDirectory directory, JobCatalog catalog, TicketSlots slots) {
+        return almaRoles.check(command, directory, catalog, slots);
+    }
+
+    @CommandHandler
+    TicketStatus handle(TakeBackProductionRoles command, StaffDirectory directory) {
+        almaRoles.takeBack(command, directory);
+        return status;
     }
 
     @DeadlineHandler(deadlineName = TicketDeadlines.RECERTIFICATION)
@@ -592,6 +641,18 @@ public class SignOffTicket {
     @EventSourcingHandler
     void on(ReattestationRequired event) {
         term.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(ProductionRoleUpdated event) {
+        almaRoles.on(event);
+        on((TicketEvent) event);
+    }
+
+    @EventSourcingHandler
+    void on(ProductionRolesTakenBack event) {
+        almaRoles.on(event);
+        on((TicketEvent) event);
     }
 
     @EventSourcingHandler

@@ -247,7 +247,16 @@ class OpenApiContract {
         problems(operation, "413", "A body over the size limit: PAYLOAD_TOO_LARGE");
         problems(operation, "415", "Not JSON: UNSUPPORTED_MEDIA_TYPE");
         problems(operation, "422", "Against a rule: " + codes(Rejection.Kind.RULE) + ", IDEMPOTENCY_KEY_REUSED");
-        if (!path.startsWith("/api-clients")) {
+        // a step through Alma answers Alma's roles, which are not stored: a retry is the step's own 409, Alma untouched
+        boolean throughAlma = path.endsWith("/alma") || path.endsWith("/production-roles/take-back");
+        if (throughAlma) {
+            problems(
+                    operation,
+                    "502",
+                    "Alma refused: ALMA_REFUSED (with almaCode), ALMA_CREDENTIALS_REJECTED; " + "nothing recorded");
+            problems(operation, "503", "Alma did not answer: ALMA_UNAVAILABLE, with Retry-After; nothing recorded");
+        }
+        if (!path.startsWith("/api-clients") && !throughAlma) {
             operation.addParametersItem(new HeaderParameter()
                     .name("Idempotency-Key")
                     .required(false)

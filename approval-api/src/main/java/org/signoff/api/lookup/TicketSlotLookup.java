@@ -58,6 +58,17 @@ class TicketSlotLookup implements TicketSlots {
     }
 
     @Override
+    public java.util.Map<TicketId, JobId> jobsHeldBy(StaffId staffId) {
+        java.util.Map<TicketId, JobId> jobs = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT ticket_id, job_id FROM lookup_ticket_slot WHERE staff_id = ? ORDER BY ticket_id")
+                .param(staffId.value())
+                .query((rs, row) -> java.util.Map.entry(TicketId.of(rs.getString(1)), JobId.of(rs.getString(2))))
+                .list()
+                .forEach(slot -> jobs.put(slot.getKey(), slot.getValue()));
+        return jobs;
+    }
+
+    @Override
     public List<TicketId> heldFor(JobId jobId) {
         return jdbc
                 .sql("SELECT ticket_id FROM lookup_ticket_slot WHERE job_id = ? ORDER BY ticket_id")

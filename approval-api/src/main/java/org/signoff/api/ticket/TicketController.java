@@ -37,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.signoff.api.alma.SandboxRuns;
 import org.signoff.api.command.Commands;
 import org.signoff.api.ids.TimeOrderedIds;
+import org.signoff.api.input.IfMatch;
 import org.signoff.api.input.Pages;
 import org.signoff.api.readmodel.ReadYourWrites;
 import org.signoff.catalog.api.JobId;

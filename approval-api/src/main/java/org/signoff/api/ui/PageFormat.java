@@ -41,7 +41,8 @@ public final class PageFormat {
             Map.entry("RequesterLeft", "Requester left"),
             Map.entry("ReattestationRequired", "New version of a reading to confirm"),
             Map.entry("ProductionUseSuspended", "Suspended"),
-            Map.entry("ProductionUseReinstated", "Reinstated"));
+            Map.entry("ProductionUseReinstated", "Reinstated"),
+            Map.entry("ProductionRolesTakenBack", "Production roles taken back in Alma"));
 
     private PageFormat() {}
 

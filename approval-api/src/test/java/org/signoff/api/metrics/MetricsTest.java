@@ -100,7 +100,7 @@ class MetricsTest {
         // Prometheus' `authorization: {credentials_file: …}` sends the key as `Authorization: Bearer <key>`
         String key = Scenario.integrationKey(scenario.admin, "prometheus-" + System.nanoTime());
         Api prometheus = scenario.admin.withKey(null).withHeader("Authorization", "Bearer " + key);
-        assertThat(prometheus.getText("/actuator/prometheus")).contains("approval_tickets_total");
+        assertThat(prometheus.getText("/actuator/prometheus")).contains("approval_commands_total");
         Api wrong = scenario.admin.withKey(null).withHeader("Authorization", "Bearer " + key + "x");
         assertThat(wrong.get("/actuator/metrics").status()).isEqualTo(401);
     }

@@ -181,7 +181,7 @@ class AuthorizationMatrixTest {
                 {"jobId": "%s", "documentId": "jobs-overview", "version": "1", "supportTicketRef": "LTS-1",
                  "trainingMaterials": [], "jobInstanceRef": "job-1", "recordsProcessed": 1, "outcome": "SUCCEEDED",
                  "reason": "matrix", "formRef": "FORM-1", "staffId": "%s", "displayName": "Matrix", "unit": "LTS",
-                 "roles": ["STAFF"], "clientId": "%s", "name": "Matrix", "operations": ["tickets:read"],
+                 "roles": ["STAFF"], "dryRun": true, "clientId": "%s", "name": "Matrix", "operations": ["tickets:read"],
                  "definition": {"scope": "Items", "name": "Matrix job", "requiredReadings": []},
                  "performedBy": "%s"}""".formatted(CHANGE_ITEMS, unique, unique, performedBy);
     }
@@ -209,6 +209,7 @@ class AuthorizationMatrixTest {
             return "admin";
         } else if (pattern.startsWith("/jobs")
                 || pattern.endsWith("/sandbox-grant")
+                || pattern.endsWith("/sandbox-grant/alma")
                 || pattern.endsWith("/approval")
                 || pattern.endsWith("/retest-request")
                 || pattern.endsWith("/denial")
@@ -217,7 +218,9 @@ class AuthorizationMatrixTest {
             return scenario.librarian;
         } else if (pattern.endsWith("/role-request")) {
             return scenario.liaison;
-        } else if (pattern.endsWith("/role-update")) {
+        } else if (pattern.endsWith("/role-update")
+                || pattern.endsWith("/role-update/alma")
+                || pattern.endsWith("/production-roles/take-back")) {
             return scenario.support;
         }
         return scenario.requester;

@@ -29,7 +29,8 @@ public sealed interface TicketEvent
                 RequesterLeft,
                 ReattestationRequired,
                 ProductionUseSuspended,
-                ProductionUseReinstated {
+                ProductionUseReinstated,
+                ProductionRolesTakenBack {
 
     TicketId ticketId();
 

@@ -61,7 +61,8 @@ public final class TicketLifecycle {
                 || event instanceof SignOffValidUntil
                 || event instanceof RecertificationRequested
                 || event instanceof ProductionUseRecertified
-                || event instanceof ReattestationRequired) {
+                || event instanceof ReattestationRequired
+                || event instanceof ProductionRolesTakenBack) {
             return Optional.empty();
         } else if (event instanceof JobAccessRequested || event instanceof SandboxAccessExpired) {
             return Optional.of(TicketStatus.AWAITING_SANDBOX_GRANT);

@@ -25,7 +25,7 @@ class TicketLifecycleTest {
     }
 
     @Test
-    void onlyAReadingTheDeadlinesOfAWaitAPeriodOfValidityAndARunSeenLeaveTheStatusAsItWas() {
+    void onlyAReadingTheDeadlinesOfAWaitAPeriodOfValidityARunSeenAndRolesTakenBackLeaveTheStatusAsItWas() {
         List<Class<?>> unchanging = List.of(
                 ReadingConfirmed.class,
                 DeadlinesScheduled.class,
@@ -35,7 +35,8 @@ class TicketLifecycleTest {
                 SignOffValidUntil.class,
                 RecertificationRequested.class,
                 ProductionUseRecertified.class,
-                ReattestationRequired.class);
+                ReattestationRequired.class,
+                ProductionRolesTakenBack.class);
         for (Class<?> type : TicketEvent.class.getPermittedSubclasses()) {
             assertThat(TicketLifecycle.statusSetBy(anyInstanceOf(type)).isEmpty())
                     .as(type.getSimpleName())

@@ -47,6 +47,8 @@ import org.signoff.storage.Columns;
 import org.signoff.storage.PersonalData;
 import org.signoff.ticket.api.JobAccessRequested;
 import org.signoff.ticket.api.NextActor;
+import org.signoff.ticket.api.ProductionRoleUpdated;
+import org.signoff.ticket.api.SandboxAccessGranted;
 import org.signoff.ticket.api.TicketEvent;
 import org.signoff.ticket.api.TicketLifecycle;
 import org.signoff.ticket.api.TicketOpened;
@@ -545,11 +547,19 @@ public class TicketProjection {
                 Columns.instant(rs, "updated_at"));
     }
 
-    /** The event's own data: everything but the ticket id and performer, which the entry shows already. */
+    /**
+     * The event's own data: everything but the ticket id and performer, which the entry shows already. A step that
+     * may give roles in Alma says whether it did ({@code appliedInAlma}): one taken by hand carries no roles at all.
+     */
     private String details(TicketEvent event) {
         ObjectNode node = json.valueToTree(event);
         node.remove("ticketId");
         node.remove("performedBy");
+        if (event instanceof SandboxAccessGranted granted) {
+            node.put("appliedInAlma", granted.almaRolesAdded() != null);
+        } else if (event instanceof ProductionRoleUpdated updated) {
+            node.put("appliedInAlma", updated.almaRolesAdded() != null);
+        }
         return node.toString();
     }
 

@@ -87,6 +87,7 @@ class TicketProjectionTest {
         assertThat(view.history().get(2).client()).isNull();
         assertThat(view.history().get(3).details())
                 .containsEntry("trainingMaterials", List.of("training.pdf"))
+                .containsEntry("appliedInAlma", false)
                 .doesNotContainKeys("ticketId", "performedBy");
         assertThat(view.history().get(4).details())
                 .containsEntry(

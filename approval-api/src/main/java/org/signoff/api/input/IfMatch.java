@@ -1,4 +1,4 @@
-package org.signoff.api.ticket;
+package org.signoff.api.input;
 
 /**
  * The version a step was decided on, from an {@code If-Match} header holding a ticket's {@code ETag} (e.g.
@@ -33,12 +33,12 @@ public record IfMatch(Long version) {
     }
 
     /** The version a header asks for; none without the header or with {@code *}. */
-    static Long versionOf(IfMatch ifMatch) {
+    public static Long versionOf(IfMatch ifMatch) {
         return ifMatch == null ? null : ifMatch.version();
     }
 
     /** The ETag of a ticket at this version. */
-    static String etag(long version) {
+    public static String etag(long version) {
         return "\"" + version + "\"";
     }
 }

@@ -1,0 +1,53 @@
+package org.signoff.api.alma;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.signoff.api.testkit.Scenario.accepted;
+
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * With {@code approval.alma.production.take-back=automatic}, a revoked sign-off gives back the production roles the
+ * engine added at once, with nobody's request: the history shows the engine did it.
+ */
+class AlmaAutomaticTakeBackTest {
+
+    @TempDir
+    static Path dataDir;
+
+    private static FakeAlmas almas;
+
+    @BeforeAll
+    static void start() {
+        almas = FakeAlmas.start(dataDir, "--approval.alma.production.take-back=automatic");
+    }
+
+    @AfterAll
+    static void stop() {
+        almas.stop();
+    }
+
+    @Test
+    void aRevokedSignOffGivesBackTheRolesTheEngineAddedWithNobodysRequest() {
+        AlmaRequester amy = almas.requester();
+        String ticket = amy.signedOffThroughAlma();
+
+        accepted(amy.scenario.revoke(ticket, amy.scenario.librarian));
+
+        JsonNode history = amy.scenario.api.await(
+                "/tickets/" + ticket, view -> view.get("history").toString().contains("ProductionRolesTakenBack"));
+        JsonNode takenBack = AlmaRoleStepsTest.step(history, "ProductionRolesTakenBack");
+        assertThat(takenBack.at("/details/rolesRemoved/0/roleType").asText()).isEqualTo("51");
+        assertThat(takenBack.get("performedBy").isNull())
+                .as("the engine, not a person")
+                .isTrue();
+        almas.production().verify(2, putRequestedFor(urlPathEqualTo(amy.userPath())));
+    }
+}
