@@ -46,10 +46,14 @@ final class WikiSection {
                 + "</ac:parameter></ac:structured-macro>";
     }
 
-    /** An anchor macro named so, however Confluence wrote its attributes and spacing. */
+    /**
+     * An anchor macro named so, however Confluence wrote its attributes and spacing, with the paragraph it may have
+     * wrapped it in: the section's content goes between the paragraphs, never inside one.
+     */
     private static Pattern marker(String name) {
-        return Pattern.compile("<ac:structured-macro\\b[^>]*\\bac:name=\"anchor\"[^>]*>\\s*"
-                + "<ac:parameter\\b[^>]*>\\s*" + Pattern.quote(name) + "\\s*</ac:parameter>\\s*</ac:structured-macro>");
+        String macro = "<ac:structured-macro\\b[^>]*\\bac:name=\"anchor\"[^>]*>\\s*<ac:parameter\\b[^>]*>\\s*"
+                + Pattern.quote(name) + "\\s*</ac:parameter>\\s*</ac:structured-macro>";
+        return Pattern.compile("<p\\b[^>]*>\\s*" + macro + "\\s*</p>|" + macro);
     }
 
     /** Two bodies the same but for spacing between tags: Confluence may reflow what it stores. */
