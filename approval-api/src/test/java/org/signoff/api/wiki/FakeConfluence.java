@@ -43,13 +43,18 @@ final class FakeConfluence implements ResponseDefinitionTransformerV2 {
 
     /** Cloud with Basic e-mail:token, or Data Center with the token as a personal access token (Bearer). */
     FakeConfluence(boolean cloud, String user, String token) {
+        this(cloud, user, token, "");
+    }
+
+    /** Under a context path, as a Data Center often is ({@code /confluence}). */
+    FakeConfluence(boolean cloud, String user, String token, String contextPath) {
         this.cloud = cloud;
         this.authorization = user == null
                 ? "Bearer " + token
                 : "Basic " + Base64.getEncoder().encodeToString((user + ":" + token).getBytes(StandardCharsets.UTF_8));
         this.server = new WireMockServer(wireMockConfig().dynamicPort().extensions(this));
         server.start();
-        server.stubFor(any(urlPathMatching(cloud ? "/wiki/api/v2/pages/.*" : "/rest/api/content/.*"))
+        server.stubFor(any(urlPathMatching(contextPath + (cloud ? "/wiki/api/v2/pages/.*" : "/rest/api/content/.*")))
                 .atPriority(10)
                 .willReturn(aResponse().withTransformers(getName())));
     }
