@@ -7,6 +7,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -175,7 +182,7 @@ class WikiPublisherTest {
     }
 
     @Test
-    void markersRemovedStopThePublisherWhichSaysSoUntilTheyAreBack(CapturedOutput output) {
+    void markersRemovedStopThePublisherWhichSaysSoUntilTheyAreBack(CapturedOutput output) throws Exception {
         String kept = confluence.body();
         confluence.edit(body -> "<p>Someone rewrote the page without the engine's part.</p>");
 
@@ -188,11 +195,13 @@ class WikiPublisherTest {
         assertThat(confluence.body()).isEqualTo("<p>Someone rewrote the page without the engine's part.</p>");
         assertThat(confluence.updates()).isEmpty();
         assertThat(output.getAll()).contains("Publishing the master list stopped (WIKI_MARKERS_MISSING)");
+        assertThat(dashboardNotice()).contains("no longer kept up to date", "WIKI_MARKERS_MISSING", WikiSection.START);
 
         confluence.edit(body -> kept);
         publishNowAndAwaitUpToDate();
 
         assertThat(confluence.body()).contains("Amy Dittman (" + scenario.unit);
+        assertThat(dashboardNotice()).doesNotContain("no longer kept");
     }
 
     @Test
@@ -287,6 +296,38 @@ class WikiPublisherTest {
                 .until(() -> positions.of(WikiChanges.PROCESSING_GROUP).orElse(-1) >= head);
         assertThat(admin.post("/wiki-publication/publication", "{}").status()).isEqualTo(202);
         admin.await("/wiki-publication", body -> body.get("state").asText().equals("UP_TO_DATE"));
+    }
+
+    /** The notice above the dashboard's master list, as a signed-in browser loads it. */
+    private static String dashboardNotice() throws Exception {
+        String base = "http://localhost:" + service.port();
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(browser.send(
+                                HttpRequest.newBuilder(URI.create(base + "/ui/sign-in"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body());
+        assertThat(csrf.find()).isTrue();
+        browser.send(
+                HttpRequest.newBuilder(URI.create(base + "/ui/sign-in"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("key="
+                                + URLEncoder.encode(RunningService.ADMIN_KEY, StandardCharsets.UTF_8) + "&_csrf="
+                                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = browser.send(
+                HttpRequest.newBuilder(URI.create(base + "/ui")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.body()).contains("hx-get=\"/ui/wiki-notice\"");
+        HttpResponse<String> notice = browser.send(
+                HttpRequest.newBuilder(URI.create(base + "/ui/wiki-notice")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(notice.statusCode()).isEqualTo(200);
+        return notice.body();
     }
 
     private static String row(String job, String people) {
