@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,8 +22,8 @@ import org.signoff.api.testkit.Scenario;
 
 /**
  * The whole page kept on Confluence Data Center ({@code /rest/api/content}, a personal access token read from a
- * file): a change counted before a restart is published after it, and a hand edit of a page that is all the
- * engine's stops the publisher instead of being overwritten.
+ * file), by a service on PostgreSQL: a change counted before a restart is published after it, and a hand edit of a
+ * page that is all the engine's stops the publisher instead of being overwritten.
  */
 class WikiDataCenterTest {
 
@@ -49,7 +50,16 @@ class WikiDataCenterTest {
     @Test
     void aSignOffCountedBeforeARestartIsPublishedAfterItAndAHandEditThenStopsThePublisher() throws Exception {
         Path tokenFile = Files.writeString(secrets.resolve("confluence-token"), TOKEN + "\n");
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            publishAcrossARestart(tokenFile, postgres.getJdbcUrl("postgres", "postgres"));
+        }
+    }
+
+    private void publishAcrossARestart(Path tokenFile, String database) {
         String[] settings = {
+            "--spring.datasource.url=" + database,
+            "--spring.datasource.username=postgres",
+            "--spring.datasource.password=postgres",
             "--approval.wiki.base-url=" + confluence.baseUrl() + "/confluence",
             "--approval.wiki.edition=DATA_CENTER",
             "--approval.wiki.page-id=" + FakeConfluence.PAGE_ID,
