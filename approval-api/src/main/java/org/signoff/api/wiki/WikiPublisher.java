@@ -78,8 +78,12 @@ class WikiPublisher {
 
     private void publish(Confluence page, WikiPublications.State state) {
         long changesRead = state.changes();
-        // the list as of every event stored before now, so the page is never behind the change that asked for it
-        readYourWrites.awaitCaughtUp(MasterListProjection.PROCESSING_GROUP);
+        // the list as of every event stored before now, so the page is never behind the change that asked for it;
+        // a read model still behind after the wait is read at the next poll, and nothing is counted as published
+        if (!readYourWrites.awaitCaughtUp(MasterListProjection.PROCESSING_GROUP)) {
+            log.info("The master list's read model is behind the event store; the wiki page waits for it");
+            return;
+        }
         MasterListView list = queries.query(
                         new FetchMasterListQuery(null, null, null, null, null),
                         ResponseTypes.instanceOf(MasterListView.class))
