@@ -5,7 +5,8 @@
  * format and writes it into the engine's section of the page (between two anchors; the rest of the page is kept as
  * people wrote it) as the next version, a minor edit with a message, through Cloud's v2 pages API or Data Center's
  * content API. Confluence down, 429 and a concurrent edit are retried with backoff; lost markers, a hand-edited page
- * in whole-page mode and a rejected token stop it, said in the log and at {@code GET /wiki-publication}, until an
- * administrator publishes again ({@code POST /wiki-publication/publication}). The token is never logged nor answered.
+ * in whole-page mode and a rejected token stop it, said in the log, at {@code GET /wiki-publication} and on the
+ * dashboard ({@link org.signoff.api.wiki.WikiPublicationStatus}), until an administrator publishes again
+ * ({@code POST /wiki-publication/publication}). The token is never logged nor answered.
  */
 package org.signoff.api.wiki;
