@@ -5,7 +5,7 @@ CREATE TABLE wiki_publication (
     changes             BIGINT NOT NULL,                    -- changes to the list seen, from the event stream
     published_changes   BIGINT NOT NULL,                    -- the count the last publication read the list at
     pending_since       TIMESTAMP WITH TIME ZONE,           -- the first change not published: its burst's start
-    publish_requested   BOOLEAN NOT NULL,                   -- an administrator asked to publish now
+    publish_requested_at TIMESTAMP WITH TIME ZONE,          -- an administrator asked to publish now, then
     stopped             BOOLEAN NOT NULL,                   -- a failure that waits for a person (no markers, 401)
     attempts            INT NOT NULL,                       -- failed attempts since the last publication
     next_attempt_at     TIMESTAMP WITH TIME ZONE,           -- not before: the backoff, or Confluence's Retry-After
@@ -18,5 +18,4 @@ CREATE TABLE wiki_publication (
     last_failure_status INT,                                -- Confluence's HTTP status, when it answered
     last_failure_detail VARCHAR(1000)
 );
-INSERT INTO wiki_publication (publication_id, changes, published_changes, publish_requested, stopped, attempts)
-VALUES (1, 0, 0, FALSE, FALSE, 0);
+INSERT INTO wiki_publication (publication_id, changes, published_changes, stopped, attempts) VALUES (1, 0, 0, FALSE, 0);

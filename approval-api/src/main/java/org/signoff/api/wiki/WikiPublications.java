@@ -26,7 +26,7 @@ class WikiPublications {
             long changes,
             long publishedChanges,
             Instant pendingSince,
-            boolean publishRequested,
+            Instant publishRequestedAt,
             boolean stopped,
             int attempts,
             Instant nextAttemptAt,
@@ -46,7 +46,13 @@ class WikiPublications {
             boolean changed = changes > publishedChanges
                     && pendingSince != null
                     && !pendingSince.plus(coalesce).isAfter(now);
-            return (publishRequested || changed && !stopped) && (nextAttemptAt == null || !nextAttemptAt.isAfter(now));
+            return (publishRequested() || changed && !stopped)
+                    && (nextAttemptAt == null || !nextAttemptAt.isAfter(now));
+        }
+
+        /** An administrator asked to publish now, and no publication begun since has taken the request. */
+        boolean publishRequested() {
+            return publishRequestedAt != null;
         }
 
         /** The engine has written this page before, at {@code pageVersion}. */
@@ -61,7 +67,7 @@ class WikiPublications {
                         rs.getLong("changes"),
                         rs.getLong("published_changes"),
                         Columns.instant(rs, "pending_since"),
-                        rs.getBoolean("publish_requested"),
+                        Columns.instant(rs, "publish_requested_at"),
                         rs.getBoolean("stopped"),
                         rs.getInt("attempts"),
                         Columns.instant(rs, "next_attempt_at"),
@@ -84,9 +90,10 @@ class WikiPublications {
     }
 
     /** An administrator asks to publish now: a stop is lifted, the backoff's wait dropped. */
-    void requestNow() {
-        jdbc.sql("UPDATE wiki_publication SET publish_requested = TRUE, stopped = FALSE, next_attempt_at = NULL "
+    void requestNow(Instant at) {
+        jdbc.sql("UPDATE wiki_publication SET publish_requested_at = ?, stopped = FALSE, next_attempt_at = NULL "
                         + "WHERE publication_id = 1")
+                .param(Columns.utc(at))
                 .update();
     }
 
@@ -105,29 +112,43 @@ class WikiPublications {
     }
 
     /**
-     * The page shows the list as of {@code changesRead}: a change counted meanwhile opens the next burst now. The
-     * last failure stays on record, with its time, for whoever asks what failed.
+     * The page shows the list as of {@code changesRead}, read by the publication {@code started} then: a change
+     * counted meanwhile opens the next burst now, a request made meanwhile stays. The last failure stays on record,
+     * with its time, for whoever asks what failed.
      */
-    void published(long changesRead, Instant now, String pageId, int pageVersion) {
+    void published(long changesRead, Instant started, Instant now, String pageId, int pageVersion) {
         jdbc.sql("UPDATE wiki_publication SET published_changes = ?, "
-                        + "pending_since = CASE WHEN changes > ? THEN ? ELSE NULL END, publish_requested = FALSE, "
+                        + "pending_since = CASE WHEN changes > ? THEN ? ELSE NULL END, "
+                        + "publish_requested_at = CASE WHEN publish_requested_at > ? THEN publish_requested_at END, "
                         + "stopped = FALSE, attempts = 0, next_attempt_at = NULL, last_published_at = ?, page_id = ?, "
                         + "page_version = ? WHERE publication_id = 1")
-                .params(changesRead, changesRead, Columns.utc(now), Columns.utc(now), pageId, pageVersion)
+                .params(
+                        changesRead,
+                        changesRead,
+                        Columns.utc(now),
+                        Columns.utc(started),
+                        Columns.utc(now),
+                        pageId,
+                        pageVersion)
                 .update();
     }
 
-    /** A failed attempt: tried again at {@code nextAttempt}, or, with none, stopped until a person asks again. */
-    void failed(ConfluenceFailure failure, Instant now, Instant nextAttempt) {
+    /**
+     * A failed attempt of the publication {@code started} then: tried again at {@code nextAttempt}, or, with none,
+     * stopped until a person asks again (a request made during the attempt is that).
+     */
+    void failed(ConfluenceFailure failure, Instant started, Instant now, Instant nextAttempt) {
         String detail = failure.getMessage();
         jdbc.sql("UPDATE wiki_publication SET attempts = attempts + 1, next_attempt_at = ?, stopped = ?, "
-                        + "publish_requested = CASE WHEN ? THEN FALSE ELSE publish_requested END, "
+                        + "publish_requested_at = CASE WHEN ? AND NOT publish_requested_at > ? THEN NULL "
+                        + "ELSE publish_requested_at END, "
                         + "last_failure_at = ?, last_failure_code = ?, last_failure_status = ?, "
                         + "last_failure_detail = ? WHERE publication_id = 1")
                 .params(
                         nextAttempt == null ? null : Columns.utc(nextAttempt),
                         nextAttempt == null,
                         nextAttempt == null,
+                        Columns.utc(started),
                         Columns.utc(now),
                         failure.kind().name(),
                         failure.status(),

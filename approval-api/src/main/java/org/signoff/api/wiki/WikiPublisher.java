@@ -70,13 +70,13 @@ class WikiPublisher {
             return;
         }
         try {
-            publish(confluence.get(), publications.read());
+            publish(confluence.get(), publications.read(), clock.instant());
         } finally {
             publications.release();
         }
     }
 
-    private void publish(Confluence page, WikiPublications.State state) {
+    private void publish(Confluence page, WikiPublications.State state, Instant started) {
         long changesRead = state.changes();
         // the list as of every event stored before now, so the page is never behind the change that asked for it;
         // a read model still behind after the wait is read at the next poll, and nothing is counted as published
@@ -92,14 +92,14 @@ class WikiPublisher {
         for (int conflict = 0; ; conflict++) {
             try {
                 int version = write(page, state, content);
-                publications.published(changesRead, clock.instant(), settings.pageId(), version);
+                publications.published(changesRead, started, clock.instant(), settings.pageId(), version);
                 return;
             } catch (ConfluenceFailure failure) {
                 if (failure.kind() == Kind.CONFLUENCE_VERSION_CONFLICT && conflict < CONFLICTS_RIDDEN_OUT) {
                     log.info("The wiki page {} changed while the engine wrote it; reading it again", settings.pageId());
                     continue;
                 }
-                failed(failure, state.attempts() + 1);
+                failed(failure, started, state.attempts() + 1);
                 return;
             }
         }
@@ -151,11 +151,11 @@ class WikiPublisher {
         return version;
     }
 
-    private void failed(ConfluenceFailure failure, int attempts) {
+    private void failed(ConfluenceFailure failure, Instant started, int attempts) {
         Instant now = clock.instant();
         if (!failure.kind().retried) {
             log.warn("Publishing the master list stopped ({}): {}", failure.kind(), failure.getMessage());
-            publications.failed(failure, now, null);
+            publications.failed(failure, started, now, null);
             return;
         }
         Duration wait = failure.retryAfter() != null ? failure.retryAfter() : backoff(attempts);
@@ -165,7 +165,7 @@ class WikiPublisher {
                 attempts,
                 wait.toSeconds(),
                 failure.getMessage());
-        publications.failed(failure, now, now.plus(wait));
+        publications.failed(failure, started, now, now.plus(wait));
     }
 
     /** The wait after the n-th failed attempt: doubling from the initial one up to the maximum. */
@@ -184,7 +184,7 @@ class WikiPublisher {
         if (confluence.isEmpty()) {
             throw new WikiNotConfigured();
         }
-        publications.requestNow();
+        publications.requestNow(clock.instant());
         return status();
     }
 }
