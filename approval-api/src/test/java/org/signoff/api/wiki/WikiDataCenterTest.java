@@ -17,13 +17,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.signoff.api.testkit.Api;
 import org.signoff.api.testkit.RunningService;
 import org.signoff.api.testkit.Scenario;
+import org.signoff.api.testkit.ServiceProcess;
 
 /**
  * The whole page kept on Confluence Data Center ({@code /rest/api/content}, a personal access token read from a
- * file), by a service on PostgreSQL: a change counted before a restart is published after it, and a hand edit of a
- * page that is all the engine's stops the publisher instead of being overwritten.
+ * file), by a service on PostgreSQL: a change counted before a restart is published after it, once by two nodes, and a
+ * hand edit of a page that is all the engine's stops the publisher instead of being overwritten.
  */
 class WikiDataCenterTest {
 
@@ -31,6 +33,9 @@ class WikiDataCenterTest {
 
     @TempDir
     Path dataDir;
+
+    @TempDir
+    Path otherDataDir;
 
     @TempDir
     Path secrets;
@@ -55,7 +60,7 @@ class WikiDataCenterTest {
         }
     }
 
-    private void publishAcrossARestart(Path tokenFile, String database) {
+    private void publishAcrossARestart(Path tokenFile, String database) throws Exception {
         String[] settings = {
             "--spring.datasource.url=" + database,
             "--spring.datasource.username=postgres",
@@ -89,9 +94,15 @@ class WikiDataCenterTest {
         }
         assertThat(confluence.updates()).isEmpty();
 
+        // back as two nodes on the one database, the other in a JVM of its own as a replica is: published once
+        int otherPort = ServiceProcess.freePort();
+        Process otherNode = ServiceProcess.launch(otherDataDir, otherPort, settings);
         try (RunningService service = RunningService.start(dataDir, settings)) {
+            ServiceProcess.awaitHealthy(new Api(otherPort).withKey(RunningService.ADMIN_KEY), otherNode);
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> confluence.body().contains("Amy Dittman (" + scenario.unit + ")"));
+            Thread.sleep(1_000);
+            assertThat(confluence.updates()).hasSize(1);
             JsonNode update = confluence.updates().get(0);
             assertThat(update.get("type").asText()).isEqualTo("page");
             assertThat(update.at("/body/storage/representation").asText()).isEqualTo("storage");
@@ -121,6 +132,9 @@ class WikiDataCenterTest {
                     .endsWith("<p>A note someone added.</p>")
                     .doesNotContain("Daryl Boone");
             assertThat(confluence.updates()).hasSize(1);
+        } finally {
+            otherNode.destroy();
+            otherNode.waitFor();
         }
     }
 }
