@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -229,7 +230,7 @@ class WikiPublisherTest {
                         .atPriority(1)
                         .willReturn(aResponse()
                                 .withStatus(429)
-                                .withHeader("Retry-After", "1")
+                                .withHeader("Retry-After", "2")
                                 .withHeader("Content-Type", "application/json")
                                 .withBody("{\"message\": \"Rate limit exceeded\"}")));
         JsonNode limited = admin.await(
@@ -237,6 +238,11 @@ class WikiPublisherTest {
                 body -> body.at("/lastFailure/code").asText().equals("CONFLUENCE_RATE_LIMITED"));
         assertThat(confluence.body()).doesNotContain("Amy Dittman (" + scenario.unit);
         assertThat(limited.get("attempts").asInt()).isGreaterThanOrEqualTo(3);
+        // Confluence's wait, not the engine's backoff (at most 1 s here)
+        assertThat(Duration.between(
+                        Instant.parse(limited.at("/lastFailure/at").asText()),
+                        Instant.parse(limited.get("dueAt").asText())))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(1_900));
 
         confluenceAnswersAgain();
 
