@@ -112,14 +112,16 @@ class WikiPublisher {
         boolean editedSince = wrote && current.version() != state.pageVersion();
         String body;
         if (settings.mode() == WikiSettings.Mode.PAGE) {
-            if (editedSince) {
+            // an administrator publishing now, having been told of the edit, overwrites it: no longer silently
+            if (editedSince && !state.publishRequested()) {
                 throw new ConfluenceFailure(
                         Kind.WIKI_PAGE_EDITED,
                         null,
                         "The wiki page " + settings.pageId() + " was edited since the engine wrote version "
                                 + state.pageVersion() + " (it is at version " + current.version()
                                 + "); the whole page is the engine's (approval.wiki.mode=PAGE), so nothing was "
-                                + "written: move the edit out, or use approval.wiki.mode=SECTION, then publish again");
+                                + "written: move the edit elsewhere (or use approval.wiki.mode=SECTION), then publish "
+                                + "again, which overwrites the page");
             }
             body = WikiSection.whole(content);
         } else {

@@ -25,7 +25,8 @@ import org.signoff.api.testkit.ServiceProcess;
 /**
  * The whole page kept on Confluence Data Center ({@code /rest/api/content}, a personal access token read from a
  * file), by a service on PostgreSQL: a change counted before a restart is published after it, once by two nodes, and a
- * hand edit of a page that is all the engine's stops the publisher instead of being overwritten.
+ * hand edit of a page that is all the engine's stops the publisher instead of being overwritten, until an
+ * administrator publishes again.
  */
 class WikiDataCenterTest {
 
@@ -132,6 +133,15 @@ class WikiDataCenterTest {
                     .endsWith("<p>A note someone added.</p>")
                     .doesNotContain("Daryl Boone");
             assertThat(confluence.updates()).hasSize(1);
+
+            // told, an administrator publishes again: the page is the engine's once more
+            assertThat(service.api().post("/wiki-publication/publication", "{}").status())
+                    .isEqualTo(202);
+            service.api()
+                    .await(
+                            "/wiki-publication",
+                            body -> body.get("state").asText().equals("UP_TO_DATE"));
+            assertThat(confluence.body()).contains("Daryl Boone").doesNotContain("A note someone added.");
         } finally {
             otherNode.destroy();
             otherNode.waitFor();
