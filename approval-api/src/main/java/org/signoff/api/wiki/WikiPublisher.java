@@ -126,13 +126,16 @@ class WikiPublisher {
             body = WikiSection.whole(content);
         } else {
             Optional<String> replaced = WikiSection.replace(current.body(), content);
-            if (replaced.isEmpty() && wrote) {
+            // told the section is gone, an administrator publishing now has it added anew; half of it is never guessed
+            boolean addAnew = state.publishRequested() && WikiSection.unmarked(current.body());
+            if (replaced.isEmpty() && wrote && !addAnew) {
                 throw new ConfluenceFailure(
                         Kind.WIKI_MARKERS_MISSING,
                         null,
                         "The wiki page " + settings.pageId() + " no longer has the engine's section (the anchors "
                                 + WikiSection.START + " and " + WikiSection.END + ", version " + current.version()
-                                + "); nothing was written: put them back around the list, then publish again");
+                                + "); nothing was written: put them back around the list, or remove both to have the section added "
+                                + "anew at the end, then publish again");
             }
             // the first publication to a page adds the section at its end, below what people wrote there
             body = replaced.orElseGet(() -> current.body() + WikiSection.whole(content));

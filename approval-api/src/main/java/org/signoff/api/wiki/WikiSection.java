@@ -41,6 +41,11 @@ final class WikiSection {
         return Optional.of(page.substring(0, start.end()) + NOTE + content + page.substring(end.start()));
     }
 
+    /** Whether the page has neither anchor: no part of the section is left to place the list by. */
+    static boolean unmarked(String page) {
+        return !marker(START).matcher(page).find() && !marker(END).matcher(page).find();
+    }
+
     private static String anchor(String name) {
         return "<ac:structured-macro ac:name=\"anchor\" ac:schema-version=\"1\"><ac:parameter ac:name=\"\">" + name
                 + "</ac:parameter></ac:structured-macro>";

@@ -206,6 +206,18 @@ class WikiPublisherTest {
     }
 
     @Test
+    void anAdministratorPublishingAPageWithoutTheSectionHasItAddedAnewBelowWhatIsThere() {
+        confluence.edit(body -> "<p>Rewritten by hand.</p>");
+        scenario.signedOff(job, scenario.requester);
+        admin.await("/wiki-publication", body -> body.get("state").asText().equals("STOPPED"));
+
+        publishNowAndAwaitUpToDate();
+
+        assertThat(confluence.body()).startsWith("<p>Rewritten by hand.</p>").contains("Amy Dittman (" + scenario.unit);
+        assertThat(occurrences(confluence.body(), WikiSection.START)).isEqualTo(1);
+    }
+
+    @Test
     void confluenceDownThenRateLimitingThenUpIsWaitedOutAndTheListPublishedAfter() {
         StubMapping down = confluence
                 .server()
