@@ -63,7 +63,8 @@ class RoomArchitectureTest {
                             "Callers",
                             "CredentialStore",
                             "PageSignIn")),
-            entry("upcasting", Set.of("SandboxTestReportedUpcaster")));
+            entry("upcasting", Set.of("SandboxTestReportedUpcaster")),
+            entry("wiki", Set.of("WikiPublicationStatus")));
 
     @ArchTest
     static final ArchRule roomsNeverGoRoundInACircle =

@@ -17,8 +17,9 @@ import org.signoff.projections.masterlist.api.MasterListView;
 
 /**
  * The master list as the files people keep: CSV in the documented master-list format (the import format: export
- * then import gives the same list), and a Markdown table laid out like the wiki page (scope, job name, staff name
- * (unit)), so the page can be generated.
+ * then import gives the same list), a Markdown table laid out like the wiki page (scope, job name, staff name
+ * (unit)), so the page can be generated, and the same rows in Confluence's storage format, which the wiki publisher
+ * writes to the page.
  */
 public final class MasterListExports {
 
@@ -94,6 +95,47 @@ public final class MasterListExports {
             }
         }
         return table.toString();
+    }
+
+    /**
+     * The wiki's table in Confluence's storage format (XHTML): a heading and a table per scope, each job (a variant as
+     * {@code job: variant}) with its people as {@code Name (unit)}, one a line, as {@link #markdown} lays them out.
+     */
+    public static String storage(MasterListView list) {
+        StringBuilder page = new StringBuilder();
+        for (MasterListView.Scope scope : list.scopes()) {
+            page.append("<h2>")
+                    .append(xml(scope.scope()))
+                    .append("</h2><table><tbody><tr><th>Job name</th><th>Staff name (unit)</th></tr>");
+            for (MasterListView.Job job : scope.jobs()) {
+                if (job.variants().isEmpty() || !job.staff().isEmpty()) {
+                    storageRow(page, job.name(), job.staff());
+                }
+                for (MasterListView.Variant variant : job.variants()) {
+                    storageRow(page, job.name() + ": " + variant.variant(), variant.staff());
+                }
+            }
+            page.append("</tbody></table>");
+        }
+        return page.toString();
+    }
+
+    private static void storageRow(StringBuilder page, String job, List<MasterListView.SignedOff> people) {
+        page.append("<tr><td>").append(xml(job)).append("</td><td>");
+        page.append(people.stream()
+                .map(person -> xml(nameOf(person)) + (person.unit() == null ? "" : " (" + xml(person.unit()) + ")"))
+                .collect(Collectors.joining("<br />")));
+        page.append("</td></tr>");
+    }
+
+    /** Text inside XHTML: markup characters as entities, so a name can neither close a cell nor open a macro. */
+    private static String xml(String text) {
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
+                .replace("\r", " ")
+                .replace("\n", " ");
     }
 
     private static String names(List<MasterListView.SignedOff> people) {

@@ -83,7 +83,9 @@ public final class EndpointRules {
             new Rule(POST, "/webhooks/*/secret-rotation", Operation.CLIENTS_WRITE),
             new Rule(GET, "/read-models", Operation.CLIENTS_WRITE),
             new Rule(GET, "/read-models/*", Operation.CLIENTS_WRITE),
-            new Rule(POST, "/read-models/*/rebuild", Operation.CLIENTS_WRITE));
+            new Rule(POST, "/read-models/*/rebuild", Operation.CLIENTS_WRITE),
+            new Rule(GET, "/wiki-publication", Operation.CLIENTS_WRITE),
+            new Rule(POST, "/wiki-publication/publication", Operation.CLIENTS_WRITE));
 
     /** What anyone may read without a key: the health check, and the published contract (OpenAPI, Swagger UI). */
     public static final List<String> OPEN_TO_READ = List.of(

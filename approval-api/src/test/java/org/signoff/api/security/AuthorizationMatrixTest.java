@@ -205,7 +205,8 @@ class AuthorizationMatrixTest {
                 || pattern.startsWith("/api-clients")
                 || pattern.startsWith("/access")
                 || pattern.equals("/master-list/imports")
-                || pattern.startsWith("/read-models")) {
+                || pattern.startsWith("/read-models")
+                || pattern.startsWith("/wiki-publication")) {
             return "admin";
         } else if (pattern.startsWith("/jobs")
                 || pattern.endsWith("/sandbox-grant")

@@ -1,0 +1,71 @@
+package org.signoff.api.wiki;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+/** Settings that cannot publish stop the start, naming the setting; the token is never printed. */
+class WikiSettingsTest {
+
+    private static final String TOKEN = "ATATT3xFfGF0-SECRET";
+
+    @Test
+    void aPageNeedsItsNumberATokenAndOnCloudTheAccountsEmail() {
+        assertThatThrownBy(() -> settings(URI.create("https://x.atlassian.net"), null, "u@x.edu", TOKEN, null))
+                .hasMessageContaining("approval.wiki.page-id");
+        assertThatThrownBy(() -> settings(URI.create("https://x.atlassian.net"), "12 34", "u@x.edu", TOKEN, null))
+                .hasMessageContaining("approval.wiki.page-id");
+        assertThatThrownBy(() -> settings(URI.create("https://x.atlassian.net"), "65868", "u@x.edu", null, null))
+                .hasMessageContaining("approval.wiki.token");
+        assertThatThrownBy(() -> settings(URI.create("https://x.atlassian.net"), "65868", null, TOKEN, null))
+                .hasMessageContaining("approval.wiki.user");
+        assertThatThrownBy(() -> settings(URI.create("ftp://x.atlassian.net"), "65868", "u@x.edu", TOKEN, null))
+                .hasMessageContaining("approval.wiki.base-url");
+        assertThatThrownBy(() -> settings(null, null, null, TOKEN, Path.of("/run/secrets/confluence")))
+                .hasMessageContaining("approval.wiki.token and approval.wiki.token-file are both set");
+    }
+
+    @Test
+    void withoutABaseUrlNothingIsPublishedAndNothingElseIsNeeded() {
+        assertThat(settings(null, null, null, null, null).configured()).isFalse();
+    }
+
+    @Test
+    void theTokenIsNotPrintedWithTheSettings() {
+        WikiSettings settings = settings(URI.create("https://x.atlassian.net"), "65868", "u@x.edu", TOKEN, null);
+
+        assertThat(settings.toString()).contains("65868", "(secret)").doesNotContain(TOKEN);
+    }
+
+    @Test
+    void anUnreadableTokenFileStopsTheStartNamingTheFileNotItsContent() {
+        WikiSettings settings = settings(
+                URI.create("https://x.atlassian.net"), "65868", "u@x.edu", null, Path.of("/no/such/token-file"));
+
+        assertThatThrownBy(() -> Confluence.of(settings))
+                .hasMessageContaining("approval.wiki.token-file cannot be read: /no/such/token-file");
+    }
+
+    private static WikiSettings settings(URI baseUrl, String pageId, String user, String token, Path tokenFile) {
+        return new WikiSettings(
+                baseUrl,
+                WikiSettings.Edition.CLOUD,
+                pageId,
+                WikiSettings.Mode.SECTION,
+                user,
+                token,
+                tokenFile,
+                Duration.ofMinutes(5),
+                "Master list published by the approval engine",
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(30),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(1));
+    }
+}
