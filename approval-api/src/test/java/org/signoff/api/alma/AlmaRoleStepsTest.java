@@ -150,6 +150,10 @@ class AlmaRoleStepsTest {
         JsonNode updated = step(amy.scenario.awaitTicket(ticket, "COMPLETED"), "ProductionRoleUpdated");
         assertThat(updated.at("/details/appliedInAlma").asBoolean()).isTrue();
         assertThat(updated.at("/details/almaRolesAdded/0/roleType").asText()).isEqualTo("51");
+        JsonNode listed = amy.scenario.awaitOnMasterList("Items", amy.job, amy.scenario.requester, 1);
+        assertThat(listed.get("roleInAlma").asBoolean())
+                .as("the master list: applied in Alma")
+                .isTrue();
     }
 
     @Test
@@ -196,6 +200,10 @@ class AlmaRoleStepsTest {
         assertThat(updated.at("/details/appliedInAlma").asText()).isEqualTo("false");
         assertThat(updated.at("/details/almaRolesAdded").isNull()).isTrue();
         production.verify(0, putRequestedFor(urlPathEqualTo(amy.userPath())));
+        JsonNode listed = amy.scenario.awaitOnMasterList("Items", amy.job, amy.scenario.requester, 1);
+        assertThat(listed.get("roleInAlma").asBoolean())
+                .as("a role given by hand")
+                .isFalse();
     }
 
     @Test

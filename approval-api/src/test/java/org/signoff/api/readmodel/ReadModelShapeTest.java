@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.signoff.api.testkit.RandomHistories;
 import org.signoff.api.testkit.RunningService;
 import org.signoff.api.testkit.Scenario;
+import org.signoff.projections.masterlist.MasterListProjection;
 import org.signoff.storage.Columns;
 
 /**
@@ -76,7 +77,7 @@ class ReadModelShapeTest {
             assertThat(Instant.parse(masterList.at("/rebuild/startedAt").asText()))
                     .as("begun once the dead node's claim lapsed")
                     .isAfter(claimLapses);
-            assertThat(masterList.get("rowsShape").asInt()).isEqualTo(1);
+            assertThat(masterList.get("rowsShape").asInt()).isEqualTo(MasterListProjection.SHAPE);
 
             awaitCaughtUp(scenario.admin);
             Map<String, List<String>> rebuilt = rows(service.bean(JdbcClient.class));

@@ -57,7 +57,17 @@ class WikiSectionTest {
     @Test
     void aNameCannotCloseACellNorOpenAMacro() {
         MasterListView.SignedOff person = new MasterListView.SignedOff(
-                "x", "Ann <ac:structured-macro> & \"Bo\"", "ITS</td>", false, null, null, null, null, null, null);
+                "x",
+                "Ann <ac:structured-macro> & \"Bo\"",
+                "ITS</td>",
+                false,
+                false,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         MasterListView list = new MasterListView(List.of(new MasterListView.Scope(
                 "Items & more",
                 List.of(new MasterListView.Job("j", "Relink", null, false, List.of(person), List.of())))));

@@ -72,7 +72,7 @@ public class MasterListProjection {
      * The shape of its tables' rows: raised with a migration after which rows written before it need the events
      * replayed (a column filled from them, say); a node that finds an older shape recorded rebuilds the read model.
      */
-    public static final int SHAPE = 1;
+    public static final int SHAPE = 2; // 2: role_in_alma
 
     /** Its tables: nobody else reads or writes them. */
     public static final List<String> TABLES = List.of(
@@ -210,8 +210,12 @@ public class MasterListProjection {
 
     @EventHandler
     void on(ProductionRoleUpdated event, @Timestamp Instant at) {
-        jdbc.sql("UPDATE projection_master_list SET role_pending = FALSE, role_updated_at = ? WHERE ticket_id = ?")
-                .params(Columns.utc(at), event.ticketId().value())
+        jdbc.sql("UPDATE projection_master_list SET role_pending = FALSE, role_updated_at = ?, role_in_alma = ? "
+                        + "WHERE ticket_id = ?")
+                .params(
+                        Columns.utc(at),
+                        event.almaRolesAdded() != null,
+                        event.ticketId().value())
                 .update();
     }
 
@@ -425,6 +429,7 @@ public class MasterListProjection {
                                 rs.getString("display_name"),
                                 rs.getString("unit"),
                                 rs.getBoolean("pending"),
+                                !rs.getBoolean("pending") && rs.getBoolean("role_in_alma"),
                                 Columns.instant(rs, "approved_at"),
                                 rs.getString("approved_by"),
                                 rs.getString("ticket_id"),

@@ -20,6 +20,8 @@ public record MasterListView(List<Scope> scopes) {
      * A person signed off for production use.
      *
      * @param rolePending the Alma role update is still to be done
+     * @param roleInAlma  the production role was applied in Alma through the engine (step 6 through Alma), not by
+     *                    hand; whether it is still in place there, the drift report asks Alma
      * @param approvedBy  the reviewer who signed off
      * @param evidence    the Sandbox test report the approval rests on (the last one before it)
      * @param validUntil  when the sign-off lapses unless recertified (a job whose sign-offs expire); in the list now
@@ -32,6 +34,7 @@ public record MasterListView(List<Scope> scopes) {
             String displayName,
             String unit,
             boolean rolePending,
+            boolean roleInAlma,
             java.time.Instant approvedAt,
             String approvedBy,
             String ticketId,
