@@ -2,7 +2,6 @@ package org.signoff.api.alma;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.signoff.api.testkit.Scenario.accepted;
@@ -201,22 +200,8 @@ class SandboxTestFromAlmaTest {
         return ticket;
     }
 
-    /** A run of {@code almaJob} in the fake Alma, as its Configuration API answers for it: its instance id. */
     private static String almaRuns(String almaJob, String submittedBy, Instant start, String status) {
-        String instance = String.valueOf(INSTANCES.incrementAndGet());
-        String end = status.startsWith("COMPLETED") ? "\"" + start.plusSeconds(150) + "\"" : "null";
-        alma.stubFor(get(urlPathEqualTo("/almaws/v1/conf/jobs/" + almaJob + "/instances/" + instance))
-                .willReturn(okJson("""
-                        {"id": "%s", "name": "Change physical items", "progress": 100,
-                         "status": {"value": "%s", "desc": "as Alma says"},
-                         "submitted_by": {"value": "%s", "desc": "Doe, Jo"},
-                         "start_time": "%s", "end_time": %s,
-                         "counter": [
-                           {"type": {"value": "c.jobs.items.totalRecords", "desc": "Total records"}, "value": "120"},
-                           {"type": {"value": "c.jobs.items.changed", "desc": "Changed records"}, "value": "117"},
-                           {"type": {"value": "c.jobs.items.failed", "desc": "Failed records"}, "value": "3"}],
-                         "job_info": {"id": "%s", "name": "Change physical items"}}""".formatted(instance, status, submittedBy, start, end, almaJob))));
-        return instance;
+        return AlmaRuns.run(alma, almaJob, submittedBy, start, status);
     }
 
     private Response report(String ticket, String instance, String more) {
