@@ -3,6 +3,7 @@ package org.signoff;
 import java.util.List;
 
 import org.signoff.catalog.Job;
+import org.signoff.catalog.TrainingClass;
 import org.signoff.client.ApiClient;
 import org.signoff.staff.StaffMember;
 import org.signoff.ticket.SignOffTicket;
@@ -11,7 +12,7 @@ import org.signoff.ticket.SignOffTicket;
 public final class ApprovalDomain {
 
     public static final List<Class<?>> AGGREGATES =
-            List.of(SignOffTicket.class, Job.class, StaffMember.class, ApiClient.class);
+            List.of(SignOffTicket.class, Job.class, StaffMember.class, ApiClient.class, TrainingClass.class);
 
     private ApprovalDomain() {}
 }

@@ -17,11 +17,14 @@ import org.signoff.catalog.api.JobChanged;
 import org.signoff.catalog.api.JobDefinition;
 import org.signoff.catalog.api.JobId;
 import org.signoff.catalog.api.JobRegistered;
+import org.signoff.catalog.api.JobRequiredClassesSet;
 import org.signoff.catalog.api.JobRetired;
 import org.signoff.catalog.api.RegisterJob;
 import org.signoff.catalog.api.RequiredReading;
 import org.signoff.catalog.api.RetireJob;
 import org.signoff.catalog.api.SetJobAlmaSide;
+import org.signoff.catalog.api.SetJobRequiredClasses;
+import org.signoff.catalog.api.TrainingClassId;
 import org.signoff.common.Rejection;
 import org.signoff.lookup.Performers;
 import org.signoff.lookup.StaffDirectory;
@@ -35,6 +38,7 @@ public class Job {
 
     private boolean retired;
     private AlmaSide almaSide = AlmaSide.NONE;
+    private List<TrainingClassId> requiredClasses = List.of();
 
     Job() {
         // for Axon
@@ -70,6 +74,25 @@ public class Job {
             return;
         }
         apply(new JobAlmaSideSet(jobId, wanted, command.performedBy()));
+    }
+
+    /**
+     * The classes are known to exist at the edge (the catalog's read model); here a repeated one is a slip, and the
+     * same list again records nothing.
+     */
+    @CommandHandler
+    void handle(SetJobRequiredClasses command, StaffDirectory directory) {
+        Performers.withAnyRole(directory, command.performedBy(), Role.SYSTEMS_LIBRARIAN, Role.ADMIN);
+        if (retired) {
+            throw Rejection.JOB_RETIRED.because("Job '" + jobId + "' is retired and can no longer change");
+        }
+        if (new HashSet<>(command.classIds()).size() != command.classIds().size()) {
+            throw Rejection.INVALID_DEFINITION.because("A training class may be required only once per job");
+        }
+        if (command.classIds().equals(requiredClasses)) {
+            return;
+        }
+        apply(new JobRequiredClassesSet(jobId, command.classIds(), command.performedBy()));
     }
 
     @CommandHandler
@@ -151,6 +174,11 @@ public class Job {
     @EventSourcingHandler
     void on(JobAlmaSideSet event) {
         almaSide = event.almaSide();
+    }
+
+    @EventSourcingHandler
+    void on(JobRequiredClassesSet event) {
+        requiredClasses = event.classIds();
     }
 
     @EventSourcingHandler

@@ -41,6 +41,8 @@ public enum Rejection {
     VARIANT_REQUIRED(Kind.RULE),
     UNKNOWN_VARIANT(Kind.RULE),
     INVALID_DEFINITION(Kind.RULE),
+    /** a job is to require a training class the catalog does not have */
+    UNKNOWN_TRAINING_CLASS(Kind.RULE),
     LAST_ADMINISTRATOR(Kind.RULE),
     /** the Alma run named as a test's evidence is of another job than the ticket's */
     ALMA_RUN_OF_ANOTHER_JOB(Kind.RULE),
