@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.signoff.api.catalog.JobRequests.AlmaSideBody;
 import org.signoff.api.catalog.JobRequests.Change;
 import org.signoff.api.catalog.JobRequests.Register;
+import org.signoff.api.catalog.JobRequests.RequiredClassesBody;
 import org.signoff.api.catalog.JobRequests.Retire;
 import org.signoff.api.command.Commands;
 import org.signoff.api.input.Cursor;
@@ -33,11 +34,15 @@ import org.signoff.catalog.api.JobId;
 import org.signoff.catalog.api.RegisterJob;
 import org.signoff.catalog.api.RetireJob;
 import org.signoff.catalog.api.SetJobAlmaSide;
+import org.signoff.catalog.api.SetJobRequiredClasses;
+import org.signoff.catalog.api.TrainingClassId;
 import org.signoff.common.Rejection;
 import org.signoff.projections.catalog.CatalogProjection;
 import org.signoff.projections.catalog.api.FindJobQuery;
 import org.signoff.projections.catalog.api.JobView;
 import org.signoff.projections.catalog.api.ListJobsQuery;
+import org.signoff.projections.catalog.api.ListTrainingClassesQuery;
+import org.signoff.projections.catalog.api.TrainingClassView;
 
 /** The job catalog over HTTP. */
 @RestController
@@ -89,6 +94,37 @@ class JobController {
                 "job",
                 jobId,
                 new SetJobAlmaSide(jobId, body.toDomain(), commands.performer(body.performedBy())));
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * The training classes the job requires besides those every job requires. A class the catalog does not have is
+     * refused here (the job cannot know the other classes); the read model is caught up first, so a class just
+     * registered counts.
+     */
+    @PutMapping("/{jobId}/required-classes")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    ResponseEntity<Void> setRequiredClasses(@PathVariable JobId jobId, @Valid @RequestBody RequiredClassesBody body) {
+        readYourWrites.awaitCaughtUp(CatalogProjection.PROCESSING_GROUP);
+        List<String> known = queries
+                .query(new ListTrainingClassesQuery(), ResponseTypes.multipleInstancesOf(TrainingClassView.class))
+                .join()
+                .stream()
+                .map(TrainingClassView::classId)
+                .toList();
+        List<String> unknown =
+                body.classIds().stream().filter(id -> !known.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw Rejection.UNKNOWN_TRAINING_CLASS.because("No training class " + String.join(", ", unknown));
+        }
+        commands.sendTo(
+                Rejection.UNKNOWN_JOB,
+                "job",
+                jobId,
+                new SetJobRequiredClasses(
+                        jobId,
+                        body.classIds().stream().map(TrainingClassId::of).toList(),
+                        commands.performer(body.performedBy())));
         return ResponseEntity.noContent().build();
     }
 

@@ -120,6 +120,23 @@ final class JobRequests {
         }
     }
 
+    /** The training classes the job requires besides those every job requires, replacing what was said before. */
+    record RequiredClassesBody(
+            @NotNull @Size(max = 50) List<@NotBlank @Size(max = 200) @SingleLine String> classIds,
+            @Identifier String performedBy) {}
+
+    /**
+     * A training class of the catalog.
+     *
+     * @param requiredOfEveryJob every job requires it without naming it; left out means no
+     */
+    record TrainingClassBody(
+            @NotBlank @Identifier String classId,
+            @NotBlank @Size(max = 500) @SingleLine String title,
+            @NotBlank @Size(max = 200) @SingleLine String functionalArea,
+            Boolean requiredOfEveryJob,
+            @Identifier String performedBy) {}
+
     record Retire(
             @NotBlank @Size(max = 4000) @PlainText String reason,
             @Identifier String performedBy) {}

@@ -183,7 +183,8 @@ class AuthorizationMatrixTest {
                  "reason": "matrix", "formRef": "FORM-1", "staffId": "%s", "displayName": "Matrix", "unit": "LTS",
                  "roles": ["STAFF"], "dryRun": true, "clientId": "%s", "name": "Matrix", "operations": ["tickets:read"],
                  "definition": {"scope": "Items", "name": "Matrix job", "requiredReadings": []},
-                 "performedBy": "%s"}""".formatted(CHANGE_ITEMS, unique, unique, performedBy);
+                 "classId": "%s", "title": "Matrix", "functionalArea": "Matrix", "classIds": [],
+                 "performedBy": "%s"}""".formatted(CHANGE_ITEMS, unique, unique, unique, performedBy);
     }
 
     /** What stands in for {@code *}: the ticket for ticket routes, a person for the directory, else a job. */
@@ -209,6 +210,7 @@ class AuthorizationMatrixTest {
                 || pattern.startsWith("/wiki-publication")) {
             return "admin";
         } else if (pattern.startsWith("/jobs")
+                || pattern.startsWith("/training-classes")
                 || pattern.endsWith("/sandbox-grant")
                 || pattern.endsWith("/sandbox-grant/alma")
                 || pattern.endsWith("/approval")

@@ -2,6 +2,7 @@ package org.signoff.projections.catalog;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,10 +17,15 @@ import org.signoff.catalog.api.JobAlmaSideSet;
 import org.signoff.catalog.api.JobChanged;
 import org.signoff.catalog.api.JobDefinition;
 import org.signoff.catalog.api.JobRegistered;
+import org.signoff.catalog.api.JobRequiredClassesSet;
 import org.signoff.catalog.api.JobRetired;
+import org.signoff.catalog.api.TrainingClassId;
+import org.signoff.catalog.api.TrainingClassRegistered;
 import org.signoff.projections.catalog.api.FindJobQuery;
 import org.signoff.projections.catalog.api.JobView;
 import org.signoff.projections.catalog.api.ListJobsQuery;
+import org.signoff.projections.catalog.api.ListTrainingClassesQuery;
+import org.signoff.projections.catalog.api.TrainingClassView;
 import org.signoff.storage.Columns;
 
 /** The job catalog as dashboards read it. */
@@ -35,7 +41,7 @@ public class CatalogProjection {
     public static final int SHAPE = 1;
 
     /** Its tables: nobody else reads or writes them. */
-    public static final List<String> TABLES = List.of("projection_job");
+    public static final List<String> TABLES = List.of("projection_job", "projection_training_class");
 
     private final JdbcClient jdbc;
 
@@ -74,6 +80,26 @@ public class CatalogProjection {
     }
 
     @EventHandler
+    void on(JobRequiredClassesSet event) {
+        jdbc.sql("UPDATE projection_job SET required_classes = ? WHERE job_id = ?")
+                .params(
+                        Columns.json(event.classIds().stream()
+                                .map(TrainingClassId::value)
+                                .toList()),
+                        event.jobId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(TrainingClassRegistered event) {
+        jdbc.sql("INSERT INTO projection_training_class (class_id, position, title, functional_area, "
+                        + "required_of_every_job) VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM "
+                        + "projection_training_class), ?, ?, ?)")
+                .params(event.classId().value(), event.title(), event.functionalArea(), event.requiredOfEveryJob())
+                .update();
+    }
+
+    @EventHandler
     void on(JobRetired event) {
         jdbc.sql("UPDATE projection_job SET retired = TRUE WHERE job_id = ?")
                 .param(event.jobId().value())
@@ -91,7 +117,7 @@ public class CatalogProjection {
                         + "(SELECT position FROM projection_job WHERE job_id = ?), 0) ORDER BY position "
                         + "FETCH FIRST ? ROWS ONLY")
                 .params(query.includeRetired(), query.afterJobId(), query.limit())
-                .query(CatalogProjection::view)
+                .query(this::view)
                 .list();
     }
 
@@ -99,11 +125,34 @@ public class CatalogProjection {
     public Optional<JobView> handle(FindJobQuery query) {
         return jdbc.sql("SELECT * FROM projection_job WHERE job_id = ?")
                 .param(query.jobId())
-                .query(CatalogProjection::view)
+                .query(this::view)
                 .optional();
     }
 
-    private static JobView view(ResultSet rs, int row) throws SQLException {
+    @QueryHandler
+    public List<TrainingClassView> handle(ListTrainingClassesQuery query) {
+        return jdbc.sql("SELECT * FROM projection_training_class ORDER BY position")
+                .query((rs, row) -> new TrainingClassView(
+                        rs.getString("class_id"),
+                        rs.getString("title"),
+                        rs.getString("functional_area"),
+                        rs.getBoolean("required_of_every_job")))
+                .list();
+    }
+
+    /** Those every job requires first, then the job's own, each once, in the order the job names them. */
+    private List<TrainingClassView> requiredClasses(String json) {
+        List<String> named = json == null ? List.of() : List.of(Columns.json(json, String[].class));
+        List<TrainingClassView> classes = handle(new ListTrainingClassesQuery());
+        List<TrainingClassView> required = new ArrayList<>(
+                classes.stream().filter(TrainingClassView::requiredOfEveryJob).toList());
+        named.forEach(id -> classes.stream()
+                .filter(c -> c.classId().equals(id) && !required.contains(c))
+                .forEach(required::add));
+        return List.copyOf(required);
+    }
+
+    private JobView view(ResultSet rs, int row) throws SQLException {
         JobDefinition definition = Columns.json(rs.getString("definition"), JobDefinition.class);
         String almaSide = rs.getString("alma_side");
         return new JobView(
@@ -117,6 +166,7 @@ public class CatalogProjection {
                 definition.roleUpdateUsuallyNeeded(),
                 definition.signOffValidFor(),
                 almaSide == null ? AlmaSide.NONE : Columns.json(almaSide, AlmaSide.class),
+                requiredClasses(rs.getString("required_classes")),
                 rs.getBoolean("retired"));
     }
 }

@@ -5,7 +5,10 @@ import java.util.List;
 import org.signoff.catalog.api.AlmaSide;
 import org.signoff.catalog.api.RequiredReading;
 
-/** A job of the catalog; {@code almaSide} is empty until an administrator says what the job is in Alma. */
+/**
+ * A job of the catalog; {@code almaSide} is empty until an administrator says what the job is in Alma;
+ * {@code requiredClasses} are the training classes it requires, those every job requires first.
+ */
 public record JobView(
         String jobId,
         String scope,
@@ -17,4 +20,5 @@ public record JobView(
         boolean roleUpdateUsuallyNeeded,
         java.time.Duration signOffValidFor,
         AlmaSide almaSide,
+        List<TrainingClassView> requiredClasses,
         boolean retired) {}

@@ -1,0 +1,4 @@
+package org.signoff.projections.catalog.api;
+
+/** Every training class of the catalog, in registration order. */
+public record ListTrainingClassesQuery() {}
