@@ -132,20 +132,8 @@ class AlmaDrift {
         return findings;
     }
 
-    /** The same role: type, scope and parameters (their type and value) alike. */
     private static boolean same(AlmaUser.Role held, AlmaRole needed) {
-        return java.util.Objects.equals(held.roleType(), needed.roleType())
-                && java.util.Objects.equals(held.scope(), needed.scope())
-                && parameters(held)
-                        .equals(needed.parameters().stream()
-                                .map(parameter -> parameter.type() + "=" + parameter.value())
-                                .collect(java.util.stream.Collectors.toSet()));
-    }
-
-    private static Set<String> parameters(AlmaUser.Role held) {
-        return held.parameters().stream()
-                .map(parameter -> parameter.type() + "=" + parameter.value())
-                .collect(java.util.stream.Collectors.toSet());
+        return held.sameAs(CatalogRoles.inAlma(needed));
     }
 
     private List<StaffView> directory() {

@@ -67,7 +67,7 @@ class AlmaRoleSteps {
             @Valid @RequestBody AlmaRoleStepRequests.SandboxGrant body,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) IfMatch ifMatch) {
         StaffId performer = commands.performer(body.performedBy());
-        Long version = ifMatch == null ? null : ifMatch.version();
+        Long version = IfMatch.versionOf(ifMatch);
         return step(
                 ticketId,
                 new CheckSandboxGrantInAlma(ticketId, performer, version),
@@ -92,7 +92,7 @@ class AlmaRoleSteps {
             @Valid @RequestBody AlmaRoleStepRequests.RoleUpdate body,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) IfMatch ifMatch) {
         StaffId performer = commands.performer(body.performedBy());
-        Long version = ifMatch == null ? null : ifMatch.version();
+        Long version = IfMatch.versionOf(ifMatch);
         return step(
                 ticketId,
                 new CheckProductionRoleUpdateInAlma(ticketId, performer, version),

@@ -51,7 +51,7 @@ class AlmaRoleTakeBack {
                 ticketId,
                 commands.performer(body.performedBy()),
                 body.dryRun(),
-                ifMatch == null ? null : ifMatch.version(),
+                IfMatch.versionOf(ifMatch),
                 new ProductionRoleTakeBacks.Sender() {
                     @Override
                     public <R> R send(Object command) {

@@ -27,6 +27,13 @@ public record AlmaUser(String primaryId, List<Role> roles) {
         public Role {
             parameters = List.copyOf(parameters);
         }
+
+        /** The same role whatever its status: type, scope and parameters (in any order) alike. */
+        public boolean sameAs(Role other) {
+            return java.util.Objects.equals(roleType, other.roleType)
+                    && java.util.Objects.equals(scope, other.scope)
+                    && new java.util.HashSet<>(parameters).equals(new java.util.HashSet<>(other.parameters));
+        }
     }
 
     /** A role's {@code parameter}: its {@code type}, {@code scope} and {@code value}, as their codes. */

@@ -2,9 +2,7 @@ package org.signoff.api.alma;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -70,10 +68,7 @@ final class AlmaUserRoles {
     }
 
     private static boolean sameRole(JsonNode role, AlmaUser.Role wanted) {
-        AlmaUser.Role held = AlmaJson.role(role);
-        return Objects.equals(held.roleType(), wanted.roleType())
-                && Objects.equals(held.scope(), wanted.scope())
-                && new HashSet<>(held.parameters()).equals(new HashSet<>(wanted.parameters()));
+        return AlmaJson.role(role).sameAs(wanted);
     }
 
     /** A role as Alma takes it: each code as {@code {"value": …}}, Alma fills in the descriptions. */
