@@ -1,6 +1,8 @@
 package org.signoff;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,7 @@ import org.signoff.catalog.api.AlmaSide;
 import org.signoff.catalog.api.JobDefinition;
 import org.signoff.catalog.api.JobId;
 import org.signoff.catalog.api.RequiredReading;
+import org.signoff.catalog.api.TrainingClassId;
 import org.signoff.client.api.ClientId;
 import org.signoff.lookup.CatalogEntry;
 import org.signoff.lookup.CredentialVault;
@@ -21,6 +24,7 @@ import org.signoff.lookup.StaffDirectory;
 import org.signoff.lookup.StaffMembership;
 import org.signoff.lookup.SupportTicketRefs;
 import org.signoff.lookup.TicketSlots;
+import org.signoff.lookup.TrainingRecords;
 import org.signoff.lookup.WaitLimits;
 import org.signoff.staff.api.Role;
 import org.signoff.staff.api.StaffId;
@@ -38,7 +42,8 @@ public final class Lookups
                 PersonalDataVault,
                 CredentialVault,
                 SupportTicketRefs,
-                DeadlinePolicy {
+                DeadlinePolicy,
+                TrainingRecords {
 
     public static final StaffId AMY = StaffId.of("amy"); // staff, unit ITS
     public static final StaffId DARYL = StaffId.of("daryl"); // staff, unit ITS
@@ -88,6 +93,50 @@ public final class Lookups
                         true,
                         true),
                 false);
+    }
+
+    private final Map<TrainingClassId, ClassEntry> classes = new java.util.LinkedHashMap<>();
+    private final Set<TrainingClassId> ofEveryJob = new java.util.LinkedHashSet<>();
+    private final Map<JobId, List<TrainingClassId>> requirements = new HashMap<>();
+    private final Map<StaffId, Map<TrainingClassId, LocalDate>> attendance = new HashMap<>();
+
+    /** A training class of the catalog, required of every job or not. */
+    public Lookups trainingClass(TrainingClassId id, String title, boolean ofEveryJob) {
+        classes.put(id, new ClassEntry(id, title));
+        if (ofEveryJob) {
+            this.ofEveryJob.add(id);
+        }
+        return this;
+    }
+
+    /** The job requires these classes (besides those of every job). */
+    public Lookups requires(JobId jobId, TrainingClassId... classIds) {
+        requirements.put(jobId, List.of(classIds));
+        return this;
+    }
+
+    /** The person attended the class on that day. */
+    public Lookups attended(StaffId staffId, TrainingClassId classId, LocalDate day) {
+        attendance.computeIfAbsent(staffId, any -> new HashMap<>()).put(classId, day);
+        return this;
+    }
+
+    @Override
+    public Optional<ClassEntry> find(TrainingClassId classId) {
+        return Optional.ofNullable(classes.get(classId));
+    }
+
+    @Override
+    public List<ClassEntry> requiredOf(JobId jobId) {
+        List<ClassEntry> required = new ArrayList<>();
+        ofEveryJob.forEach(id -> required.add(classes.get(id)));
+        requirements.getOrDefault(jobId, List.of()).forEach(id -> required.add(classes.get(id)));
+        return required;
+    }
+
+    @Override
+    public Map<TrainingClassId, LocalDate> attendedBy(StaffId staffId) {
+        return Map.copyOf(attendance.getOrDefault(staffId, Map.of()));
     }
 
     public Lookups person(StaffId id, String unit, Set<Role> roles, Set<String> liaisonUnits) {

@@ -28,6 +28,7 @@ import org.signoff.catalog.api.TrainingClassId;
 import org.signoff.common.Rejection;
 import org.signoff.lookup.Performers;
 import org.signoff.lookup.StaffDirectory;
+import org.signoff.lookup.TrainingRecords;
 import org.signoff.staff.api.Role;
 
 /** A job of the catalog: its definition changes over time; once retired it takes no new tickets. */
@@ -76,15 +77,19 @@ public class Job {
         apply(new JobAlmaSideSet(jobId, wanted, command.performedBy()));
     }
 
-    /**
-     * The classes are known to exist at the edge (the catalog's read model); here a repeated one is a slip, and the
-     * same list again records nothing.
-     */
+    /** Every class must be in the catalog and named once; the same list again records nothing. */
     @CommandHandler
-    void handle(SetJobRequiredClasses command, StaffDirectory directory) {
+    void handle(SetJobRequiredClasses command, StaffDirectory directory, TrainingRecords training) {
         Performers.withAnyRole(directory, command.performedBy(), Role.SYSTEMS_LIBRARIAN, Role.ADMIN);
         if (retired) {
             throw Rejection.JOB_RETIRED.because("Job '" + jobId + "' is retired and can no longer change");
+        }
+        List<String> unknown = command.classIds().stream()
+                .filter(classId -> training.find(classId).isEmpty())
+                .map(TrainingClassId::value)
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw Rejection.UNKNOWN_TRAINING_CLASS.because("No training class " + String.join(", ", unknown));
         }
         if (new HashSet<>(command.classIds()).size() != command.classIds().size()) {
             throw Rejection.INVALID_DEFINITION.because("A training class may be required only once per job");

@@ -31,17 +31,21 @@ public enum Rejection {
     ERASURE_UNAVAILABLE(Kind.CONFLICT),
     REBUILD_IN_PROGRESS(Kind.CONFLICT),
     ALMA_PRIMARY_ID_IN_USE(Kind.CONFLICT),
+    /** the person's attendance of that class on that day is already recorded */
+    ATTENDANCE_ALREADY_RECORDED(Kind.CONFLICT),
 
     SELF_REVIEW(Kind.RULE),
     OWN_TICKET(Kind.RULE),
     READINGS_NOT_CONFIRMED(Kind.RULE),
+    /** the requester has not attended every training class the job requires */
+    CLASSES_NOT_ATTENDED(Kind.RULE),
     UNKNOWN_READING(Kind.RULE),
     OUTDATED_READING_VERSION(Kind.RULE),
     JOB_RETIRED(Kind.RULE),
     VARIANT_REQUIRED(Kind.RULE),
     UNKNOWN_VARIANT(Kind.RULE),
     INVALID_DEFINITION(Kind.RULE),
-    /** a job is to require a training class the catalog does not have */
+    /** a job is to require, or a person to have attended, a training class the catalog does not have */
     UNKNOWN_TRAINING_CLASS(Kind.RULE),
     LAST_ADMINISTRATOR(Kind.RULE),
     /** the Alma run named as a test's evidence is of another job than the ticket's */

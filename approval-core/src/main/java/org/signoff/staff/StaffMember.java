@@ -2,26 +2,34 @@ package org.signoff.staff;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 
+import org.signoff.catalog.api.TrainingClassId;
 import org.signoff.common.Rejection;
 import org.signoff.lookup.Performers;
 import org.signoff.lookup.PersonalDataVault;
 import org.signoff.lookup.StaffDirectory;
+import org.signoff.lookup.TrainingRecords;
 import org.signoff.staff.api.AlmaPrimaryIdCleared;
 import org.signoff.staff.api.AlmaPrimaryIdSet;
 import org.signoff.staff.api.ChangeStaffMember;
+import org.signoff.staff.api.ClassAttended;
 import org.signoff.staff.api.EnrolFirstAdministrator;
 import org.signoff.staff.api.EraseStaffMember;
+import org.signoff.staff.api.RecordClassAttendance;
 import org.signoff.staff.api.RecordDeparture;
 import org.signoff.staff.api.RegisterStaffMember;
 import org.signoff.staff.api.Role;
@@ -50,6 +58,8 @@ public class StaffMember {
     private Set<Role> roles = Set.of();
     private Set<String> liaisonUnits = Set.of();
     private boolean left;
+    /** each class attended, on each day: the same day twice is one attendance */
+    private final Set<Attendance> attended = new HashSet<>();
 
     StaffMember() {
         // for Axon
@@ -146,6 +156,30 @@ public class StaffMember {
         apply(new AlmaPrimaryIdSet(staffId, command.performedBy()));
     }
 
+    /**
+     * A day in the future is a slip (a day's slack for the time zones between the trainer and the engine's clock);
+     * the same class on the same day again is refused as known, so a list imported twice records each line once.
+     */
+    @CommandHandler
+    void handle(RecordClassAttendance command, StaffDirectory directory, TrainingRecords training) {
+        Performers.withAnyRole(directory, command.performedBy(), Role.TRAINER, Role.FACILITATOR, Role.ADMIN);
+        requireHere();
+        TrainingClassId classId = command.classId();
+        if (training.find(classId).isEmpty()) {
+            throw Rejection.UNKNOWN_TRAINING_CLASS.because("No training class '" + classId + "'");
+        }
+        LocalDate latest = LocalDate.ofInstant(GenericEventMessage.clock.instant(), ZoneOffset.UTC)
+                .plusDays(1);
+        if (command.attendedOn() == null || command.attendedOn().isAfter(latest)) {
+            throw Rejection.INVALID_DEFINITION.because("An attendance has a day, not in the future");
+        }
+        if (attended.contains(new Attendance(classId, command.attendedOn()))) {
+            throw Rejection.ATTENDANCE_ALREADY_RECORDED.because("'" + staffId + "' attending '" + classId + "' on "
+                    + command.attendedOn() + " is already recorded");
+        }
+        apply(new ClassAttended(staffId, classId, command.attendedOn(), command.performedBy()));
+    }
+
     @CommandHandler
     void handle(RecordDeparture command, StaffDirectory directory) {
         Performers.withAnyRole(directory, command.performedBy(), Role.ADMIN);
@@ -224,4 +258,11 @@ public class StaffMember {
         roles = event.roles();
         liaisonUnits = event.liaisonUnits();
     }
+
+    @EventSourcingHandler
+    void on(ClassAttended event) {
+        attended.add(new Attendance(event.classId(), event.attendedOn()));
+    }
+
+    private record Attendance(TrainingClassId classId, LocalDate day) {}
 }

@@ -3,8 +3,10 @@ package org.signoff.ticket;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -20,6 +22,7 @@ import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.signoff.catalog.api.JobDefinition;
 import org.signoff.catalog.api.JobId;
 import org.signoff.catalog.api.RequiredReading;
+import org.signoff.catalog.api.TrainingClassId;
 import org.signoff.common.CommandRejected;
 import org.signoff.common.Rejection;
 import org.signoff.lookup.CatalogEntry;
@@ -31,12 +34,14 @@ import org.signoff.lookup.StaffDirectory;
 import org.signoff.lookup.StaffMembership;
 import org.signoff.lookup.SupportTicketRefs;
 import org.signoff.lookup.TicketSlots;
+import org.signoff.lookup.TrainingRecords;
 import org.signoff.staff.api.Role;
 import org.signoff.staff.api.StaffId;
 import org.signoff.ticket.api.AlmaCheck;
 import org.signoff.ticket.api.AlmaRolesToApply;
 import org.signoff.ticket.api.AlmaRolesToTakeBack;
 import org.signoff.ticket.api.ApproveProductionUse;
+import org.signoff.ticket.api.AttendedClass;
 import org.signoff.ticket.api.CheckProductionRoleUpdateInAlma;
 import org.signoff.ticket.api.CheckProductionRolesTakeBack;
 import org.signoff.ticket.api.CheckSandboxGrantInAlma;
@@ -182,9 +187,17 @@ public class SignOffTicket {
 
     // --- 2 request
 
+    /**
+     * The readings confirmed on the ticket, and every class the job requires now attended: a class added to the job
+     * later holds for each ticket that has not asked yet. The request keeps the day of each class it rests on.
+     */
     @CommandHandler
     TicketStatus handle(
-            RequestJobAccess command, StaffDirectory directory, JobCatalog catalog, SupportTicketRefs refs) {
+            RequestJobAccess command,
+            StaffDirectory directory,
+            JobCatalog catalog,
+            SupportTicketRefs refs,
+            TrainingRecords training) {
         requireRequester(directory, command.performedBy());
         requireStatus(TicketStatus.READING, "request access");
         CatalogEntry job = openJob(catalog, jobId);
@@ -195,14 +208,31 @@ public class SignOffTicket {
         if (!unread.isEmpty()) {
             throw Rejection.READINGS_NOT_CONFIRMED.because("Confirm these readings first: " + unread);
         }
+        List<AttendedClass> attended = attendedClasses(training);
         refs.holder(command.supportTicketRef())
                 .filter(other -> !other.equals(ticketId))
                 .ifPresent(other -> {
                     throw Rejection.SUPPORT_TICKET_REF_IN_USE.because(
                             "Support ticket " + command.supportTicketRef() + " belongs to open ticket " + other);
                 });
-        moveOn(new JobAccessRequested(ticketId, command.supportTicketRef(), command.note(), command.performedBy()));
+        moveOn(new JobAccessRequested(
+                ticketId, command.supportTicketRef(), command.note(), command.performedBy(), attended));
         return status;
+    }
+
+    private List<AttendedClass> attendedClasses(TrainingRecords training) {
+        List<TrainingRecords.ClassEntry> required = training.requiredOf(jobId);
+        Map<TrainingClassId, LocalDate> attended = training.attendedBy(requester);
+        List<String> missing = required.stream()
+                .filter(entry -> !attended.containsKey(entry.classId()))
+                .map(entry -> entry.title() + " (" + entry.classId() + ")")
+                .toList();
+        if (!missing.isEmpty()) {
+            throw Rejection.CLASSES_NOT_ATTENDED.because("Attend these training classes first: " + missing);
+        }
+        return required.stream()
+                .map(entry -> new AttendedClass(entry.classId(), attended.get(entry.classId())))
+                .toList();
     }
 
     // --- 3 Sandbox grant

@@ -27,8 +27,8 @@ import org.signoff.common.Rejection;
 
 /**
  * The training classes of the catalog and what a job requires of them: a systems librarian or an administrator
- * registers a class and says which classes a job requires; a class without a title, a class named twice for one job
- * or a retired job is refused, the same requirements again record nothing.
+ * registers a class and says which classes a job requires; a class without a title, a class the catalog does not have,
+ * a class named twice for one job or a retired job is refused, the same requirements again record nothing.
  */
 class TrainingClassTest {
 
@@ -48,7 +48,9 @@ class TrainingClassTest {
         classes = new AggregateTestFixture<>(TrainingClass.class);
         classes.registerInjectableResource(new Lookups());
         jobs = new AggregateTestFixture<>(Job.class);
-        jobs.registerInjectableResource(new Lookups());
+        jobs.registerInjectableResource(new Lookups()
+                .trainingClass(HOLDINGS, "Holdings & Items", false)
+                .trainingClass(WORK_ORDERS, "Work Orders", false));
     }
 
     @Test
@@ -94,6 +96,14 @@ class TrainingClassTest {
         jobs.given(REGISTERED)
                 .when(new SetJobRequiredClasses(CHANGE_ITEMS, List.of(HOLDINGS, HOLDINGS), ADMIN))
                 .expectException(rejectedAs(Rejection.INVALID_DEFINITION));
+    }
+
+    @Test
+    void aClassTheCatalogDoesNotHaveIsRefused() {
+        jobs.given(REGISTERED)
+                .when(new SetJobRequiredClasses(CHANGE_ITEMS, List.of(HOLDINGS, TrainingClassId.of("juggling")), ADMIN))
+                .expectNoEvents()
+                .expectException(rejectedAs(Rejection.UNKNOWN_TRAINING_CLASS));
     }
 
     @Test

@@ -41,8 +41,6 @@ import org.signoff.projections.catalog.CatalogProjection;
 import org.signoff.projections.catalog.api.FindJobQuery;
 import org.signoff.projections.catalog.api.JobView;
 import org.signoff.projections.catalog.api.ListJobsQuery;
-import org.signoff.projections.catalog.api.ListTrainingClassesQuery;
-import org.signoff.projections.catalog.api.TrainingClassView;
 
 /** The job catalog over HTTP. */
 @RestController
@@ -98,25 +96,12 @@ class JobController {
     }
 
     /**
-     * The training classes the job requires besides those every job requires. A class the catalog does not have is
-     * refused here (the job cannot know the other classes); the read model is caught up first, so a class just
-     * registered counts.
+     * The training classes the job requires besides those every job requires; the job refuses a class the catalog
+     * does not have.
      */
     @PutMapping("/{jobId}/required-classes")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> setRequiredClasses(@PathVariable JobId jobId, @Valid @RequestBody RequiredClassesBody body) {
-        readYourWrites.awaitCaughtUp(CatalogProjection.PROCESSING_GROUP);
-        List<String> known = queries
-                .query(new ListTrainingClassesQuery(), ResponseTypes.multipleInstancesOf(TrainingClassView.class))
-                .join()
-                .stream()
-                .map(TrainingClassView::classId)
-                .toList();
-        List<String> unknown =
-                body.classIds().stream().filter(id -> !known.contains(id)).toList();
-        if (!unknown.isEmpty()) {
-            throw Rejection.UNKNOWN_TRAINING_CLASS.because("No training class " + String.join(", ", unknown));
-        }
         commands.sendTo(
                 Rejection.UNKNOWN_JOB,
                 "job",

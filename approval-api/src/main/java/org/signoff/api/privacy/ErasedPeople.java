@@ -31,6 +31,7 @@ class ErasedPeople {
         PersonalData.erasedStaffId(jdbc, event).ifPresent(staffId -> {
             PersonalData.replace(jdbc, staffId, event.erasedAs(), "lookup_staff", List.of("staff_id"), List.of());
             PersonalData.replace(jdbc, staffId, event.erasedAs(), "lookup_ticket_slot", List.of("staff_id"), List.of());
+            PersonalData.replace(jdbc, staffId, event.erasedAs(), "lookup_attendance", List.of("staff_id"), List.of());
             PersonalData.replace(jdbc, staffId, event.erasedAs(), "lookup_api_client", List.of("staff_id"), List.of());
             PersonalData.replace(jdbc, staffId, event.erasedAs(), "idempotency_key", List.of(), List.of("result"));
         });

@@ -5,12 +5,9 @@ import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 
-import org.signoff.staff.api.ChangeStaffMember;
 import org.signoff.staff.api.EnrolFirstAdministrator;
-import org.signoff.staff.api.EraseStaffMember;
-import org.signoff.staff.api.RecordDeparture;
-import org.signoff.staff.api.SetAlmaPrimaryId;
 import org.signoff.staff.api.StaffId;
+import org.signoff.staff.api.ToStaffMember;
 
 /**
  * Which history a command to a person goes to: the one keyed by their pseudonym (or, for a person registered before
@@ -40,15 +37,6 @@ public final class StaffHistories implements CommandTargetResolver {
     }
 
     private static StaffId staffIdOf(Object payload) {
-        if (payload instanceof ChangeStaffMember change) {
-            return change.staffId();
-        } else if (payload instanceof RecordDeparture departure) {
-            return departure.staffId();
-        } else if (payload instanceof EraseStaffMember erasure) {
-            return erasure.staffId();
-        } else if (payload instanceof SetAlmaPrimaryId almaPrimaryId) {
-            return almaPrimaryId.staffId();
-        }
-        return null;
+        return payload instanceof ToStaffMember toPerson ? toPerson.staffId() : null;
     }
 }

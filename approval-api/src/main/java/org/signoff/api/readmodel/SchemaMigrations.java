@@ -64,6 +64,7 @@ final class SchemaMigrations implements FlywayMigrationStrategy {
                 .configuration(engine.getConfiguration())
                 .table(READ_MODEL_HISTORY)
                 .locations(READ_MODEL_LOCATION)
+                .javaMigrations() // the engine's
                 .baselineOnMigrate(true)
                 .baselineVersion(baseline)
                 .baselineDescription("read models, history begun")

@@ -28,6 +28,7 @@ import org.signoff.api.readmodel.ReadYourWrites;
 import org.signoff.api.staff.StaffRequests.Change;
 import org.signoff.api.staff.StaffRequests.Register;
 import org.signoff.catalog.api.JobId;
+import org.signoff.catalog.api.TrainingClassId;
 import org.signoff.common.Rejection;
 import org.signoff.projections.masterlist.api.FetchPermissionsQuery;
 import org.signoff.projections.masterlist.api.PermissionView;
@@ -40,6 +41,7 @@ import org.signoff.projections.ticket.api.WaitingOnQuery;
 import org.signoff.projections.ticket.api.WaitingView;
 import org.signoff.staff.api.ChangeStaffMember;
 import org.signoff.staff.api.EraseStaffMember;
+import org.signoff.staff.api.RecordClassAttendance;
 import org.signoff.staff.api.RegisterStaffMember;
 import org.signoff.staff.api.SetAlmaPrimaryId;
 import org.signoff.staff.api.StaffId;
@@ -106,6 +108,23 @@ class StaffController {
                 staffId,
                 new SetAlmaPrimaryId(staffId, body.almaPrimaryId(), commands.performer(body.performedBy())));
         return ResponseEntity.noContent().build();
+    }
+
+    /** A trainer, facilitator or administrator records that the person attended a training class on a day. */
+    @PostMapping("/{staffId}/attendance")
+    @ResponseStatus(HttpStatus.CREATED)
+    ResponseEntity<Void> recordAttendance(
+            @PathVariable StaffId staffId, @Valid @RequestBody StaffRequests.Attendance body) {
+        commands.sendTo(
+                Rejection.UNKNOWN_STAFF,
+                "staff member",
+                staffId,
+                new RecordClassAttendance(
+                        staffId,
+                        TrainingClassId.of(body.classId()),
+                        body.attendedOn(),
+                        commands.performer(body.performedBy())));
+        return ResponseEntity.status(HttpStatus.CREATED).build();
     }
 
     @GetMapping

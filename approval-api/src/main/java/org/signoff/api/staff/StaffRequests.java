@@ -1,5 +1,6 @@
 package org.signoff.api.staff;
 
+import java.time.LocalDate;
 import java.util.Set;
 
 import jakarta.validation.constraints.NotBlank;
@@ -49,4 +50,13 @@ final class StaffRequests {
             @Identifier String performedBy) {}
 
     record Erasure(@Identifier String performedBy) {}
+
+    /**
+     * @param classId the training class of the catalog
+     * @param attendedOn the day the person attended it (ISO date), not in the future
+     */
+    record Attendance(
+            @NotBlank @Identifier String classId,
+            @NotNull LocalDate attendedOn,
+            @Identifier String performedBy) {}
 }

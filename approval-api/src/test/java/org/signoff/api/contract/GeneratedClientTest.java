@@ -6,6 +6,7 @@ import static org.signoff.api.testkit.Scenario.CHANGE_ITEMS;
 import static org.signoff.api.testkit.Scenario.CHANGE_ITEMS_READINGS;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.signoff.api.testkit.RunningService;
+import org.signoff.api.testkit.Scenario;
 import org.signoff.generated.client.ApiClient;
 import org.signoff.generated.client.ApiException;
 import org.signoff.generated.client.ApiResponse;
@@ -31,6 +33,7 @@ import org.signoff.generated.client.model.ApiClientRegister;
 import org.signoff.generated.client.model.AuditEntryView;
 import org.signoff.generated.client.model.MasterListView;
 import org.signoff.generated.client.model.Problem;
+import org.signoff.generated.client.model.StaffAttendance;
 import org.signoff.generated.client.model.StaffRegister;
 import org.signoff.generated.client.model.StepResult;
 import org.signoff.generated.client.model.TicketApproval;
@@ -73,6 +76,10 @@ class GeneratedClientTest {
         librarian = enrol(staff, "lib" + suffix, "LTS", StaffRegister.RolesEnum.SYSTEMS_LIBRARIAN, Set.of());
         liaison = enrol(staff, "liaison" + suffix, unit, StaffRegister.RolesEnum.LIAISON, Set.of(unit));
         support = enrol(staff, "support" + suffix, "LTS", StaffRegister.RolesEnum.SUPPORT_TEAM, Set.of());
+        for (String classId : Scenario.CHANGE_ITEMS_CLASSES) {
+            staff.staffRecordAttendance(
+                    requester, new StaffAttendance().classId(classId).attendedOn(LocalDate.of(2026, 3, 4)), null);
+        }
 
         String key = new ApiClientControllerApi(admin)
                 .apiclientRegister(new ApiClientRegister()

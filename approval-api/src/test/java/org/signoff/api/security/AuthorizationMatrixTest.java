@@ -184,6 +184,7 @@ class AuthorizationMatrixTest {
                  "roles": ["STAFF"], "dryRun": true, "clientId": "%s", "name": "Matrix", "operations": ["tickets:read"],
                  "definition": {"scope": "Items", "name": "Matrix job", "requiredReadings": []},
                  "classId": "%s", "title": "Matrix", "functionalArea": "Matrix", "classIds": [],
+                 "attendedOn": "2026-03-04",
                  "performedBy": "%s"}""".formatted(CHANGE_ITEMS, unique, unique, unique, performedBy);
     }
 

@@ -21,6 +21,13 @@ public final class Scenario {
     public static final List<String> CHANGE_ITEMS_READINGS =
             List.of("jobs-overview", "required-readings", "change-physical-items-doc");
 
+    /**
+     * The seed's training classes every job requires, and the one Change physical items requires besides: the people
+     * of a scenario who ask for jobs attended them, so a request is refused only where a test wants it to be.
+     */
+    public static final List<String> CHANGE_ITEMS_CLASSES =
+            List.of("introduction-to-alma", "search-and-sets", "holdings-and-items");
+
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     /** What an integration sees: a ticketing system acting for every person of the scenario. */
@@ -50,6 +57,9 @@ public final class Scenario {
         liaison = person("liaison" + suffix, "Lee Liaison", unit, "[\"LIAISON\"]", "[\"" + unit + "\"]");
         otherLiaison = person("liaison-law" + suffix, "Lou Liaison", "LAW", "[\"LIAISON\"]", "[\"LAW\"]");
         support = person("support" + suffix, "Sam Support", "LTS", "[\"SUPPORT_TEAM\"]", "[]");
+        for (String person : List.of(requester, colleague, librarianWhoAsks)) {
+            attended(admin, person, CHANGE_ITEMS_CLASSES);
+        }
         integrationKey = integrationKey(admin, "ticketing" + suffix);
         api = admin.withKey(integrationKey);
     }
@@ -83,11 +93,22 @@ public final class Scenario {
         Response response = admin.post("/api-clients", """
                 {"clientId": "%s", "name": "Ticketing", "actsForAnyone": true, "operations": ["tickets:read",
                  "tickets:write", "readings:write", "master-list:read", "jobs:read", "jobs:write", "staff:read",
-                 "staff:write", "metrics:read"]}""".formatted(clientId));
+                 "staff:write", "training:write", "metrics:read"]}""".formatted(clientId));
         assertThat(response.status())
                 .as("registering client %s: %s", clientId, response.body())
                 .isEqualTo(201);
         return response.body().get("key").asText();
+    }
+
+    /** The person attended these training classes (a day in the past), as an administrator records it. */
+    public static void attended(Api admin, String staffId, List<String> classIds) {
+        for (String classId : classIds) {
+            Response response = admin.post("/staff/" + staffId + "/attendance", """
+                    {"classId": "%s", "attendedOn": "2026-03-04", "performedBy": "admin"}""".formatted(classId));
+            assertThat(response.status())
+                    .as("%s attending %s: %s", staffId, classId, response.body())
+                    .isEqualTo(201);
+        }
     }
 
     private String person(String id, String name, String unit, String roles, String liaisonUnits) {

@@ -19,6 +19,8 @@ public enum Operation {
     JOBS_WRITE("jobs:write"),
     STAFF_READ("staff:read"),
     STAFF_WRITE("staff:write"),
+    /** record who attended training classes (a training portal, a trainer's own key) */
+    TRAINING_WRITE("training:write"),
     /** manage API clients, webhooks and read models: only ever opened to an administrator's own key or token */
     CLIENTS_WRITE("clients:write"),
     METRICS_READ("metrics:read"),

@@ -11,7 +11,8 @@ public record ChangeStaffMember(
         String unit,
         Set<Role> roles,
         Set<String> liaisonUnits,
-        StaffId performedBy) {
+        StaffId performedBy)
+        implements ToStaffMember {
 
     public ChangeStaffMember {
         roles = roles == null ? Set.of() : Set.copyOf(roles);

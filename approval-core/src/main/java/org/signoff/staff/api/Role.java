@@ -13,5 +13,9 @@ public enum Role {
     /** reads the history */
     AUDITOR,
     /** maintains the staff directory and the job catalog */
-    ADMIN
+    ADMIN,
+    /** leads training classes and records who attended them */
+    TRAINER,
+    /** assists at training classes and records who attended them */
+    FACILITATOR
 }
