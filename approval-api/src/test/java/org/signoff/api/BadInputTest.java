@@ -341,6 +341,7 @@ class BadInputTest {
                 {"staffId": "%s", "displayName": "%s", "unit": "%s", "roles": ["STAFF", "LIAISON"],
                  "liaisonUnits": %s, "performedBy": "admin"}""".formatted(staffId, name, unit, units));
         assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
+        Scenario.attended(scenario.admin, staffId, Scenario.CLASSES_OF_EVERY_JOB);
         JsonNode person = api.await("/staff/" + staffId, body -> true);
         assertThat(person.get("displayName").asText()).isEqualTo(name);
         assertThat(person.get("liaisonUnits")).hasSize(50);

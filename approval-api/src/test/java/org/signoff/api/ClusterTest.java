@@ -288,6 +288,12 @@ class ClusterTest {
         String id = name + "-" + UUID.randomUUID().toString().substring(0, 8);
         send("/staff", """
                 {"staffId": "%s", "displayName": "%s", "unit": "%s", "roles": ["%s"], "performedBy": "admin"}""".formatted(id, name, unit, role));
+        if (role.equals("STAFF")) {
+            for (String classId : Scenario.CHANGE_ITEMS_CLASSES) {
+                send("/staff/" + id + "/attendance", """
+                        {"classId": "%s", "attendedOn": "2026-03-04", "performedBy": "admin"}""".formatted(classId));
+            }
+        }
         return id;
     }
 

@@ -305,7 +305,14 @@ final class ClusterBenchmark {
 
     /** One requester per flow (a person has one open ticket per job), registered before the clock starts. */
     private List<String> requesters(String prefix, int count, int threads) throws Exception {
-        return inParallel(count, threads, i -> register(prefix + i, "STAFF", "BENCH", "[]"));
+        return inParallel(count, threads, i -> {
+            String requester = register(prefix + i, "STAFF", "BENCH", "[]");
+            for (String classId : FlowBenchmark.CLASSES_OF_EVERY_JOB) {
+                send("/staff/" + requester + "/attendance", """
+                        {"classId": "%s", "attendedOn": "2026-03-04", "performedBy": "admin"}""".formatted(classId));
+            }
+            return requester;
+        });
     }
 
     private List<String> runFlows(List<String> requesters, int threads) throws Exception {

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -32,9 +33,11 @@ import org.signoff.catalog.api.JobDefinition;
 import org.signoff.catalog.api.JobId;
 import org.signoff.catalog.api.RegisterJob;
 import org.signoff.catalog.api.RequiredReading;
+import org.signoff.catalog.api.TrainingClassId;
 import org.signoff.client.api.ClientId;
 import org.signoff.client.api.Operation;
 import org.signoff.client.api.RegisterApiClient;
+import org.signoff.staff.api.RecordClassAttendance;
 import org.signoff.staff.api.RegisterStaffMember;
 import org.signoff.staff.api.Role;
 import org.signoff.staff.api.StaffId;
@@ -378,9 +381,20 @@ public final class FlowBenchmark {
             StaffId id = StaffId.of(prefix + i);
             commands.sendAndWait(
                     new RegisterStaffMember(id, "Requester " + i, "BENCH", Set.of(Role.STAFF), Set.of(), ADMIN));
+            trained(commands, id);
             staff.add(id);
         }
         return staff;
+    }
+
+    /** The seed's classes every job requires, attended: a request is refused without them. */
+    static final List<String> CLASSES_OF_EVERY_JOB = List.of("introduction-to-alma", "search-and-sets");
+
+    static void trained(CommandGateway commands, StaffId requester) {
+        for (String classId : CLASSES_OF_EVERY_JOB) {
+            commands.sendAndWait(
+                    new RecordClassAttendance(requester, TrainingClassId.of(classId), LocalDate.of(2026, 3, 4), ADMIN));
+        }
     }
 
     private static void busFlow(CommandGateway commands, StaffId requester, Latencies latencies) throws Exception {

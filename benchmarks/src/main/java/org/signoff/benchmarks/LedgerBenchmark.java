@@ -187,6 +187,7 @@ final class LedgerBenchmark {
                 java.util.Set.of(org.signoff.staff.api.Role.STAFF),
                 java.util.Set.of(),
                 StaffId.of("admin")));
+        FlowBenchmark.trained(commands, requester);
         TicketId ticket = TicketId.of(TimeOrderedIds.next());
         FlowBenchmark.flowCommands(ticket, requester).forEach(commands::sendAndWait);
         commands.sendAndWait(new RevokeProductionUse(ticket, "left the unit", FlowBenchmark.LIBRARIAN));

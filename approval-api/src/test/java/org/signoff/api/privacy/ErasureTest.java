@@ -63,6 +63,7 @@ class ErasureTest {
                             {"staffId": "%s", "displayName": "%s", "unit": "%s", "roles": ["STAFF", "SYSTEMS_LIBRARIAN"]}""".formatted(julie, NAME, scenario.unit))
                             .status())
                     .isEqualTo(201);
+            Scenario.attended(scenario.admin, julie, Scenario.CHANGE_ITEMS_CLASSES);
             String almaLogin = "julie.petzold@hks.example.edu";
             assertThat(scenario.admin
                             .put("/staff/" + julie + "/alma-primary-id", """

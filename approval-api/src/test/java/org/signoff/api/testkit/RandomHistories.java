@@ -37,6 +37,14 @@ public final class RandomHistories {
     /** As {@link #of}, for these people, who have no ticket yet on the jobs. */
     public static void forPeople(Scenario scenario, List<String> people, int jobs, long seed) throws Exception {
         Map<String, List<JsonNode>> chosen = jobsWithoutVariants(scenario.api, jobs);
+        List<String> everyClass = new ArrayList<>();
+        scenario.api
+                .get("/training-classes")
+                .body()
+                .forEach(c -> everyClass.add(c.get("classId").asText()));
+        for (String person : people) {
+            Scenario.attended(scenario.admin, person, everyClass, "2026-02-02");
+        }
         ExecutorService integrations = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> running = new ArrayList<>();

@@ -28,6 +28,9 @@ public final class Scenario {
     public static final List<String> CHANGE_ITEMS_CLASSES =
             List.of("introduction-to-alma", "search-and-sets", "holdings-and-items");
 
+    /** The seed's training classes every job requires, a job of a test's own too. */
+    public static final List<String> CLASSES_OF_EVERY_JOB = CHANGE_ITEMS_CLASSES.subList(0, 2);
+
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     /** What an integration sees: a ticketing system acting for every person of the scenario. */
@@ -102,9 +105,14 @@ public final class Scenario {
 
     /** The person attended these training classes (a day in the past), as an administrator records it. */
     public static void attended(Api admin, String staffId, List<String> classIds) {
+        attended(admin, staffId, classIds, "2026-03-04");
+    }
+
+    /** The person attended these training classes on that day, as an administrator records it. */
+    public static void attended(Api admin, String staffId, List<String> classIds, String day) {
         for (String classId : classIds) {
             Response response = admin.post("/staff/" + staffId + "/attendance", """
-                    {"classId": "%s", "attendedOn": "2026-03-04", "performedBy": "admin"}""".formatted(classId));
+                    {"classId": "%s", "attendedOn": "%s", "performedBy": "admin"}""".formatted(classId, day));
             assertThat(response.status())
                     .as("%s attending %s: %s", staffId, classId, response.body())
                     .isEqualTo(201);

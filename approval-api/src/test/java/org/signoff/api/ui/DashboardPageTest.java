@@ -440,6 +440,7 @@ class DashboardPageTest {
                         {"staffId": "%s", "displayName": "%s", "unit": "LTS", "roles": %s, "liaisonUnits": [],
                          "performedBy": "admin"}""".formatted(id, name, roles)).status())
                 .isEqualTo(201);
+        Scenario.attended(scenario.admin, id, Scenario.CHANGE_ITEMS_CLASSES);
         return id;
     }
 
