@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
+import org.signoff.common.InstitutionCode;
 import org.signoff.lookup.WaitLimits;
 import org.signoff.ticket.api.TicketStatus;
 
@@ -27,6 +28,8 @@ import org.signoff.ticket.api.TicketStatus;
  * @param webhooks       how notifications are delivered
  * @param deadlines      how long a ticket may wait on each step
  * @param ledger         how events are sealed into the hash chain
+ * @param institution    the institution a deployment of one institution is, and every credential and event from
+ *                       before institutions belongs to
  */
 @ConfigurationProperties("approval")
 public record ApprovalProperties(
@@ -40,7 +43,8 @@ public record ApprovalProperties(
         @DefaultValue("PT24H") Duration idempotencyWindow,
         @DefaultValue Webhooks webhooks,
         @DefaultValue Deadlines deadlines,
-        @DefaultValue Ledger ledger) {
+        @DefaultValue Ledger ledger,
+        @DefaultValue Institution institution) {
 
     public ApprovalProperties {
         notNegative("approval.store-linger", storeLinger);
@@ -88,6 +92,7 @@ public record ApprovalProperties(
      *                        no API client exists; left out, a random one is written to {@code initial-admin-key} in
      *                        the data directory
      * @param tokenStaffClaim  the claim of a bearer token (JWT) that holds the caller's staff id
+     * @param tokenInstitutionClaim the claim that names the caller's institution (none: the default institution)
      * @param refusalRetention how long refused requests stay on record
      * @param failedAttemptLimit failed authentications a minute from one client at one address before it is
      *                           refused for a while (five times as many from one address)
@@ -96,6 +101,7 @@ public record ApprovalProperties(
     public record Security(
             String initialAdminKey,
             @DefaultValue("sub") String tokenStaffClaim,
+            @DefaultValue("institution") String tokenInstitutionClaim,
             @DefaultValue("P90D") Duration refusalRetention,
             @DefaultValue("10") int failedAttemptLimit,
             @DefaultValue("PT1M") Duration failedAttemptBlock) {
@@ -104,6 +110,18 @@ public record ApprovalProperties(
             positive("approval.security.refusal-retention", refusalRetention);
             positive("approval.security.failed-attempt-block", failedAttemptBlock);
             atLeastOne("approval.security.failed-attempt-limit", failedAttemptLimit);
+        }
+    }
+
+    /** @param defaultCode the default institution's code ({@link InstitutionCode}) */
+    public record Institution(@DefaultValue("DEFAULT") String defaultCode) {
+
+        public Institution {
+            InstitutionCode.of(defaultCode); // refused at start-up when malformed
+        }
+
+        public InstitutionCode defaultInstitution() {
+            return InstitutionCode.of(defaultCode);
         }
     }
 

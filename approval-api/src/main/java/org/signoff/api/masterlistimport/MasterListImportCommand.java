@@ -78,7 +78,16 @@ public final class MasterListImportCommand {
                             : context.getBean(ApprovalProperties.class).seed().adminId());
             SecurityContext security = SecurityContextHolder.createEmptyContext();
             security.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                    new Caller(COMMAND_LINE, performer, false, Set.of()), null, List.of()));
+                    new Caller(
+                            COMMAND_LINE,
+                            performer,
+                            false,
+                            Set.of(),
+                            context.getBean(ApprovalProperties.class)
+                                    .institution()
+                                    .defaultInstitution()),
+                    null,
+                    List.of()));
             SecurityContextHolder.setContext(security);
             MasterListImport.Report report = context.getBean(MasterListImport.class)
                     .run(content, file.getFileName().toString(), dryRun, performer);

@@ -9,14 +9,18 @@ import java.util.stream.Collectors;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import org.signoff.api.ApprovalProperties;
 import org.signoff.api.lookup.LookupConfiguration;
 import org.signoff.client.api.ApiClientRegistered;
 import org.signoff.client.api.ApiClientRevoked;
 import org.signoff.client.api.ClientId;
 import org.signoff.client.api.Operation;
+import org.signoff.common.InstitutionCode;
+import org.signoff.common.MessageMetaData;
 import org.signoff.staff.api.StaffId;
 import org.signoff.storage.Columns;
 
@@ -26,9 +30,11 @@ import org.signoff.storage.Columns;
 public class ApiClientLookup {
 
     private final JdbcClient jdbc;
+    private final InstitutionCode defaultInstitution;
 
-    ApiClientLookup(JdbcClient jdbc) {
+    ApiClientLookup(JdbcClient jdbc, ApprovalProperties properties) {
         this.jdbc = jdbc;
+        this.defaultInstitution = properties.institution().defaultInstitution();
     }
 
     /** A client as the edge sees it. */
@@ -39,12 +45,13 @@ public class ApiClientLookup {
             Set<Operation> operations,
             boolean actsForAnyone,
             Set<String> actsForUnits,
-            boolean revoked) {}
+            boolean revoked,
+            InstitutionCode institution) {}
 
     public Optional<Client> find(ClientId clientId) {
         return jdbc.sql("SELECT * FROM lookup_api_client WHERE client_id = ?")
                 .param(clientId.value())
-                .query(ApiClientLookup::client)
+                .query(this::client)
                 .optional();
     }
 
@@ -53,7 +60,7 @@ public class ApiClientLookup {
         return jdbc.sql("SELECT * FROM lookup_api_client WHERE CAST(? AS VARCHAR(100)) IS NULL OR client_id > ? "
                         + "ORDER BY client_id FETCH FIRST ? ROWS ONLY")
                 .params(afterClientId, afterClientId, limit)
-                .query(ApiClientLookup::client)
+                .query(this::client)
                 .list();
     }
 
@@ -65,9 +72,9 @@ public class ApiClientLookup {
     }
 
     @EventHandler
-    void on(ApiClientRegistered event) {
+    void on(ApiClientRegistered event, @MetaDataValue(MessageMetaData.INSTITUTION) String institution) {
         jdbc.sql("INSERT INTO lookup_api_client (client_id, name, staff_id, operations, acts_for_anyone, "
-                        + "acts_for_units, revoked) VALUES (?, ?, ?, ?, ?, ?, FALSE)")
+                        + "acts_for_units, revoked, institution) VALUES (?, ?, ?, ?, ?, ?, FALSE, ?)")
                 .params(
                         event.clientId().value(),
                         event.name(),
@@ -76,7 +83,8 @@ public class ApiClientLookup {
                                 .map(Operation::value)
                                 .toList()),
                         event.actsForAnyone(),
-                        Columns.names(event.actsForUnits()))
+                        Columns.names(event.actsForUnits()),
+                        institution)
                 .update();
     }
 
@@ -87,7 +95,8 @@ public class ApiClientLookup {
                 .update();
     }
 
-    private static Client client(ResultSet rs, int row) throws SQLException {
+    private Client client(ResultSet rs, int row) throws SQLException {
+        String institution = rs.getString("institution");
         String staffId = rs.getString("staff_id");
         return new Client(
                 ClientId.of(rs.getString("client_id")),
@@ -98,6 +107,7 @@ public class ApiClientLookup {
                         .collect(Collectors.toSet()),
                 rs.getBoolean("acts_for_anyone"),
                 Set.copyOf(Columns.names(rs.getString("acts_for_units"))),
-                rs.getBoolean("revoked"));
+                rs.getBoolean("revoked"),
+                institution == null ? defaultInstitution : InstitutionCode.of(institution));
     }
 }

@@ -86,7 +86,12 @@ public class ApiKeys {
                 .filter(found -> !found.revoked())
                 .filter(found -> credentials.matches(clientId, secret, clock.instant()))
                 .orElseThrow(() -> new BadCredentialsException("Unknown, revoked or wrong API key"));
-        Caller caller = new Caller(client.clientId(), client.staffId(), client.actsForAnyone(), client.actsForUnits());
+        Caller caller = new Caller(
+                client.clientId(),
+                client.staffId(),
+                client.actsForAnyone(),
+                client.actsForUnits(),
+                client.institution());
         List<SimpleGrantedAuthority> authorities = operations(client).stream()
                 .map(operation -> new SimpleGrantedAuthority(operation.value()))
                 .toList();
@@ -119,7 +124,12 @@ public class ApiKeys {
         return clients.find(clientId)
                 .filter(found -> !found.revoked() && found.staffId() != null)
                 .map(client -> UsernamePasswordAuthenticationToken.authenticated(
-                        new Caller(client.clientId(), client.staffId(), client.actsForAnyone(), client.actsForUnits()),
+                        new Caller(
+                                client.clientId(),
+                                client.staffId(),
+                                client.actsForAnyone(),
+                                client.actsForUnits(),
+                                client.institution()),
                         null,
                         operations(client).stream()
                                 .map(operation -> new SimpleGrantedAuthority(operation.value()))

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.signoff.api.ApprovalProperties;
 import org.signoff.client.api.ClientId;
 import org.signoff.client.api.Operation;
+import org.signoff.common.InstitutionCode;
 import org.signoff.lookup.StaffDirectory;
 import org.signoff.staff.api.StaffId;
 
@@ -33,11 +34,15 @@ class BearerTokens implements Converter<Jwt, AbstractAuthenticationToken> {
     private final StaffDirectory directory;
     private final Callers callers;
     private final String staffClaim;
+    private final String institutionClaim;
+    private final InstitutionCode defaultInstitution;
 
     BearerTokens(StaffDirectory directory, Callers callers, ApprovalProperties properties) {
         this.directory = directory;
         this.callers = callers;
         this.staffClaim = properties.security().tokenStaffClaim();
+        this.institutionClaim = properties.security().tokenInstitutionClaim();
+        this.defaultInstitution = properties.institution().defaultInstitution();
     }
 
     @Override
@@ -50,11 +55,23 @@ class BearerTokens implements Converter<Jwt, AbstractAuthenticationToken> {
         if (directory.find(person).isEmpty()) {
             throw new InvalidBearerTokenException("The token's person is not in the directory");
         }
-        Caller caller = new Caller(client(token), person, false, Set.of());
+        Caller caller = new Caller(client(token), person, false, Set.of(), institution(token));
         List<SimpleGrantedAuthority> authorities = callers.operationsOf(person, EnumSet.allOf(Operation.class)).stream()
                 .map(operation -> new SimpleGrantedAuthority(operation.value()))
                 .toList();
         return UsernamePasswordAuthenticationToken.authenticated(caller, token, authorities);
+    }
+
+    /**
+     * The institution the token names; none, the default one. The engine holds one institution so far: a token of
+     * another is refused as the identity provider's mistake, never taken as the default.
+     */
+    private InstitutionCode institution(Jwt token) {
+        String named = token.getClaimAsString(institutionClaim);
+        if (named == null || named.equals(defaultInstitution.value())) {
+            return defaultInstitution;
+        }
+        throw new InvalidBearerTokenException("The token's institution is not one of this engine's");
     }
 
     private static ClientId client(Jwt token) {

@@ -99,7 +99,12 @@ public class Callers {
 
     /** What a command carries about its sender, for the events it causes. */
     public Map<String, String> metaData() {
-        return Map.of(MessageMetaData.CLIENT, current().clientId().value());
+        Caller caller = current();
+        return Map.of(
+                MessageMetaData.CLIENT,
+                caller.clientId().value(),
+                MessageMetaData.INSTITUTION,
+                caller.institution().value());
     }
 
     private boolean actsForUnitOf(Caller caller, StaffId person) {

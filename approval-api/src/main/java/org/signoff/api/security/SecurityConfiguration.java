@@ -112,10 +112,13 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** Events carry the client that sent the command behind them, beside Axon's own trace and correlation ids. */
+    /**
+     * Events carry the client that sent the command behind them and the institution it was sent within, beside Axon's
+     * own trace and correlation ids.
+     */
     @Bean
     CorrelationDataProvider clientOfTheCommand() {
-        return new SimpleCorrelationDataProvider(MessageMetaData.CLIENT);
+        return new SimpleCorrelationDataProvider(MessageMetaData.CLIENT, MessageMetaData.INSTITUTION);
     }
 
     @Bean

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -101,6 +102,16 @@ class BearerTokenTest {
         JsonNode view = scenario.api.await("/tickets/" + ticket, body -> true);
         assertThat(view.at("/ticket/staffId").asText()).isEqualTo(scenario.requester);
         assertThat(view.at("/history/0/client").asText()).isEqualTo("library-portal");
+        assertThat(new String(
+                        service.bean(JdbcClient.class)
+                                .sql("SELECT metaData FROM DomainEventEntry WHERE aggregateIdentifier = ?")
+                                .param(ticket)
+                                .query(byte[].class)
+                                .list()
+                                .get(0),
+                        StandardCharsets.UTF_8))
+                .as("the event names the institution the token acted within: the default one, which it names")
+                .contains("\"institution\":\"DEFAULT\"");
 
         HttpResponse<String> asSomeoneElse = send(
                 "POST",
@@ -129,7 +140,9 @@ class BearerTokenTest {
                 token(providerKeys, ISSUER, scenario.requester, Instant.now().minusSeconds(600));
         String noStaffClaim = token(providerKeys, ISSUER, null, later);
         String stranger = token(providerKeys, ISSUER, "nobody-we-know", later);
-        for (String refused : new String[] {forged, otherIssuer, expired, noStaffClaim, stranger, "not.a.token"}) {
+        String otherInstitution = token(providerKeys, ISSUER, scenario.requester, later, "01OTHER_INST");
+        for (String refused :
+                new String[] {forged, otherIssuer, expired, noStaffClaim, stranger, otherInstitution, "not.a.token"}) {
             HttpResponse<String> response = send("GET", "/tickets", refused, null);
             assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
             assertThat(response.headers().firstValue("Content-Type"))
@@ -161,6 +174,11 @@ class BearerTokenTest {
 
     /** A token as the identity provider signs it: RS256, its issuer, the person in {@code sub}, its expiry. */
     private static String token(KeyPair keys, String issuer, String staffId, Instant expires) {
+        return token(keys, issuer, staffId, expires, "DEFAULT");
+    }
+
+    /** The same, naming the person's institution in the claim {@code institution}. */
+    private static String token(KeyPair keys, String issuer, String staffId, Instant expires, String institution) {
         RSAKey key = new RSAKey.Builder((RSAPublicKey) keys.getPublic())
                 .privateKey((RSAPrivateKey) keys.getPrivate())
                 .keyID("idp-1")
@@ -169,7 +187,8 @@ class BearerTokenTest {
                 .issuer(issuer)
                 .issuedAt(expires.minusSeconds(900))
                 .expiresAt(expires)
-                .claim("azp", "library-portal");
+                .claim("azp", "library-portal")
+                .claim("institution", institution);
         if (staffId != null) {
             claims.subject(staffId);
         }
