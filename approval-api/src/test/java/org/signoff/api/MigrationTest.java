@@ -48,6 +48,39 @@ class MigrationTest {
         onPostgres(MigrationTest::keepsThePlainWebhookSecret);
     }
 
+    @Test
+    void aKeyGrantedEveryOperationThereWasOpensTheTrainingOperationThatCameAfterIt() {
+        DataSource dataSource = h2();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations(LOCATIONS)
+                .target("2.40")
+                .load()
+                .migrate();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        String everything = "[\"audit:read\",\"clients:write\",\"jobs:read\",\"jobs:write\",\"master-list:read\","
+                + "\"metrics:read\",\"readings:write\",\"staff:read\",\"staff:write\",\"tickets:read\",\"tickets:write\"]";
+        String some = "[\"tickets:read\",\"tickets:write\"]";
+        jdbc.sql(
+                        "INSERT INTO lookup_api_client (client_id, name, staff_id, operations, acts_for_anyone, acts_for_units, "
+                                + "revoked) VALUES ('initial-admin', 'First administrator', 'admin', ?, FALSE, '[]', FALSE), "
+                                + "('ticketing', 'Ticketing', NULL, ?, TRUE, '[]', FALSE)")
+                .params(everything, some)
+                .update();
+
+        Flyway.configure().dataSource(dataSource).locations(LOCATIONS).load().migrate();
+
+        assertThat(Columns.names(jdbc.sql("SELECT operations FROM lookup_api_client WHERE client_id = 'initial-admin'")
+                        .query(String.class)
+                        .single()))
+                .contains("training:write", "clients:write");
+        assertThat(jdbc.sql("SELECT operations FROM lookup_api_client WHERE client_id = 'ticketing'")
+                        .query(String.class)
+                        .single())
+                .as("a key granted some operations keeps exactly those")
+                .isEqualTo(some);
+    }
+
     private static DataSource h2() {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
