@@ -5,13 +5,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.signoff.api.testkit.Scenario.accepted;
 
-import java.nio.file.Path;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * With {@code approval.alma.production.take-back=automatic}, a revoked sign-off gives back the production roles the
@@ -19,19 +16,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AlmaAutomaticTakeBackTest {
 
-    @TempDir
-    static Path dataDir;
-
-    private static FakeAlmas almas;
+    private static FakeAlmaService almas;
 
     @BeforeAll
     static void start() {
-        almas = FakeAlmas.start(dataDir, "--approval.alma.production.take-back=automatic");
+        almas = FakeAlmaService.start("--approval.alma.production.take-back=automatic");
     }
 
     @AfterAll
     static void stop() {
-        almas.stop();
+        almas.close();
     }
 
     @Test
@@ -48,6 +42,6 @@ class AlmaAutomaticTakeBackTest {
         assertThat(takenBack.get("performedBy").isNull())
                 .as("the engine, not a person")
                 .isTrue();
-        almas.production().verify(2, putRequestedFor(urlPathEqualTo(amy.userPath())));
+        almas.production.verify(2, putRequestedFor(urlPathEqualTo(amy.userPath())));
     }
 }

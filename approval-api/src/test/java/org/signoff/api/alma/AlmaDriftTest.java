@@ -31,7 +31,7 @@ class AlmaDriftTest {
             {"roleType": "52", "scope": "01UNI_INST"}""";
 
     private final FakeAlmaService fake = FakeAlmaService.shared();
-    private final WireMockServer alma = fake.alma;
+    private final WireMockServer production = fake.production;
     private final Scenario scenario = new Scenario(fake.service.api());
     private final String suffix = scenario.unit.toLowerCase(Locale.ROOT);
 
@@ -109,7 +109,7 @@ class AlmaDriftTest {
         Response set =
                 scenario.admin.put("/staff/" + staffId + "/alma-primary-id", "{\"almaPrimaryId\": \"" + login + "\"}");
         assertThat(set.status()).as("%s", set.body()).isEqualTo(204);
-        alma.stubFor(get(urlPathEqualTo("/almaws/v1/users/" + login))
+        production.stubFor(get(urlPathEqualTo("/almaws/v1/users/" + login))
                 .willReturn(okJson("""
                 {"record_type": {"value": "STAFF"}, "primary_id": "%s", "status": {"value": "ACTIVE"},
                  "user_role": [%s]}""".formatted(login, String.join(", ", List.of(roles))))));

@@ -36,7 +36,8 @@ class AlmaJourneyTest {
              "performedBy": "%s"}""";
 
     private final FakeAlmaService fake = FakeAlmaService.shared();
-    private final WireMockServer alma = fake.alma;
+    private final WireMockServer sandbox = fake.sandbox;
+    private final WireMockServer production = fake.production;
     private final Scenario scenario = new Scenario(fake.service.api());
     private final String login = "journey-" + scenario.unit.toLowerCase(Locale.ROOT);
     private final String job = "journey-" + scenario.unit.toLowerCase(Locale.ROOT);
@@ -55,7 +56,7 @@ class AlmaJourneyTest {
         assertThat(granted.at("/added/0/roleType").asText()).isEqualTo("204");
 
         // 4: the run seen through JOB_END, then reported with one call; the evidence is Alma's
-        String instance = AlmaRuns.run(alma, "M28", login, Instant.now().plusSeconds(1), "COMPLETED_SUCCESS");
+        String instance = AlmaRuns.run(sandbox, "M28", login, Instant.now().plusSeconds(1), "COMPLETED_SUCCESS");
         String notification = AlmaAnswers.jobEnd("journey-" + instance, instance);
         assertThat(fake.service
                         .api()
@@ -118,21 +119,23 @@ class AlmaJourneyTest {
                                 "{\"almaPrimaryId\": \"" + login + "\"}")
                         .status())
                 .isEqualTo(204);
-        alma.stubFor(get(urlPathEqualTo(userPath()))
-                .willReturn(okJson(AlmaAnswers.FULL_USER.replace("\"jdoe\"", "\"" + login + "\""))));
-        // Alma answers a write with the user as it now holds it: here, as it was sent
-        alma.stubFor(put(urlPathEqualTo(userPath()))
-                .willReturn(aResponse()
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{{{request.body}}}")
-                        .withTransformers("response-template")));
+        for (WireMockServer alma : List.of(sandbox, production)) {
+            alma.stubFor(get(urlPathEqualTo(userPath()))
+                    .willReturn(okJson(AlmaAnswers.FULL_USER.replace("\"jdoe\"", "\"" + login + "\""))));
+            // Alma answers a write with the user as it now holds it: here, as it was sent
+            alma.stubFor(put(urlPathEqualTo(userPath()))
+                    .willReturn(aResponse()
+                            .withHeader("Content-Type", "application/json")
+                            .withBody("{{{request.body}}}")
+                            .withTransformers("response-template")));
+        }
     }
 
-    /** The fake Alma answers the user as last written (the engine reads it again before each change). */
+    /** The fake production Alma answers the user as last written (the engine reads it again before each change). */
     private String almaHoldsTheLastWrite() {
-        List<LoggedRequest> writes = alma.findAll(putRequestedFor(urlPathEqualTo(userPath())));
+        List<LoggedRequest> writes = production.findAll(putRequestedFor(urlPathEqualTo(userPath())));
         String last = writes.get(writes.size() - 1).getBodyAsString();
-        alma.stubFor(get(urlPathEqualTo(userPath())).willReturn(okJson(last)));
+        production.stubFor(get(urlPathEqualTo(userPath())).willReturn(okJson(last)));
         return last;
     }
 

@@ -11,16 +11,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.signoff.api.testkit.Scenario.accepted;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.signoff.api.testkit.Api.Response;
@@ -37,26 +33,10 @@ import org.signoff.api.testkit.Scenario;
  */
 class AlmaRoleStepsTest {
 
-    @TempDir
-    static Path dataDir;
-
-    private static WireMockServer sandbox;
-    private static WireMockServer production;
-    private static RunningService service;
-    private static FakeAlmas almas;
-
-    @BeforeAll
-    static void start() {
-        almas = FakeAlmas.start(dataDir);
-        service = almas.service();
-        sandbox = almas.sandbox();
-        production = almas.production();
-    }
-
-    @AfterAll
-    static void stop() {
-        almas.stop();
-    }
+    private static final FakeAlmaService almas = FakeAlmaService.shared();
+    private static final WireMockServer sandbox = almas.sandbox;
+    private static final WireMockServer production = almas.production;
+    private static final RunningService service = almas.service;
 
     @Test
     void aDryRunOfTheGrantShowsTheRolesBeforeAndAfterAndChangesNothingInAlmaNorInTheHistory() {
@@ -102,7 +82,7 @@ class AlmaRoleStepsTest {
         assertThat(granted.at("/details/almaRolesAdded/0/scope").asText()).isEqualTo("01UNI_INST");
         assertThat(eventPayloads())
                 .as("neither the key nor the person's Alma login is in any event")
-                .noneMatch(payload -> payload.contains(AlmaConnectionTest.KEY) || payload.contains(amy.almaLogin));
+                .noneMatch(payload -> payload.contains(FakeAlmaService.KEY) || payload.contains(amy.almaLogin));
     }
 
     @Test

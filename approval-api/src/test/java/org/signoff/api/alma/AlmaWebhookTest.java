@@ -43,9 +43,6 @@ class AlmaWebhookTest {
     /** The secret of MITLibraries/alma-webhook-lambdas' tests, with their test vector below. */
     static final String SECRET = "itsasecret";
 
-    @TempDir
-    static Path dataDir;
-
     private static RunningService service;
     private static Api alma;
     private static final List<AlmaJobEnded> passedOn = new CopyOnWriteArrayList<>();
@@ -57,14 +54,14 @@ class AlmaWebhookTest {
 
     @BeforeAll
     static void start() {
-        service = RunningService.start(dataDir, "--approval.alma.webhook.secret=" + SECRET);
+        service = FakeAlmaService.shared().service;
         alma = new Api(service.port());
         service.bean(ApplicationEventMulticaster.class).addApplicationListener(listener);
     }
 
     @AfterAll
-    static void stop() {
-        service.close();
+    static void stopListening() {
+        service.bean(ApplicationEventMulticaster.class).removeApplicationListener(listener);
     }
 
     @Test

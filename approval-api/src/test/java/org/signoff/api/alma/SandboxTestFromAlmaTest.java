@@ -32,7 +32,7 @@ class SandboxTestFromAlmaTest {
     private static final String KEY = FakeAlmaService.KEY;
     private static final AtomicInteger INSTANCES = new AtomicInteger(7_001_000);
 
-    private static final WireMockServer alma = FakeAlmaService.shared().alma;
+    private static final WireMockServer sandbox = FakeAlmaService.shared().sandbox;
     private static final RunningService service = FakeAlmaService.shared().service;
 
     private final Scenario scenario = new Scenario(service.api());
@@ -126,7 +126,7 @@ class SandboxTestFromAlmaTest {
         refused(
                 report(ticket, almaRuns("S12", login, later, "COMPLETED_SUCCESS"), ", \"almaJobId\": \"S12\""),
                 "ALMA_RUN_OF_ANOTHER_JOB");
-        alma.stubFor(get(urlPathEqualTo("/almaws/v1/conf/jobs/M28/instances/404404"))
+        sandbox.stubFor(get(urlPathEqualTo("/almaws/v1/conf/jobs/M28/instances/404404"))
                 .willReturn(aResponse()
                         .withStatus(400)
                         .withHeader("Content-Type", "application/json")
@@ -144,7 +144,7 @@ class SandboxTestFromAlmaTest {
     @Test
     void whenAlmaDoesNotAnswerTheTestIsTypedAndTheHistorySaysSo() {
         String ticket = awaitingTest(job("M28"));
-        alma.stubFor(get(urlPathEqualTo("/almaws/v1/conf/jobs/M28/instances/503503"))
+        sandbox.stubFor(get(urlPathEqualTo("/almaws/v1/conf/jobs/M28/instances/503503"))
                 .willReturn(aResponse().withStatus(503)));
 
         Response untyped = report(ticket, "503503", "");
@@ -201,7 +201,7 @@ class SandboxTestFromAlmaTest {
     }
 
     private static String almaRuns(String almaJob, String submittedBy, Instant start, String status) {
-        return AlmaRuns.run(alma, almaJob, submittedBy, start, status);
+        return AlmaRuns.run(sandbox, almaJob, submittedBy, start, status);
     }
 
     private Response report(String ticket, String instance, String more) {

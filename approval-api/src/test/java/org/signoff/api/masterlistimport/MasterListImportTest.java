@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,116 +39,125 @@ class MasterListImportTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** A fresh engine's store, shared by the two scenarios over HTTP: a refused file writes nothing, either order. */
+    @TempDir
+    static Path storeDir;
+
+    private static RunningService service;
+
     @TempDir
     Path dataDir;
 
+    @BeforeAll
+    static void start() {
+        service = RunningService.start(storeDir);
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
     @Test
     void theSeedsListImportsOnceAndTheMasterListMatchesIt() throws Exception {
-        try (RunningService service = RunningService.start(dataDir)) {
-            JdbcClient database = service.bean(JdbcClient.class);
-            byte[] seed;
-            try (InputStream in = getClass().getResourceAsStream("/seed/master-list.csv")) {
-                seed = in.readAllBytes();
-            }
-
-            Map<String, Long> before = settled(database);
-            JsonNode dry = post(service, "?dryRun=true", seed);
-            assertThat(dry.get("dryRun").asBoolean()).isTrue();
-            assertThat(everyTable(database)).as("a dry run writes nothing").isEqualTo(before);
-
-            assertThat(dry.get("lines").asInt()).isEqualTo(48);
-            assertThat(outcome(dry, 2)).isEqualTo("IMPORTED"); // Amy Dittman, new
-            assertThat(line(dry, 2).get("notes").toString()).contains("new to the directory as 'adittman'");
-            assertThat(outcome(dry, 17)).isEqualTo("IMPORTED_WITH_WARNING"); // Madeleine Newell (Imaging Services?)
-            assertThat(line(dry, 17).get("notes").toString()).contains("uncertain");
-            assertThat(outcome(dry, 23)).isEqualTo("IMPORTED_WITH_WARNING"); // Michael Hopper, no unit
-            assertThat(outcome(dry, 28)).isEqualTo("REFUSED"); // Catalogers who participate in AARGH
-            assertThat(line(dry, 28).get("notes").toString()).contains("a group, not a person");
-            assertThat(outcome(dry, 29)).isEqualTo("REFUSED"); // HVD normalization, no rule named
-            assertThat(outcome(dry, 31)).isEqualTo("NOTHING_TO_IMPORT"); // cancel print subscription: nobody
-            assertThat(outcome(dry, 13))
-                    .as("Julie Petzold again: the same person")
-                    .isEqualTo("IMPORTED");
-            assertThat(line(dry, 13).get("staffId").asText()).isEqualTo("jpetzold");
-
-            JsonNode real = post(service, "", seed);
-            assertThat(real.get("counts")).isEqualTo(dry.get("counts"));
-            long events = database.sql("SELECT COUNT(*) FROM DomainEventEntry")
-                    .query(Long.class)
-                    .single();
-
-            JsonNode again = post(service, "", seed);
-            assertThat(again.at("/counts/IMPORTED").isMissingNode()
-                            && again.at("/counts/IMPORTED_WITH_WARNING").isMissingNode())
-                    .as("the same file again imports nothing new: %s", again.get("counts"))
-                    .isTrue();
-            assertThat(again.at("/counts/ALREADY_LISTED").asInt())
-                    .isEqualTo(real.at("/counts/IMPORTED").asInt()
-                            + real.at("/counts/IMPORTED_WITH_WARNING").asInt());
-            assertThat(database.sql("SELECT COUNT(*) FROM DomainEventEntry")
-                            .query(Long.class)
-                            .single())
-                    .isEqualTo(events);
-            assertThat(database.sql("SELECT COUNT(*) FROM master_list_import")
-                            .query(Long.class)
-                            .single())
-                    .as("real runs are recorded")
-                    .isEqualTo(2);
-
-            Set<String> expected = new HashSet<>();
-            for (CSVRecord row : rows(new String(seed, StandardCharsets.UTF_8))) {
-                long number = row.getRecordNumber() + 1; // the header is line 1
-                if (outcome(real, number).startsWith("IMPORTED")) {
-                    expected.add(row.get("scope") + " | " + row.get("job") + " | " + row.get("person") + " | "
-                            + row.get("unit"));
-                }
-            }
-            Set<String> listed = Set.of();
-            long deadline = System.nanoTime() + 15_000_000_000L; // the master list follows the import within moments
-            while (!listed.equals(expected) && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-                listed = listed(csvOf(service));
-            }
-            assertThat(listed).as("the master list, person for person").containsExactlyInAnyOrderElementsOf(expected);
-
-            // the list exported, imported again: the same list (every person found already listed)
-            JsonNode roundTrip = post(service, "?dryRun=true", csvOf(service).getBytes(StandardCharsets.UTF_8));
-            assertThat(roundTrip.at("/counts/ALREADY_LISTED").asInt()).isEqualTo(listed.size());
-            assertThat(roundTrip.at("/counts/IMPORTED").isMissingNode()).isTrue();
-            assertThat(roundTrip.at("/counts/REFUSED").isMissingNode()).isTrue();
+        JdbcClient database = service.bean(JdbcClient.class);
+        byte[] seed;
+        try (InputStream in = getClass().getResourceAsStream("/seed/master-list.csv")) {
+            seed = in.readAllBytes();
         }
+
+        Map<String, Long> before = settled(database);
+        JsonNode dry = post(service, "?dryRun=true", seed);
+        assertThat(dry.get("dryRun").asBoolean()).isTrue();
+        assertThat(everyTable(database)).as("a dry run writes nothing").isEqualTo(before);
+
+        assertThat(dry.get("lines").asInt()).isEqualTo(48);
+        assertThat(outcome(dry, 2)).isEqualTo("IMPORTED"); // Amy Dittman, new
+        assertThat(line(dry, 2).get("notes").toString()).contains("new to the directory as 'adittman'");
+        assertThat(outcome(dry, 17)).isEqualTo("IMPORTED_WITH_WARNING"); // Madeleine Newell (Imaging Services?)
+        assertThat(line(dry, 17).get("notes").toString()).contains("uncertain");
+        assertThat(outcome(dry, 23)).isEqualTo("IMPORTED_WITH_WARNING"); // Michael Hopper, no unit
+        assertThat(outcome(dry, 28)).isEqualTo("REFUSED"); // Catalogers who participate in AARGH
+        assertThat(line(dry, 28).get("notes").toString()).contains("a group, not a person");
+        assertThat(outcome(dry, 29)).isEqualTo("REFUSED"); // HVD normalization, no rule named
+        assertThat(outcome(dry, 31)).isEqualTo("NOTHING_TO_IMPORT"); // cancel print subscription: nobody
+        assertThat(outcome(dry, 13)).as("Julie Petzold again: the same person").isEqualTo("IMPORTED");
+        assertThat(line(dry, 13).get("staffId").asText()).isEqualTo("jpetzold");
+
+        JsonNode real = post(service, "", seed);
+        assertThat(real.get("counts")).isEqualTo(dry.get("counts"));
+        long events = database.sql("SELECT COUNT(*) FROM DomainEventEntry")
+                .query(Long.class)
+                .single();
+
+        JsonNode again = post(service, "", seed);
+        assertThat(again.at("/counts/IMPORTED").isMissingNode()
+                        && again.at("/counts/IMPORTED_WITH_WARNING").isMissingNode())
+                .as("the same file again imports nothing new: %s", again.get("counts"))
+                .isTrue();
+        assertThat(again.at("/counts/ALREADY_LISTED").asInt())
+                .isEqualTo(real.at("/counts/IMPORTED").asInt()
+                        + real.at("/counts/IMPORTED_WITH_WARNING").asInt());
+        assertThat(database.sql("SELECT COUNT(*) FROM DomainEventEntry")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(events);
+        assertThat(database.sql("SELECT COUNT(*) FROM master_list_import")
+                        .query(Long.class)
+                        .single())
+                .as("real runs are recorded")
+                .isEqualTo(2);
+
+        Set<String> expected = new HashSet<>();
+        for (CSVRecord row : rows(new String(seed, StandardCharsets.UTF_8))) {
+            long number = row.getRecordNumber() + 1; // the header is line 1
+            if (outcome(real, number).startsWith("IMPORTED")) {
+                expected.add(row.get("scope") + " | " + row.get("job") + " | " + row.get("person") + " | "
+                        + row.get("unit"));
+            }
+        }
+        Set<String> listed = Set.of();
+        long deadline = System.nanoTime() + 15_000_000_000L; // the master list follows the import within moments
+        while (!listed.equals(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            listed = listed(csvOf(service));
+        }
+        assertThat(listed).as("the master list, person for person").containsExactlyInAnyOrderElementsOf(expected);
+
+        // the list exported, imported again: the same list (every person found already listed)
+        JsonNode roundTrip = post(service, "?dryRun=true", csvOf(service).getBytes(StandardCharsets.UTF_8));
+        assertThat(roundTrip.at("/counts/ALREADY_LISTED").asInt()).isEqualTo(listed.size());
+        assertThat(roundTrip.at("/counts/IMPORTED").isMissingNode()).isTrue();
+        assertThat(roundTrip.at("/counts/REFUSED").isMissingNode()).isTrue();
     }
 
     @Test
     void aFileThatIsNotAMasterListIsRefusedAtItsLineWithNothingImported() throws Exception {
-        try (RunningService service = RunningService.start(dataDir)) {
-            JdbcClient database = service.bean(JdbcClient.class);
-            Map<String, Long> before = settled(database);
-            String header = "scope,job,job_id,variant,person,unit,staff_id,signed_off_on,approved_by,note\n";
-            String good = "Items,Change physical items,,,Amy Dittman,ITS,,,,\n";
+        JdbcClient database = service.bean(JdbcClient.class);
+        Map<String, Long> before = settled(database);
+        String header = "scope,job,job_id,variant,person,unit,staff_id,signed_off_on,approved_by,note\n";
+        String good = "Items,Change physical items,,,Amy Dittman,ITS,,,,\n";
 
-            assertRefused(
-                    service, "scope,job,name\nItems,Change physical items,Amy\n".getBytes(StandardCharsets.UTF_8), 1);
-            assertRefused(
-                    service,
-                    (header + good + "Itmes,Change physical items,,,Daryl Boone,ITS,,,,\n")
-                            .getBytes(StandardCharsets.UTF_8),
-                    3);
-            byte[] notUtf8 = (header + good + "Items,Change physical items,,,Dar\u00ffyl,ITS,,,,\n")
-                    .getBytes(StandardCharsets.ISO_8859_1);
-            assertRefused(service, notUtf8, 3);
-            byte[] hugeLine = (header + good + "Items,Change physical items,,," + "x".repeat(50 * 1024 * 1024)
-                            + ",ITS,,,,\n")
-                    .getBytes(StandardCharsets.UTF_8);
-            assertRefused(service, hugeLine, 3);
-            assertRefused(
-                    service,
-                    (header + good + "Items,Change physical items,,,Daryl,ITS,,2024-13-45,,\n")
-                            .getBytes(StandardCharsets.UTF_8),
-                    3);
+        assertRefused(service, "scope,job,name\nItems,Change physical items,Amy\n".getBytes(StandardCharsets.UTF_8), 1);
+        assertRefused(
+                service,
+                (header + good + "Itmes,Change physical items,,,Daryl Boone,ITS,,,,\n")
+                        .getBytes(StandardCharsets.UTF_8),
+                3);
+        byte[] notUtf8 = (header + good + "Items,Change physical items,,,Dar\u00ffyl,ITS,,,,\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        assertRefused(service, notUtf8, 3);
+        byte[] hugeLine = (header + good + "Items,Change physical items,,," + "x".repeat(50 * 1024 * 1024)
+                        + ",ITS,,,,\n")
+                .getBytes(StandardCharsets.UTF_8);
+        assertRefused(service, hugeLine, 3);
+        assertRefused(
+                service,
+                (header + good + "Items,Change physical items,,,Daryl,ITS,,2024-13-45,,\n")
+                        .getBytes(StandardCharsets.UTF_8),
+                3);
 
-            assertThat(everyTable(database)).as("nothing half-imported").isEqualTo(before);
-        }
+        assertThat(everyTable(database)).as("nothing half-imported").isEqualTo(before);
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,58 +25,68 @@ class FailedAttemptsTest {
 
     private static final String FORWARDED_FOR = "X-Forwarded-For";
 
+    /** A lock-out is the client's at one address: the two scenarios with the default proxies share a service. */
+    @TempDir
+    static Path sharedDir;
+
+    private static RunningService limitOfThree;
+
     @TempDir
     Path dataDir;
 
+    @BeforeAll
+    static void start() {
+        limitOfThree = RunningService.start(sharedDir, "--approval.security.failed-attempt-limit=3");
+    }
+
+    @AfterAll
+    static void stop() {
+        limitOfThree.close();
+    }
+
     @Test
     void repeatedFailuresForOneClientAreRefusedForAWhileAndOthersGoOn() {
-        try (RunningService service = RunningService.start(dataDir, "--approval.security.failed-attempt-limit=3")) {
-            Api admin = service.api();
-            String guessedKey = Scenario.integrationKey(admin, "guessed");
-            String client = guessedKey.substring(0, guessedKey.lastIndexOf('.'));
-            Api otherClient = admin.withKey(Scenario.integrationKey(admin, "bystander"));
+        Api admin = limitOfThree.api();
+        String guessedKey = Scenario.integrationKey(admin, "guessed");
+        String client = guessedKey.substring(0, guessedKey.lastIndexOf('.'));
+        Api otherClient = admin.withKey(Scenario.integrationKey(admin, "bystander"));
 
-            assertThat(fiveGuesses(admin, client)).containsExactly(401, 401, 401, 429, 429);
+        assertThat(fiveGuesses(admin, client)).containsExactly(401, 401, 401, 429, 429);
 
-            Response refused = admin.withKey(guessedKey).get("/tickets");
-            assertThat(refused.status())
-                    .as("even the right secret, while refused")
-                    .isEqualTo(429);
-            assertThat(refused.code()).isEqualTo("TOO_MANY_FAILED_ATTEMPTS");
-            assertThat(refused.retryAfter()).isNotNull();
-            assertThat(Integer.parseInt(refused.retryAfter())).isBetween(1, 61);
+        Response refused = admin.withKey(guessedKey).get("/tickets");
+        assertThat(refused.status()).as("even the right secret, while refused").isEqualTo(429);
+        assertThat(refused.code()).isEqualTo("TOO_MANY_FAILED_ATTEMPTS");
+        assertThat(refused.retryAfter()).isNotNull();
+        assertThat(Integer.parseInt(refused.retryAfter())).isBetween(1, 61);
 
-            assertThat(otherClient.get("/tickets").status()).isEqualTo(200);
-            assertThat(admin.get("/access-refusals").body().toString())
-                    .contains("TOO_MANY_FAILED_ATTEMPTS")
-                    .doesNotContain("guess-");
-        }
+        assertThat(otherClient.get("/tickets").status()).isEqualTo(200);
+        assertThat(admin.get("/access-refusals").body().toString())
+                .contains("TOO_MANY_FAILED_ATTEMPTS")
+                .doesNotContain("guess-");
     }
 
     @Test
     void guessesSentThroughTheProxyLockOutTheGuesserNotTheIntegrationBehindTheSameProxy() {
         // the test connects from loopback: the trusted proxy of the default settings
-        try (RunningService service = RunningService.start(dataDir, "--approval.security.failed-attempt-limit=3")) {
-            Api admin = service.api();
-            String key = Scenario.integrationKey(admin, "ticketing");
-            String client = key.substring(0, key.lastIndexOf('.'));
-            Api guesser = admin.withHeader(FORWARDED_FOR, "203.0.113.7");
+        Api admin = limitOfThree.api();
+        String key = Scenario.integrationKey(admin, "ticketing");
+        String client = key.substring(0, key.lastIndexOf('.'));
+        Api guesser = admin.withHeader(FORWARDED_FOR, "203.0.113.7");
 
-            assertThat(fiveGuesses(guesser, client)).containsExactly(401, 401, 401, 429, 429);
+        assertThat(fiveGuesses(guesser, client)).containsExactly(401, 401, 401, 429, 429);
 
-            assertThat(admin.withKey(key)
-                            .withHeader(FORWARDED_FOR, "198.51.100.9")
-                            .get("/tickets")
-                            .status())
-                    .as("the integration, from its own address behind the proxy")
-                    .isEqualTo(200);
-            assertThat(admin.withKey(key).get("/tickets").status())
-                    .as("the proxy's own address, which failed nothing")
-                    .isEqualTo(200);
-            assertThat(guesser.withKey(key).get("/tickets").status())
-                    .as("the guesser, even with the right secret")
-                    .isEqualTo(429);
-        }
+        assertThat(admin.withKey(key)
+                        .withHeader(FORWARDED_FOR, "198.51.100.9")
+                        .get("/tickets")
+                        .status())
+                .as("the integration, from its own address behind the proxy")
+                .isEqualTo(200);
+        assertThat(admin.withKey(key).get("/tickets").status())
+                .as("the proxy's own address, which failed nothing")
+                .isEqualTo(200);
+        assertThat(guesser.withKey(key).get("/tickets").status())
+                .as("the guesser, even with the right secret")
+                .isEqualTo(429);
     }
 
     @Test

@@ -34,7 +34,11 @@ public final class RunningService implements AutoCloseable {
                 new Api(((WebServerApplicationContext) context).getWebServer().getPort()).withKey(ADMIN_KEY);
     }
 
-    /** Starts the service over the store in {@code dataDir}; extra arguments as on the command line. */
+    /**
+     * Starts the service over the store in {@code dataDir}; extra arguments as on the command line. A start costs
+     * seconds (10 to 20 on a busy machine): a class needing no setting or store of its own uses {@link #shared()}, and
+     * scenarios needing the same setting share one start.
+     */
     public static RunningService start(Path dataDir, String... arguments) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
