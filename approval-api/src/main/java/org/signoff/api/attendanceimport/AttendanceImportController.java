@@ -1,7 +1,6 @@
 package org.signoff.api.attendanceimport;
 
 import jakarta.validation.constraints.Size;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -10,7 +9,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.signoff.api.command.Commands;
 import org.signoff.api.input.CsvFiles;
 import org.signoff.api.input.SingleLine;
-import org.signoff.api.problem.Problems;
 import org.signoff.staff.api.StaffId;
 
 /**
@@ -39,9 +37,7 @@ class AttendanceImportController {
         try {
             return imports.run(file, fileName, dryRun, performer);
         } catch (CsvFiles.RefusedFile refused) {
-            ErrorResponseException problem = Problems.badRequest("NOT_AN_ATTENDANCE_LIST", refused.detail());
-            problem.getBody().setProperty("line", refused.line());
-            throw problem;
+            throw refused.problem("NOT_AN_ATTENDANCE_LIST");
         }
     }
 }

@@ -8,6 +8,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import org.springframework.web.ErrorResponseException;
+
+import org.signoff.api.problem.Problems;
+
 /**
  * A CSV file sent to an import, read as text: strict UTF-8, line by line, so that a bad byte or an overlong line is
  * reported with its line; a byte order mark (Excel writes one) is dropped. Its SHA-256 names the file in a report.
@@ -17,7 +21,7 @@ public final class CsvFiles {
     private CsvFiles() {}
 
     /** A file an import refuses whole, at a line: not text it can read, or not the file it takes. */
-    public static final class RefusedFile extends RuntimeException {
+    public static class RefusedFile extends RuntimeException {
 
         private final long line;
 
@@ -34,6 +38,13 @@ public final class CsvFiles {
         /** What a problem or the command line says: {@code Line 3: not UTF-8 text}. */
         public String detail() {
             return "Line " + line + ": " + getMessage();
+        }
+
+        /** The 400 problem with the import's {@code code}, its {@code detail} and the {@code line}. */
+        public ErrorResponseException problem(String code) {
+            ErrorResponseException problem = Problems.badRequest(code, detail());
+            problem.getBody().setProperty("line", line);
+            return problem;
         }
     }
 

@@ -111,12 +111,10 @@ class MasterListImport {
             List<LineReport> report) {}
 
     /** A file that is not a master list: nothing of it was imported. */
-    static final class NotAMasterList extends RuntimeException {
-        final long line;
+    static final class NotAMasterList extends CsvFiles.RefusedFile {
 
         NotAMasterList(long line, String message) {
-            super("Line " + line + ": " + message);
-            this.line = line;
+            super(line, message);
         }
     }
 
