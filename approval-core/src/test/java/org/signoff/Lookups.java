@@ -127,6 +127,11 @@ public final class Lookups
     }
 
     @Override
+    public List<ClassEntry> classes() {
+        return List.copyOf(classes.values());
+    }
+
+    @Override
     public List<ClassEntry> requiredOf(JobId jobId) {
         List<ClassEntry> required = new ArrayList<>();
         ofEveryJob.forEach(id -> required.add(classes.get(id)));
@@ -137,6 +142,12 @@ public final class Lookups
     @Override
     public Map<TrainingClassId, LocalDate> attendedBy(StaffId staffId) {
         return Map.copyOf(attendance.getOrDefault(staffId, Map.of()));
+    }
+
+    /** Only the last day of each class is kept here: enough for the fixtures. */
+    @Override
+    public boolean hasAttended(StaffId staffId, TrainingClassId classId, LocalDate day) {
+        return day.equals(attendedBy(staffId).get(classId));
     }
 
     public Lookups person(StaffId id, String unit, Set<Role> roles, Set<String> liaisonUnits) {

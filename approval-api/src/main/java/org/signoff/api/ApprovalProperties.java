@@ -23,7 +23,7 @@ import org.signoff.ticket.api.TicketStatus;
  * @param projections    operator actions on the read models
  * @param security       how callers get in
  * @param maxRequestSize the largest request body taken; a larger one is refused with 413
- * @param maxImportSize  the largest master-list file an import takes (its body alone has this limit)
+ * @param maxImportSize  the largest file an import takes, a master list or an attendance list (its body alone)
  * @param idempotencyWindow how long an {@code Idempotency-Key} is remembered
  * @param webhooks       how notifications are delivered
  * @param deadlines      how long a ticket may wait on each step

@@ -17,9 +17,15 @@ public interface TrainingRecords {
 
     Optional<ClassEntry> find(TrainingClassId classId);
 
+    /** Every class of the catalog, in the order it was registered. */
+    List<ClassEntry> classes();
+
     /** Every class the job requires: the classes of every job, then its own. */
     List<ClassEntry> requiredOf(JobId jobId);
 
     /** Each class the person attended, with the last day they attended it. */
     Map<TrainingClassId, LocalDate> attendedBy(StaffId staffId);
+
+    /** Whether the person's attendance of the class on that day is recorded. */
+    boolean hasAttended(StaffId staffId, TrainingClassId classId, LocalDate day);
 }

@@ -3,7 +3,6 @@ package org.signoff.staff;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Objects;
@@ -157,8 +156,8 @@ public class StaffMember {
     }
 
     /**
-     * A day in the future is a slip (a day's slack for the time zones between the trainer and the engine's clock);
-     * the same class on the same day again is refused as known, so a list imported twice records each line once.
+     * A day in the future is a slip ({@link RecordClassAttendance#latestDay}); the same class on the same day again is
+     * refused as known, so a list imported twice records each line once.
      */
     @CommandHandler
     void handle(RecordClassAttendance command, StaffDirectory directory, TrainingRecords training) {
@@ -168,8 +167,7 @@ public class StaffMember {
         if (training.find(classId).isEmpty()) {
             throw Rejection.UNKNOWN_TRAINING_CLASS.because("No training class '" + classId + "'");
         }
-        LocalDate latest = LocalDate.ofInstant(GenericEventMessage.clock.instant(), ZoneOffset.UTC)
-                .plusDays(1);
+        LocalDate latest = RecordClassAttendance.latestDay(GenericEventMessage.clock.instant());
         if (command.attendedOn() == null || command.attendedOn().isAfter(latest)) {
             throw Rejection.INVALID_DEFINITION.because("An attendance has a day, not in the future");
         }

@@ -319,7 +319,8 @@ class OpenApiContract {
                 "expectedVersion",
                 new IntegerSchema().format("int64").description("For STALE_VERSION: the version of If-Match"),
                 "line",
-                new IntegerSchema().description("For NOT_A_MASTER_LIST: the line of the file"));
+                new IntegerSchema()
+                        .description("For NOT_A_MASTER_LIST and NOT_AN_ATTENDANCE_LIST: the line of the file"));
         return new ObjectSchema()
                 .description("An RFC 9457 problem with a stable code")
                 .properties(new java.util.TreeMap<>(properties))

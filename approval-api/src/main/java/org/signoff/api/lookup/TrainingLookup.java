@@ -44,6 +44,13 @@ class TrainingLookup implements TrainingRecords {
     }
 
     @Override
+    public List<ClassEntry> classes() {
+        return jdbc.sql("SELECT class_id, title FROM lookup_training_class ORDER BY position")
+                .query((rs, n) -> new ClassEntry(TrainingClassId.of(rs.getString(1)), rs.getString(2)))
+                .list();
+    }
+
+    @Override
     public List<ClassEntry> requiredOf(JobId jobId) {
         List<ClassEntry> required = new ArrayList<>(
                 jdbc.sql("SELECT class_id, title FROM lookup_training_class WHERE required_of_every_job "
@@ -73,6 +80,16 @@ class TrainingLookup implements TrainingRecords {
                 .query((rs, n) -> attended.put(TrainingClassId.of(rs.getString(1)), rs.getObject(2, LocalDate.class)))
                 .list();
         return attended;
+    }
+
+    @Override
+    public boolean hasAttended(StaffId staffId, TrainingClassId classId, LocalDate day) {
+        return jdbc.sql(
+                                "SELECT COUNT(*) FROM lookup_attendance WHERE staff_id = ? AND class_id = ? AND attended_on = ?")
+                        .params(staffId.value(), classId.value(), day)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     @EventHandler

@@ -2,12 +2,6 @@ package org.signoff.api.masterlistimport;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.text.Normalizer;
 import java.time.Instant;
@@ -17,7 +11,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,11 +20,12 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
 import org.springframework.stereotype.Component;
 
 import org.signoff.api.command.Commands;
+import org.signoff.api.command.GroupedSends;
 import org.signoff.api.ids.TimeOrderedIds;
+import org.signoff.api.input.CsvFiles;
 import org.signoff.api.masterlist.MasterListExports;
 import org.signoff.catalog.api.JobDefinition;
 import org.signoff.common.CommandRejected;
@@ -61,8 +55,6 @@ import org.signoff.ticket.api.TicketId;
 class MasterListImport {
 
     static final int LONGEST_LINE = 10_000;
-    /** How many people's commands are sent at once. */
-    static final int SENDERS = 32;
 
     static final List<String> REQUIRED = List.of("scope", "job", "person");
 
@@ -119,17 +111,20 @@ class MasterListImport {
             List<LineReport> report) {}
 
     /** A file that is not a master list: nothing of it was imported. */
-    static final class NotAMasterList extends RuntimeException {
-        final long line;
+    static final class NotAMasterList extends CsvFiles.RefusedFile {
 
         NotAMasterList(long line, String message) {
-            super("Line " + line + ": " + message);
-            this.line = line;
+            super(line, message);
         }
     }
 
     Report run(byte[] file, String fileName, boolean dryRun, StaffId performer) {
-        String text = decode(file);
+        String text;
+        try {
+            text = CsvFiles.decode(file, LONGEST_LINE);
+        } catch (CsvFiles.RefusedFile unreadable) {
+            throw new NotAMasterList(unreadable.line(), unreadable.getMessage());
+        }
         String runId = TimeOrderedIds.next();
         List<Planned> planned = plan(text);
         Map<String, StaffId> known = new HashMap<>(); // a name (lower case) → whom it means, in this run
@@ -149,7 +144,7 @@ class MasterListImport {
         for (LineReport result : report) {
             counts.merge(result.outcome(), 1, Integer::sum);
         }
-        String sha256 = sha256(file);
+        String sha256 = CsvFiles.sha256(file);
         if (!dryRun) {
             jdbc.sql("INSERT INTO master_list_import (run_id, performed_by, at, file_name, sha256, lines, imported, "
                             + "warnings, already_listed, nothing_to_import, refused) "
@@ -360,26 +355,7 @@ class MasterListImport {
         steps.forEach(step ->
                 byPerson.computeIfAbsent(step.person(), p -> new ArrayList<>()).add(step));
         Map<Long, LineReport> changed = new java.util.concurrent.ConcurrentHashMap<>();
-        java.util.concurrent.ExecutorService senders = new DelegatingSecurityContextExecutorService(
-                java.util.concurrent.Executors.newFixedThreadPool(SENDERS));
-        try {
-            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
-            for (List<Step> ofPerson : byPerson.values()) {
-                sent.add(senders.submit(() -> ofPerson.forEach(step -> send(step, report, changed))));
-            }
-            for (java.util.concurrent.Future<?> each : sent) {
-                each.get();
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("The import was interrupted", interrupted);
-        } catch (java.util.concurrent.ExecutionException failed) {
-            throw failed.getCause() instanceof RuntimeException runtime
-                    ? runtime
-                    : new IllegalStateException(failed.getCause());
-        } finally {
-            senders.shutdown();
-        }
+        GroupedSends.send(byPerson.values(), step -> send(step, report, changed));
         report.replaceAll(line -> changed.getOrDefault(line.line(), line));
     }
 
@@ -593,48 +569,5 @@ class MasterListImport {
 
     private static String field(CSVRecord record, String column) {
         return record.isMapped(column) ? record.get(column).strip() : "";
-    }
-
-    /** Strict UTF-8, line by line, so that a bad byte or an overlong line is reported with its line. */
-    private static String decode(byte[] file) {
-        var decoder = StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        StringBuilder text = new StringBuilder(file.length);
-        int start = 0;
-        long line = 1;
-        for (int i = 0; i <= file.length; i++) {
-            if (i == file.length || file[i] == '\n') {
-                if (i - start > LONGEST_LINE * 4L) {
-                    throw new NotAMasterList(line, "longer than " + LONGEST_LINE + " characters");
-                }
-                try {
-                    String decoded = decoder.decode(ByteBuffer.wrap(file, start, i - start))
-                            .toString();
-                    if (decoded.length() > LONGEST_LINE) {
-                        throw new NotAMasterList(line, "longer than " + LONGEST_LINE + " characters");
-                    }
-                    text.append(decoded);
-                } catch (CharacterCodingException notUtf8) {
-                    throw new NotAMasterList(line, "not UTF-8 text");
-                }
-                if (i < file.length) {
-                    text.append('\n');
-                }
-                start = i + 1;
-                line++;
-            }
-        }
-        String decoded = text.toString();
-        return decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded;
-    }
-
-    private static String sha256(byte[] file) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

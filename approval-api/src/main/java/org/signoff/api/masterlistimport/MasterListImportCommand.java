@@ -96,7 +96,7 @@ public final class MasterListImportCommand {
                     .writeValueAsString(report));
             return 0;
         } catch (MasterListImport.NotAMasterList refused) {
-            System.err.println("Not a master list: " + refused.getMessage());
+            System.err.println("Not a master list: " + refused.detail());
             return 2;
         } catch (Exception failed) {
             Throwable cause = failed;

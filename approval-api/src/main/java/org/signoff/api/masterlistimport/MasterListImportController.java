@@ -1,7 +1,6 @@
 package org.signoff.api.masterlistimport;
 
 import jakarta.validation.constraints.Size;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -9,7 +8,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.signoff.api.command.Commands;
 import org.signoff.api.input.SingleLine;
-import org.signoff.api.problem.Problems;
 import org.signoff.staff.api.StaffId;
 
 /**
@@ -38,9 +36,7 @@ class MasterListImportController {
         try {
             return imports.run(file, fileName, dryRun, performer);
         } catch (MasterListImport.NotAMasterList refused) {
-            ErrorResponseException problem = Problems.badRequest("NOT_A_MASTER_LIST", refused.getMessage());
-            problem.getBody().setProperty("line", refused.line);
-            throw problem;
+            throw refused.problem("NOT_A_MASTER_LIST");
         }
     }
 }

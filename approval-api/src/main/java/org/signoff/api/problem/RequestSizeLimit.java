@@ -27,8 +27,8 @@ import org.signoff.api.ApprovalProperties;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestSizeLimit extends OncePerRequestFilter {
 
-    /** The one endpoint that takes files: a master list to import. */
-    static final String IMPORTS = "/master-list/imports";
+    /** The endpoints that take files: a master list, an attendance list to import. */
+    static final java.util.Set<String> IMPORTS = java.util.Set.of("/master-list/imports", "/attendance-imports");
 
     private final long requestLimit;
     private final long importLimit;
@@ -41,7 +41,7 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = IMPORTS.equals(request.getRequestURI()) ? importLimit : requestLimit;
+        long limit = IMPORTS.contains(request.getRequestURI()) ? importLimit : requestLimit;
         if (request.getContentLengthLong() > limit) {
             refuse(request, response, limit);
             return;

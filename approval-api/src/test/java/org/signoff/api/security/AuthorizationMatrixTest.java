@@ -158,13 +158,17 @@ class AuthorizationMatrixTest {
         }
     }
 
+    /** What the endpoints that take a file are sent. */
+    private static final Map<String, String> FILES = Map.of(
+            "/master-list/imports",
+            "scope,job,person\nItems,Change physical items,Matrix Person\n",
+            "/attendance-imports",
+            "staff_id,class,attended_on\nmatrix-person,work-orders,2026-03-04\n");
+
     private static Response call(Api api, Rule rule, String path, String performedBy) {
-        if (rule.pattern().equals("/master-list/imports")) { // a file, not JSON: a dry run writes nothing
-            return api.send(
-                    "POST",
-                    path + "?dryRun=true&performedBy=" + performedBy,
-                    "text/csv",
-                    "scope,job,person\nItems,Change physical items,Matrix Person\n");
+        String file = FILES.get(rule.pattern());
+        if (file != null) { // a file, not JSON: a dry run writes nothing
+            return api.send("POST", path + "?dryRun=true&performedBy=" + performedBy, "text/csv", file);
         }
         return switch (rule.method().name()) {
             case "GET" -> api.get(path);
@@ -206,7 +210,7 @@ class AuthorizationMatrixTest {
         if (pattern.startsWith("/staff")
                 || pattern.startsWith("/api-clients")
                 || pattern.startsWith("/access")
-                || pattern.equals("/master-list/imports")
+                || FILES.containsKey(pattern)
                 || pattern.startsWith("/read-models")
                 || pattern.startsWith("/wiki-publication")) {
             return "admin";

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.signoff.api.testkit.Api;
 import org.signoff.api.testkit.Api.Response;
@@ -51,7 +50,7 @@ class TrainingAttendanceTest {
     @Test
     void badAttendanceIsRefusedAndWritesNothing() {
         scenario.api.post("/staff/" + newcomer + "/attendance", attendance("holdings-and-items", "2026-03-04"));
-        long events = eventsOf(newcomer);
+        long events = service.eventsOf(newcomer);
 
         assertProblem(
                 scenario.api.post("/staff/" + newcomer + "/attendance", attendance("holdings-and-items", "2026-03-04")),
@@ -87,7 +86,7 @@ class TrainingAttendanceTest {
                         .status())
                 .as("a client without training:write")
                 .isEqualTo(403);
-        assertThat(eventsOf(newcomer)).isEqualTo(events);
+        assertThat(service.eventsOf(newcomer)).isEqualTo(events);
     }
 
     private String attendance(String classId, String day) {
@@ -109,15 +108,6 @@ class TrainingAttendanceTest {
                 {"staffId": "%s", "displayName": "%s", "unit": "%s", "roles": %s, "performedBy": "admin"}""".formatted(id, name, scenario.unit, roles));
         assertThat(response.status()).as("%s", response.body()).isEqualTo(201);
         return id;
-    }
-
-    private long eventsOf(String staffId) {
-        return service.bean(JdbcClient.class)
-                .sql("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = "
-                        + "(SELECT pseudonym FROM staff_pseudonym WHERE staff_id = ?)")
-                .param(staffId)
-                .query(Long.class)
-                .single();
     }
 
     private static void assertProblem(Response response, int status, String code) {

@@ -87,6 +87,13 @@ public final class Api {
         return send(request);
     }
 
+    /** A POST of a file's bytes as they are (a test of bad encodings chooses them). */
+    public Response post(String path, String contentType, byte[] file) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(file)));
+    }
+
     /** A read of a plain-text resource, e.g. metrics. */
     public String getText(String path) {
         try {

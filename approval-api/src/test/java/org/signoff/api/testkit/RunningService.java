@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.signoff.api.ApprovalApplication;
 
@@ -82,6 +83,16 @@ public final class RunningService implements AutoCloseable {
 
     public <T> T bean(String name, Class<T> type) {
         return context.getBean(name, type);
+    }
+
+    /** How many events the person's history holds (it is keyed by their pseudonym): what was written for them. */
+    public long eventsOf(String staffId) {
+        return bean(JdbcClient.class)
+                .sql("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = "
+                        + "(SELECT pseudonym FROM staff_pseudonym WHERE staff_id = ?)")
+                .param(staffId)
+                .query(Long.class)
+                .single();
     }
 
     @Override
