@@ -68,6 +68,7 @@ public final class EndpointRules {
             new Rule(PUT, "/staff/*", Operation.STAFF_WRITE),
             new Rule(PUT, "/staff/*/alma-primary-id", Operation.STAFF_WRITE),
             new Rule(POST, "/staff/*/attendance", Operation.TRAINING_WRITE),
+            new Rule(GET, "/staff/*/attendance", Operation.STAFF_READ),
             new Rule(POST, "/staff/*/departure", Operation.STAFF_WRITE),
             new Rule(POST, "/staff/*/erasure", Operation.STAFF_WRITE),
             new Rule(GET, "/api-clients", Operation.CLIENTS_WRITE),

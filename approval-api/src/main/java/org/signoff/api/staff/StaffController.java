@@ -33,7 +33,9 @@ import org.signoff.common.Rejection;
 import org.signoff.projections.masterlist.api.FetchPermissionsQuery;
 import org.signoff.projections.masterlist.api.PermissionView;
 import org.signoff.projections.staff.StaffProjection;
+import org.signoff.projections.staff.api.AttendanceView;
 import org.signoff.projections.staff.api.FindStaffQuery;
+import org.signoff.projections.staff.api.ListAttendanceQuery;
 import org.signoff.projections.staff.api.ListStaffQuery;
 import org.signoff.projections.staff.api.StaffView;
 import org.signoff.projections.ticket.api.ListTicketsQuery;
@@ -125,6 +127,20 @@ class StaffController {
                         body.attendedOn(),
                         commands.performer(body.performedBy())));
         return ResponseEntity.status(HttpStatus.CREATED).build();
+    }
+
+    /**
+     * The person's training record: each class they attended, its title, the day, who recorded it; oldest first. Read
+     * once the staff read model has every event stored before the read, so a class just recorded is on it.
+     */
+    @GetMapping("/{staffId}/attendance")
+    List<AttendanceView> attendance(@PathVariable StaffId staffId) {
+        readYourWrites.awaitCaughtUp(StaffProjection.PROCESSING_GROUP);
+        find(staffId);
+        return queries.query(
+                        new ListAttendanceQuery(staffId.value()),
+                        ResponseTypes.multipleInstancesOf(AttendanceView.class))
+                .join();
     }
 
     @GetMapping

@@ -104,6 +104,9 @@ class DashboardPageTest {
         String julie = person("julie-" + suffix, "Julie Petzold", "[\"SYSTEMS_LIBRARIAN\"]");
         olga = person("olga-" + suffix, "Olga Ortiz", "[\"STAFF\"]");
         eve = person("eve-" + suffix, "Eve Keller", "[\"STAFF\"]");
+        for (String person : List.of(olga, eve)) {
+            Scenario.attended(scenario.admin, person, List.of("introduction-to-alma", "search-and-sets"));
+        }
         String olgas = scenario.open(olga, plainJob);
         accepted(scenario.confirmReading(olgas, olga, "guide"));
         accepted(scenario.request(olgas, olga));
@@ -269,6 +272,10 @@ class DashboardPageTest {
                 .doesNotContain("SignOffStarted")
                 .doesNotContain("SandboxTestReported")
                 .doesNotContain("DeadlinesScheduled");
+        assertThat(browser.findElement(By.id("training")).getText())
+                .as("the classes the request rested on, each with its day")
+                .isEqualTo(
+                        "training: Introduction to Alma / From Aleph to Alma (2026-03-04), Search & Sets (2026-03-04)");
         WebElement report = browser.findElement(By.id("report"));
         assertThat(report.getText())
                 .contains("job-4711")
