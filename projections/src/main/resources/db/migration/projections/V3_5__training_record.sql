@@ -18,7 +18,8 @@ CREATE TABLE projection_staff_attendance (
 );
 
 -- tickets: what a ticket still reading waits on (the classes its job requires that its requester has not attended),
--- worked out when asked, so a class added to a job later counts for every ticket that has not asked yet.
+-- worked out when asked, so a class added to a job later counts for every ticket that has not asked yet; and each
+-- attendance as a step of the person's history (GET /staff/{id}/history): who recorded it, for which client, when.
 CREATE TABLE projection_ticket_class (
     class_id              VARCHAR(255)  NOT NULL PRIMARY KEY,
     position              BIGINT        NOT NULL,
@@ -35,6 +36,10 @@ CREATE TABLE projection_ticket_attendance (
     staff_id    VARCHAR(200) NOT NULL,
     class_id    VARCHAR(255) NOT NULL,
     attended_on DATE         NOT NULL,
+    seq         BIGINT       NOT NULL,  -- the event's sequence number in the person's history
+    recorded_by VARCHAR(200),
+    client      VARCHAR(200),
+    occurred_at TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (staff_id, class_id, attended_on)
 );
 

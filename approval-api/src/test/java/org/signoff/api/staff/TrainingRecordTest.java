@@ -3,8 +3,13 @@ package org.signoff.api.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.signoff.api.testkit.Scenario.accepted;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +26,7 @@ import org.signoff.api.testkit.Scenario;
  */
 class TrainingRecordTest {
 
+    private static final Pattern NEXT = Pattern.compile("<([^>]+)>; rel=\"next\"");
     private static final String INTRODUCTION = "Introduction to Alma / From Aleph to Alma";
 
     private final RunningService service = RunningService.shared();
@@ -54,6 +60,59 @@ class TrainingRecordTest {
         Response unknown = scenario.api.get("/staff/nobody-" + newcomer + "/attendance");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.code()).isEqualTo("UNKNOWN_STAFF");
+    }
+
+    @Test
+    void theHistoryOfTheAttendeeAndOfTheTrainerAndTheLedgerCarryTheAttendance() throws InterruptedException {
+        Instant before = Instant.now().minusSeconds(1);
+        accepted201(attend(newcomer, "holdings-and-items", "2026-04-08"));
+        accepted201(attend(newcomer, "introduction-to-alma", "2026-03-04"));
+
+        JsonNode history = scenario.admin.await("/staff/" + newcomer + "/history?limit=1", page -> page.size() == 1);
+        JsonNode first = history.get(0);
+        assertThat(first.get("ticketId").isNull()).isTrue();
+        assertThat(first.get("requester").asText()).isEqualTo(newcomer);
+        assertThat(first.at("/step/event").asText()).isEqualTo("ClassAttended");
+        assertThat(first.at("/step/performedBy").asText()).isEqualTo(trainer);
+        assertThat(first.at("/step/client").asText()).isEqualTo(scenario.integrationClient());
+        assertThat(first.at("/step/details/title").asText()).isEqualTo("Holdings & Items");
+        assertThat(first.at("/step/details/attendedOn").asText()).isEqualTo("2026-04-08");
+        scenario.admin.await("/staff/" + trainer + "/history", entries -> entries.size() == 2);
+        List<String> walked = new ArrayList<>();
+        Response page = scenario.admin.get("/staff/" + trainer + "/history?limit=1");
+        while (true) {
+            page.body()
+                    .forEach(entry ->
+                            walked.add(entry.at("/step/details/classId").asText()));
+            Matcher next = page.link() == null ? null : NEXT.matcher(page.link());
+            if (next == null || !next.find()) {
+                break;
+            }
+            page = scenario.admin.follow(next.group(1));
+        }
+        assertThat(walked)
+                .as("the trainer's history, a page at a time")
+                .containsExactly("holdings-and-items", "introduction-to-alma");
+
+        String pseudonym =
+                scenario.admin.get("/staff/" + newcomer).body().get("pseudonym").asText();
+        List<String> attended = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (attended.size() < 2 && System.nanoTime() < deadline) { // the export holds sealed events: a moment
+            attended.clear();
+            scenario.admin
+                    .getText("/ledger/events?from=" + before)
+                    .lines()
+                    .filter(line -> line.contains("\"payloadType\":\"org.signoff.staff.api.ClassAttended\"")
+                            && line.contains(pseudonym))
+                    .forEach(attended::add);
+            Thread.sleep(100);
+        }
+        assertThat(attended).hasSize(2);
+        assertThat(attended.get(0))
+                .contains("\\\"classId\\\":\\\"holdings-and-items\\\"")
+                .contains("\\\"attendedOn\\\":\\\"2026-04-08\\\"")
+                .doesNotContain(newcomer);
     }
 
     @Test

@@ -232,11 +232,24 @@ public class TicketProjection {
         }
     }
 
+    /** Who attended which class: what a reading waits on, and a step of the person's history. */
     @EventHandler
-    void on(ClassAttended event) {
+    void on(
+            ClassAttended event,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at,
+            @MetaDataValue(MessageMetaData.CLIENT) String client) {
         writeKeptFirst();
-        jdbc.sql("INSERT INTO projection_ticket_attendance (staff_id, class_id, attended_on) VALUES (?, ?, ?)")
-                .params(event.staffId().value(), event.classId().value(), event.attendedOn())
+        jdbc.sql("INSERT INTO projection_ticket_attendance (staff_id, class_id, attended_on, seq, recorded_by, client, "
+                        + "occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        event.staffId().value(),
+                        event.classId().value(),
+                        event.attendedOn(),
+                        sequence,
+                        event.performedBy() == null ? null : event.performedBy().value(),
+                        client,
+                        Columns.utc(at))
                 .update();
     }
 
@@ -250,7 +263,12 @@ public class TicketProjection {
             PersonalData.replace(
                     jdbc, staffId, event.erasedAs(), "projection_ticket_person", List.of("staff_id"), List.of());
             PersonalData.replace(
-                    jdbc, staffId, event.erasedAs(), "projection_ticket_attendance", List.of("staff_id"), List.of());
+                    jdbc,
+                    staffId,
+                    event.erasedAs(),
+                    "projection_ticket_attendance",
+                    List.of("staff_id", "recorded_by"),
+                    List.of());
             PersonalData.replace(
                     jdbc,
                     staffId,
@@ -601,30 +619,68 @@ public class TicketProjection {
                 .list();
     }
 
+    /**
+     * See {@link AuditTrailQuery}. A person's history holds, besides the steps of tickets, each class they attended
+     * and each attendance they recorded ({@code ClassAttended}, no ticket): ordered among the steps by time, then by
+     * the attendee's staff id where a step has its ticket id, then by the place in that history.
+     */
     @QueryHandler
     List<AuditEntryView> handle(AuditTrailQuery query) {
-        String concerned = query.staffId() != null ? "(h.performed_by = :who OR t.staff_id = :who)" : "t.job_id = :job";
-        return jdbc.sql("SELECT h.*, t.staff_id AS requester, t.job_id, t.variant, t.support_ticket_ref "
-                        + "FROM projection_ticket_history h JOIN projection_ticket t ON t.ticket_id = h.ticket_id "
-                        + "WHERE " + concerned
-                        + " AND (CAST(:after AS TIMESTAMP WITH TIME ZONE) IS NULL OR h.occurred_at > :after "
-                        + "OR (h.occurred_at = :after AND (h.ticket_id > :afterId "
-                        + "OR (h.ticket_id = :afterId AND h.seq > :afterSeq)))) "
-                        + "ORDER BY h.occurred_at, h.ticket_id, h.seq FETCH FIRST :limit ROWS ONLY")
+        String steps = "SELECT h.ticket_id, h.ticket_id AS sort_key, h.seq, h.event_type, h.performed_by, h.client, "
+                + "h.occurred_at, h.status_after, h.details, t.staff_id AS requester, t.job_id, t.variant, "
+                + "t.support_ticket_ref, CAST(NULL AS VARCHAR(255)) AS class_id, CAST(NULL AS VARCHAR(1000)) AS title, "
+                + "CAST(NULL AS DATE) AS attended_on FROM projection_ticket_history h "
+                + "JOIN projection_ticket t ON t.ticket_id = h.ticket_id WHERE ";
+        String entries = query.staffId() != null
+                ? steps + "(h.performed_by = :who OR t.staff_id = :who) UNION ALL SELECT NULL, a.staff_id, a.seq, "
+                        + "'ClassAttended', a.recorded_by, a.client, a.occurred_at, NULL, NULL, a.staff_id, NULL, NULL, "
+                        + "NULL, a.class_id, c.title, a.attended_on FROM projection_ticket_attendance a "
+                        + "LEFT JOIN projection_ticket_class c ON c.class_id = a.class_id "
+                        + "WHERE a.staff_id = :who OR a.recorded_by = :who"
+                : steps + "t.job_id = :job";
+        return jdbc.sql("SELECT * FROM (" + entries + ") e "
+                        + "WHERE (CAST(:after AS TIMESTAMP WITH TIME ZONE) IS NULL OR e.occurred_at > :after "
+                        + "OR (e.occurred_at = :after AND (e.sort_key > :afterId "
+                        + "OR (e.sort_key = :afterId AND e.seq > :afterSeq)))) "
+                        + "ORDER BY e.occurred_at, e.sort_key, e.seq FETCH FIRST :limit ROWS ONLY")
                 .param("who", query.staffId())
                 .param("job", query.jobId())
                 .param("after", query.afterOccurredAt() == null ? null : Columns.utc(query.afterOccurredAt()))
                 .param("afterId", query.afterTicketId() == null ? "" : query.afterTicketId())
                 .param("afterSeq", query.afterSequence() == null ? -1L : query.afterSequence())
                 .param("limit", query.limit())
-                .query((rs, n) -> new AuditEntryView(
-                        rs.getString("ticket_id"),
-                        rs.getString("job_id"),
-                        rs.getString("variant"),
-                        rs.getString("requester"),
-                        rs.getString("support_ticket_ref"),
-                        step(rs)))
+                .query((rs, n) -> rs.getString("ticket_id") == null
+                        ? attended(rs)
+                        : new AuditEntryView(
+                                rs.getString("ticket_id"),
+                                rs.getString("job_id"),
+                                rs.getString("variant"),
+                                rs.getString("requester"),
+                                rs.getString("support_ticket_ref"),
+                                step(rs)))
                 .list();
+    }
+
+    /** A class attended, as a step of the person's history: whose record, who recorded it, the class and the day. */
+    private static AuditEntryView attended(ResultSet rs) throws SQLException {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("classId", rs.getString("class_id"));
+        details.put("title", rs.getString("title") == null ? rs.getString("class_id") : rs.getString("title"));
+        details.put("attendedOn", rs.getObject("attended_on", LocalDate.class).toString());
+        return new AuditEntryView(
+                null,
+                null,
+                null,
+                rs.getString("requester"),
+                null,
+                new HistoryEntryView(
+                        rs.getLong("seq"),
+                        ClassAttended.class.getSimpleName(),
+                        rs.getString("performed_by"),
+                        rs.getString("client"),
+                        Columns.instant(rs, "occurred_at"),
+                        null,
+                        details));
     }
 
     private List<HistoryEntryView> history(String ticketId) {
