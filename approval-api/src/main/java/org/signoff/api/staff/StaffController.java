@@ -220,8 +220,10 @@ class StaffController {
     }
 
     /**
-     * @param signOffs   the jobs (and variants) the person may run in production now, since when, approved by whom
-     * @param inProgress their open tickets, each with the step it waits on and who must act
+     * @param signOffs   the jobs (and variants) the person may run in production now, since when, approved by whom,
+     *                   on which training (the classes the request rested on, with their days)
+     * @param inProgress their open tickets, each with the step it waits on and who must act (a ticket still reading:
+     *                   the classes to attend first)
      */
     record Standing(String staffId, List<PermissionView> signOffs, List<WaitingView> inProgress) {}
 

@@ -104,9 +104,6 @@ class DashboardPageTest {
         String julie = person("julie-" + suffix, "Julie Petzold", "[\"SYSTEMS_LIBRARIAN\"]");
         olga = person("olga-" + suffix, "Olga Ortiz", "[\"STAFF\"]");
         eve = person("eve-" + suffix, "Eve Keller", "[\"STAFF\"]");
-        for (String person : List.of(olga, eve)) {
-            Scenario.attended(scenario.admin, person, List.of("introduction-to-alma", "search-and-sets"));
-        }
         String olgas = scenario.open(olga, plainJob);
         accepted(scenario.confirmReading(olgas, olga, "guide"));
         accepted(scenario.request(olgas, olga));
