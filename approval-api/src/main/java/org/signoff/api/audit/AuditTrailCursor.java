@@ -14,9 +14,13 @@ import org.signoff.projections.ticket.api.AuditEntryView;
  */
 public record AuditTrailCursor(Instant occurredAt, long sequence, String ticketId) {
 
-    /** The sort key of an entry in a page ({@link org.signoff.api.input.Pages}). */
+    /**
+     * The sort key of an entry in a page ({@link org.signoff.api.input.Pages}): a class attended, which has no ticket,
+     * sorts by whose record it is in the ticket's place.
+     */
     static String keyOf(AuditEntryView entry) {
-        return entry.step().at() + "|" + entry.step().sequence() + "|" + entry.ticketId();
+        return entry.step().at() + "|" + entry.step().sequence() + "|"
+                + (entry.ticketId() == null ? entry.requester() : entry.ticketId());
     }
 
     /** Read by Spring from {@code after=}. */

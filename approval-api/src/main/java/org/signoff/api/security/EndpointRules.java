@@ -62,6 +62,7 @@ public final class EndpointRules {
             new Rule(GET, "/staff/*", Operation.STAFF_READ),
             new Rule(GET, "/staff/*/permissions", Operation.AUDIT_READ),
             new Rule(GET, "/staff/*/standing", Operation.MASTER_LIST_READ),
+            new Rule(GET, "/staff/*/attendance", Operation.STAFF_READ),
             new Rule(GET, "/staff/*/history", Operation.AUDIT_READ),
             new Rule(GET, "/jobs/*/history", Operation.AUDIT_READ),
             new Rule(POST, "/staff", Operation.STAFF_WRITE),

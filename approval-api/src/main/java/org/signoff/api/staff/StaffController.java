@@ -33,7 +33,9 @@ import org.signoff.common.Rejection;
 import org.signoff.projections.masterlist.api.FetchPermissionsQuery;
 import org.signoff.projections.masterlist.api.PermissionView;
 import org.signoff.projections.staff.StaffProjection;
+import org.signoff.projections.staff.api.AttendanceView;
 import org.signoff.projections.staff.api.FindStaffQuery;
+import org.signoff.projections.staff.api.ListAttendanceQuery;
 import org.signoff.projections.staff.api.ListStaffQuery;
 import org.signoff.projections.staff.api.StaffView;
 import org.signoff.projections.ticket.api.ListTicketsQuery;
@@ -127,6 +129,20 @@ class StaffController {
         return ResponseEntity.status(HttpStatus.CREATED).build();
     }
 
+    /**
+     * The person's training record: each class they attended, its title, the day, who recorded it; oldest first. Read
+     * once the staff read model has every event stored before the read, so a class just recorded is on it.
+     */
+    @GetMapping("/{staffId}/attendance")
+    List<AttendanceView> attendance(@PathVariable StaffId staffId) {
+        readYourWrites.awaitCaughtUp(StaffProjection.PROCESSING_GROUP);
+        find(staffId);
+        return queries.query(
+                        new ListAttendanceQuery(staffId.value()),
+                        ResponseTypes.multipleInstancesOf(AttendanceView.class))
+                .join();
+    }
+
     @GetMapping
     ResponseEntity<List<StaffView>> list(
             @RequestParam(defaultValue = Pages.DEFAULT_LIMIT) @Min(1) @Max(Pages.MAX_LIMIT) int limit,
@@ -204,8 +220,10 @@ class StaffController {
     }
 
     /**
-     * @param signOffs   the jobs (and variants) the person may run in production now, since when, approved by whom
-     * @param inProgress their open tickets, each with the step it waits on and who must act
+     * @param signOffs   the jobs (and variants) the person may run in production now, since when, approved by whom,
+     *                   on which training (the classes the request rested on, with their days)
+     * @param inProgress their open tickets, each with the step it waits on and who must act (a ticket still reading:
+     *                   the classes to attend first)
      */
     record Standing(String staffId, List<PermissionView> signOffs, List<WaitingView> inProgress) {}
 

@@ -11,11 +11,20 @@ import org.signoff.storage.PersonalData;
 
 /**
  * A ticket as its page shows it: the job and the person by name, its steps in words (the engine's notes of each
- * wait's deadlines left out) with who took them and what they said, and the last Sandbox test report, which the
- * reviewer weighs before approving.
+ * wait's deadlines left out) with who took them and what they said, the training its request rested on, and the last
+ * Sandbox test report, which the reviewer weighs before approving.
+ *
+ * @param training the request's classes, each with its day ("Holdings &amp; Items (2026-04-08), …"); empty before
+ *     the request
  */
 public record TicketPage(
-        TicketView ticket, String jobName, String personName, List<Step> steps, TestReport report, int reports) {
+        TicketView ticket,
+        String jobName,
+        String personName,
+        String training,
+        List<Step> steps,
+        TestReport report,
+        int reports) {
 
     private static final String REPORTED = "SandboxTestReported";
 
@@ -58,8 +67,11 @@ public record TicketPage(
                 reports++;
             }
         }
+        String training = ticket.training().stream()
+                .map(attended -> attended.title() + " (" + attended.attendedOn() + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
         return new TicketPage(
-                ticket, jobName, names.of(ticket.ticket().staffId()), List.copyOf(steps), report, reports);
+                ticket, jobName, names.of(ticket.ticket().staffId()), training, List.copyOf(steps), report, reports);
     }
 
     private static TestReport report(HistoryEntryView entry, String by) {

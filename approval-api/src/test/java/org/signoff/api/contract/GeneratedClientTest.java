@@ -172,16 +172,19 @@ class GeneratedClientTest {
         AuditTrailControllerApi history = new AuditTrailControllerApi(integration);
         List<String> whole = steps(await(
                 () -> history.audittrailOfPerson(requester, 1000, null),
-                entries -> steps(entries).size() == 5));
+                // the classes the requester attended, then the ticket's five steps
+                entries -> steps(entries).size() == Scenario.CHANGE_ITEMS_CLASSES.size() + 5));
 
         List<AuditEntryView> paged = new ArrayList<>();
         String after = null;
         int pages = 0;
         do {
             ApiResponse<List<AuditEntryView>> page = history.audittrailOfPersonWithHttpInfo(requester, 2, after);
-            assertThat(page.getData()).hasSizeBetween(1, 2);
             paged.addAll(page.getData());
             after = nextCursor(page);
+            assertThat(page.getData())
+                    .as("a page with a next one is full; the last may be empty, after a full one")
+                    .hasSizeBetween(after == null ? 0 : 2, 2);
             pages++;
         } while (after != null);
 

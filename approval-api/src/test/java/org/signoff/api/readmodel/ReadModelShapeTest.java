@@ -20,6 +20,7 @@ import org.signoff.api.testkit.RandomHistories;
 import org.signoff.api.testkit.RunningService;
 import org.signoff.api.testkit.Scenario;
 import org.signoff.projections.masterlist.MasterListProjection;
+import org.signoff.projections.ticket.TicketProjection;
 import org.signoff.storage.Columns;
 
 /**
@@ -40,10 +41,10 @@ class ReadModelShapeTest {
             RandomHistories.of(scenario, 2, 2, 42);
             awaitCaughtUp(scenario.admin);
             JsonNode tickets = scenario.admin.get("/read-models/tickets").body();
-            assertThat(tickets.get("shape").asInt()).isEqualTo(1);
+            assertThat(tickets.get("shape").asInt()).isEqualTo(TicketProjection.SHAPE);
             assertThat(tickets.get("rowsShape").asInt())
                     .as("a new store records the shapes it is built in")
-                    .isEqualTo(1);
+                    .isEqualTo(TicketProjection.SHAPE);
             assertThat(tickets.get("rebuild").isNull()).isTrue();
             live = rows(service.bean(JdbcClient.class));
         }
@@ -69,8 +70,9 @@ class ReadModelShapeTest {
             Scenario scenario = new Scenario(service.api());
             awaitRebuilt(scenario.admin, "tickets");
             JsonNode tickets = scenario.admin.get("/read-models/tickets").body();
-            assertThat(tickets.at("/rebuild/startedBy").asText()).isEqualTo("engine: shape 0 to 1");
-            assertThat(tickets.get("rowsShape").asInt()).isEqualTo(1);
+            assertThat(tickets.at("/rebuild/startedBy").asText())
+                    .isEqualTo("engine: shape 0 to " + TicketProjection.SHAPE);
+            assertThat(tickets.get("rowsShape").asInt()).isEqualTo(TicketProjection.SHAPE);
 
             awaitRebuilt(scenario.admin, "master-list");
             JsonNode masterList = scenario.admin.get("/read-models/master-list").body();

@@ -269,6 +269,10 @@ class DashboardPageTest {
                 .doesNotContain("SignOffStarted")
                 .doesNotContain("SandboxTestReported")
                 .doesNotContain("DeadlinesScheduled");
+        assertThat(browser.findElement(By.id("training")).getText())
+                .as("the classes the request rested on, each with its day")
+                .isEqualTo(
+                        "training: Introduction to Alma / From Aleph to Alma (2026-03-04), Search & Sets (2026-03-04)");
         WebElement report = browser.findElement(By.id("report"));
         assertThat(report.getText())
                 .contains("job-4711")

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,6 +25,7 @@ import org.signoff.catalog.api.JobChanged;
 import org.signoff.catalog.api.JobDefinition;
 import org.signoff.catalog.api.JobRegistered;
 import org.signoff.catalog.api.JobRetired;
+import org.signoff.catalog.api.TrainingClassRegistered;
 import org.signoff.projections.masterlist.api.FetchMasterListQuery;
 import org.signoff.projections.masterlist.api.FetchPermissionsQuery;
 import org.signoff.projections.masterlist.api.FetchSuspendedSignOffsQuery;
@@ -41,6 +43,8 @@ import org.signoff.staff.api.StaffMemberErased;
 import org.signoff.staff.api.StaffMemberRegistered;
 import org.signoff.storage.Columns;
 import org.signoff.storage.PersonalData;
+import org.signoff.ticket.api.AttendedClass;
+import org.signoff.ticket.api.JobAccessRequested;
 import org.signoff.ticket.api.MigrationSource;
 import org.signoff.ticket.api.ProductionRoleUpdated;
 import org.signoff.ticket.api.ProductionUseApproved;
@@ -72,7 +76,7 @@ public class MasterListProjection {
      * The shape of its tables' rows: raised with a migration after which rows written before it need the events
      * replayed (a column filled from them, say); a node that finds an older shape recorded rebuilds the read model.
      */
-    public static final int SHAPE = 2; // 2: role_in_alma
+    public static final int SHAPE = 3; // 2: role_in_alma; 3: the training behind each sign-off
 
     /** Its tables: nobody else reads or writes them. */
     public static final List<String> TABLES = List.of(
@@ -81,7 +85,9 @@ public class MasterListProjection {
             "projection_master_list_suspension",
             "projection_recertification_campaign",
             "projection_master_list_person",
-            "projection_master_list_job");
+            "projection_master_list_job",
+            "projection_master_list_class",
+            "projection_master_list_training");
 
     private static final String TEST_COLUMNS = "test_job_instance, test_records, test_outcome, test_attachments, "
             + "test_notes, test_reported_by, test_reported_at";
@@ -131,6 +137,13 @@ public class MasterListProjection {
                 .update();
     }
 
+    @EventHandler
+    void on(TrainingClassRegistered event) {
+        jdbc.sql("INSERT INTO projection_master_list_class (class_id, title) VALUES (?, ?)")
+                .params(event.classId().value(), event.title())
+                .update();
+    }
+
     // --- people's units
 
     @EventHandler
@@ -148,6 +161,28 @@ public class MasterListProjection {
     }
 
     // --- who is signed off, since when, until when; and on what evidence
+
+    /** The training the request rests on: kept by ticket, shown with the sign-off once approved. */
+    @EventHandler
+    void on(JobAccessRequested event) {
+        String ticketId = event.ticketId().value();
+        forgetTraining(ticketId);
+        List<AttendedClass> training = event.training();
+        for (int i = 0; i < training.size(); i++) {
+            AttendedClass attended = training.get(i);
+            jdbc.sql("INSERT INTO projection_master_list_training (ticket_id, position, class_id, title, attended_on) "
+                            + "VALUES (?, ?, ?, COALESCE((SELECT title FROM projection_master_list_class "
+                            + "WHERE class_id = ?), ?), ?)")
+                    .params(
+                            ticketId,
+                            i,
+                            attended.classId().value(),
+                            attended.classId().value(),
+                            attended.classId().value(),
+                            attended.attendedOn())
+                    .update();
+        }
+    }
 
     @EventHandler
     void on(SandboxTestReported event, @Timestamp Instant at) {
@@ -228,6 +263,7 @@ public class MasterListProjection {
     void on(RequestWithdrawn event, @Timestamp Instant at) {
         end(event.ticketId().value(), at, event.performedBy().value(), "WITHDRAWN", event.reason());
         forgetTest(event.ticketId().value());
+        forgetTrainingUnlessSignedOff(event.ticketId().value());
     }
 
     @EventHandler
@@ -285,6 +321,7 @@ public class MasterListProjection {
     void on(RequesterLeft event, @Timestamp Instant at) {
         end(event.ticketId().value(), at, event.performedBy().value(), "REQUESTER_LEFT", event.reason());
         forgetTest(event.ticketId().value());
+        forgetTrainingUnlessSignedOff(event.ticketId().value());
     }
 
     @EventHandler
@@ -305,6 +342,7 @@ public class MasterListProjection {
     @EventHandler
     void on(ProductionUseDenied event) {
         forgetTest(event.ticketId().value());
+        forgetTraining(event.ticketId().value());
     }
 
     /** A sign-off ends: it leaves the list from this instant on, and stays in its history. */
@@ -314,6 +352,20 @@ public class MasterListProjection {
                 .params(Columns.utc(at), by, how, reason, ticketId)
                 .update();
         decide(ticketId, how, at);
+    }
+
+    private void forgetTraining(String ticketId) {
+        jdbc.sql("DELETE FROM projection_master_list_training WHERE ticket_id = ?")
+                .param(ticketId)
+                .update();
+    }
+
+    /** A ticket that ended before its approval: its training backs no sign-off. */
+    private void forgetTrainingUnlessSignedOff(String ticketId) {
+        jdbc.sql("DELETE FROM projection_master_list_training WHERE ticket_id = ? "
+                        + "AND NOT EXISTS (SELECT 1 FROM projection_master_list WHERE ticket_id = ?)")
+                .params(ticketId, ticketId)
+                .update();
     }
 
     private void forgetTest(String ticketId) {
@@ -572,6 +624,18 @@ public class MasterListProjection {
                         .add(new PermissionView.Suspension(
                                 Columns.instant(rs, "suspended_at"), Columns.instant(rs, "reinstated_at"))))
                 .list();
+        Map<String, List<PermissionView.Training>> training = new LinkedHashMap<>();
+        jdbc.sql("SELECT c.* FROM projection_master_list_training c JOIN projection_master_list m "
+                        + "ON m.ticket_id = c.ticket_id WHERE m.staff_id = ?"
+                        + (query.jobId() == null ? "" : " AND m.job_id = ?")
+                        + " ORDER BY c.ticket_id, c.position")
+                .params(query.jobId() == null ? List.of(query.staffId()) : List.of(query.staffId(), query.jobId()))
+                .query((rs, n) -> training.computeIfAbsent(rs.getString("ticket_id"), ticket -> new ArrayList<>())
+                        .add(new PermissionView.Training(
+                                rs.getString("class_id"),
+                                rs.getString("title"),
+                                rs.getObject("attended_on", LocalDate.class))))
+                .list();
         return jdbc.sql("SELECT * FROM projection_master_list WHERE staff_id = ?"
                         + (query.jobId() == null ? "" : " AND job_id = ?")
                         + " ORDER BY approved_at, ticket_id")
@@ -588,7 +652,8 @@ public class MasterListProjection {
                         rs.getString("ended_how"),
                         rs.getString("ended_by"),
                         rs.getString("end_reason"),
-                        List.copyOf(suspensions.getOrDefault(rs.getString("ticket_id"), List.of()))))
+                        suspensions.getOrDefault(rs.getString("ticket_id"), List.of()),
+                        training.getOrDefault(rs.getString("ticket_id"), List.of())))
                 .list();
     }
 

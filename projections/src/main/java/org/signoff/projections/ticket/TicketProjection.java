@@ -4,14 +4,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -25,9 +30,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.signoff.catalog.api.JobChanged;
 import org.signoff.catalog.api.JobRegistered;
+import org.signoff.catalog.api.JobRequiredClassesSet;
+import org.signoff.catalog.api.TrainingClassRegistered;
 import org.signoff.common.MessageMetaData;
 import org.signoff.projections.ticket.api.AuditEntryView;
 import org.signoff.projections.ticket.api.AuditTrailQuery;
+import org.signoff.projections.ticket.api.ClassToAttend;
 import org.signoff.projections.ticket.api.FindTicketQuery;
 import org.signoff.projections.ticket.api.HistoryEntryView;
 import org.signoff.projections.ticket.api.JobStatisticsView;
@@ -37,8 +45,10 @@ import org.signoff.projections.ticket.api.OpenWaitsQuery;
 import org.signoff.projections.ticket.api.StepStatisticsQuery;
 import org.signoff.projections.ticket.api.TicketSummaryView;
 import org.signoff.projections.ticket.api.TicketView;
+import org.signoff.projections.ticket.api.TrainingView;
 import org.signoff.projections.ticket.api.WaitingOnQuery;
 import org.signoff.projections.ticket.api.WaitingView;
+import org.signoff.staff.api.ClassAttended;
 import org.signoff.staff.api.Role;
 import org.signoff.staff.api.StaffMemberChanged;
 import org.signoff.staff.api.StaffMemberErased;
@@ -64,11 +74,17 @@ public class TicketProjection {
      * The shape of its tables' rows: raised with a migration after which rows written before it need the events
      * replayed (a column filled from them, say); a node that finds an older shape recorded rebuilds the read model.
      */
-    public static final int SHAPE = 1;
+    public static final int SHAPE = 2; // 2: the training record (the request's classes by title, what reading waits on)
 
     /** Its tables: nobody else reads or writes them. */
     public static final List<String> TABLES = List.of(
-            "projection_ticket", "projection_ticket_history", "projection_ticket_person", "projection_ticket_job");
+            "projection_ticket",
+            "projection_ticket_history",
+            "projection_ticket_person",
+            "projection_ticket_job",
+            "projection_ticket_class",
+            "projection_ticket_job_class",
+            "projection_ticket_attendance");
 
     private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {};
 
@@ -191,6 +207,52 @@ public class TicketProjection {
                 .update();
     }
 
+    // --- its own copies of the training record: the classes, what each job requires, who attended which
+
+    @EventHandler
+    void on(TrainingClassRegistered event) {
+        writeKeptFirst();
+        jdbc.sql("INSERT INTO projection_ticket_class (class_id, position, title, required_of_every_job) "
+                        + "SELECT ?, COALESCE(MAX(position), 0) + 1, ?, ? FROM projection_ticket_class")
+                .params(event.classId().value(), event.title(), event.requiredOfEveryJob())
+                .update();
+    }
+
+    /** The job's own classes, replacing the last list: a ticket still reading waits on them from now on. */
+    @EventHandler
+    void on(JobRequiredClassesSet event) {
+        writeKeptFirst();
+        jdbc.sql("DELETE FROM projection_ticket_job_class WHERE job_id = ?")
+                .param(event.jobId().value())
+                .update();
+        for (int i = 0; i < event.classIds().size(); i++) {
+            jdbc.sql("INSERT INTO projection_ticket_job_class (job_id, class_id, position) VALUES (?, ?, ?)")
+                    .params(event.jobId().value(), event.classIds().get(i).value(), i)
+                    .update();
+        }
+    }
+
+    /** Who attended which class: what a reading waits on, and a step of the person's history. */
+    @EventHandler
+    void on(
+            ClassAttended event,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at,
+            @MetaDataValue(MessageMetaData.CLIENT) String client) {
+        writeKeptFirst();
+        jdbc.sql("INSERT INTO projection_ticket_attendance (staff_id, class_id, attended_on, seq, recorded_by, client, "
+                        + "occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        event.staffId().value(),
+                        event.classId().value(),
+                        event.attendedOn(),
+                        sequence,
+                        event.performedBy() == null ? null : event.performedBy().value(),
+                        client,
+                        Columns.utc(at))
+                .update();
+    }
+
     /** An erased person's tickets and steps stay, under the name they show as from now on. */
     @EventHandler
     void on(StaffMemberErased event) {
@@ -200,6 +262,13 @@ public class TicketProjection {
             PersonalData.replace(jdbc, staffId, event.erasedAs(), "projection_ticket", List.of("staff_id"), List.of());
             PersonalData.replace(
                     jdbc, staffId, event.erasedAs(), "projection_ticket_person", List.of("staff_id"), List.of());
+            PersonalData.replace(
+                    jdbc,
+                    staffId,
+                    event.erasedAs(),
+                    "projection_ticket_attendance",
+                    List.of("staff_id", "recorded_by"),
+                    List.of());
             PersonalData.replace(
                     jdbc,
                     staffId,
@@ -257,7 +326,8 @@ public class TicketProjection {
                 .map(Enum::name)
                 .toList();
         Instant now = Instant.now();
-        return jdbc.sql("SELECT t.*, j.scope, j.name AS job_name" + WAITING_FROM + "WHERE (" + mine + ") "
+        List<WaitingView> page = jdbc.sql("SELECT t.*, j.scope, j.name AS job_name" + WAITING_FROM + "WHERE ("
+                        + mine + ") "
                         + "AND (CAST(:after AS TIMESTAMP WITH TIME ZONE) IS NULL OR t.status_since > :after "
                         + "OR (t.status_since = :after AND t.ticket_id > :afterId)) "
                         + "ORDER BY t.status_since, t.ticket_id LIMIT :limit")
@@ -276,6 +346,7 @@ public class TicketProjection {
                 .param("limit", query.limit())
                 .query((rs, n) -> waiting(rs, now))
                 .list();
+        return page.stream().map(withClassesToAttend(page)).toList();
     }
 
     /**
@@ -289,7 +360,8 @@ public class TicketProjection {
                 .map(Enum::name)
                 .toList();
         Instant now = Instant.now();
-        return jdbc.sql("SELECT t.*, j.scope, j.name AS job_name, p.unit, h.details AS deadlines" + WAITING_FROM
+        List<OpenWaitView> waits = jdbc.sql("SELECT t.*, j.scope, j.name AS job_name, p.unit, h.details AS deadlines"
+                        + WAITING_FROM
                         + "LEFT JOIN projection_ticket_history h ON h.ticket_id = t.ticket_id AND h.seq = "
                         + "(SELECT MAX(d.seq) FROM projection_ticket_history d WHERE d.ticket_id = t.ticket_id "
                         + "AND d.event_type = 'DeadlinesScheduled') "
@@ -308,6 +380,41 @@ public class TicketProjection {
                             thisWait ? instant(scheduled.get("limitAt")) : null);
                 })
                 .list();
+        UnaryOperator<WaitingView> classes =
+                withClassesToAttend(waits.stream().map(OpenWaitView::ticket).toList());
+        return waits.stream()
+                .map(wait ->
+                        new OpenWaitView(classes.apply(wait.ticket()), wait.unit(), wait.remindAt(), wait.limitAt()))
+                .toList();
+    }
+
+    /**
+     * What each ticket still reading waits on besides its readings: the classes its job requires now (those of every
+     * job first, then its own) that its requester has not attended, read in one statement for the page's tickets.
+     * Worked out when asked, so a class added to a job later counts for every ticket that has not asked yet.
+     */
+    private UnaryOperator<WaitingView> withClassesToAttend(List<WaitingView> page) {
+        List<String> reading = page.stream()
+                .filter(wait -> wait.status() == TicketStatus.READING)
+                .map(WaitingView::ticketId)
+                .toList();
+        if (reading.isEmpty()) {
+            return wait -> wait;
+        }
+        Map<String, List<ClassToAttend>> missing = new LinkedHashMap<>();
+        jdbc.sql("SELECT t.ticket_id, c.class_id, c.title FROM projection_ticket t JOIN projection_ticket_class c "
+                        + "ON c.required_of_every_job OR EXISTS (SELECT 1 FROM projection_ticket_job_class r "
+                        + "WHERE r.job_id = t.job_id AND r.class_id = c.class_id) "
+                        + "WHERE t.ticket_id IN (:tickets) AND NOT EXISTS (SELECT 1 FROM projection_ticket_attendance a "
+                        + "WHERE a.staff_id = t.staff_id AND a.class_id = c.class_id) "
+                        + "ORDER BY t.ticket_id, CASE WHEN c.required_of_every_job THEN 0 ELSE 1 END, c.position")
+                .param("tickets", reading)
+                .query(rs -> {
+                    missing.computeIfAbsent(rs.getString("ticket_id"), ticket -> new ArrayList<>())
+                            .add(new ClassToAttend(rs.getString("class_id"), rs.getString("title")));
+                });
+        return wait ->
+                missing.containsKey(wait.ticketId()) ? wait.withClassesToAttend(missing.get(wait.ticketId())) : wait;
     }
 
     private static WaitingView waiting(ResultSet rs, Instant now) throws SQLException {
@@ -324,7 +431,8 @@ public class TicketProjection {
                 status.step(),
                 status.nextActor(),
                 since,
-                since == null ? null : Duration.between(since, now));
+                since == null ? null : Duration.between(since, now),
+                List.of());
     }
 
     private static Instant instant(Object value) {
@@ -462,7 +570,29 @@ public class TicketProjection {
                 .param(query.ticketId())
                 .query(TicketProjection::summary)
                 .optional()
-                .map(ticket -> new TicketView(ticket, history(ticket.ticketId())));
+                .map(ticket -> {
+                    List<HistoryEntryView> history = history(ticket.ticketId());
+                    return new TicketView(ticket, history, training(history));
+                });
+    }
+
+    /** The classes the ticket's request rested on, as its history entry keeps them (the last request's). */
+    private static List<TrainingView> training(List<HistoryEntryView> history) {
+        List<TrainingView> training = List.of();
+        for (HistoryEntryView entry : history) {
+            if (entry.event().equals(JobAccessRequested.class.getSimpleName())
+                    && entry.details().get("training") instanceof List<?> classes) {
+                training = classes.stream()
+                        .filter(Map.class::isInstance)
+                        .map(Map.class::cast)
+                        .map(attended -> new TrainingView(
+                                String.valueOf(attended.get("classId")),
+                                String.valueOf(attended.get("title")),
+                                LocalDate.parse(String.valueOf(attended.get("attendedOn")))))
+                        .toList();
+            }
+        }
+        return training;
     }
 
     @QueryHandler
@@ -489,30 +619,68 @@ public class TicketProjection {
                 .list();
     }
 
+    /**
+     * See {@link AuditTrailQuery}. A person's history holds, besides the steps of tickets, each class they attended
+     * and each attendance they recorded ({@code ClassAttended}, no ticket): ordered among the steps by time, then by
+     * the attendee's staff id where a step has its ticket id, then by the place in that history.
+     */
     @QueryHandler
     List<AuditEntryView> handle(AuditTrailQuery query) {
-        String concerned = query.staffId() != null ? "(h.performed_by = :who OR t.staff_id = :who)" : "t.job_id = :job";
-        return jdbc.sql("SELECT h.*, t.staff_id AS requester, t.job_id, t.variant, t.support_ticket_ref "
-                        + "FROM projection_ticket_history h JOIN projection_ticket t ON t.ticket_id = h.ticket_id "
-                        + "WHERE " + concerned
-                        + " AND (CAST(:after AS TIMESTAMP WITH TIME ZONE) IS NULL OR h.occurred_at > :after "
-                        + "OR (h.occurred_at = :after AND (h.ticket_id > :afterId "
-                        + "OR (h.ticket_id = :afterId AND h.seq > :afterSeq)))) "
-                        + "ORDER BY h.occurred_at, h.ticket_id, h.seq FETCH FIRST :limit ROWS ONLY")
+        String steps = "SELECT h.ticket_id, h.ticket_id AS sort_key, h.seq, h.event_type, h.performed_by, h.client, "
+                + "h.occurred_at, h.status_after, h.details, t.staff_id AS requester, t.job_id, t.variant, "
+                + "t.support_ticket_ref, CAST(NULL AS VARCHAR(255)) AS class_id, CAST(NULL AS VARCHAR(1000)) AS title, "
+                + "CAST(NULL AS DATE) AS attended_on FROM projection_ticket_history h "
+                + "JOIN projection_ticket t ON t.ticket_id = h.ticket_id WHERE ";
+        String entries = query.staffId() != null
+                ? steps + "(h.performed_by = :who OR t.staff_id = :who) UNION ALL SELECT NULL, a.staff_id, a.seq, "
+                        + "'ClassAttended', a.recorded_by, a.client, a.occurred_at, NULL, NULL, a.staff_id, NULL, NULL, "
+                        + "NULL, a.class_id, c.title, a.attended_on FROM projection_ticket_attendance a "
+                        + "LEFT JOIN projection_ticket_class c ON c.class_id = a.class_id "
+                        + "WHERE a.staff_id = :who OR a.recorded_by = :who"
+                : steps + "t.job_id = :job";
+        return jdbc.sql("SELECT * FROM (" + entries + ") e "
+                        + "WHERE (CAST(:after AS TIMESTAMP WITH TIME ZONE) IS NULL OR e.occurred_at > :after "
+                        + "OR (e.occurred_at = :after AND (e.sort_key > :afterId "
+                        + "OR (e.sort_key = :afterId AND e.seq > :afterSeq)))) "
+                        + "ORDER BY e.occurred_at, e.sort_key, e.seq FETCH FIRST :limit ROWS ONLY")
                 .param("who", query.staffId())
                 .param("job", query.jobId())
                 .param("after", query.afterOccurredAt() == null ? null : Columns.utc(query.afterOccurredAt()))
                 .param("afterId", query.afterTicketId() == null ? "" : query.afterTicketId())
                 .param("afterSeq", query.afterSequence() == null ? -1L : query.afterSequence())
                 .param("limit", query.limit())
-                .query((rs, n) -> new AuditEntryView(
-                        rs.getString("ticket_id"),
-                        rs.getString("job_id"),
-                        rs.getString("variant"),
-                        rs.getString("requester"),
-                        rs.getString("support_ticket_ref"),
-                        step(rs)))
+                .query((rs, n) -> rs.getString("ticket_id") == null
+                        ? attended(rs)
+                        : new AuditEntryView(
+                                rs.getString("ticket_id"),
+                                rs.getString("job_id"),
+                                rs.getString("variant"),
+                                rs.getString("requester"),
+                                rs.getString("support_ticket_ref"),
+                                step(rs)))
                 .list();
+    }
+
+    /** A class attended, as a step of the person's history: whose record, who recorded it, the class and the day. */
+    private static AuditEntryView attended(ResultSet rs) throws SQLException {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("classId", rs.getString("class_id"));
+        details.put("title", rs.getString("title") == null ? rs.getString("class_id") : rs.getString("title"));
+        details.put("attendedOn", rs.getObject("attended_on", LocalDate.class).toString());
+        return new AuditEntryView(
+                null,
+                null,
+                null,
+                rs.getString("requester"),
+                null,
+                new HistoryEntryView(
+                        rs.getLong("seq"),
+                        ClassAttended.class.getSimpleName(),
+                        rs.getString("performed_by"),
+                        rs.getString("client"),
+                        Columns.instant(rs, "occurred_at"),
+                        null,
+                        details));
     }
 
     private List<HistoryEntryView> history(String ticketId) {
@@ -550,6 +718,7 @@ public class TicketProjection {
     /**
      * The event's own data: everything but the ticket id and performer, which the entry shows already. A step that
      * may give roles in Alma says whether it did ({@code appliedInAlma}): one taken by hand carries no roles at all.
+     * A request's classes carry their titles.
      */
     private String details(TicketEvent event) {
         ObjectNode node = json.valueToTree(event);
@@ -559,8 +728,20 @@ public class TicketProjection {
             node.put("appliedInAlma", granted.almaRolesAdded() != null);
         } else if (event instanceof ProductionRoleUpdated updated) {
             node.put("appliedInAlma", updated.almaRolesAdded() != null);
+        } else if (event instanceof JobAccessRequested && node.get("training") instanceof ArrayNode training) {
+            training.forEach(attended -> ((ObjectNode) attended)
+                    .put("title", title(attended.path("classId").asText())));
         }
         return node.toString();
+    }
+
+    /** A class's title, as the request's history entry shows it; its id should the class be unknown. */
+    private String title(String classId) {
+        return jdbc.sql("SELECT title FROM projection_ticket_class WHERE class_id = ?")
+                .param(classId)
+                .query(String.class)
+                .optional()
+                .orElse(classId);
     }
 
     private Map<String, Object> readDetails(String text) {

@@ -2,6 +2,8 @@ package org.signoff.projections.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -9,9 +11,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import org.signoff.catalog.api.TrainingClassId;
+import org.signoff.catalog.api.TrainingClassRegistered;
 import org.signoff.projections.ReadModelDatabase;
+import org.signoff.projections.staff.api.AttendanceView;
 import org.signoff.projections.staff.api.FindStaffQuery;
+import org.signoff.projections.staff.api.ListAttendanceQuery;
 import org.signoff.projections.staff.api.StaffView;
+import org.signoff.staff.api.ClassAttended;
 import org.signoff.staff.api.Role;
 import org.signoff.staff.api.StaffId;
 import org.signoff.staff.api.StaffMemberChanged;
@@ -44,6 +51,29 @@ class StaffProjectionTest {
         assertThat(view.almaPrimaryId()).isEqualTo("lee.liaison@example.edu");
         assertThat(view.roles()).containsExactly(Role.LIAISON, Role.STAFF);
         assertThat(view.liaisonUnits()).containsExactly("ITS", "LAW");
+    }
+
+    @Test
+    void aTrainingRecordListsEachClassByTitleOldestDayFirstWithWhoRecordedIt() {
+        TrainingClassId holdings = TrainingClassId.of("holdings-and-items");
+        TrainingClassId introduction = TrainingClassId.of("introduction-to-alma");
+        staff.on(new TrainingClassRegistered(introduction, "Introduction to Alma", "Overviews", true, ADMIN));
+        staff.on(new TrainingClassRegistered(holdings, "Holdings & Items", "Cross-Functional", false, ADMIN));
+        Instant recorded = Instant.parse("2026-04-09T10:00:00Z");
+        staff.on(new ClassAttended(LEE, holdings, LocalDate.of(2026, 4, 8), ADMIN), recorded);
+        staff.on(new ClassAttended(LEE, introduction, LocalDate.of(2026, 3, 4), ADMIN), recorded.plusSeconds(1));
+
+        assertThat(staff.handle(new ListAttendanceQuery("lee")))
+                .containsExactly(
+                        new AttendanceView(
+                                "introduction-to-alma",
+                                "Introduction to Alma",
+                                LocalDate.of(2026, 3, 4),
+                                "admin",
+                                recorded.plusSeconds(1)),
+                        new AttendanceView(
+                                "holdings-and-items", "Holdings & Items", LocalDate.of(2026, 4, 8), "admin", recorded));
+        assertThat(staff.handle(new ListAttendanceQuery("someone-else"))).isEmpty();
     }
 
     @Test

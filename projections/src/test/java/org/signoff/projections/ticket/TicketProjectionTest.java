@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -17,13 +19,21 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.signoff.catalog.api.JobId;
+import org.signoff.catalog.api.JobRequiredClassesSet;
+import org.signoff.catalog.api.TrainingClassId;
+import org.signoff.catalog.api.TrainingClassRegistered;
 import org.signoff.projections.ReadModelDatabase;
+import org.signoff.projections.ticket.api.ClassToAttend;
 import org.signoff.projections.ticket.api.FindTicketQuery;
 import org.signoff.projections.ticket.api.ListTicketsQuery;
 import org.signoff.projections.ticket.api.OpenWaitView;
 import org.signoff.projections.ticket.api.OpenWaitsQuery;
 import org.signoff.projections.ticket.api.TicketSummaryView;
 import org.signoff.projections.ticket.api.TicketView;
+import org.signoff.projections.ticket.api.WaitingOnQuery;
+import org.signoff.projections.ticket.api.WaitingView;
+import org.signoff.staff.api.ClassAttended;
+import org.signoff.staff.api.Role;
 import org.signoff.staff.api.StaffId;
 import org.signoff.ticket.api.DeadlinesScheduled;
 import org.signoff.ticket.api.JobAccessRequested;
@@ -45,6 +55,8 @@ class TicketProjectionTest {
     private static final TicketId TICKET = TicketId.of("t-1");
     private static final StaffId AMY = StaffId.of("amy");
     private static final StaffId LIB = StaffId.of("lib");
+    private static final TrainingClassId INTRODUCTION = TrainingClassId.of("introduction-to-alma");
+    private static final TrainingClassId HOLDINGS = TrainingClassId.of("holdings-and-items");
     private static final Instant T0 = Instant.parse("2026-11-22T09:00:00Z");
 
     private TicketProjection tickets;
@@ -182,6 +194,30 @@ class TicketProjectionTest {
                 .extracting(TicketSummaryView::ticketId)
                 .containsExactly("t-2");
         assertThat(tickets.handle(ListTicketsQuery.all())).hasSize(2);
+    }
+
+    @Test
+    void aReadingWaitsOnTheClassesItsJobRequiresNowThatTheRequesterHasNotAttended() {
+        JobId job = JobId.of("change-physical-items");
+        tickets.on(new TrainingClassRegistered(INTRODUCTION, "Introduction to Alma", "Overviews", true, LIB));
+        tickets.on(new TrainingClassRegistered(HOLDINGS, "Holdings & Items", "Cross-Functional", false, LIB));
+        tickets.on(new SignOffStarted(TICKET, AMY, job, null), 0, T0, null);
+        tickets.on(new ClassAttended(AMY, INTRODUCTION, LocalDate.of(2026, 3, 4), LIB), 1, T0, "portal");
+
+        assertThat(waitingOnAmy().classesToAttend()).isEmpty();
+
+        tickets.on(new JobRequiredClassesSet(job, List.of(HOLDINGS), LIB));
+
+        assertThat(waitingOnAmy().classesToAttend())
+                .as("a class required of the job later")
+                .containsExactly(new ClassToAttend("holdings-and-items", "Holdings & Items"));
+        tickets.on(new ClassAttended(AMY, HOLDINGS, LocalDate.of(2026, 4, 8), LIB), 2, T0, null);
+        assertThat(waitingOnAmy().classesToAttend()).isEmpty();
+    }
+
+    private WaitingView waitingOnAmy() {
+        return tickets.handle(new WaitingOnQuery("amy", Set.of(Role.STAFF), Set.of(), false, null, null, 10))
+                .get(0);
     }
 
     @Test

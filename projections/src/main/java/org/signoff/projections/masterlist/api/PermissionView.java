@@ -1,6 +1,7 @@
 package org.signoff.projections.masterlist.api;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -17,6 +18,8 @@ import java.util.List;
  * @param endReason     the reason they gave
  * @param suspensions   when it was off the list in between: its holder had not confirmed a new version of a
  *                      required reading in time (until {@code null}: still suspended)
+ * @param training      the classes the job required when it was asked for (step 2), each with the day its holder
+ *                      had attended it; empty for a sign-off asked for before training was recorded, or migrated
  */
 public record PermissionView(
         String ticketId,
@@ -30,8 +33,17 @@ public record PermissionView(
         String endedHow,
         String endedBy,
         String endReason,
-        List<Suspension> suspensions) {
+        List<Suspension> suspensions,
+        List<Training> training) {
+
+    public PermissionView {
+        suspensions = List.copyOf(suspensions);
+        training = training == null ? List.of() : List.copyOf(training);
+    }
 
     /** Off the master list from {@code from} until {@code until} ({@code null}: still). */
     public record Suspension(Instant from, Instant until) {}
+
+    /** A class the sign-off rests on, and the day its holder attended it. */
+    public record Training(String classId, String title, LocalDate attendedOn) {}
 }

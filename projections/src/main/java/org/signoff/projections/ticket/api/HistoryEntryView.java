@@ -11,7 +11,7 @@ import org.signoff.ticket.api.TicketStatus;
  * @param sequence    position in the ticket's history, from 0
  * @param event       the event's name, e.g. {@code SandboxTestReported}
  * @param client      the API client that sent the command, when it acted for {@code performedBy}
- * @param statusAfter where the ticket stood after it
+ * @param statusAfter where the ticket stood after it ({@code null} for a step of no ticket: a class attended)
  */
 public record HistoryEntryView(
         long sequence,
