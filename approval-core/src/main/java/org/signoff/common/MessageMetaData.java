@@ -7,8 +7,9 @@ public final class MessageMetaData {
     public static final String CLIENT = "client";
 
     /**
-     * The institution the command was sent within, from its sender's credential ({@link InstitutionCode}); an event
-     * without it was written before institutions, in the default institution.
+     * The institution the command was sent within, from its sender's credential ({@link InstitutionCode}). An event
+     * without it is the default institution's: written before institutions, or sent by the engine itself (its seed,
+     * deadlines, Alma listeners), which acts for the default institution alone so far.
      */
     public static final String INSTITUTION = "institution";
 

@@ -39,6 +39,8 @@ public enum Rejection {
     READINGS_NOT_CONFIRMED(Kind.RULE),
     /** the requester has not attended every training class the job requires */
     CLASSES_NOT_ATTENDED(Kind.RULE),
+    /** a person recording their own attendance: the training a request rests on is someone else's word */
+    OWN_ATTENDANCE(Kind.RULE),
     UNKNOWN_READING(Kind.RULE),
     OUTDATED_READING_VERSION(Kind.RULE),
     JOB_RETIRED(Kind.RULE),

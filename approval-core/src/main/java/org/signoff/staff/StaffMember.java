@@ -156,12 +156,15 @@ public class StaffMember {
     }
 
     /**
-     * A day in the future is a slip ({@link RecordClassAttendance#latestDay}); the same class on the same day again is
+     * Nobody records their own attendance, trainers included: a request rests on it. A day in the future is a slip ({@link RecordClassAttendance#latestDay}); the same class on the same day again is
      * refused as known, so a list imported twice records each line once.
      */
     @CommandHandler
     void handle(RecordClassAttendance command, StaffDirectory directory, TrainingRecords training) {
         Performers.withAnyRole(directory, command.performedBy(), Role.TRAINER, Role.FACILITATOR, Role.ADMIN);
+        if (command.performedBy().equals(staffId)) {
+            throw Rejection.OWN_ATTENDANCE.because("'" + staffId + "' may not record their own attendance");
+        }
         requireHere();
         TrainingClassId classId = command.classId();
         if (training.find(classId).isEmpty()) {

@@ -26,7 +26,8 @@ import org.signoff.staff.api.StaffMemberRegistered;
 /**
  * A trainer or facilitator records who attended their class on which day; an administrator may too (the training
  * portal's lists). The same class on the same day again is known already; a class the catalog does not have, a day in
- * the future, a person who left or anyone else recording is refused, and nothing is recorded.
+ * the future, a person who left, anyone else recording or anyone recording their own is refused, and nothing is
+ * recorded.
  */
 class StaffAttendanceTest {
 
@@ -74,11 +75,21 @@ class StaffAttendanceTest {
     }
 
     @Test
-    void thePersonThemselvesMayNotRecordIt() {
+    void aRequesterMayNotRecordTheirOwnAttendance() {
         fixture.given(AMY_JOINED)
                 .when(new RecordClassAttendance(AMY, HOLDINGS, CLASS_DAY, AMY))
                 .expectNoEvents()
                 .expectException(rejectedAs(Rejection.ROLE_REQUIRED));
+    }
+
+    @Test
+    void aTrainerMayNotRecordTheirOwnAttendanceEither() {
+        StaffMemberRegistered trainerJoined =
+                new StaffMemberRegistered(TRAINER, "LTS", Set.of(Role.TRAINER, Role.STAFF), Set.of(), ADMIN, "trainer");
+        fixture.given(trainerJoined)
+                .when(new RecordClassAttendance(TRAINER, HOLDINGS, CLASS_DAY, TRAINER))
+                .expectNoEvents()
+                .expectException(rejectedAs(Rejection.OWN_ATTENDANCE));
     }
 
     @Test

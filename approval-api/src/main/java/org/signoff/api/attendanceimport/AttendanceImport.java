@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 
 import org.signoff.api.command.Commands;
@@ -152,7 +153,7 @@ class AttendanceImport {
         List<LineReport> report = new ArrayList<>();
         for (int i = headerAt + 1; i < lines.length; i++) {
             if (!lines[i].isBlank()) {
-                report.add(decide(i + 1L, lines[i], header, classes, latest, inThisFile, toRecord));
+                report.add(decide(i + 1L, lines[i], header, classes, latest, performer, inThisFile, toRecord));
             }
         }
         if (!dryRun) {
@@ -189,6 +190,7 @@ class AttendanceImport {
             List<String> header,
             List<ClassEntry> classes,
             LocalDate latest,
+            StaffId performer,
             Set<Attendance> inThisFile,
             Map<Long, Attendance> toRecord) {
         LineReport line = new LineReport(number, Outcome.REFUSED, null, null, null, null, null, null);
@@ -254,6 +256,9 @@ class AttendanceImport {
         if (directory.find(found).map(StaffMembership::left).orElse(false)) {
             return line.refused(Rejection.STAFF_MEMBER_LEFT.name(), "'" + found + "' has left");
         }
+        if (found.equals(performer)) {
+            return line.refused(Rejection.OWN_ATTENDANCE.name(), "'" + found + "' may not record their own attendance");
+        }
         if (attendedOn.get().isAfter(latest)) {
             return line.refused(Rejection.INVALID_DEFINITION.name(), "An attendance has a day, not in the future");
         }
@@ -294,6 +299,16 @@ class AttendanceImport {
                         refused.rejection() == Rejection.ATTENDANCE_ALREADY_RECORDED
                                 ? line.alreadyKnown()
                                 : line.refused(refused.rejection().name(), refused.getMessage()));
+            } catch (ConcurrencyException raced) {
+                // the person's history changed under this line twice (a trainer posting for them meanwhile): the
+                // line alone is refused, the report still answered; the same file again takes it
+                changed.put(
+                        entry.getKey(),
+                        planned.get(entry.getKey())
+                                .refused(
+                                        "CONCURRENT_CHANGE",
+                                        "Another change to this person's history came at the same moment: import "
+                                                + "the file again"));
             }
         });
         report.replaceAll(line -> changed.getOrDefault(line.line(), line));

@@ -25,8 +25,8 @@ public final class GroupedSends {
     /** Sends each group's items in order, {@link #SENDERS} groups at once; the first failure is rethrown. */
     public static <T> void send(Collection<? extends List<T>> groups, Consumer<? super T> send) {
         ExecutorService senders = new DelegatingSecurityContextExecutorService(Executors.newFixedThreadPool(SENDERS));
+        List<Future<?>> sent = new ArrayList<>();
         try {
-            List<Future<?>> sent = new ArrayList<>();
             for (List<T> group : groups) {
                 sent.add(senders.submit(() -> group.forEach(send)));
             }
@@ -37,6 +37,7 @@ public final class GroupedSends {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("The import was interrupted", interrupted);
         } catch (ExecutionException failed) {
+            sent.forEach(group -> group.cancel(false)); // the groups not begun are not sent after the answer
             throw failed.getCause() instanceof RuntimeException runtime
                     ? runtime
                     : new IllegalStateException(failed.getCause());

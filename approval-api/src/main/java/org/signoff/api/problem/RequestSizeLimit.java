@@ -1,6 +1,7 @@
 package org.signoff.api.problem;
 
 import java.io.IOException;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -28,7 +29,7 @@ import org.signoff.api.ApprovalProperties;
 public class RequestSizeLimit extends OncePerRequestFilter {
 
     /** The endpoints that take files: a master list, an attendance list to import. */
-    static final java.util.Set<String> IMPORTS = java.util.Set.of("/master-list/imports", "/attendance-imports");
+    static final Set<String> IMPORTS = Set.of("/master-list/imports", "/attendance-imports");
 
     private final long requestLimit;
     private final long importLimit;

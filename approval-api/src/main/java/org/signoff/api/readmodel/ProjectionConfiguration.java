@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import org.signoff.api.ApprovalProperties;
 import org.signoff.projections.catalog.CatalogProjection;
 import org.signoff.projections.masterlist.MasterListProjection;
 import org.signoff.projections.staff.StaffProjection;
@@ -53,10 +54,18 @@ class ProjectionConfiguration {
         return List.of(TICKETS, MASTER_LIST, CATALOG, STAFF);
     }
 
-    /** The engine's migrations and the read models', each in a history of its own. */
+    /**
+     * The engine's migrations and the read models', each in a history of its own; then the store's default
+     * institution recorded, or checked against the configured one.
+     */
     @Bean
-    FlywayMigrationStrategy schemaMigrations() {
-        return new SchemaMigrations();
+    FlywayMigrationStrategy schemaMigrations(ApprovalProperties properties) {
+        return flyway -> {
+            new SchemaMigrations().migrate(flyway);
+            DefaultInstitutionOfTheStore.recordOrCheck(
+                    flyway.getConfiguration().getDataSource(),
+                    properties.institution().defaultInstitution());
+        };
     }
 
     @Bean

@@ -126,7 +126,8 @@ class StaffController {
                         TrainingClassId.of(body.classId()),
                         body.attendedOn(),
                         commands.performer(body.performedBy())));
-        return ResponseEntity.status(HttpStatus.CREATED).build();
+        return ResponseEntity.created(URI.create("/staff/" + staffId + "/attendance"))
+                .build();
     }
 
     /**

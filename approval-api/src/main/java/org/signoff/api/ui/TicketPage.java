@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.signoff.projections.ticket.api.HistoryEntryView;
 import org.signoff.projections.ticket.api.TicketView;
@@ -69,7 +70,7 @@ public record TicketPage(
         }
         String training = ticket.training().stream()
                 .map(attended -> attended.title() + " (" + attended.attendedOn() + ")")
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
         return new TicketPage(
                 ticket, jobName, names.of(ticket.ticket().staffId()), training, List.copyOf(steps), report, reports);
     }

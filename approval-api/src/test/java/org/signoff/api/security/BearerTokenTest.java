@@ -120,6 +120,12 @@ class BearerTokenTest {
                 "{\"performedBy\": \"" + scenario.colleague + "\"}");
         assertThat(asSomeoneElse.statusCode()).isEqualTo(403);
         assertThat(asSomeoneElse.body()).contains("PERFORMER_NOT_ALLOWED");
+
+        String withoutInstitution =
+                token(providerKeys, ISSUER, scenario.requester, Instant.now().plusSeconds(300), null);
+        assertThat(send("GET", "/tickets/" + ticket, withoutInstitution, null).statusCode())
+                .as("a token naming no institution, as every token before institutions: the default one")
+                .isEqualTo(200);
     }
 
     @Test
@@ -187,8 +193,10 @@ class BearerTokenTest {
                 .issuer(issuer)
                 .issuedAt(expires.minusSeconds(900))
                 .expiresAt(expires)
-                .claim("azp", "library-portal")
-                .claim("institution", institution);
+                .claim("azp", "library-portal");
+        if (institution != null) {
+            claims.claim("institution", institution);
+        }
         if (staffId != null) {
             claims.subject(staffId);
         }
