@@ -285,7 +285,7 @@ final class ClusterBenchmark {
         key = json(send("/api-clients", """
                         {"clientId": "bench-%s", "name": "Cluster benchmark", "actsForAnyone": true,
                          "operations": ["tickets:read", "tickets:write", "readings:write", "master-list:read",
-                         "jobs:read", "jobs:write", "staff:read", "staff:write"]}""".formatted(suffix))).get("key").asText();
+                         "jobs:read", "jobs:write", "staff:read", "staff:write", "training:write"]}""".formatted(suffix))).get("key").asText();
         send("/jobs", """
                 {"jobId": "bench-job-%s", "definition": {"scope": "Items", "name": "Benchmark job %s",
                  "requiredReadings": [{"documentId": "bench-doc", "title": "Benchmark job", "version": "1"}],
