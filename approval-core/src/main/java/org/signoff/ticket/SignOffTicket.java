@@ -223,12 +223,21 @@ public class SignOffTicket {
     private List<AttendedClass> attendedClasses(TrainingRecords training) {
         List<TrainingRecords.ClassEntry> required = training.requiredOf(jobId);
         Map<TrainingClassId, LocalDate> attended = training.attendedBy(requester);
-        List<String> missing = required.stream()
+        List<TrainingRecords.ClassEntry> missing = required.stream()
                 .filter(entry -> !attended.containsKey(entry.classId()))
-                .map(entry -> entry.title() + " (" + entry.classId() + ")")
                 .toList();
         if (!missing.isEmpty()) {
-            throw Rejection.CLASSES_NOT_ATTENDED.because("Attend these training classes first: " + missing);
+            throw Rejection.CLASSES_NOT_ATTENDED
+                    .because("Attend these training classes first: "
+                            + missing.stream()
+                                    .map(entry -> entry.title() + " (" + entry.classId() + ")")
+                                    .toList())
+                    .with(
+                            "missingClasses",
+                            missing.stream()
+                                    .map(entry ->
+                                            Map.of("classId", entry.classId().value(), "title", entry.title()))
+                                    .toList());
         }
         return required.stream()
                 .map(entry -> new AttendedClass(entry.classId(), attended.get(entry.classId())))

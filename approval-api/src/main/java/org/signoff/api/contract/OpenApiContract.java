@@ -321,9 +321,18 @@ class OpenApiContract {
                 "line",
                 new IntegerSchema()
                         .description("For NOT_A_MASTER_LIST and NOT_AN_ATTENDANCE_LIST: the line of the file"));
+        Map<String, Schema> all = new java.util.TreeMap<>(properties);
+        all.put(
+                "missingClasses",
+                new io.swagger.v3.oas.models.media.ArraySchema()
+                        .items(new ObjectSchema()
+                                .addProperty("classId", new StringSchema())
+                                .addProperty("title", new StringSchema()))
+                        .description(
+                                "For CLASSES_NOT_ATTENDED: each training class the requester has still to attend"));
         return new ObjectSchema()
                 .description("An RFC 9457 problem with a stable code")
-                .properties(new java.util.TreeMap<>(properties))
+                .properties(all)
                 .required(List.of("type", "title", "status", "code"));
     }
 }

@@ -57,7 +57,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         if (status == HttpStatus.FORBIDDEN) {
             refusals.record(request, rejected.rejection().name());
         }
-        return problem(status, rejected.rejection().name(), rejected.getMessage());
+        ResponseEntity<ProblemDetail> problem =
+                problem(status, rejected.rejection().name(), rejected.getMessage());
+        rejected.details().forEach(problem.getBody()::setProperty);
+        return problem;
     }
 
     /**

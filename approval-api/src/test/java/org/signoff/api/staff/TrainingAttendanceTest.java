@@ -37,6 +37,10 @@ class TrainingAttendanceTest {
         assertThat(refused.body().get("detail").asText())
                 .contains("Search & Sets (search-and-sets)", "Holdings & Items (holdings-and-items)")
                 .doesNotContain("introduction-to-alma");
+        assertThat(refused.body().get("missingClasses").findValuesAsText("classId"))
+                .as("what an integration shows its user, without reading the detail")
+                .containsExactly("search-and-sets", "holdings-and-items");
+        assertThat(refused.body().at("/missingClasses/1/title").asText()).isEqualTo("Holdings & Items");
 
         for (String classId : new String[] {"search-and-sets", "holdings-and-items"}) {
             Response recorded =
