@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import org.signoff.api.testkit.Api;
 import org.signoff.api.testkit.Api.Response;
+import org.signoff.api.testkit.Problems;
 import org.signoff.api.testkit.Receiver;
 import org.signoff.api.testkit.RunningService;
 import org.signoff.api.testkit.Scenario;
@@ -598,9 +599,7 @@ class BadInputTest {
     }
 
     private static void assertProblem(Response response, int status, String code) {
-        assertThat(response.status()).as("status of %s", response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.code()).isEqualTo(code);
+        Problems.assertProblem(response, status, code);
         assertThat(response.body().get("status").asInt()).isEqualTo(status);
         assertThat(response.body().get("title").asText()).isNotBlank();
         assertThat(response.body().toString()).doesNotContain("Exception", "\tat ", "org.signoff", "java.");

@@ -1,6 +1,7 @@
 package org.signoff.api.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.signoff.api.testkit.Problems.assertProblem;
 
 import java.util.List;
 
@@ -169,11 +170,5 @@ class JobAlmaSideEndpointTest {
                 .param(job)
                 .query(Long.class)
                 .single();
-    }
-
-    private static void assertProblem(Response response, int status, String code) {
-        assertThat(response.status()).as("status of %s", response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.code()).isEqualTo(code);
     }
 }

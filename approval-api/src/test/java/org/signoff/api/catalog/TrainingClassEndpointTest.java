@@ -1,6 +1,7 @@
 package org.signoff.api.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.signoff.api.testkit.Problems.assertProblem;
 
 import java.util.List;
 import java.util.Locale;
@@ -150,11 +151,5 @@ class TrainingClassEndpointTest {
                 .param(job)
                 .query(Long.class)
                 .single();
-    }
-
-    private static void assertProblem(Response response, int status, String code) {
-        assertThat(response.status()).as("status of %s", response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.code()).isEqualTo(code);
     }
 }

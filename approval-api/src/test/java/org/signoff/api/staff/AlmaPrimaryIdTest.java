@@ -1,6 +1,7 @@
 package org.signoff.api.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.signoff.api.testkit.Problems.assertProblem;
 
 import java.util.List;
 import java.util.Locale;
@@ -169,11 +170,5 @@ class AlmaPrimaryIdTest {
                 .list()
                 .stream()
                 .anyMatch(payload -> payload.contains(text));
-    }
-
-    private static void assertProblem(Response response, int status, String code) {
-        assertThat(response.status()).as("status of %s", response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.code()).isEqualTo(code);
     }
 }

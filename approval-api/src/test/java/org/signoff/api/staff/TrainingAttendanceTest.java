@@ -1,6 +1,7 @@
 package org.signoff.api.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.signoff.api.testkit.Problems.assertProblem;
 
 import java.time.LocalDate;
 
@@ -112,11 +113,5 @@ class TrainingAttendanceTest {
                 {"staffId": "%s", "displayName": "%s", "unit": "%s", "roles": %s, "performedBy": "admin"}""".formatted(id, name, scenario.unit, roles));
         assertThat(response.status()).as("%s", response.body()).isEqualTo(201);
         return id;
-    }
-
-    private static void assertProblem(Response response, int status, String code) {
-        assertThat(response.status()).as("status of %s", response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.code()).isEqualTo(code);
     }
 }
