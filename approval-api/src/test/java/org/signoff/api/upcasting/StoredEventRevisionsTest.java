@@ -17,6 +17,7 @@ import org.axonframework.serialization.upcasting.event.IntermediateEventRepresen
 import org.junit.jupiter.api.Test;
 
 import org.signoff.staff.api.StaffId;
+import org.signoff.ticket.api.JobAccessRequested;
 import org.signoff.ticket.api.SandboxTestReported;
 import org.signoff.ticket.api.TestEvidence;
 import org.signoff.ticket.api.TestOutcome;
@@ -54,6 +55,19 @@ class StoredEventRevisionsTest {
         byte[] stored = serializer.serialize(today, byte[].class).getData();
 
         assertThat(read(SandboxTestReported.class.getName(), "2", stored)).isEqualTo(today);
+    }
+
+    @Test
+    void aRequestStoredBeforeTrainingWasRecordedReadsAsOneThatRestsOnNoClass() throws IOException {
+        Object event = read(JobAccessRequested.class.getName(), null, "JobAccessRequested-before-training.json");
+
+        assertThat(event)
+                .isEqualTo(new JobAccessRequested(
+                        TicketId.of("01a24d40-e910-70e2-8629-17b490b6b698"),
+                        "LTS-1",
+                        null,
+                        StaffId.of("~2bd2084cd6ad50d3ffd1"), // the pseudonym it was stored under
+                        List.of()));
     }
 
     private Object read(String type, String revision, String fixture) throws IOException {
