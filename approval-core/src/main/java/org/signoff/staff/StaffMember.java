@@ -156,8 +156,9 @@ public class StaffMember {
     }
 
     /**
-     * Nobody records their own attendance, trainers included: a request rests on it. A day in the future is a slip ({@link RecordClassAttendance#latestDay}); the same class on the same day again is
-     * refused as known, so a list imported twice records each line once.
+     * Nobody records their own attendance, trainers included: a request rests on it. A day out of
+     * {@link RecordClassAttendance#possibleDay} is a slip; the same class on the same day again is refused as known,
+     * so a list imported twice records each line once.
      */
     @CommandHandler
     void handle(RecordClassAttendance command, StaffDirectory directory, TrainingRecords training) {
@@ -170,9 +171,9 @@ public class StaffMember {
         if (training.find(classId).isEmpty()) {
             throw Rejection.UNKNOWN_TRAINING_CLASS.because("No training class '" + classId + "'");
         }
-        LocalDate latest = RecordClassAttendance.latestDay(GenericEventMessage.clock.instant());
-        if (command.attendedOn() == null || command.attendedOn().isAfter(latest)) {
-            throw Rejection.INVALID_DEFINITION.because("An attendance has a day, not in the future");
+        if (!RecordClassAttendance.possibleDay(command.attendedOn(), GenericEventMessage.clock.instant())) {
+            throw Rejection.INVALID_DEFINITION.because(
+                    "An attendance has a day from " + RecordClassAttendance.EARLIEST_DAY + " to tomorrow");
         }
         if (attended.contains(new Attendance(classId, command.attendedOn()))) {
             throw Rejection.ATTENDANCE_ALREADY_RECORDED.because("'" + staffId + "' attending '" + classId + "' on "

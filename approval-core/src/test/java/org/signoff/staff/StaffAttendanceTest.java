@@ -124,6 +124,14 @@ class StaffAttendanceTest {
     }
 
     @Test
+    void aDayBeforeTheCenturyIsASlipAndRefused() {
+        fixture.given(AMY_JOINED)
+                .when(new RecordClassAttendance(AMY, HOLDINGS, LocalDate.of(26, 3, 4), TRAINER))
+                .expectNoEvents()
+                .expectException(rejectedAs(Rejection.INVALID_DEFINITION));
+    }
+
+    @Test
     void noAttendanceIsRecordedForAPersonWhoLeft() {
         fixture.given(AMY_JOINED, new StaffMemberLeft(AMY, "retired", ADMIN))
                 .when(new RecordClassAttendance(AMY, HOLDINGS, CLASS_DAY, TRAINER))

@@ -3,6 +3,7 @@ package org.signoff.api.attendanceimport;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -147,13 +148,13 @@ class AttendanceImport {
         }
         List<String> header = header(headerAt + 1, lines[headerAt]);
         List<ClassEntry> classes = training.classes();
-        LocalDate latest = RecordClassAttendance.latestDay(GenericEventMessage.clock.instant());
+        Instant now = GenericEventMessage.clock.instant();
         Set<Attendance> inThisFile = new HashSet<>();
         Map<Long, Attendance> toRecord = new LinkedHashMap<>();
         List<LineReport> report = new ArrayList<>();
         for (int i = headerAt + 1; i < lines.length; i++) {
             if (!lines[i].isBlank()) {
-                report.add(decide(i + 1L, lines[i], header, classes, latest, performer, inThisFile, toRecord));
+                report.add(decide(i + 1L, lines[i], header, classes, now, performer, inThisFile, toRecord));
             }
         }
         if (!dryRun) {
@@ -189,7 +190,7 @@ class AttendanceImport {
             String text,
             List<String> header,
             List<ClassEntry> classes,
-            LocalDate latest,
+            Instant now,
             StaffId performer,
             Set<Attendance> inThisFile,
             Map<Long, Attendance> toRecord) {
@@ -259,8 +260,10 @@ class AttendanceImport {
         if (found.equals(performer)) {
             return line.refused(Rejection.OWN_ATTENDANCE.name(), "'" + found + "' may not record their own attendance");
         }
-        if (attendedOn.get().isAfter(latest)) {
-            return line.refused(Rejection.INVALID_DEFINITION.name(), "An attendance has a day, not in the future");
+        if (!RecordClassAttendance.possibleDay(attendedOn.get(), now)) {
+            return line.refused(
+                    Rejection.INVALID_DEFINITION.name(),
+                    "An attendance has a day from " + RecordClassAttendance.EARLIEST_DAY + " to tomorrow");
         }
         Attendance attendance = new Attendance(found, trainingClass, attendedOn.get());
         if (!inThisFile.add(attendance) || training.hasAttended(found, trainingClass, attendedOn.get())) {

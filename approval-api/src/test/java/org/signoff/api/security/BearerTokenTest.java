@@ -129,6 +129,30 @@ class BearerTokenTest {
     }
 
     @Test
+    void anApiKeyActsWithinTheInstitutionItWasRegisteredIn() {
+        String ticket = scenario.open(scenario.colleague, CHANGE_ITEMS);
+
+        assertThat(new String(
+                        service.bean(JdbcClient.class)
+                                .sql("SELECT metaData FROM DomainEventEntry WHERE aggregateIdentifier = ?")
+                                .param(ticket)
+                                .query(byte[].class)
+                                .list()
+                                .get(0),
+                        StandardCharsets.UTF_8))
+                .contains("\"institution\":\"DEFAULT\"");
+        JsonNode clients = scenario.admin.get("/api-clients").body();
+        assertThat(clients.findValues("clientId").stream()
+                        .map(JsonNode::asText)
+                        .filter(id -> id.equals(scenario.integrationClient()))
+                        .count())
+                .isOne();
+        clients.forEach(client -> assertThat(client.get("institution").asText())
+                .as("every client of a one-institution engine, the first administrator's from before too")
+                .isEqualTo("DEFAULT"));
+    }
+
+    @Test
     void anApiKeySentAsABearerCredentialIsTakenAsTheKeyBesideTheProvidersTokens() throws Exception {
         String key = Scenario.integrationKey(scenario.admin, "bearer-key-" + System.nanoTime());
         HttpResponse<String> scraped = send("GET", "/actuator/prometheus", key, null);
