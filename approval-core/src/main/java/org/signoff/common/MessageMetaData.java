@@ -7,9 +7,9 @@ public final class MessageMetaData {
     public static final String CLIENT = "client";
 
     /**
-     * The institution the command was sent within, from its sender's credential ({@link InstitutionCode}). An event
-     * without it is the default institution's: written before institutions, or sent by the engine itself (its seed,
-     * deadlines, Alma listeners), which acts for the default institution alone so far.
+     * The institution the command was sent within, from its sender's credential ({@link InstitutionCode}); a command
+     * the engine sends itself (its seed, Alma's listeners) is the default institution's. An event without it was
+     * written before institutions, in the default institution.
      */
     public static final String INSTITUTION = "institution";
 

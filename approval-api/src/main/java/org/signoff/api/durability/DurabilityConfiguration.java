@@ -3,16 +3,19 @@ package org.signoff.api.durability;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
+import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
@@ -22,6 +25,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 
 import org.signoff.api.ApprovalProperties;
+import org.signoff.common.MessageMetaData;
 
 /**
  * The store's durability, and the command bus that answers after it. Replaces Axon's default command bus
@@ -70,7 +74,8 @@ class DurabilityConfiguration {
             Configuration axonConfiguration,
             DuplicateCommandHandlerResolver duplicateCommandHandlerResolver,
             Durability durability,
-            ExecutorService commandAnswers) {
+            ExecutorService commandAnswers,
+            ApprovalProperties properties) {
         SimpleCommandBus commandBus = new DurableCommandBus(
                 SimpleCommandBus.builder()
                         .transactionManager(transactionManager)
@@ -81,6 +86,18 @@ class DurabilityConfiguration {
                 commandAnswers);
         commandBus.registerHandlerInterceptor(
                 new CorrelationDataInterceptor<>(axonConfiguration.correlationDataProviders()));
+        commandBus.registerDispatchInterceptor(
+                withInstitution(properties.institution().defaultInstitution().value()));
         return commandBus;
+    }
+
+    /**
+     * A command that names no institution (one the engine sends itself: its seed, Alma's listeners, automatic
+     * take-backs) acts within the default institution, and says so: every event names the institution it is of.
+     */
+    private static MessageDispatchInterceptor<CommandMessage<?>> withInstitution(String defaultInstitution) {
+        return messages -> (index, command) -> command.getMetaData().containsKey(MessageMetaData.INSTITUTION)
+                ? command
+                : command.andMetaData(Map.of(MessageMetaData.INSTITUTION, defaultInstitution));
     }
 }

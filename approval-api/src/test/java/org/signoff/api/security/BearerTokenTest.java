@@ -18,6 +18,7 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -150,6 +151,19 @@ class BearerTokenTest {
         clients.forEach(client -> assertThat(client.get("institution").asText())
                 .as("every client of a one-institution engine, the first administrator's from before too")
                 .isEqualTo("DEFAULT"));
+    }
+
+    @Test
+    void everyEventNamesTheInstitutionItIsOfThoseTheEngineCausedItselfToo() {
+        List<String> unnamed = service
+                .bean(JdbcClient.class)
+                .sql("SELECT payloadType, metaData FROM DomainEventEntry")
+                .query((rs, n) -> rs.getString(1) + " " + new String(rs.getBytes(2), StandardCharsets.UTF_8))
+                .list()
+                .stream()
+                .filter(event -> !event.contains("\"institution\":\"DEFAULT\""))
+                .toList();
+        assertThat(unnamed).as("the seed's events among them").isEmpty();
     }
 
     @Test
