@@ -42,10 +42,11 @@ public class ApiClient {
             if (command.actsForAnyone() || !command.actsForUnits().isEmpty()) {
                 throw Rejection.INVALID_DEFINITION.because("A person's own key acts for that person only");
             }
-        } else if (command.operations().contains(Operation.CLIENTS_WRITE)) {
+        } else if (command.operations().contains(Operation.CLIENTS_WRITE)
+                || command.operations().contains(Operation.CONSORTIUM_WRITE)) {
             // an integration names its performer: with clients:write it could make keys for anyone it names
             throw Rejection.INVALID_DEFINITION.because(
-                    "clients:write is for an administrator's own key or token, never an integration's");
+                    "clients:write and consortium:write are for a person's own key or token, never an integration's");
         }
         vault.storeSecret(command.clientId(), command.secretHash());
         apply(new ApiClientRegistered(

@@ -147,6 +147,7 @@ public class ApiKeys {
         Set<Operation> operations = EnumSet.noneOf(Operation.class);
         operations.addAll(client.operations());
         operations.remove(Operation.CLIENTS_WRITE);
+        operations.remove(Operation.CONSORTIUM_WRITE);
         return operations;
     }
 }

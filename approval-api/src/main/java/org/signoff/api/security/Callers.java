@@ -94,6 +94,12 @@ public class Callers {
         if (!roles.contains(Role.ADMIN) && !roles.contains(Role.AUDITOR)) {
             operations.remove(Operation.AUDIT_READ);
         }
+        if (!roles.contains(Role.CONSORTIUM_ADMIN)) {
+            operations.remove(Operation.CONSORTIUM_WRITE);
+        }
+        if (!roles.contains(Role.CONSORTIUM_ADMIN) && !roles.contains(Role.CONSORTIUM_ANALYST)) {
+            operations.remove(Operation.CONSORTIUM_READ);
+        }
         return operations;
     }
 

@@ -244,14 +244,14 @@ class AuthorizationMatrixTest {
         return response.body().get("key").asText();
     }
 
-    /** Every operation an integration can be granted: all but clients:write. */
+    /** Every operation an integration can be granted: all but clients:write and consortium:write. */
     private static List<Operation> allOperations() {
         return allBut(Operation.CLIENTS_WRITE);
     }
 
     private static List<Operation> allBut(Operation operation) {
         return Arrays.stream(Operation.values())
-                .filter(o -> o != operation && o != Operation.CLIENTS_WRITE)
+                .filter(o -> o != operation && o != Operation.CLIENTS_WRITE && o != Operation.CONSORTIUM_WRITE)
                 .toList();
     }
 

@@ -25,7 +25,11 @@ public enum Operation {
     CLIENTS_WRITE("clients:write"),
     METRICS_READ("metrics:read"),
     /** read the record of refused requests */
-    AUDIT_READ("audit:read");
+    AUDIT_READ("audit:read"),
+    /** register the consortium's institutions and define its shared jobs: consortium administrators only */
+    CONSORTIUM_WRITE("consortium:write"),
+    /** read what the consortium shares (its analytics) and verify its whole ledger */
+    CONSORTIUM_READ("consortium:read");
 
     private final String value;
 

@@ -17,5 +17,12 @@ public enum Role {
     /** leads training classes and records who attended them */
     TRAINER,
     /** assists at training classes and records who attended them */
-    FACILITATOR
+    FACILITATOR,
+    /**
+     * registers the consortium's institutions and defines its shared jobs; held in the default institution, the one
+     * that runs the engine
+     */
+    CONSORTIUM_ADMIN,
+    /** reads the consortium's shared analytics; held in the default institution */
+    CONSORTIUM_ANALYST
 }
