@@ -127,7 +127,7 @@ public final class Lookups
     }
 
     @Override
-    public List<ClassEntry> classes() {
+    public List<ClassEntry> classes(org.signoff.common.InstitutionScope within) {
         return List.copyOf(classes.values());
     }
 
@@ -219,7 +219,7 @@ public final class Lookups
     }
 
     @Override
-    public long administrators() {
+    public long administratorsAlongside(StaffId colleague) {
         return staff.values().stream().filter(member -> member.has(Role.ADMIN)).count();
     }
 
@@ -289,7 +289,7 @@ public final class Lookups
     }
 
     @Override
-    public Optional<StaffId> holderOfAlmaPrimaryId(String almaPrimaryId) {
+    public Optional<StaffId> holderOfAlmaPrimaryId(String almaPrimaryId, String keysPrefix) {
         return almaPrimaryIds.entrySet().stream()
                 .filter(held -> held.getValue().equalsIgnoreCase(almaPrimaryId))
                 .map(Map.Entry::getKey)

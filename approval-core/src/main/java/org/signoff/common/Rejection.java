@@ -11,6 +11,8 @@ public enum Rejection {
     UNKNOWN_SUBSCRIPTION(Kind.NOT_FOUND),
     UNKNOWN_CAMPAIGN(Kind.NOT_FOUND),
     UNKNOWN_READ_MODEL(Kind.NOT_FOUND),
+    /** an institution the engine does not hold, or an id that is not the caller's institution's */
+    UNKNOWN_INSTITUTION(Kind.NOT_FOUND),
 
     UNKNOWN_PERFORMER(Kind.FORBIDDEN),
     NOT_THE_REQUESTER(Kind.FORBIDDEN),

@@ -19,8 +19,12 @@ public interface PersonalDataVault {
     /** The login the person uses in Alma, if known. */
     java.util.Optional<String> almaPrimaryIdOf(StaffId staffId);
 
-    /** Who holds this Alma primary id (letter case aside, as Alma matches it), if anyone. */
-    java.util.Optional<StaffId> holderOfAlmaPrimaryId(String almaPrimaryId);
+    /**
+     * Who of one institution holds this Alma primary id (letter case aside, as Alma matches it), if anyone: among the
+     * people whose keys begin with {@code keysPrefix} ({@link org.signoff.common.InstitutionScope#prefixOf}), since
+     * each institution has an Alma of its own.
+     */
+    java.util.Optional<StaffId> holderOfAlmaPrimaryId(String almaPrimaryId, String keysPrefix);
 
     /**
      * The person's pseudonym, made when first asked for: what the event store holds wherever it refers to them

@@ -9,6 +9,9 @@ public interface StaffDirectory {
 
     Optional<StaffMembership> find(StaffId staffId);
 
-    /** How many people hold the role {@link org.signoff.staff.api.Role#ADMIN}. */
-    long administrators();
+    /**
+     * How many people of the directory {@code colleague} is in (each institution has its own) hold the role
+     * {@link org.signoff.staff.api.Role#ADMIN} and have not left.
+     */
+    long administratorsAlongside(StaffId colleague);
 }

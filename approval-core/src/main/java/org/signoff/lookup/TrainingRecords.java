@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.signoff.catalog.api.JobId;
 import org.signoff.catalog.api.TrainingClassId;
+import org.signoff.common.InstitutionScope;
 import org.signoff.staff.api.StaffId;
 
 /** The training classes and who attended them, as the command side sees them. */
@@ -17,8 +18,8 @@ public interface TrainingRecords {
 
     Optional<ClassEntry> find(TrainingClassId classId);
 
-    /** Every class of the catalog, in the order it was registered. */
-    List<ClassEntry> classes();
+    /** Every class of an institution's catalog, in the order it was registered. */
+    List<ClassEntry> classes(InstitutionScope within);
 
     /** Every class the job requires: the classes of every job, then its own. */
     List<ClassEntry> requiredOf(JobId jobId);

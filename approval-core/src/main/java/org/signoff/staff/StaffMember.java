@@ -17,6 +17,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 
 import org.signoff.catalog.api.TrainingClassId;
+import org.signoff.common.InstitutionScope;
 import org.signoff.common.Rejection;
 import org.signoff.lookup.Performers;
 import org.signoff.lookup.PersonalDataVault;
@@ -89,7 +90,7 @@ public class StaffMember {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(EnrolFirstAdministrator command, StaffDirectory directory, PersonalDataVault vault) {
-        if (directory.administrators() > 0) {
+        if (directory.administratorsAlongside(command.staffId()) > 0) {
             throw Rejection.ADMINISTRATOR_EXISTS.because("The directory already has an administrator");
         }
         if (staffId == null) {
@@ -111,7 +112,9 @@ public class StaffMember {
         Performers.withAnyRole(directory, command.performedBy(), Role.ADMIN);
         requireHere();
         checkLiaison(command.roles(), command.liaisonUnits());
-        if (roles.contains(Role.ADMIN) && !command.roles().contains(Role.ADMIN) && directory.administrators() <= 1) {
+        if (roles.contains(Role.ADMIN)
+                && !command.roles().contains(Role.ADMIN)
+                && directory.administratorsAlongside(staffId) <= 1) {
             throw Rejection.LAST_ADMINISTRATOR.because(
                     "'" + staffId + "' is the only administrator; make someone else administrator first");
         }
@@ -146,7 +149,8 @@ public class StaffMember {
             apply(new AlmaPrimaryIdCleared(staffId, command.performedBy()));
             return;
         }
-        Optional<StaffId> holder = vault.holderOfAlmaPrimaryId(wanted).filter(other -> !other.equals(staffId));
+        Optional<StaffId> holder = vault.holderOfAlmaPrimaryId(wanted, InstitutionScope.prefixOf(staffId.value()))
+                .filter(other -> !other.equals(staffId));
         if (holder.isPresent()) {
             throw Rejection.ALMA_PRIMARY_ID_IN_USE.because(
                     "Another person ('" + holder.get() + "') has this Alma primary id");
@@ -186,7 +190,7 @@ public class StaffMember {
     void handle(RecordDeparture command, StaffDirectory directory) {
         Performers.withAnyRole(directory, command.performedBy(), Role.ADMIN);
         requireHere();
-        if (roles.contains(Role.ADMIN) && directory.administrators() <= 1) {
+        if (roles.contains(Role.ADMIN) && directory.administratorsAlongside(staffId) <= 1) {
             throw Rejection.LAST_ADMINISTRATOR.because(
                     "'" + staffId + "' is the only administrator; make someone else administrator first");
         }

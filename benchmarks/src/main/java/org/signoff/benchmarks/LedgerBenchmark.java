@@ -49,6 +49,9 @@ import org.signoff.ticket.api.TicketId;
  */
 final class LedgerBenchmark {
 
+    private static final org.signoff.common.InstitutionScope DEFAULT_INSTITUTION =
+            new org.signoff.common.InstitutionScope(org.signoff.common.InstitutionCode.of("DEFAULT"), true);
+
     private static final Pattern TOKEN_INDEX = Pattern.compile("\"index\"\\s*:\\s*(\\d+)");
 
     private LedgerBenchmark() {}
@@ -144,7 +147,8 @@ final class LedgerBenchmark {
             Instant at = yearStart.plusSeconds(random.nextInt(365 * 24 * 3600));
             long t0 = System.nanoTime();
             MasterListView list = queries.query(
-                            new FetchMasterListQuery(at), ResponseTypes.instanceOf(MasterListView.class))
+                            new FetchMasterListQuery(DEFAULT_INSTITUTION, at),
+                            ResponseTypes.instanceOf(MasterListView.class))
                     .join();
             if (i >= 0) {
                 millis[i] = (System.nanoTime() - t0) / 1e6;

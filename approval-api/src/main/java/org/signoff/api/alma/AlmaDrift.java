@@ -15,8 +15,10 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import org.signoff.api.institution.Institutions;
 import org.signoff.api.problem.ProblemException;
 import org.signoff.catalog.api.AlmaRole;
+import org.signoff.common.InstitutionScope;
 import org.signoff.projections.catalog.api.JobView;
 import org.signoff.projections.catalog.api.ListJobsQuery;
 import org.signoff.projections.masterlist.api.FetchMasterListQuery;
@@ -38,9 +40,13 @@ class AlmaDrift {
     private final QueryGateway queries;
     private final Clock clock = Clock.systemUTC();
 
-    AlmaDrift(AlmaConnections connections, QueryGateway queries) {
+    private final InstitutionScope within;
+
+    AlmaDrift(AlmaConnections connections, QueryGateway queries, Institutions institutions) {
         this.connections = connections;
         this.queries = queries;
+        // the Alma connection is the default institution's: its jobs, sign-offs and people are compared with it
+        this.within = institutions.defaultScope();
     }
 
     Report report() {
@@ -48,11 +54,11 @@ class AlmaDrift {
                 connections.of(AlmaEnvironment.PRODUCTION).orElseThrow(ProductionNotConfigured::new);
         Instant checkedAt = clock.instant();
         Map<String, List<AlmaRole>> rolesOfJob = new TreeMap<>();
-        queries.query(new ListJobsQuery(true), ResponseTypes.multipleInstancesOf(JobView.class))
+        queries.query(new ListJobsQuery(within, true), ResponseTypes.multipleInstancesOf(JobView.class))
                 .join()
                 .forEach(job -> rolesOfJob.put(job.jobId(), job.almaSide().productionRoles()));
         Map<String, Set<String>> signedOff = new TreeMap<>();
-        queries.query(FetchMasterListQuery.now(), ResponseTypes.instanceOf(MasterListView.class))
+        queries.query(FetchMasterListQuery.now(within), ResponseTypes.instanceOf(MasterListView.class))
                 .join()
                 .scopes()
                 .forEach(scope -> scope.jobs().forEach(job -> {
@@ -141,7 +147,7 @@ class AlmaDrift {
         String after = null;
         while (true) {
             List<StaffView> page = queries.query(
-                            new ListStaffQuery(after, 500), ResponseTypes.multipleInstancesOf(StaffView.class))
+                            new ListStaffQuery(within, after, 500), ResponseTypes.multipleInstancesOf(StaffView.class))
                     .join();
             everyone.addAll(page);
             if (page.size() < 500) {

@@ -8,7 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import org.signoff.api.institution.Institutions;
 import org.signoff.common.CommandRejected;
+import org.signoff.common.InstitutionScope;
 import org.signoff.ticket.api.ProductionUseLapsed;
 import org.signoff.ticket.api.ProductionUseRevoked;
 import org.signoff.ticket.api.RequesterLeft;
@@ -33,7 +35,14 @@ class AutomaticTakeBack {
     private final ProductionRoleTakeBacks takeBacks;
     private final CommandGateway gateway;
 
-    AutomaticTakeBack(AlmaTakeBackSettings settings, ProductionRoleTakeBacks takeBacks, CommandGateway gateway) {
+    private final InstitutionScope almaInstitution;
+
+    AutomaticTakeBack(
+            AlmaTakeBackSettings settings,
+            ProductionRoleTakeBacks takeBacks,
+            CommandGateway gateway,
+            Institutions institutions) {
+        this.almaInstitution = institutions.defaultScope();
         this.settings = settings;
         this.takeBacks = takeBacks;
         this.gateway = gateway;
@@ -55,7 +64,8 @@ class AutomaticTakeBack {
     }
 
     private void takeBack(TicketId ticketId) {
-        if (settings.takeBack() != AlmaTakeBackSettings.Mode.AUTOMATIC) {
+        // the Alma settings are the default institution's: a member's roles were never added in Alma by the engine
+        if (settings.takeBack() != AlmaTakeBackSettings.Mode.AUTOMATIC || !almaInstitution.owns(ticketId.value())) {
             return;
         }
         try {

@@ -13,8 +13,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import org.signoff.api.institution.Institutions;
 import org.signoff.api.problem.ProblemException;
 import org.signoff.api.readmodel.ReadYourWrites;
+import org.signoff.common.InstitutionScope;
 import org.signoff.common.Rejection;
 import org.signoff.projections.catalog.CatalogProjection;
 import org.signoff.projections.catalog.api.FindJobQuery;
@@ -41,7 +43,10 @@ public class SandboxRuns {
     private final AlmaConnections connections;
     private final ReadYourWrites reads;
 
-    SandboxRuns(AlmaConnections connections, ReadYourWrites reads) {
+    private final InstitutionScope almaInstitution;
+
+    SandboxRuns(AlmaConnections connections, ReadYourWrites reads, Institutions institutions) {
+        this.almaInstitution = institutions.defaultScope();
         this.connections = connections;
         this.reads = reads;
     }
@@ -52,6 +57,10 @@ public class SandboxRuns {
      */
     public Reading read(TicketId ticketId, String instanceId, String almaJobId) {
         Optional<AlmaConnection> sandbox = connections.of(AlmaEnvironment.SANDBOX);
+        if (!almaInstitution.owns(ticketId.value())) {
+            // the Alma settings are the default institution's Alma; a member's is not connected yet
+            return Reading.typed("the institution's Alma is not connected", null);
+        }
         if (sandbox.isEmpty()) {
             return Reading.typed("Alma's Sandbox is not configured", null);
         }

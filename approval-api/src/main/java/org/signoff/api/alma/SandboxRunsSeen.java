@@ -8,7 +8,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import org.signoff.api.institution.Institutions;
 import org.signoff.api.problem.ProblemException;
+import org.signoff.common.InstitutionScope;
 import org.signoff.lookup.PersonalDataVault;
 import org.signoff.lookup.TicketSlots;
 import org.signoff.staff.api.StaffId;
@@ -32,8 +34,16 @@ class SandboxRunsSeen {
     private final TicketSlots tickets;
     private final CommandGateway commands;
 
+    /** The institution whose Alma the settings connect: the default one. */
+    private final InstitutionScope almaInstitution;
+
     SandboxRunsSeen(
-            AlmaConnections connections, PersonalDataVault people, TicketSlots tickets, CommandGateway commands) {
+            AlmaConnections connections,
+            PersonalDataVault people,
+            TicketSlots tickets,
+            CommandGateway commands,
+            Institutions institutions) {
+        this.almaInstitution = institutions.defaultScope();
         this.connections = connections;
         this.people = people;
         this.tickets = tickets;
@@ -57,8 +67,9 @@ class SandboxRunsSeen {
                     unconfirmed.getMessage());
             return;
         }
-        Optional<StaffId> requester =
-                run.submittedBy() == null ? Optional.empty() : people.holderOfAlmaPrimaryId(run.submittedBy());
+        Optional<StaffId> requester = run.submittedBy() == null
+                ? Optional.empty()
+                : people.holderOfAlmaPrimaryId(run.submittedBy(), almaInstitution.prefix());
         if (requester.isEmpty()) {
             return; // a run by nobody the directory knows: not a ticket's
         }

@@ -28,8 +28,10 @@ import org.springframework.stereotype.Component;
 import org.signoff.api.command.Commands;
 import org.signoff.api.command.GroupedSends;
 import org.signoff.api.input.CsvFiles;
+import org.signoff.api.security.Callers;
 import org.signoff.catalog.api.TrainingClassId;
 import org.signoff.common.CommandRejected;
+import org.signoff.common.InstitutionScope;
 import org.signoff.common.Rejection;
 import org.signoff.lookup.PersonalDataVault;
 import org.signoff.lookup.StaffDirectory;
@@ -73,12 +75,19 @@ class AttendanceImport {
             DateTimeFormatter.ofPattern("M/d/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
     private final Commands commands;
+    private final Callers callers;
     private final StaffDirectory directory;
     private final PersonalDataVault people;
     private final TrainingRecords training;
 
-    AttendanceImport(Commands commands, StaffDirectory directory, PersonalDataVault people, TrainingRecords training) {
+    AttendanceImport(
+            Commands commands,
+            Callers callers,
+            StaffDirectory directory,
+            PersonalDataVault people,
+            TrainingRecords training) {
         this.commands = commands;
+        this.callers = callers;
         this.directory = directory;
         this.people = people;
         this.training = training;
@@ -147,7 +156,7 @@ class AttendanceImport {
             throw new CsvFiles.RefusedFile(1, "no header line; the columns are " + COLUMNS);
         }
         List<String> header = header(headerAt + 1, lines[headerAt]);
-        List<ClassEntry> classes = training.classes();
+        List<ClassEntry> classes = training.classes(callers.ids());
         Instant now = GenericEventMessage.clock.instant();
         Set<Attendance> inThisFile = new HashSet<>();
         Map<Long, Attendance> toRecord = new LinkedHashMap<>();
@@ -218,9 +227,13 @@ class AttendanceImport {
         line = new LineReport(number, Outcome.REFUSED, person, null, null, attendedOn.get(), null, null);
 
         List<StaffId> whom = staffId.isEmpty()
-                ? people.named(person)
-                : directory.find(StaffId.of(staffId)).map(StaffMembership::staffId).stream()
-                        .toList();
+                ? people.named(person).stream()
+                        .filter(named -> callers.ids().owns(named.value()))
+                        .toList()
+                : staffId.indexOf(InstitutionScope.SEPARATOR) >= 0
+                        ? List.<StaffId>of() // no staff id of any institution's
+                        : directory.find(callers.staff(staffId)).map(StaffMembership::staffId).stream()
+                                .toList();
         if (whom.size() > 1) {
             return line.refused(AMBIGUOUS_PERSON, "several people are called '" + person + "': give the staff id");
         }
@@ -235,7 +248,7 @@ class AttendanceImport {
         line = new LineReport(number, Outcome.REFUSED, person, found.value(), null, attendedOn.get(), null, null);
 
         List<ClassEntry> named = classes.stream()
-                .filter(entry -> entry.classId().value().equals(attendedClass))
+                .filter(entry -> entry.classId().value().equals(callers.ids().prefix() + attendedClass))
                 .toList();
         if (named.isEmpty()) {
             named = classes.stream()

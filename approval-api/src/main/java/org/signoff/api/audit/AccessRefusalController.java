@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.signoff.api.input.Pages;
 import org.signoff.api.security.AccessRefusals;
+import org.signoff.api.security.Callers;
 
 /** Refused requests, newest first: who, what, why, how often, per hour. */
 @RestController
@@ -20,8 +21,11 @@ class AccessRefusalController {
 
     private final AccessRefusals refusals;
 
-    AccessRefusalController(AccessRefusals refusals) {
+    private final Callers callers;
+
+    AccessRefusalController(AccessRefusals refusals, Callers callers) {
         this.refusals = refusals;
+        this.callers = callers;
     }
 
     /** @param since the earliest last attempt to list (default: the last 24 hours) */
@@ -30,8 +34,8 @@ class AccessRefusalController {
             @RequestParam(required = false) Instant since,
             @RequestParam(defaultValue = Pages.DEFAULT_LIMIT) @Min(1) @Max(Pages.MAX_LIMIT) int limit,
             @RequestParam(required = false) AccessRefusals.After after) {
-        List<AccessRefusals.Refusal> page =
-                refusals.since(since != null ? since : Instant.now().minus(Duration.ofDays(1)), after, limit);
+        List<AccessRefusals.Refusal> page = refusals.since(
+                callers.ids(), since != null ? since : Instant.now().minus(Duration.ofDays(1)), after, limit);
         return Pages.of(page, limit, AccessRefusals::keyOf);
     }
 }

@@ -35,7 +35,6 @@ import org.signoff.catalog.api.RegisterJob;
 import org.signoff.catalog.api.RetireJob;
 import org.signoff.catalog.api.SetJobAlmaSide;
 import org.signoff.catalog.api.SetJobRequiredClasses;
-import org.signoff.catalog.api.TrainingClassId;
 import org.signoff.common.Rejection;
 import org.signoff.projections.catalog.CatalogProjection;
 import org.signoff.projections.catalog.api.FindJobQuery;
@@ -64,7 +63,7 @@ class JobController {
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Void> register(@Valid @RequestBody Register body) {
         commands.create(new RegisterJob(
-                JobId.of(body.jobId()), body.definition().toDomain(), commands.performer(body.performedBy())));
+                commands.job(body.jobId()), body.definition().toDomain(), commands.performer(body.performedBy())));
         return ResponseEntity.created(URI.create("/jobs/" + body.jobId())).build();
     }
 
@@ -108,7 +107,7 @@ class JobController {
                 jobId,
                 new SetJobRequiredClasses(
                         jobId,
-                        body.classIds().stream().map(TrainingClassId::of).toList(),
+                        body.classIds().stream().map(commands::trainingClass).toList(),
                         commands.performer(body.performedBy())));
         return ResponseEntity.noContent().build();
     }
@@ -130,7 +129,7 @@ class JobController {
             @RequestParam(defaultValue = Pages.DEFAULT_LIMIT) @Min(1) @Max(Pages.MAX_LIMIT) int limit,
             @RequestParam(required = false) Cursor after) {
         List<JobView> page = queries.query(
-                        new ListJobsQuery(includeRetired, after == null ? null : after.key(), limit),
+                        new ListJobsQuery(commands.ids(), includeRetired, after == null ? null : after.key(), limit),
                         ResponseTypes.multipleInstancesOf(JobView.class))
                 .join();
         return Pages.of(page, limit, JobView::jobId);

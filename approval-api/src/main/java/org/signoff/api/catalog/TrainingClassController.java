@@ -19,7 +19,6 @@ import org.signoff.api.catalog.JobRequests.TrainingClassBody;
 import org.signoff.api.command.Commands;
 import org.signoff.api.readmodel.ReadYourWrites;
 import org.signoff.catalog.api.RegisterTrainingClass;
-import org.signoff.catalog.api.TrainingClassId;
 import org.signoff.projections.catalog.CatalogProjection;
 import org.signoff.projections.catalog.api.ListTrainingClassesQuery;
 import org.signoff.projections.catalog.api.TrainingClassView;
@@ -43,7 +42,7 @@ class TrainingClassController {
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Void> register(@Valid @RequestBody TrainingClassBody body) {
         commands.create(new RegisterTrainingClass(
-                TrainingClassId.of(body.classId()),
+                commands.trainingClass(body.classId()),
                 body.title(),
                 body.functionalArea(),
                 Boolean.TRUE.equals(body.requiredOfEveryJob()),
@@ -54,7 +53,9 @@ class TrainingClassController {
     @GetMapping
     List<TrainingClassView> list() {
         readYourWrites.awaitCaughtUp(CatalogProjection.PROCESSING_GROUP);
-        return queries.query(new ListTrainingClassesQuery(), ResponseTypes.multipleInstancesOf(TrainingClassView.class))
+        return queries.query(
+                        new ListTrainingClassesQuery(commands.ids()),
+                        ResponseTypes.multipleInstancesOf(TrainingClassView.class))
                 .join();
     }
 }

@@ -26,13 +26,13 @@ import org.signoff.api.command.Commands;
 import org.signoff.api.input.Cursor;
 import org.signoff.api.input.Pages;
 import org.signoff.api.security.ApiClientLookup;
+import org.signoff.api.security.ApiKeys;
 import org.signoff.api.security.CredentialStore;
 import org.signoff.client.api.ClientId;
 import org.signoff.client.api.RegisterApiClient;
 import org.signoff.client.api.RevokeApiClient;
 import org.signoff.client.api.RotateApiClientSecret;
 import org.signoff.common.Rejection;
-import org.signoff.staff.api.StaffId;
 
 /** API clients: a new key is answered once, at registration or rotation, and never again. */
 @RestController
@@ -48,13 +48,13 @@ class ApiClientController {
         this.clients = clients;
     }
 
-    /** The key to present, {@code <client id>.<secret>}: shown in this answer only. */
+    /** The key to present ({@link ApiKeys#keyText}): shown in this answer only. */
     record NewKey(ClientId clientId, String key) {}
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<NewKey> register(@Valid @RequestBody Register body) {
-        ClientId clientId = ClientId.of(body.clientId());
+        ClientId clientId = commands.client(body.clientId());
         String secret = CredentialStore.newSecret();
         commands.sendUnremembered(
                 Rejection.UNKNOWN_CLIENT,
@@ -63,14 +63,14 @@ class ApiClientController {
                 new RegisterApiClient(
                         clientId,
                         body.name(),
-                        body.staffId() == null ? null : StaffId.of(body.staffId()),
+                        body.staffId() == null ? null : commands.staff(body.staffId()),
                         body.operations(),
                         Boolean.TRUE.equals(body.actsForAnyone()),
                         body.actsForUnits(),
                         CredentialStore.hash(secret),
                         commands.performer(body.performedBy())));
         return ResponseEntity.created(URI.create("/api-clients/" + clientId))
-                .body(new NewKey(clientId, clientId + "." + secret));
+                .body(new NewKey(clientId, ApiKeys.keyText(clientId, secret)));
     }
 
     /** The clients as the command side knows them, by id, in pages: no secret, no hash. */
@@ -79,7 +79,7 @@ class ApiClientController {
             @RequestParam(defaultValue = Pages.DEFAULT_LIMIT) @Min(1) @Max(Pages.MAX_LIMIT) int limit,
             @RequestParam(required = false) Cursor after) {
         return Pages.of(
-                clients.list(after == null ? null : after.key(), limit),
+                clients.list(commands.ids(), after == null ? null : after.key(), limit),
                 limit,
                 c -> c.clientId().value());
     }
@@ -97,7 +97,7 @@ class ApiClientController {
                         CredentialStore.hash(secret),
                         clock.instant().plus(overlap),
                         commands.performer(body.performedBy())));
-        return new NewKey(clientId, clientId + "." + secret);
+        return new NewKey(clientId, ApiKeys.keyText(clientId, secret));
     }
 
     @PostMapping("/{clientId}/revocation")

@@ -18,10 +18,15 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import org.signoff.api.durability.Durability;
 import org.signoff.api.problem.RequestSizeLimit;
 import org.signoff.api.security.Callers;
+import org.signoff.catalog.api.JobId;
+import org.signoff.catalog.api.TrainingClassId;
+import org.signoff.client.api.ClientId;
 import org.signoff.common.CommandRejected;
+import org.signoff.common.InstitutionScope;
 import org.signoff.common.MessageMetaData;
 import org.signoff.common.Rejection;
 import org.signoff.staff.api.StaffId;
+import org.signoff.ticket.api.TicketId;
 
 /**
  * The command gateway as controllers use it: commands go out for the caller of the request, naming the client that
@@ -57,6 +62,31 @@ public class Commands {
     /** The performer, who must be an administrator ({@code ROLE_REQUIRED}): "Only an administrator {action}". */
     public StaffId administrator(String performedBy, String action) {
         return callers.administrator(performedBy, action);
+    }
+
+    /** The caller's institution's ids: what the caller names, as the engine keys it ({@link Callers#ids}). */
+    public InstitutionScope ids() {
+        return callers.ids();
+    }
+
+    public JobId job(String id) {
+        return callers.job(id);
+    }
+
+    public StaffId staff(String id) {
+        return callers.staff(id);
+    }
+
+    public TicketId ticket(String id) {
+        return callers.ticket(id);
+    }
+
+    public ClientId client(String id) {
+        return callers.client(id);
+    }
+
+    public TrainingClassId trainingClass(String id) {
+        return callers.trainingClass(id);
     }
 
     /** A command that creates something; it has nothing to find. */

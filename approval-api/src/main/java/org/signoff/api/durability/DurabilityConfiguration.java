@@ -25,6 +25,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 
 import org.signoff.api.ApprovalProperties;
+import org.signoff.api.institution.InstitutionWall;
+import org.signoff.api.institution.Institutions;
 import org.signoff.common.MessageMetaData;
 
 /**
@@ -75,7 +77,8 @@ class DurabilityConfiguration {
             DuplicateCommandHandlerResolver duplicateCommandHandlerResolver,
             Durability durability,
             ExecutorService commandAnswers,
-            ApprovalProperties properties) {
+            ApprovalProperties properties,
+            Institutions institutions) {
         SimpleCommandBus commandBus = new DurableCommandBus(
                 SimpleCommandBus.builder()
                         .transactionManager(transactionManager)
@@ -88,6 +91,7 @@ class DurabilityConfiguration {
                 new CorrelationDataInterceptor<>(axonConfiguration.correlationDataProviders()));
         commandBus.registerDispatchInterceptor(
                 withInstitution(properties.institution().defaultInstitution().value()));
+        commandBus.registerDispatchInterceptor(new InstitutionWall(institutions));
         return commandBus;
     }
 

@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import org.signoff.common.InstitutionScope;
 import org.signoff.lookup.StaffDirectory;
 import org.signoff.lookup.StaffMembership;
 import org.signoff.staff.api.Role;
@@ -48,8 +49,13 @@ class StaffLookup implements StaffDirectory {
 
     /** Counted by reading the role sets: a directory is hundreds of people, and this is asked rarely. */
     @Override
-    public long administrators() {
-        return jdbc.sql("SELECT roles FROM lookup_staff WHERE left_at IS NULL").query(String.class).stream()
+    public long administratorsAlongside(StaffId colleague) {
+        String within = InstitutionScope.prefixOf(colleague.value());
+        return jdbc
+                .sql("SELECT roles FROM lookup_staff WHERE left_at IS NULL AND " + InstitutionScope.keysOf("staff_id"))
+                .params(InstitutionScope.keysLike(within), InstitutionScope.keysNotLike(within))
+                .query(String.class)
+                .stream()
                 .filter(roles -> Columns.names(roles).contains(Role.ADMIN.name()))
                 .count();
     }

@@ -16,6 +16,7 @@ import org.signoff.catalog.api.JobId;
 import org.signoff.catalog.api.JobRequiredClassesSet;
 import org.signoff.catalog.api.TrainingClassId;
 import org.signoff.catalog.api.TrainingClassRegistered;
+import org.signoff.common.InstitutionScope;
 import org.signoff.lookup.TrainingRecords;
 import org.signoff.staff.api.ClassAttended;
 import org.signoff.staff.api.StaffId;
@@ -44,17 +45,22 @@ class TrainingLookup implements TrainingRecords {
     }
 
     @Override
-    public List<ClassEntry> classes() {
-        return jdbc.sql("SELECT class_id, title FROM lookup_training_class ORDER BY position")
+    public List<ClassEntry> classes(InstitutionScope within) {
+        return jdbc.sql("SELECT class_id, title FROM lookup_training_class WHERE " + InstitutionScope.keysOf("class_id")
+                        + " ORDER BY position")
+                .params(within.keysLike(), within.keysNotLike())
                 .query((rs, n) -> new ClassEntry(TrainingClassId.of(rs.getString(1)), rs.getString(2)))
                 .list();
     }
 
     @Override
     public List<ClassEntry> requiredOf(JobId jobId) {
+        // a class required of every job is so for the jobs of its own institution
+        String within = InstitutionScope.prefixOf(jobId.value());
         List<ClassEntry> required = new ArrayList<>(
-                jdbc.sql("SELECT class_id, title FROM lookup_training_class WHERE required_of_every_job "
-                                + "ORDER BY position")
+                jdbc.sql("SELECT class_id, title FROM lookup_training_class WHERE required_of_every_job AND "
+                                + InstitutionScope.keysOf("class_id") + " ORDER BY position")
+                        .params(InstitutionScope.keysLike(within), InstitutionScope.keysNotLike(within))
                         .query((rs, n) -> new ClassEntry(TrainingClassId.of(rs.getString(1)), rs.getString(2)))
                         .list());
         jdbc

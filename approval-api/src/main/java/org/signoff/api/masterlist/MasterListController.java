@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.signoff.api.input.SingleLine;
+import org.signoff.api.security.Callers;
 import org.signoff.catalog.api.JobId;
 import org.signoff.projections.masterlist.api.FetchMasterListQuery;
 import org.signoff.projections.masterlist.api.MasterListView;
@@ -31,7 +32,10 @@ class MasterListController {
 
     private final QueryGateway queries;
 
-    MasterListController(QueryGateway queries) {
+    private final Callers callers;
+
+    MasterListController(QueryGateway queries, Callers callers) {
+        this.callers = callers;
         this.queries = queries;
     }
 
@@ -52,6 +56,7 @@ class MasterListController {
             @RequestParam(required = false) StaffId staffId) {
         return queries.query(
                         new FetchMasterListQuery(
+                                callers.ids(),
                                 at,
                                 scope,
                                 jobId == null ? null : jobId.value(),
@@ -97,7 +102,7 @@ class MasterListController {
     @GetMapping("/recertifications")
     List<PendingRecertificationView> recertifications(@RequestParam(required = false) JobId jobId) {
         return queries.query(
-                        new PendingRecertificationsQuery(jobId == null ? null : jobId.value()),
+                        new PendingRecertificationsQuery(callers.ids(), jobId == null ? null : jobId.value()),
                         ResponseTypes.multipleInstancesOf(PendingRecertificationView.class))
                 .join();
     }

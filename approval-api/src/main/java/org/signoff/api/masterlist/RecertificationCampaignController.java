@@ -57,7 +57,7 @@ class RecertificationCampaignController {
         return readYourWrites
                 .find(
                         MasterListProjection.PROCESSING_GROUP,
-                        new FindRecertificationCampaignQuery(campaignId),
+                        new FindRecertificationCampaignQuery(commands.ids().key(campaignId)),
                         RecertificationCampaignView.class)
                 .orElseThrow(() -> Rejection.UNKNOWN_CAMPAIGN.because("No campaign '" + campaignId + "'"));
     }

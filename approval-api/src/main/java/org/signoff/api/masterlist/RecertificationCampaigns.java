@@ -39,9 +39,10 @@ class RecertificationCampaigns {
     record Started(String campaignId, List<String> asked) {}
 
     Started start(String jobId, String scope, String reason, StaffId performer) {
-        String campaignId = TimeOrderedIds.next();
+        String campaignId = commands.ids().key(TimeOrderedIds.next());
         readYourWrites.awaitCaughtUp(MasterListProjection.PROCESSING_GROUP); // a sign-off approved just before counts
-        MasterListView list = queries.query(FetchMasterListQuery.now(), ResponseTypes.instanceOf(MasterListView.class))
+        MasterListView list = queries.query(
+                        FetchMasterListQuery.now(commands.ids()), ResponseTypes.instanceOf(MasterListView.class))
                 .join();
         List<String> asked = new ArrayList<>();
         for (MasterListView.Scope listed : list.scopes()) {
@@ -49,7 +50,7 @@ class RecertificationCampaigns {
                 continue;
             }
             for (MasterListView.Job job : listed.jobs()) {
-                if (jobId != null && !job.jobId().equals(jobId)) {
+                if (jobId != null && !job.jobId().equals(commands.ids().prefix() + jobId)) {
                     continue;
                 }
                 List<MasterListView.SignedOff> people = new ArrayList<>(job.staff());

@@ -27,6 +27,7 @@ import org.signoff.api.command.GroupedSends;
 import org.signoff.api.ids.TimeOrderedIds;
 import org.signoff.api.input.CsvFiles;
 import org.signoff.api.masterlist.MasterListExports;
+import org.signoff.api.security.Callers;
 import org.signoff.catalog.api.JobDefinition;
 import org.signoff.common.CommandRejected;
 import org.signoff.common.Rejection;
@@ -41,7 +42,6 @@ import org.signoff.staff.api.SetAlmaPrimaryId;
 import org.signoff.staff.api.StaffId;
 import org.signoff.ticket.api.MigrationSource;
 import org.signoff.ticket.api.RecordMigratedSignOff;
-import org.signoff.ticket.api.TicketId;
 
 /**
  * Brings in a master list kept before the engine, in the master-list CSV format (README: The master list as files).
@@ -68,6 +68,7 @@ class MasterListImport {
     private static final String ALMA_ID_SET = "Alma primary id set to";
 
     private final Commands commands;
+    private final Callers callers;
     private final JobCatalog catalog;
     private final StaffDirectory directory;
     private final PersonalDataVault people;
@@ -76,12 +77,14 @@ class MasterListImport {
 
     MasterListImport(
             Commands commands,
+            Callers callers,
             JobCatalog catalog,
             StaffDirectory directory,
             PersonalDataVault people,
             TicketSlots slots,
             JdbcClient jdbc) {
         this.commands = commands;
+        this.callers = callers;
         this.catalog = catalog;
         this.directory = directory;
         this.people = people;
@@ -205,12 +208,14 @@ class MasterListImport {
         boolean isNew = false;
         String nameKey = line.person().toLowerCase(Locale.ROOT);
         if (!line.staffId().isEmpty()) {
-            person = StaffId.of(line.staffId());
+            person = callers.staff(line.staffId());
             isNew = directory.find(person).isEmpty() && !taken.contains(person.value());
         } else if (known.containsKey(nameKey)) {
             person = known.get(nameKey);
         } else {
-            List<StaffId> named = people.named(line.person());
+            List<StaffId> named = people.named(line.person()).stream()
+                    .filter(staffId -> callers.ids().owns(staffId.value()))
+                    .toList();
             if (named.size() > 1) {
                 return new LineReport(
                         line.number(),
@@ -266,7 +271,7 @@ class MasterListImport {
                 register ? line.person() : null,
                 line.unit().isEmpty() ? null : line.unit(),
                 new RecordMigratedSignOff(
-                        TicketId.of(TimeOrderedIds.next()),
+                        callers.ticket(TimeOrderedIds.next()),
                         person,
                         line.job().jobId(),
                         variant,
@@ -315,7 +320,8 @@ class MasterListImport {
         boolean takenInRun = almaIds.entrySet().stream()
                 .anyMatch(given ->
                         !given.getKey().equals(person) && given.getValue().equalsIgnoreCase(wanted));
-        boolean heldByAnother = people.holderOfAlmaPrimaryId(wanted)
+        boolean heldByAnother = people.holderOfAlmaPrimaryId(
+                        wanted, callers.ids().prefix())
                 .filter(other -> !other.equals(person))
                 .isPresent();
         if (takenInRun || heldByAnother) {
@@ -461,12 +467,12 @@ class MasterListImport {
         if (base.isEmpty()) {
             base = "person";
         }
-        String candidate = base;
+        String candidate = callers.key(base);
         for (int n = 2;
                 taken.contains(candidate)
                         || directory.find(StaffId.of(candidate)).isPresent();
                 n++) {
-            candidate = base + n;
+            candidate = callers.key(base + n);
         }
         return candidate;
     }
@@ -485,7 +491,9 @@ class MasterListImport {
 
     /** Every line read and its job found, or the file refused at its first line that is not right. */
     private List<Planned> plan(String text) {
-        List<CatalogEntry> jobs = catalog.all();
+        List<CatalogEntry> jobs = catalog.all().stream()
+                .filter(entry -> callers.ids().owns(entry.jobId().value()))
+                .toList();
         Set<String> scopes = new HashSet<>();
         jobs.forEach(job -> scopes.add(job.definition().scope().toLowerCase(Locale.ROOT)));
         List<Planned> planned = new ArrayList<>();
@@ -526,7 +534,7 @@ class MasterListImport {
                         .filter(entry -> jobId.isEmpty()
                                 ? entry.definition().scope().equalsIgnoreCase(scope)
                                         && entry.definition().name().equalsIgnoreCase(jobName)
-                                : entry.jobId().value().equals(jobId))
+                                : entry.jobId().value().equals(callers.ids().prefix() + jobId))
                         .findFirst()
                         .orElseThrow(() -> new NotAMasterList(
                                 line, "no job '" + (jobId.isEmpty() ? jobName : jobId) + "' in scope '" + scope + "'"));
@@ -538,7 +546,7 @@ class MasterListImport {
                         field(record, "unit"),
                         field(record, "staff_id"),
                         day(line, field(record, "signed_off_on")),
-                        field(record, "approved_by").isEmpty() ? null : StaffId.of(field(record, "approved_by")),
+                        field(record, "approved_by").isEmpty() ? null : callers.staff(field(record, "approved_by")),
                         field(record, "alma_primary_id")));
             }
         } catch (IOException | IllegalStateException | IllegalArgumentException unreadable) {

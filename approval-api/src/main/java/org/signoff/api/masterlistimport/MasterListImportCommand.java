@@ -17,6 +17,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import org.signoff.api.ApprovalProperties;
+import org.signoff.api.institution.Institutions;
 import org.signoff.api.security.Caller;
 import org.signoff.client.api.ClientId;
 import org.signoff.staff.api.StaffId;
@@ -83,9 +84,7 @@ public final class MasterListImportCommand {
                             performer,
                             false,
                             Set.of(),
-                            context.getBean(ApprovalProperties.class)
-                                    .institution()
-                                    .defaultInstitution()),
+                            context.getBean(Institutions.class).defaultScope()),
                     null,
                     List.of()));
             SecurityContextHolder.setContext(security);

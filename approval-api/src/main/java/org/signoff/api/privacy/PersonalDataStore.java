@@ -6,6 +6,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import org.signoff.common.InstitutionScope;
 import org.signoff.common.Rejection;
 import org.signoff.lookup.PersonalDataVault;
 import org.signoff.staff.api.StaffId;
@@ -88,10 +89,11 @@ class PersonalDataStore implements PersonalDataVault {
     }
 
     @Override
-    public Optional<StaffId> holderOfAlmaPrimaryId(String almaPrimaryId) {
+    public Optional<StaffId> holderOfAlmaPrimaryId(String almaPrimaryId, String keysPrefix) {
         return jdbc
-                .sql("SELECT staff_id FROM personal_data WHERE LOWER(alma_primary_id) = LOWER(?) ORDER BY staff_id")
-                .param(almaPrimaryId)
+                .sql("SELECT staff_id FROM personal_data WHERE LOWER(alma_primary_id) = LOWER(?) AND "
+                        + InstitutionScope.keysOf("staff_id") + " ORDER BY staff_id")
+                .params(almaPrimaryId, InstitutionScope.keysLike(keysPrefix), InstitutionScope.keysNotLike(keysPrefix))
                 .query(String.class)
                 .list()
                 .stream()

@@ -31,6 +31,7 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.signoff.common.CommandRejected;
+import org.signoff.common.InstitutionScope;
 import org.signoff.common.Rejection;
 
 /**
@@ -84,6 +85,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return body(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", unknown.getMessage(), unknown.errors());
     }
 
+    /** An id that no id of the caller's institution can be (it holds the separator of keys): it names nothing. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> foreign(InstitutionScope.ForeignKey foreign) {
+        return problem(HttpStatus.NOT_FOUND, Rejection.UNKNOWN_INSTITUTION.name(), "No such id in this institution");
+    }
+
     @ExceptionHandler
     ResponseEntity<ProblemDetail> alreadyExists(AggregateStreamCreationException exists) {
         return problem(HttpStatus.CONFLICT, Rejection.ALREADY_EXISTS.name(), "It exists already");
@@ -132,6 +139,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             }
             if (cause instanceof AggregateStreamCreationException exists) {
                 return alreadyExists(exists);
+            }
+            if (cause instanceof InstitutionScope.ForeignKey foreign) {
+                return foreign(foreign);
             }
             if (cause instanceof ConcurrencyException || cause instanceof DuplicateKeyException) {
                 return concurrent((Exception) cause);

@@ -21,6 +21,7 @@ import org.signoff.api.ApprovalProperties;
 import org.signoff.api.input.Cursor;
 import org.signoff.api.problem.RefusalRecord;
 import org.signoff.client.api.ClientId;
+import org.signoff.common.InstitutionScope;
 import org.signoff.storage.Columns;
 
 /**
@@ -96,12 +97,16 @@ public class AccessRefusals implements RefusalRecord {
      * Refusals whose last attempt is at or after {@code since}, by hour, then principal, endpoint and reason: at most
      * {@code limit}, after {@code after} (null: from the start).
      */
-    public List<Refusal> since(Instant since, After after, int limit) {
+    public List<Refusal> since(InstitutionScope within, Instant since, After after, int limit) {
         After from = after != null ? after : new After(Instant.EPOCH, "", "", "");
-        return jdbc.sql("SELECT * FROM access_refusal WHERE last_at >= ? AND (period_start > ? OR (period_start = ? "
+        // a refusal is the institution's whose client it names; one naming no known client, the default's
+        return jdbc.sql("SELECT * FROM access_refusal WHERE " + InstitutionScope.keysOf("principal")
+                        + " AND last_at >= ? AND (period_start > ? OR (period_start = ? "
                         + "AND (principal > ? OR (principal = ? AND (endpoint > ? OR (endpoint = ? AND reason > ?)))))) "
                         + "ORDER BY period_start, principal, endpoint, reason FETCH FIRST ? ROWS ONLY")
                 .params(
+                        within.keysLike(),
+                        within.keysNotLike(),
                         Columns.utc(since),
                         Columns.utc(from.periodStart()),
                         Columns.utc(from.periodStart()),
@@ -156,7 +161,7 @@ public class AccessRefusals implements RefusalRecord {
         String key = ApiKeys.keyOf(request);
         if (key != null) {
             int dot = key.lastIndexOf('.');
-            String clientId = dot > 0 ? key.substring(0, dot) : "";
+            String clientId = dot > 0 ? key.substring(0, dot).replace(':', InstitutionScope.SEPARATOR) : "";
             return !clientId.isEmpty()
                             && clientId.length() <= 100
                             && clients.find(ClientId.of(clientId)).isPresent()

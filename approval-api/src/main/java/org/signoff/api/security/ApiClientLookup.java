@@ -20,6 +20,7 @@ import org.signoff.client.api.ApiClientRevoked;
 import org.signoff.client.api.ClientId;
 import org.signoff.client.api.Operation;
 import org.signoff.common.InstitutionCode;
+import org.signoff.common.InstitutionScope;
 import org.signoff.common.MessageMetaData;
 import org.signoff.staff.api.StaffId;
 import org.signoff.storage.Columns;
@@ -56,10 +57,11 @@ public class ApiClientLookup {
     }
 
     /** At most {@code limit} clients by id, after {@code afterClientId} (null: from the start). */
-    public List<Client> list(String afterClientId, int limit) {
-        return jdbc.sql("SELECT * FROM lookup_api_client WHERE CAST(? AS VARCHAR(100)) IS NULL OR client_id > ? "
+    public List<Client> list(InstitutionScope within, String afterClientId, int limit) {
+        return jdbc.sql("SELECT * FROM lookup_api_client WHERE " + InstitutionScope.keysOf("client_id")
+                        + " AND (CAST(? AS VARCHAR(100)) IS NULL OR client_id > ?) "
                         + "ORDER BY client_id FETCH FIRST ? ROWS ONLY")
-                .params(afterClientId, afterClientId, limit)
+                .params(within.keysLike(), within.keysNotLike(), afterClientId, afterClientId, limit)
                 .query(this::client)
                 .list();
     }

@@ -15,8 +15,10 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
+import org.signoff.api.institution.Institutions;
 import org.signoff.client.api.ClientId;
 import org.signoff.client.api.Operation;
+import org.signoff.common.InstitutionScope;
 
 /**
  * API keys: {@code X-API-Key: <client id>.<secret>}, or the same as a bearer credential. A key opens the operations its client was granted, as long as
@@ -28,17 +30,23 @@ import org.signoff.client.api.Operation;
 public class ApiKeys {
 
     static final String HEADER = "X-API-Key";
+
+    /** Between a member institution's code and its client's id in a key. */
+    private static final char MEMBER_SEPARATOR = ':';
+
     private static final String BEARER = "Bearer ";
 
     private final ApiClientLookup clients;
     private final CredentialStore credentials;
     private final Callers callers;
+    private final Institutions institutions;
     private final Clock clock;
 
-    ApiKeys(ApiClientLookup clients, CredentialStore credentials, Callers callers) {
+    ApiKeys(ApiClientLookup clients, CredentialStore credentials, Callers callers, Institutions institutions) {
         this.clients = clients;
         this.credentials = credentials;
         this.callers = callers;
+        this.institutions = institutions;
         this.clock = Clock.systemUTC();
     }
 
@@ -65,17 +73,36 @@ public class ApiKeys {
         return bearerCredential.startsWith("eyJ");
     }
 
+    /**
+     * The key to present for a client: {@code <client id>.<secret>}, and a member institution's
+     * {@code <institution>:<client id>.<secret>}, since its client ids are its own.
+     */
+    public static String keyText(ClientId client, String secret) {
+        return client.value().replace(InstitutionScope.SEPARATOR, MEMBER_SEPARATOR) + "." + secret;
+    }
+
     /** The key a request presents, not yet checked; null when it presents none. */
     Authentication presented(HttpServletRequest request) {
         String key = keyOf(request);
         if (key == null) {
             return null;
         }
+        return presented(key).orElseThrow(() -> new BadCredentialsException("An API key is <client id>.<secret>"));
+    }
+
+    /** A key's client (as the engine keys it, {@link #keyText}) and secret, unchecked; empty when not a key. */
+    private static Optional<Authentication> presented(String key) {
         int dot = key.lastIndexOf('.');
         if (dot <= 0 || dot == key.length() - 1) {
-            throw new BadCredentialsException("An API key is <client id>.<secret>");
+            return Optional.empty();
         }
-        return UsernamePasswordAuthenticationToken.unauthenticated(key.substring(0, dot), key.substring(dot + 1));
+        String client = key.substring(0, dot);
+        int member = client.indexOf(MEMBER_SEPARATOR);
+        if (client.indexOf(InstitutionScope.SEPARATOR) >= 0 || member != client.lastIndexOf(MEMBER_SEPARATOR)) {
+            return Optional.empty();
+        }
+        return Optional.of(UsernamePasswordAuthenticationToken.unauthenticated(
+                client.replace(MEMBER_SEPARATOR, InstitutionScope.SEPARATOR), key.substring(dot + 1)));
     }
 
     /** The caller behind a presented key, or a refusal that says no more than "bad key". */
@@ -91,7 +118,7 @@ public class ApiKeys {
                 client.staffId(),
                 client.actsForAnyone(),
                 client.actsForUnits(),
-                client.institution());
+                institutions.scopeOf(client.institution()));
         List<SimpleGrantedAuthority> authorities = operations(client).stream()
                 .map(operation -> new SimpleGrantedAuthority(operation.value()))
                 .toList();
@@ -104,12 +131,11 @@ public class ApiKeys {
      */
     Optional<Authentication> signIn(String key) {
         try {
-            int dot = key == null ? -1 : key.lastIndexOf('.');
-            if (dot <= 0 || dot == key.length() - 1) {
+            Optional<Authentication> presented = key == null ? Optional.empty() : presented(key);
+            if (presented.isEmpty()) {
                 return Optional.empty();
             }
-            Authentication caller = authenticate(
-                    UsernamePasswordAuthenticationToken.unauthenticated(key.substring(0, dot), key.substring(dot + 1)));
+            Authentication caller = authenticate(presented.get());
             return ((Caller) caller.getPrincipal()).isPerson() ? Optional.of(caller) : Optional.empty();
         } catch (AuthenticationException refused) {
             return Optional.empty();
@@ -129,7 +155,7 @@ public class ApiKeys {
                                 client.staffId(),
                                 client.actsForAnyone(),
                                 client.actsForUnits(),
-                                client.institution()),
+                                institutions.scopeOf(client.institution())),
                         null,
                         operations(client).stream()
                                 .map(operation -> new SimpleGrantedAuthority(operation.value()))

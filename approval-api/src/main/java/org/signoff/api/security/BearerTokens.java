@@ -13,9 +13,11 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.stereotype.Component;
 
 import org.signoff.api.ApprovalProperties;
+import org.signoff.api.institution.Institutions;
 import org.signoff.client.api.ClientId;
 import org.signoff.client.api.Operation;
 import org.signoff.common.InstitutionCode;
+import org.signoff.common.InstitutionScope;
 import org.signoff.lookup.StaffDirectory;
 import org.signoff.staff.api.StaffId;
 
@@ -35,14 +37,14 @@ class BearerTokens implements Converter<Jwt, AbstractAuthenticationToken> {
     private final Callers callers;
     private final String staffClaim;
     private final String institutionClaim;
-    private final InstitutionCode defaultInstitution;
+    private final Institutions institutions;
 
-    BearerTokens(StaffDirectory directory, Callers callers, ApprovalProperties properties) {
+    BearerTokens(StaffDirectory directory, Callers callers, ApprovalProperties properties, Institutions institutions) {
         this.directory = directory;
         this.callers = callers;
         this.staffClaim = properties.security().tokenStaffClaim();
         this.institutionClaim = properties.security().tokenInstitutionClaim();
-        this.defaultInstitution = properties.institution().defaultInstitution();
+        this.institutions = institutions;
     }
 
     @Override
@@ -51,11 +53,17 @@ class BearerTokens implements Converter<Jwt, AbstractAuthenticationToken> {
         if (staffId == null || staffId.isBlank()) {
             throw new InvalidBearerTokenException("The token has no '" + staffClaim + "' claim");
         }
-        StaffId person = StaffId.of(staffId);
+        InstitutionScope institution = institution(token);
+        StaffId person;
+        try {
+            person = StaffId.of(institution.key(staffId));
+        } catch (InstitutionScope.ForeignKey notAnId) {
+            throw new InvalidBearerTokenException("The token's person is not in the directory");
+        }
         if (directory.find(person).isEmpty()) {
             throw new InvalidBearerTokenException("The token's person is not in the directory");
         }
-        Caller caller = new Caller(client(token), person, false, Set.of(), institution(token));
+        Caller caller = new Caller(client(token, institution), person, false, Set.of(), institution);
         List<SimpleGrantedAuthority> authorities = callers.operationsOf(person, EnumSet.allOf(Operation.class)).stream()
                 .map(operation -> new SimpleGrantedAuthority(operation.value()))
                 .toList();
@@ -63,24 +71,37 @@ class BearerTokens implements Converter<Jwt, AbstractAuthenticationToken> {
     }
 
     /**
-     * The institution the token names; none, the default one. The engine holds one institution so far: a token of
-     * another is refused as the identity provider's mistake, never taken as the default.
+     * The institution the token names, which the engine must hold (an identity provider's mistake is refused, never
+     * taken as the default). A token naming none acts in the default institution while that is the only one; once the
+     * engine holds members it is refused: it could be any member's person.
      */
-    private InstitutionCode institution(Jwt token) {
+    private InstitutionScope institution(Jwt token) {
         String named = token.getClaimAsString(institutionClaim);
-        if (named == null || named.equals(defaultInstitution.value())) {
-            return defaultInstitution;
+        if (named == null) {
+            if (institutions.holdsMembers()) {
+                throw new InvalidBearerTokenException(
+                        "The token names no institution ('" + institutionClaim + "'), and the engine holds several");
+            }
+            return institutions.defaultScope();
         }
-        throw new InvalidBearerTokenException("The token's institution is not one of this engine's");
+        try {
+            return institutions
+                    .find(InstitutionCode.of(named))
+                    .orElseThrow(() ->
+                            new InvalidBearerTokenException("The token's institution is not one of this engine's"));
+        } catch (IllegalArgumentException malformed) {
+            throw new InvalidBearerTokenException("The token's institution is not one of this engine's");
+        }
     }
 
-    private static ClientId client(Jwt token) {
+    /** The client the token names, as the institution's: its refusals and events are the institution's. */
+    private static ClientId client(Jwt token, InstitutionScope institution) {
         for (String claim : List.of("azp", "client_id")) {
             String value = token.getClaimAsString(claim);
-            if (value != null && !value.isBlank()) {
-                return ClientId.of(value);
+            if (value != null && !value.isBlank() && value.indexOf(InstitutionScope.SEPARATOR) < 0) {
+                return ClientId.of(institution.key(value));
             }
         }
-        return NO_CLIENT_NAMED;
+        return ClientId.of(institution.key(NO_CLIENT_NAMED.value()));
     }
 }

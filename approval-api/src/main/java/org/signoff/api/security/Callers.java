@@ -9,13 +9,18 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
+import org.signoff.catalog.api.JobId;
+import org.signoff.catalog.api.TrainingClassId;
+import org.signoff.client.api.ClientId;
 import org.signoff.client.api.Operation;
+import org.signoff.common.InstitutionScope;
 import org.signoff.common.MessageMetaData;
 import org.signoff.common.Rejection;
 import org.signoff.lookup.StaffDirectory;
 import org.signoff.lookup.StaffMembership;
 import org.signoff.staff.api.Role;
 import org.signoff.staff.api.StaffId;
+import org.signoff.ticket.api.TicketId;
 
 /** The caller of the current request, and whom a command of theirs is performed by. */
 @Component
@@ -33,6 +38,36 @@ public class Callers {
             throw new IllegalStateException("No authenticated caller on this request");
         }
         return caller;
+    }
+
+    /** The caller's institution's ids: what its callers name, keyed as the engine keys them. */
+    public InstitutionScope ids() {
+        return current().scope();
+    }
+
+    /** The engine's key of an id the caller named (a job's, a person's, a ticket's...). */
+    public String key(String id) {
+        return ids().key(id);
+    }
+
+    public JobId job(String id) {
+        return JobId.of(key(id));
+    }
+
+    public StaffId staff(String id) {
+        return StaffId.of(key(id));
+    }
+
+    public TicketId ticket(String id) {
+        return TicketId.of(key(id));
+    }
+
+    public ClientId client(String id) {
+        return ClientId.of(key(id));
+    }
+
+    public TrainingClassId trainingClass(String id) {
+        return TrainingClassId.of(key(id));
     }
 
     /**
@@ -59,7 +94,8 @@ public class Callers {
     public StaffId performer(String performedBy) {
         Caller caller = current();
         if (caller.isPerson()) {
-            if (performedBy != null && !caller.staffId().value().equals(performedBy)) {
+            if (performedBy != null
+                    && !caller.staffId().value().equals(caller.scope().key(performedBy))) {
                 throw PerformerRefused.notAllowed(
                         "Client '" + caller.clientId() + "' acts as '" + caller.staffId() + "' only");
             }
@@ -68,7 +104,7 @@ public class Callers {
         if (performedBy == null) {
             throw PerformerRefused.missing();
         }
-        StaffId person = StaffId.of(performedBy);
+        StaffId person = StaffId.of(caller.scope().key(performedBy));
         if (!caller.actsForAnyone() && !actsForUnitOf(caller, person)) {
             throw PerformerRefused.notAllowed(
                     "Client '" + caller.clientId() + "' does not act for '" + performedBy + "'");
@@ -94,10 +130,12 @@ public class Callers {
         if (!roles.contains(Role.ADMIN) && !roles.contains(Role.AUDITOR)) {
             operations.remove(Operation.AUDIT_READ);
         }
-        if (!roles.contains(Role.CONSORTIUM_ADMIN)) {
+        // the consortium's roles count in the default institution only, the one that runs the engine
+        boolean ofTheDefault = InstitutionScope.prefixOf(person.value()).isEmpty();
+        if (!ofTheDefault || !roles.contains(Role.CONSORTIUM_ADMIN)) {
             operations.remove(Operation.CONSORTIUM_WRITE);
         }
-        if (!roles.contains(Role.CONSORTIUM_ADMIN) && !roles.contains(Role.CONSORTIUM_ANALYST)) {
+        if (!ofTheDefault || !roles.contains(Role.CONSORTIUM_ADMIN) && !roles.contains(Role.CONSORTIUM_ANALYST)) {
             operations.remove(Operation.CONSORTIUM_READ);
         }
         return operations;

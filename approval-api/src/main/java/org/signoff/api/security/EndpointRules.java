@@ -91,7 +91,32 @@ public final class EndpointRules {
             new Rule(GET, "/read-models/*", Operation.CLIENTS_WRITE),
             new Rule(POST, "/read-models/*/rebuild", Operation.CLIENTS_WRITE),
             new Rule(GET, "/wiki-publication", Operation.CLIENTS_WRITE),
-            new Rule(POST, "/wiki-publication/publication", Operation.CLIENTS_WRITE));
+            new Rule(POST, "/wiki-publication/publication", Operation.CLIENTS_WRITE),
+            new Rule(POST, "/institutions", Operation.CONSORTIUM_WRITE),
+            new Rule(GET, "/institutions", Operation.CONSORTIUM_READ));
+
+    /**
+     * What is the engine's as a whole, or reads and writes the one Alma and wiki its settings configure: the default
+     * institution's (the one that runs the engine). To a member's caller these do not exist (404).
+     */
+    public static final List<String> DEFAULT_INSTITUTION_ONLY = List.of(
+            "/read-models",
+            "/read-models/**",
+            "/wiki-publication",
+            "/wiki-publication/**",
+            "/alma/drift",
+            "/tickets/*/sandbox-grant/alma",
+            "/tickets/*/role-update/alma",
+            "/tickets/*/production-roles/take-back",
+            "/actuator/**",
+            "/institutions");
+
+    /** Whether a path is the default institution's only ({@link #DEFAULT_INSTITUTION_ONLY}). */
+    public static boolean defaultInstitutionOnly(String path) {
+        PathContainer container = PathContainer.parsePath(path);
+        return DEFAULT_INSTITUTION_ONLY.stream()
+                .anyMatch(pattern -> PATTERNS.parse(pattern).matches(container));
+    }
 
     /** What anyone may read without a key: the health check, and the published contract (OpenAPI, Swagger UI). */
     public static final List<String> OPEN_TO_READ = List.of(

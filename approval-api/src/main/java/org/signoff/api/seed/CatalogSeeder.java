@@ -83,7 +83,7 @@ class CatalogSeeder implements ApplicationRunner {
 
     /** A directory without administrators (new, or left so by older data) gets the configured one. */
     private void ensureAdministrator(StaffId admin) {
-        if (directory.administrators() > 0) {
+        if (directory.administratorsAlongside(admin) > 0) {
             return;
         }
         try {

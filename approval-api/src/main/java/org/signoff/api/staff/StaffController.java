@@ -28,7 +28,6 @@ import org.signoff.api.readmodel.ReadYourWrites;
 import org.signoff.api.staff.StaffRequests.Change;
 import org.signoff.api.staff.StaffRequests.Register;
 import org.signoff.catalog.api.JobId;
-import org.signoff.catalog.api.TrainingClassId;
 import org.signoff.common.Rejection;
 import org.signoff.projections.masterlist.api.FetchPermissionsQuery;
 import org.signoff.projections.masterlist.api.PermissionView;
@@ -70,7 +69,7 @@ class StaffController {
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Void> register(@Valid @RequestBody Register body) {
         commands.create(new RegisterStaffMember(
-                StaffId.of(body.staffId()),
+                commands.staff(body.staffId()),
                 body.displayName(),
                 body.unit(),
                 body.roles(),
@@ -123,7 +122,7 @@ class StaffController {
                 staffId,
                 new RecordClassAttendance(
                         staffId,
-                        TrainingClassId.of(body.classId()),
+                        commands.trainingClass(body.classId()),
                         body.attendedOn(),
                         commands.performer(body.performedBy())));
         return ResponseEntity.created(URI.create("/staff/" + staffId + "/attendance"))
@@ -149,7 +148,7 @@ class StaffController {
             @RequestParam(defaultValue = Pages.DEFAULT_LIMIT) @Min(1) @Max(Pages.MAX_LIMIT) int limit,
             @RequestParam(required = false) Cursor after) {
         List<StaffView> page = queries.query(
-                        new ListStaffQuery(after == null ? null : after.key(), limit),
+                        new ListStaffQuery(commands.ids(), after == null ? null : after.key(), limit),
                         ResponseTypes.multipleInstancesOf(StaffView.class))
                 .join();
         return Pages.of(page, limit, StaffView::staffId);

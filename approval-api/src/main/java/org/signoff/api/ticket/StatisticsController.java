@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.signoff.api.input.SingleLine;
 import org.signoff.api.problem.Problems;
+import org.signoff.api.security.Callers;
 import org.signoff.catalog.api.JobId;
 import org.signoff.projections.ticket.api.JobStatisticsView;
 import org.signoff.projections.ticket.api.StepStatisticsQuery;
@@ -29,7 +30,10 @@ class StatisticsController {
 
     private final QueryGateway queries;
 
-    StatisticsController(QueryGateway queries) {
+    private final Callers callers;
+
+    StatisticsController(QueryGateway queries, Callers callers) {
+        this.callers = callers;
         this.queries = queries;
     }
 
@@ -45,7 +49,7 @@ class StatisticsController {
             throw Problems.badRequest("INVALID_REQUEST", "'from' must come before 'to'");
         }
         return queries.query(
-                        new StepStatisticsQuery(start, end, scope, jobId == null ? null : jobId.value()),
+                        new StepStatisticsQuery(callers.ids(), start, end, scope, jobId == null ? null : jobId.value()),
                         ResponseTypes.multipleInstancesOf(JobStatisticsView.class))
                 .join();
     }

@@ -40,7 +40,6 @@ import org.signoff.api.ids.TimeOrderedIds;
 import org.signoff.api.input.IfMatch;
 import org.signoff.api.input.Pages;
 import org.signoff.api.readmodel.ReadYourWrites;
-import org.signoff.catalog.api.JobId;
 import org.signoff.common.Rejection;
 import org.signoff.projections.ticket.TicketProjection;
 import org.signoff.projections.ticket.api.FindTicketQuery;
@@ -86,8 +85,8 @@ class TicketController {
     ResponseEntity<StepResult> open(@Valid @RequestBody Open body) {
         // the ticket the command opened: a retry with the same Idempotency-Key answers the first one's
         TicketId ticketId = commands.create(new StartSignOff(
-                TicketId.of(TimeOrderedIds.next()),
-                JobId.of(body.jobId()),
+                commands.ticket(TimeOrderedIds.next()),
+                commands.job(body.jobId()),
                 body.variant(),
                 commands.performer(body.performedBy())));
         return ResponseEntity.created(URI.create("/tickets/" + ticketId))
@@ -118,7 +117,7 @@ class TicketController {
                 ticketId,
                 new RequestJobAccess(
                         ticketId,
-                        body.supportTicketRef(),
+                        body.supportTicketRef() == null ? null : commands.ids().prefix() + body.supportTicketRef(),
                         body.note(),
                         commands.performer(body.performedBy()),
                         IfMatch.versionOf(ifMatch)));
@@ -266,7 +265,8 @@ class TicketController {
     ResponseEntity<TicketView> findBySupportTicket(@RequestParam @NotBlank @Size(max = 200) String ref) {
         TicketId open = queries
                 .query(
-                        new ListTicketsQuery(null, null, ref),
+                        new ListTicketsQuery(
+                                commands.ids(), null, null, commands.ids().prefix() + ref),
                         ResponseTypes.multipleInstancesOf(TicketSummaryView.class))
                 .join()
                 .stream()
@@ -286,9 +286,10 @@ class TicketController {
             @RequestParam(required = false) TicketCursor after) {
         List<TicketSummaryView> page = queries.query(
                         new ListTicketsQuery(
+                                commands.ids(),
                                 status,
                                 step,
-                                supportTicketRef,
+                                supportTicketRef == null ? null : commands.ids().prefix() + supportTicketRef,
                                 after == null ? null : after.updatedAt(),
                                 after == null ? null : after.ticketId(),
                                 limit),

@@ -28,6 +28,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import org.signoff.api.privacy.DisplayNames;
 import org.signoff.api.security.Caller;
+import org.signoff.api.security.Callers;
 import org.signoff.api.security.PageSignIn;
 import org.signoff.client.api.Operation;
 import org.signoff.lookup.StaffDirectory;
@@ -71,12 +72,16 @@ class PageController {
     private final PageChanges changes;
     private final DisplayNames displayNames;
 
+    private final Callers callers;
+
     PageController(
             PageSignIn signIns,
             QueryGateway queries,
             StaffDirectory directory,
             PageChanges changes,
-            DisplayNames displayNames) {
+            DisplayNames displayNames,
+            Callers callers) {
+        this.callers = callers;
         this.signIns = signIns;
         this.queries = queries;
         this.directory = directory;
@@ -151,15 +156,15 @@ class PageController {
     @GetMapping("/master-list")
     String masterList(@RequestParam(defaultValue = "") String q, Model model) {
         Search search = Search.of(q);
-        List<MasterListView.Scope> scopes =
-                search.in(queries.query(FetchMasterListQuery.now(), ResponseTypes.instanceOf(MasterListView.class))
+        List<MasterListView.Scope> scopes = search.in(
+                queries.query(FetchMasterListQuery.now(callers.ids()), ResponseTypes.instanceOf(MasterListView.class))
                         .join());
-        List<MasterListView.Scope> suspended = search.in(
-                queries.query(new FetchSuspendedSignOffsQuery(), ResponseTypes.instanceOf(MasterListView.class))
-                        .join());
+        List<MasterListView.Scope> suspended = search.in(queries.query(
+                        new FetchSuspendedSignOffsQuery(callers.ids()), ResponseTypes.instanceOf(MasterListView.class))
+                .join());
         Set<String> expiring = queries
                 .query(
-                        new PendingRecertificationsQuery(null),
+                        new PendingRecertificationsQuery(callers.ids(), null),
                         ResponseTypes.multipleInstancesOf(PendingRecertificationView.class))
                 .join()
                 .stream()
@@ -220,7 +225,7 @@ class PageController {
             return "ui/fragments :: team";
         }
         List<OpenWaitView> waits = queries.query(
-                        new OpenWaitsQuery(ListTicketsQuery.MAX_LIMIT),
+                        new OpenWaitsQuery(callers.ids(), ListTicketsQuery.MAX_LIMIT),
                         ResponseTypes.multipleInstancesOf(OpenWaitView.class))
                 .join();
         model.addAttribute(
@@ -237,7 +242,7 @@ class PageController {
         Instant now = Instant.now();
         List<JobStatisticsView> jobs = queries
                 .query(
-                        new StepStatisticsQuery(now.minus(STATISTICS_PERIOD), now, null, null),
+                        new StepStatisticsQuery(callers.ids(), now.minus(STATISTICS_PERIOD), now, null, null),
                         ResponseTypes.multipleInstancesOf(JobStatisticsView.class))
                 .join()
                 .stream()
@@ -261,7 +266,9 @@ class PageController {
                 .anyMatch(authority -> authority.getAuthority().equals(Operation.TICKETS_READ.value())
                         || authority.getAuthority().equals(Operation.AUDIT_READ.value()));
         Optional<TicketView> ticket = mayRead
-                ? queries.query(new FindTicketQuery(ticketId), ResponseTypes.optionalInstanceOf(TicketView.class))
+                ? queries.query(
+                                new FindTicketQuery(callers.key(ticketId)),
+                                ResponseTypes.optionalInstanceOf(TicketView.class))
                         .join()
                 : Optional.empty();
         if (ticket.isEmpty()) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -28,6 +29,7 @@ import org.signoff.api.input.Cursor;
 import org.signoff.api.input.Identifier;
 import org.signoff.api.input.Pages;
 import org.signoff.api.input.SingleLine;
+import org.signoff.api.security.Callers;
 import org.signoff.common.Rejection;
 
 /**
@@ -41,7 +43,10 @@ class WebhookController {
     private final WebhookStore store;
     private final Duration secretOverlap;
 
-    WebhookController(WebhookStore store, ApprovalProperties properties) {
+    private final Callers callers;
+
+    WebhookController(WebhookStore store, ApprovalProperties properties, Callers callers) {
+        this.callers = callers;
         this.store = store;
         this.secretOverlap = properties.webhooks().secretOverlap();
     }
@@ -68,11 +73,11 @@ class WebhookController {
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<WebhookStore.Subscription> subscribe(@Valid @RequestBody Subscribe body) {
         WebhookStore.Subscription subscription = store.subscribe(
-                body.subscriptionId(),
+                callers.key(body.subscriptionId()),
                 body.url(),
                 body.secret(),
                 orNone(body.events()),
-                orNone(body.jobs()),
+                orNone(body.jobs()).stream().map(callers::key).collect(Collectors.toSet()),
                 orNone(body.scopes()));
         return ResponseEntity.created(URI.create("/webhooks/" + body.subscriptionId()))
                 .body(subscription);
@@ -82,7 +87,7 @@ class WebhookController {
     @DeleteMapping("/{subscriptionId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> unsubscribe(@PathVariable String subscriptionId) {
-        if (!store.unsubscribe(subscriptionId)) {
+        if (!store.unsubscribe(callers.key(subscriptionId))) {
             throw Rejection.UNKNOWN_SUBSCRIPTION.because("No subscription '" + subscriptionId + "'");
         }
         return ResponseEntity.noContent().build();
@@ -99,7 +104,7 @@ class WebhookController {
     @PostMapping("/{subscriptionId}/secret-rotation")
     WebhookStore.SecretRotation rotateSecret(
             @PathVariable String subscriptionId, @Valid @RequestBody RotateSecret body) {
-        return store.rotateSecret(subscriptionId, body.secret(), secretOverlap)
+        return store.rotateSecret(callers.key(subscriptionId), body.secret(), secretOverlap)
                 .orElseThrow(() -> Rejection.UNKNOWN_SUBSCRIPTION.because("No subscription '" + subscriptionId + "'"));
     }
 
@@ -113,7 +118,7 @@ class WebhookController {
             @RequestParam(defaultValue = Pages.DEFAULT_LIMIT) @Min(1) @Max(Pages.MAX_LIMIT) int limit,
             @RequestParam(required = false) Cursor after) {
         return Pages.of(
-                store.subscriptions(after == null ? null : after.key(), limit),
+                store.subscriptions(callers.ids(), after == null ? null : after.key(), limit),
                 limit,
                 WebhookStore.Subscription::subscriptionId);
     }
@@ -128,11 +133,11 @@ class WebhookController {
             @RequestParam(required = false) WebhookStore.DeliveryStatus status,
             @RequestParam(defaultValue = Pages.DEFAULT_LIMIT) @Min(1) @Max(Pages.MAX_LIMIT) int limit,
             @RequestParam(required = false) Cursor after) {
-        if (!store.exists(subscriptionId)) {
+        if (!store.exists(callers.key(subscriptionId))) {
             throw Rejection.UNKNOWN_SUBSCRIPTION.because("No subscription '" + subscriptionId + "'");
         }
         return Pages.of(
-                store.deliveries(subscriptionId, status, after == null ? null : after.key(), limit),
+                store.deliveries(callers.key(subscriptionId), status, after == null ? null : after.key(), limit),
                 limit,
                 WebhookStore.Delivery::notificationId);
     }
@@ -141,7 +146,7 @@ class WebhookController {
     @PostMapping("/{subscriptionId}/redelivery")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> redeliver(@PathVariable String subscriptionId) {
-        store.redeliverParked(subscriptionId);
+        store.redeliverParked(callers.key(subscriptionId));
         return ResponseEntity.noContent().build();
     }
 }

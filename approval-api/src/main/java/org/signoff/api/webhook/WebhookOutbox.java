@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import org.signoff.catalog.api.JobId;
+import org.signoff.common.InstitutionScope;
 import org.signoff.lookup.JobCatalog;
 import org.signoff.lookup.StaffDirectory;
 import org.signoff.lookup.StaffMembership;
@@ -105,12 +106,16 @@ class WebhookOutbox {
                 .map(job -> job.definition().scope())
                 .orElse(null);
         String payload = null;
+        // a subscription hears of its own institution's tickets only, and reads the ids as its institution names them
+        String institution = InstitutionScope.prefixOf(event.ticketId().value());
         for (Subscriber subscriber : subscribers) {
-            if (!subscriber.wants(kind, ticket.jobId(), scope)) {
+            if (!InstitutionScope.prefixOf(subscriber.id()).equals(institution)
+                    || !subscriber.wants(kind, ticket.jobId(), scope)) {
                 continue;
             }
             if (payload == null) {
-                payload = payload(event, sequence, ticket, scope, message.getIdentifier(), kind, at);
+                payload = InstitutionScope.namesIn(
+                        payload(event, sequence, ticket, scope, message.getIdentifier(), kind, at), institution);
             }
             jdbc.sql("INSERT INTO webhook_delivery (notification_id, subscription_id, payload, status, attempts, "
                             + "next_attempt_at, created_at) VALUES (?, ?, ?, 'PENDING', 0, ?, ?)")

@@ -18,6 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.signoff.api.durability.Durability;
+import org.signoff.common.InstitutionScope;
 import org.signoff.common.Rejection;
 import org.signoff.storage.Columns;
 
@@ -205,10 +206,11 @@ class WebhookStore {
     }
 
     /** The subscriptions after {@code after} (null: from the first), by id, without their secrets. */
-    List<Subscription> subscriptions(String after, int limit) {
-        return jdbc.sql("SELECT * FROM webhook_subscription WHERE (CAST(? AS VARCHAR(100)) IS NULL "
+    List<Subscription> subscriptions(InstitutionScope within, String after, int limit) {
+        return jdbc.sql("SELECT * FROM webhook_subscription WHERE " + InstitutionScope.keysOf("subscription_id")
+                        + " AND (CAST(? AS VARCHAR(100)) IS NULL "
                         + "OR subscription_id > ?) ORDER BY subscription_id FETCH FIRST ? ROWS ONLY")
-                .params(after, after, limit)
+                .params(within.keysLike(), within.keysNotLike(), after, after, limit)
                 .query((rs, n) -> new Subscription(
                         rs.getString("subscription_id"),
                         rs.getString("url"),

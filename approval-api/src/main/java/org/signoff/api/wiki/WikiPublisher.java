@@ -12,9 +12,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import org.signoff.api.institution.Institutions;
 import org.signoff.api.masterlist.MasterListExports;
 import org.signoff.api.readmodel.ReadYourWrites;
 import org.signoff.api.wiki.ConfluenceFailure.Kind;
+import org.signoff.common.InstitutionScope;
 import org.signoff.projections.masterlist.MasterListProjection;
 import org.signoff.projections.masterlist.api.FetchMasterListQuery;
 import org.signoff.projections.masterlist.api.MasterListView;
@@ -42,8 +44,16 @@ class WikiPublisher {
     private final Optional<Confluence> confluence;
     private final Clock clock = Clock.systemUTC();
 
+    private final InstitutionScope within;
+
     WikiPublisher(
-            WikiSettings settings, WikiPublications publications, ReadYourWrites readYourWrites, QueryGateway queries) {
+            WikiSettings settings,
+            WikiPublications publications,
+            ReadYourWrites readYourWrites,
+            QueryGateway queries,
+            Institutions institutions) {
+        // the page is the default institution's (the wiki settings are the deployment's)
+        this.within = institutions.defaultScope();
         this.settings = settings;
         this.publications = publications;
         this.readYourWrites = readYourWrites;
@@ -85,8 +95,7 @@ class WikiPublisher {
             return;
         }
         MasterListView list = queries.query(
-                        new FetchMasterListQuery(null, null, null, null, null),
-                        ResponseTypes.instanceOf(MasterListView.class))
+                        FetchMasterListQuery.now(within), ResponseTypes.instanceOf(MasterListView.class))
                 .join();
         String content = MasterListExports.storage(list);
         for (int conflict = 0; ; conflict++) {

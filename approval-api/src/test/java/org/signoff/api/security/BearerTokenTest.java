@@ -28,7 +28,10 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -40,6 +43,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
+import org.signoff.api.testkit.Members;
 import org.signoff.api.testkit.RunningService;
 import org.signoff.api.testkit.Scenario;
 
@@ -48,6 +52,7 @@ import org.signoff.api.testkit.Scenario;
  * over HTTP as a JWK set, and the staff id in a claim names the caller, who then acts as that person.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BearerTokenTest {
 
     private static final String ISSUER = "https://idp.library.example";
@@ -120,6 +125,34 @@ class BearerTokenTest {
         assertThat(send("GET", "/tickets/" + ticket, withoutInstitution, null).statusCode())
                 .as("a token naming no institution, as every token before institutions: the default one")
                 .isEqualTo(200);
+    }
+
+    /** Last: once the engine holds a member, a token that names no institution could be anyone's. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void onceTheEngineHoldsMembersATokenActsWithinTheInstitutionItNamesAndOneNamingNoneIsRefused() throws Exception {
+        Members.register(Members.consortiumAdministrator(service.api()), "01BLC_BU", "Boston University");
+        Instant soon = Instant.now().plusSeconds(300);
+
+        HttpResponse<String> memberStaff =
+                send("GET", "/staff", token(providerKeys, ISSUER, "admin", soon, "01BLC_BU"), null);
+        assertThat(memberStaff.statusCode()).as(memberStaff.body()).isEqualTo(200);
+        assertThat(JSON.readTree(memberStaff.body()).findValuesAsText("staffId"))
+                .as("the member's directory, by its own ids: its first administrator only")
+                .containsExactly("admin");
+
+        assertThat(send("GET", "/staff", token(providerKeys, ISSUER, scenario.requester, soon, null), null)
+                        .statusCode())
+                .as("a token naming no institution")
+                .isEqualTo(401);
+        assertThat(send("GET", "/staff", token(providerKeys, ISSUER, scenario.requester, soon, "DEFAULT"), null)
+                        .statusCode())
+                .as("a token naming the default institution")
+                .isEqualTo(200);
+        assertThat(send("GET", "/staff", token(providerKeys, ISSUER, "admin", soon, "01BLC_XX"), null)
+                        .statusCode())
+                .as("a token naming an institution the engine does not hold")
+                .isEqualTo(401);
     }
 
     @Test

@@ -83,7 +83,8 @@ public final class Scenario {
 
     /** The id of the scenario's integration client. */
     public String integrationClient() {
-        return integrationKey.substring(0, integrationKey.lastIndexOf('.'));
+        // a member's key begins with its institution's code: <code>:<client id>.<secret>
+        return integrationKey.substring(integrationKey.indexOf(':') + 1, integrationKey.lastIndexOf('.'));
     }
 
     /** The same people and key, talking to another running service (e.g. after a restart) as {@code admin}. */

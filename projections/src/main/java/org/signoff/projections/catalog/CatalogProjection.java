@@ -21,6 +21,7 @@ import org.signoff.catalog.api.JobRequiredClassesSet;
 import org.signoff.catalog.api.JobRetired;
 import org.signoff.catalog.api.TrainingClassId;
 import org.signoff.catalog.api.TrainingClassRegistered;
+import org.signoff.common.InstitutionScope;
 import org.signoff.projections.catalog.api.FindJobQuery;
 import org.signoff.projections.catalog.api.JobView;
 import org.signoff.projections.catalog.api.ListJobsQuery;
@@ -113,10 +114,17 @@ public class CatalogProjection {
 
     @QueryHandler
     public List<JobView> handle(ListJobsQuery query) {
-        return jdbc.sql("SELECT * FROM projection_job WHERE (retired = FALSE OR ?) AND position > COALESCE("
+        InstitutionScope within = query.within();
+        return jdbc.sql("SELECT * FROM projection_job WHERE " + InstitutionScope.keysOf("job_id")
+                        + " AND (retired = FALSE OR ?) AND position > COALESCE("
                         + "(SELECT position FROM projection_job WHERE job_id = ?), 0) ORDER BY position "
                         + "FETCH FIRST ? ROWS ONLY")
-                .params(query.includeRetired(), query.afterJobId(), query.limit())
+                .params(
+                        within.keysLike(),
+                        within.keysNotLike(),
+                        query.includeRetired(),
+                        query.afterJobId(),
+                        query.limit())
                 .query(this::view)
                 .list();
     }
@@ -131,7 +139,13 @@ public class CatalogProjection {
 
     @QueryHandler
     public List<TrainingClassView> handle(ListTrainingClassesQuery query) {
-        return jdbc.sql("SELECT * FROM projection_training_class ORDER BY position")
+        return classes(query.within().keysLike(), query.within().keysNotLike());
+    }
+
+    private List<TrainingClassView> classes(String keysLike, String keysNotLike) {
+        return jdbc.sql("SELECT * FROM projection_training_class WHERE " + InstitutionScope.keysOf("class_id")
+                        + " ORDER BY position")
+                .params(keysLike, keysNotLike)
                 .query((rs, row) -> new TrainingClassView(
                         rs.getString("class_id"),
                         rs.getString("title"),
@@ -140,10 +154,15 @@ public class CatalogProjection {
                 .list();
     }
 
-    /** Those every job requires first, then the job's own, each once, in the order the job names them. */
-    private List<TrainingClassView> requiredClasses(String json) {
+    /**
+     * Those every job of its institution requires first, then the job's own, each once, in the order the job names
+     * them.
+     */
+    private List<TrainingClassView> requiredClasses(String jobKey, String json) {
         List<String> named = json == null ? List.of() : List.of(Columns.json(json, String[].class));
-        List<TrainingClassView> classes = handle(new ListTrainingClassesQuery());
+        String prefix = InstitutionScope.prefixOf(jobKey);
+        List<TrainingClassView> classes =
+                classes(InstitutionScope.keysLike(prefix), InstitutionScope.keysNotLike(prefix));
         List<TrainingClassView> required = new ArrayList<>(
                 classes.stream().filter(TrainingClassView::requiredOfEveryJob).toList());
         named.forEach(id -> classes.stream()
@@ -166,7 +185,7 @@ public class CatalogProjection {
                 definition.roleUpdateUsuallyNeeded(),
                 definition.signOffValidFor(),
                 almaSide == null ? AlmaSide.NONE : Columns.json(almaSide, AlmaSide.class),
-                requiredClasses(rs.getString("required_classes")),
+                requiredClasses(rs.getString("job_id"), rs.getString("required_classes")),
                 rs.getBoolean("retired"));
     }
 }

@@ -26,6 +26,7 @@ import org.signoff.catalog.api.JobDefinition;
 import org.signoff.catalog.api.JobRegistered;
 import org.signoff.catalog.api.JobRetired;
 import org.signoff.catalog.api.TrainingClassRegistered;
+import org.signoff.common.InstitutionScope;
 import org.signoff.projections.masterlist.api.FetchMasterListQuery;
 import org.signoff.projections.masterlist.api.FetchPermissionsQuery;
 import org.signoff.projections.masterlist.api.FetchSuspendedSignOffsQuery;
@@ -430,6 +431,9 @@ public class MasterListProjection {
 
     // --- the list
 
+    /** The rows of the caller's institution only, by their jobs' keys (named parameters keysLike, keysNotLike). */
+    private static final String WITHIN_JOB =
+            "(m.job_id LIKE :keysLike ESCAPE '!' AND m.job_id NOT LIKE :keysNotLike ESCAPE '!')";
     /**
      * The list now, or as it stood at an instant: the sign-offs approved by then and not yet ended, each with its role
      * update pending or done as it was then, and the jobs registered by then (retired if they were).
@@ -442,7 +446,7 @@ public class MasterListProjection {
     /** See {@link FetchSuspendedSignOffsQuery}: the list's own reading, of the sign-offs it leaves out meanwhile. */
     @QueryHandler
     public MasterListView handle(FetchSuspendedSignOffsQuery query) {
-        return list(new FetchMasterListQuery(null, null, null, null, null), true);
+        return list(new FetchMasterListQuery(query.within(), null, null, null, null, null), true);
     }
 
     private MasterListView list(FetchMasterListQuery query, boolean suspended) {
@@ -455,6 +459,8 @@ public class MasterListProjection {
                         + "AND s.suspended_at <= :at AND (s.reinstated_at IS NULL OR s.reinstated_at > :at))";
         String pending = at == null ? "m.role_pending" : "(m.role_pending OR m.role_updated_at > :at)";
         Map<String, Object> parameters = new java.util.HashMap<>();
+        parameters.put("keysLike", query.within().keysLike());
+        parameters.put("keysNotLike", query.within().keysNotLike());
         if (at != null) {
             parameters.put("at", Columns.utc(at));
         }
@@ -470,7 +476,7 @@ public class MasterListProjection {
         List<Entry> entries = jdbc.sql("SELECT m.*, " + pending + " AS pending, u.unit, p.display_name "
                         + "FROM projection_master_list m "
                         + "LEFT JOIN projection_master_list_person u ON u.staff_id = m.staff_id "
-                        + PersonalData.JOIN_ON + "m.staff_id WHERE " + listed + filters
+                        + PersonalData.JOIN_ON + "m.staff_id WHERE " + listed + filters + " AND " + WITHIN_JOB
                         + " ORDER BY COALESCE(p.display_name, m.staff_id), m.staff_id")
                 .params(parameters)
                 .query((rs, n) -> new Entry(
@@ -494,12 +500,13 @@ public class MasterListProjection {
         // as of an instant: the jobs registered by then, and any with a sign-off then (one brought in from the old
         // master list may be older than the job's registration in the engine)
         String jobs = at == null
-                ? "SELECT *, retired AS retired_then, TRUE AS registered_then FROM projection_master_list_job "
-                        + "ORDER BY position"
-                : "SELECT *, (retired_at IS NOT NULL AND retired_at <= :at) AS retired_then, "
-                        + "(registered_at <= :at) AS registered_then FROM projection_master_list_job ORDER BY position";
+                ? "SELECT m.*, retired AS retired_then, TRUE AS registered_then FROM projection_master_list_job m "
+                        + "WHERE " + WITHIN_JOB + " ORDER BY position"
+                : "SELECT m.*, (retired_at IS NOT NULL AND retired_at <= :at) AS retired_then, "
+                        + "(registered_at <= :at) AS registered_then FROM projection_master_list_job m WHERE "
+                        + WITHIN_JOB + " ORDER BY position";
         for (ListedJob job : jdbc.sql(jobs)
-                .params(at == null ? Map.of() : Map.of("at", Columns.utc(at)))
+                .params(parameters)
                 .query((rs, n) -> new ListedJob(
                         rs.getString("job_id"),
                         rs.getString("scope"),
@@ -594,10 +601,19 @@ public class MasterListProjection {
     @QueryHandler
     public List<PendingRecertificationView> handle(PendingRecertificationsQuery query) {
         return jdbc.sql("SELECT m.*, p.display_name FROM projection_master_list m " + PersonalData.JOIN_ON
-                        + "m.staff_id WHERE m.recertification_requested_at IS NOT NULL AND m.ended_at IS NULL"
+                        + "m.staff_id WHERE m.recertification_requested_at IS NOT NULL AND m.ended_at IS NULL AND "
+                        + InstitutionScope.keysOf("m.job_id")
                         + (query.jobId() == null ? "" : " AND m.job_id = ?")
                         + " ORDER BY m.valid_until, m.ticket_id")
-                .params(query.jobId() == null ? List.of() : List.of(query.jobId()))
+                .params(
+                        query.jobId() == null
+                                ? List.of(
+                                        query.within().keysLike(),
+                                        query.within().keysNotLike())
+                                : List.of(
+                                        query.within().keysLike(),
+                                        query.within().keysNotLike(),
+                                        query.jobId()))
                 .query((rs, n) -> new PendingRecertificationView(
                         rs.getString("ticket_id"),
                         rs.getString("staff_id"),

@@ -15,6 +15,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.signoff.catalog.api.TrainingClassRegistered;
+import org.signoff.common.InstitutionScope;
 import org.signoff.projections.staff.api.AttendanceView;
 import org.signoff.projections.staff.api.FindStaffQuery;
 import org.signoff.projections.staff.api.ListAttendanceQuery;
@@ -134,9 +135,15 @@ public class StaffProjection {
 
     @QueryHandler
     public List<StaffView> handle(ListStaffQuery query) {
-        return jdbc.sql(SELECT + "WHERE CAST(? AS VARCHAR(200)) IS NULL OR s.staff_id > ? ORDER BY s.staff_id "
+        return jdbc.sql(SELECT + "WHERE " + InstitutionScope.keysOf("s.staff_id")
+                        + " AND (CAST(? AS VARCHAR(200)) IS NULL OR s.staff_id > ?) ORDER BY s.staff_id "
                         + "FETCH FIRST ? ROWS ONLY")
-                .params(query.afterStaffId(), query.afterStaffId(), query.limit())
+                .params(
+                        query.within().keysLike(),
+                        query.within().keysNotLike(),
+                        query.afterStaffId(),
+                        query.afterStaffId(),
+                        query.limit())
                 .query(StaffProjection::view)
                 .list();
     }

@@ -32,6 +32,7 @@ import org.signoff.catalog.api.JobChanged;
 import org.signoff.catalog.api.JobRegistered;
 import org.signoff.catalog.api.JobRequiredClassesSet;
 import org.signoff.catalog.api.TrainingClassRegistered;
+import org.signoff.common.InstitutionScope;
 import org.signoff.common.MessageMetaData;
 import org.signoff.projections.ticket.api.AuditEntryView;
 import org.signoff.projections.ticket.api.AuditTrailQuery;
@@ -311,6 +312,14 @@ public class TicketProjection {
         }
     }
 
+    /** The tickets of one institution, by their keys (named parameters keysLike, keysNotLike). */
+    private static final String WITHIN_TICKET =
+            "(t.ticket_id LIKE :keysLike ESCAPE '!' AND t.ticket_id NOT LIKE :keysNotLike ESCAPE '!')";
+
+    /** A class {@code c} of the institution of the ticket {@code t}: the keys begin alike up to the separator. */
+    private static final String SAME_INSTITUTION = "(POSITION('/' IN c.class_id) = POSITION('/' IN t.ticket_id) "
+            + "AND LEFT(c.class_id, POSITION('/' IN c.class_id)) = LEFT(t.ticket_id, POSITION('/' IN t.ticket_id)))";
+
     /** See {@link WaitingOnQuery}: one statement, each role's part of the queue an OR of its own. */
     @QueryHandler
     List<WaitingView> handle(WaitingOnQuery query) {
@@ -326,12 +335,15 @@ public class TicketProjection {
                 .map(Enum::name)
                 .toList();
         Instant now = Instant.now();
+        String within = InstitutionScope.prefixOf(query.staffId());
         List<WaitingView> page = jdbc.sql("SELECT t.*, j.scope, j.name AS job_name" + WAITING_FROM + "WHERE ("
-                        + mine + ") "
+                        + mine + ") AND " + WITHIN_TICKET + " "
                         + "AND (CAST(:after AS TIMESTAMP WITH TIME ZONE) IS NULL OR t.status_since > :after "
                         + "OR (t.status_since = :after AND t.ticket_id > :afterId)) "
                         + "ORDER BY t.status_since, t.ticket_id LIMIT :limit")
                 .param("me", query.staffId())
+                .param("keysLike", InstitutionScope.keysLike(within))
+                .param("keysNotLike", InstitutionScope.keysNotLike(within))
                 .param("ended", ended)
                 .param("librarian", query.roles().contains(Role.SYSTEMS_LIBRARIAN))
                 .param(
@@ -365,8 +377,11 @@ public class TicketProjection {
                         + "LEFT JOIN projection_ticket_history h ON h.ticket_id = t.ticket_id AND h.seq = "
                         + "(SELECT MAX(d.seq) FROM projection_ticket_history d WHERE d.ticket_id = t.ticket_id "
                         + "AND d.event_type = 'DeadlinesScheduled') "
-                        + "WHERE t.status IN (:open) ORDER BY t.status_since, t.ticket_id LIMIT :limit")
+                        + "WHERE t.status IN (:open) AND " + WITHIN_TICKET
+                        + " ORDER BY t.status_since, t.ticket_id LIMIT :limit")
                 .param("open", open)
+                .param("keysLike", query.within().keysLike())
+                .param("keysNotLike", query.within().keysNotLike())
                 .param("limit", query.limit())
                 .query((rs, n) -> {
                     WaitingView wait = waiting(rs, now);
@@ -402,8 +417,10 @@ public class TicketProjection {
             return wait -> wait;
         }
         Map<String, List<ClassToAttend>> missing = new LinkedHashMap<>();
+        // a class required of every job is required of every job of its own institution: the keys' prefixes match
         jdbc.sql("SELECT t.ticket_id, c.class_id, c.title FROM projection_ticket t JOIN projection_ticket_class c "
-                        + "ON c.required_of_every_job OR EXISTS (SELECT 1 FROM projection_ticket_job_class r "
+                        + "ON (c.required_of_every_job AND " + SAME_INSTITUTION
+                        + ") OR EXISTS (SELECT 1 FROM projection_ticket_job_class r "
                         + "WHERE r.job_id = t.job_id AND r.class_id = c.class_id) "
                         + "WHERE t.ticket_id IN (:tickets) AND NOT EXISTS (SELECT 1 FROM projection_ticket_attendance a "
                         + "WHERE a.staff_id = t.staff_id AND a.class_id = c.class_id) "
@@ -448,7 +465,11 @@ public class TicketProjection {
     List<JobStatisticsView> handle(StepStatisticsQuery query) {
         Map<String, JobFold> jobs = new java.util.LinkedHashMap<>();
         jdbc.sql("SELECT * FROM projection_ticket_job WHERE (CAST(:scope AS VARCHAR(200)) IS NULL OR scope = :scope) "
-                        + "AND (CAST(:job AS VARCHAR(200)) IS NULL OR job_id = :job) ORDER BY scope, name, job_id")
+                        + "AND (CAST(:job AS VARCHAR(200)) IS NULL OR job_id = :job) AND "
+                        + "(job_id LIKE :keysLike ESCAPE '!' AND job_id NOT LIKE :keysNotLike ESCAPE '!') "
+                        + "ORDER BY scope, name, job_id")
+                .param("keysLike", query.within().keysLike())
+                .param("keysNotLike", query.within().keysNotLike())
                 .param("scope", query.scope())
                 .param("job", query.jobId())
                 .query(rs -> {
@@ -605,12 +626,14 @@ public class TicketProjection {
         if (statuses.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT * FROM projection_ticket WHERE status IN (:statuses) "
-                        + "AND (CAST(:ref AS VARCHAR(200)) IS NULL OR support_ticket_ref = :ref) "
+        return jdbc.sql("SELECT * FROM projection_ticket t WHERE status IN (:statuses) AND " + WITHIN_TICKET
+                        + " AND (CAST(:ref AS VARCHAR(200)) IS NULL OR support_ticket_ref = :ref) "
                         + "AND (CAST(:after AS TIMESTAMP WITH TIME ZONE) IS NULL OR updated_at > :after "
                         + "OR (updated_at = :after AND ticket_id > :afterId)) "
                         + "ORDER BY updated_at, ticket_id FETCH FIRST :limit ROWS ONLY")
                 .param("statuses", statuses)
+                .param("keysLike", query.within().keysLike())
+                .param("keysNotLike", query.within().keysNotLike())
                 .param("ref", query.supportTicketRef())
                 .param("after", query.afterUpdatedAt() == null ? null : Columns.utc(query.afterUpdatedAt()))
                 .param("afterId", query.afterTicketId() == null ? "" : query.afterTicketId())

@@ -26,6 +26,9 @@ import org.signoff.staff.api.StaffId;
 /** The job catalog as dashboards and the page read it, fed events by hand, over a real database. */
 class CatalogProjectionTest {
 
+    private static final org.signoff.common.InstitutionScope DEFAULT_INSTITUTION =
+            new org.signoff.common.InstitutionScope(org.signoff.common.InstitutionCode.of("DEFAULT"), true);
+
     private static final StaffId LIBRARIAN = StaffId.of("lib");
 
     private CatalogProjection catalog;
@@ -67,7 +70,8 @@ class CatalogProjectionTest {
         assertThat(changed.requiredReadings())
                 .extracting(RequiredReading::version)
                 .containsOnly("2");
-        assertThat(ids(catalog.handle(new ListJobsQuery(false)))).containsExactly("a-job", "b-job");
+        assertThat(ids(catalog.handle(new ListJobsQuery(DEFAULT_INSTITUTION, false))))
+                .containsExactly("a-job", "b-job");
     }
 
     @Test
@@ -77,10 +81,14 @@ class CatalogProjectionTest {
         }
         catalog.on(new JobRetired(JobId.of("b-job"), "replaced", LIBRARIAN));
 
-        assertThat(ids(catalog.handle(new ListJobsQuery(false)))).containsExactly("c-job", "a-job", "d-job");
-        assertThat(ids(catalog.handle(new ListJobsQuery(true)))).containsExactly("c-job", "a-job", "b-job", "d-job");
-        assertThat(ids(catalog.handle(new ListJobsQuery(true, null, 2)))).containsExactly("c-job", "a-job");
-        assertThat(ids(catalog.handle(new ListJobsQuery(true, "a-job", 2)))).containsExactly("b-job", "d-job");
+        assertThat(ids(catalog.handle(new ListJobsQuery(DEFAULT_INSTITUTION, false))))
+                .containsExactly("c-job", "a-job", "d-job");
+        assertThat(ids(catalog.handle(new ListJobsQuery(DEFAULT_INSTITUTION, true))))
+                .containsExactly("c-job", "a-job", "b-job", "d-job");
+        assertThat(ids(catalog.handle(new ListJobsQuery(DEFAULT_INSTITUTION, true, null, 2))))
+                .containsExactly("c-job", "a-job");
+        assertThat(ids(catalog.handle(new ListJobsQuery(DEFAULT_INSTITUTION, true, "a-job", 2))))
+                .containsExactly("b-job", "d-job");
         assertThat(catalog.handle(new FindJobQuery("b-job")).orElseThrow().retired())
                 .as("a retired job is still found by its id")
                 .isTrue();
@@ -108,17 +116,21 @@ class CatalogProjectionTest {
                         .orElseThrow()
                         .almaSide())
                 .isEqualTo(side);
-        assertThat(catalog.handle(new ListJobsQuery(false)).get(0).almaSide()).isEqualTo(side);
+        assertThat(catalog.handle(new ListJobsQuery(DEFAULT_INSTITUTION, false))
+                        .get(0)
+                        .almaSide())
+                .isEqualTo(side);
     }
 
     @Test
     void aResetEmptiesTheCatalogForARebuildFromTheEvents() {
         register("a-job", definition("Items", "A job", "1"));
         catalog.reset();
-        assertThat(catalog.handle(new ListJobsQuery(true))).isEmpty();
+        assertThat(catalog.handle(new ListJobsQuery(DEFAULT_INSTITUTION, true))).isEmpty();
 
         register("a-job", definition("Items", "A job", "1"));
-        assertThat(ids(catalog.handle(new ListJobsQuery(false)))).containsExactly("a-job");
+        assertThat(ids(catalog.handle(new ListJobsQuery(DEFAULT_INSTITUTION, false))))
+                .containsExactly("a-job");
     }
 
     private void register(String id, JobDefinition definition) {

@@ -46,6 +46,9 @@ import org.signoff.ticket.api.TicketStatus;
 /** The master list, fed events by hand, over a real database. */
 class MasterListProjectionTest {
 
+    private static final org.signoff.common.InstitutionScope DEFAULT_INSTITUTION =
+            new org.signoff.common.InstitutionScope(org.signoff.common.InstitutionCode.of("DEFAULT"), true);
+
     private static final Instant MORNING = Instant.parse("2026-11-22T08:00:00Z");
     private static final Instant NOON = Instant.parse("2026-11-22T12:00:00Z");
     private static final Instant EVENING = Instant.parse("2026-11-22T18:00:00Z");
@@ -246,16 +249,18 @@ class MasterListProjectionTest {
         masterList.on(approved("t1", JULIE, ITEMS, null, false), NOON);
         masterList.on(new SignOffValidUntil(TicketId.of("t1"), until, until.minusSeconds(30 * 86400)));
         assertThat(job(list(), "Items", ITEMS).staff().get(0).validUntil()).isEqualTo(until);
-        assertThat(masterList.handle(new PendingRecertificationsQuery(null))).isEmpty();
+        assertThat(masterList.handle(new PendingRecertificationsQuery(DEFAULT_INSTITUTION, null)))
+                .isEmpty();
 
         masterList.on(RecertificationRequested.beforeLapse(TicketId.of("t1"), JULIE, ITEMS, until), EVENING);
-        assertThat(masterList.handle(new PendingRecertificationsQuery(ITEMS.value())))
+        assertThat(masterList.handle(new PendingRecertificationsQuery(DEFAULT_INSTITUTION, ITEMS.value())))
                 .extracting(PendingRecertificationView::ticketId, PendingRecertificationView::validUntil)
                 .containsExactly(tuple("t1", until));
 
         masterList.on(new ProductionUseLapsed(TicketId.of("t1"), JULIE, ITEMS, null, until), until);
         assertThat(job(list(), "Items", ITEMS).staff()).isEmpty();
-        assertThat(masterList.handle(new PendingRecertificationsQuery(null))).isEmpty();
+        assertThat(masterList.handle(new PendingRecertificationsQuery(DEFAULT_INSTITUTION, null)))
+                .isEmpty();
         assertThat(masterList.handle(new FetchPermissionsQuery("jpetzold", null)))
                 .extracting(PermissionView::until, PermissionView::endedHow, PermissionView::endedBy)
                 .containsExactly(tuple(until, "LAPSED", null));
@@ -270,7 +275,8 @@ class MasterListProjectionTest {
         masterList.on(RecertificationRequested.beforeLapse(TicketId.of("t1"), JULIE, ITEMS, until), EVENING);
         masterList.on(new SignOffValidUntil(TicketId.of("t1"), until.plusSeconds(86400), until));
 
-        assertThat(masterList.handle(new PendingRecertificationsQuery(null))).isEmpty();
+        assertThat(masterList.handle(new PendingRecertificationsQuery(DEFAULT_INSTITUTION, null)))
+                .isEmpty();
         assertThat(job(list(), "Items", ITEMS).staff().get(0).validUntil()).isEqualTo(until.plusSeconds(86400));
     }
 
@@ -283,7 +289,7 @@ class MasterListProjectionTest {
         assertThat(job(list(), "Items", ITEMS).staff())
                 .extracting(MasterListView.SignedOff::staffId)
                 .containsExactly("lsherriff");
-        MasterListView suspended = masterList.handle(new FetchSuspendedSignOffsQuery());
+        MasterListView suspended = masterList.handle(new FetchSuspendedSignOffsQuery(DEFAULT_INSTITUTION));
         assertThat(suspended.scopes())
                 .as("only the jobs where someone is suspended")
                 .extracting(MasterListView.Scope::scope)
@@ -295,13 +301,15 @@ class MasterListProjectionTest {
         masterList.on(
                 new ProductionUseReinstated(TicketId.of("t1"), JULIE, ITEMS, null, TicketStatus.COMPLETED, JULIE),
                 EVENING);
-        assertThat(masterList.handle(new FetchSuspendedSignOffsQuery()).scopes())
+        assertThat(masterList
+                        .handle(new FetchSuspendedSignOffsQuery(DEFAULT_INSTITUTION))
+                        .scopes())
                 .isEmpty();
         assertThat(job(list(), "Items", ITEMS).staff()).hasSize(2);
     }
 
     private MasterListView list(Instant at) {
-        return masterList.handle(new FetchMasterListQuery(at));
+        return masterList.handle(new FetchMasterListQuery(DEFAULT_INSTITUTION, at));
     }
 
     private static SandboxTestReported tested(String ticket, String jobInstance, TestOutcome outcome) {
@@ -314,7 +322,7 @@ class MasterListProjectionTest {
     }
 
     private MasterListView list() {
-        return masterList.handle(FetchMasterListQuery.now());
+        return masterList.handle(FetchMasterListQuery.now(DEFAULT_INSTITUTION));
     }
 
     private static MasterListView.Job job(MasterListView view, String scope, JobId jobId) {

@@ -52,6 +52,9 @@ import org.signoff.ticket.api.TicketStatus;
 /** Tickets and their history, fed events by hand, over a real database. */
 class TicketProjectionTest {
 
+    private static final org.signoff.common.InstitutionScope DEFAULT_INSTITUTION =
+            new org.signoff.common.InstitutionScope(org.signoff.common.InstitutionCode.of("DEFAULT"), true);
+
     private static final TicketId TICKET = TicketId.of("t-1");
     private static final StaffId AMY = StaffId.of("amy");
     private static final StaffId LIB = StaffId.of("lib");
@@ -190,10 +193,10 @@ class TicketProjectionTest {
         tickets.on(new SignOffStarted(TicketId.of("t-2"), AMY, JobId.of("batch-item-withdrawals"), null), 0, T0, null);
         tickets.on(new JobAccessRequested(TicketId.of("t-2"), "LTS-2", null, AMY), 1, T0, null);
 
-        assertThat(tickets.handle(new ListTicketsQuery(TicketStatus.AWAITING_SANDBOX_GRANT, null)))
+        assertThat(tickets.handle(new ListTicketsQuery(DEFAULT_INSTITUTION, TicketStatus.AWAITING_SANDBOX_GRANT, null)))
                 .extracting(TicketSummaryView::ticketId)
                 .containsExactly("t-2");
-        assertThat(tickets.handle(ListTicketsQuery.all())).hasSize(2);
+        assertThat(tickets.handle(ListTicketsQuery.all(DEFAULT_INSTITUTION))).hasSize(2);
     }
 
     @Test
@@ -228,10 +231,11 @@ class TicketProjectionTest {
                 new SignOffStarted(TicketId.of("t-3"), AMY, JobId.of("batch-create-work-orders"), null), 0, T0, null);
         tickets.on(new RequestWithdrawn(TicketId.of("t-3"), null, AMY), 1, T0, null);
 
-        assertThat(tickets.handle(new ListTicketsQuery(null, 1)))
+        assertThat(tickets.handle(new ListTicketsQuery(DEFAULT_INSTITUTION, null, 1)))
                 .extracting(TicketSummaryView::ticketId)
                 .containsExactlyInAnyOrder("t-1", "t-2");
-        assertThat(tickets.handle(new ListTicketsQuery(null, 3))).isEmpty();
+        assertThat(tickets.handle(new ListTicketsQuery(DEFAULT_INSTITUTION, null, 3)))
+                .isEmpty();
     }
 
     @Test
@@ -244,12 +248,14 @@ class TicketProjectionTest {
                     null);
         }
         List<String> seen = new java.util.ArrayList<>();
-        List<TicketSummaryView> page = tickets.handle(new ListTicketsQuery(null, null, null, null, null, 2));
+        List<TicketSummaryView> page =
+                tickets.handle(new ListTicketsQuery(DEFAULT_INSTITUTION, null, null, null, null, null, 2));
         seen.addAll(page.stream().map(TicketSummaryView::ticketId).toList());
         tickets.on(new SignOffStarted(TicketId.of("p-6"), AMY, JobId.of("job-6"), null), 0, T0.plusSeconds(6), null);
         while (!page.isEmpty()) {
             TicketSummaryView last = page.get(page.size() - 1);
-            page = tickets.handle(new ListTicketsQuery(null, null, null, last.updatedAt(), last.ticketId(), 2));
+            page = tickets.handle(
+                    new ListTicketsQuery(DEFAULT_INSTITUTION, null, null, null, last.updatedAt(), last.ticketId(), 2));
             seen.addAll(page.stream().map(TicketSummaryView::ticketId).toList());
         }
         assertThat(seen).containsExactly("p-1", "p-2", "p-3", "p-4", "p-5", "p-6");
@@ -276,7 +282,7 @@ class TicketProjectionTest {
         tickets.on(new SignOffStarted(withdrawn, AMY, JobId.of("batch-create-work-orders"), null), 0, T0, null);
         tickets.on(new RequestWithdrawn(withdrawn, null, AMY), 1, T0, null);
 
-        assertThat(tickets.handle(new OpenWaitsQuery(100)))
+        assertThat(tickets.handle(new OpenWaitsQuery(DEFAULT_INSTITUTION, 100)))
                 .extracting(
                         open -> open.ticket().ticketId(),
                         open -> open.ticket().waitingOn(),

@@ -1,12 +1,14 @@
 package org.signoff.projections.catalog.api;
 
+import org.signoff.common.InstitutionScope;
+
 /**
  * The catalog in registration order, retired jobs too when asked, a page at a time: at most {@code limit} jobs
  * registered after {@code afterJobId} (null: from the start).
  */
-public record ListJobsQuery(boolean includeRetired, String afterJobId, int limit) {
+public record ListJobsQuery(InstitutionScope within, boolean includeRetired, String afterJobId, int limit) {
 
-    public ListJobsQuery(boolean includeRetired) {
-        this(includeRetired, null, Integer.MAX_VALUE);
+    public ListJobsQuery(InstitutionScope within, boolean includeRetired) {
+        this(within, includeRetired, null, Integer.MAX_VALUE);
     }
 }

@@ -2,6 +2,7 @@ package org.signoff.projections.ticket.api;
 
 import java.time.Instant;
 
+import org.signoff.common.InstitutionScope;
 import org.signoff.ticket.api.TicketStatus;
 
 /**
@@ -11,6 +12,7 @@ import org.signoff.ticket.api.TicketStatus;
  * last of the page before: a ticket opened while paging comes on a later page, never twice.
  */
 public record ListTicketsQuery(
+        InstitutionScope within,
         TicketStatus status,
         Integer step,
         String supportTicketRef,
@@ -21,15 +23,15 @@ public record ListTicketsQuery(
     /** The most a page may hold. */
     public static final int MAX_LIMIT = 1000;
 
-    public ListTicketsQuery(TicketStatus status, Integer step) {
-        this(status, step, null, null, null, MAX_LIMIT);
+    public ListTicketsQuery(InstitutionScope within, TicketStatus status, Integer step) {
+        this(within, status, step, null, null, null, MAX_LIMIT);
     }
 
-    public ListTicketsQuery(TicketStatus status, Integer step, String supportTicketRef) {
-        this(status, step, supportTicketRef, null, null, MAX_LIMIT);
+    public ListTicketsQuery(InstitutionScope within, TicketStatus status, Integer step, String supportTicketRef) {
+        this(within, status, step, supportTicketRef, null, null, MAX_LIMIT);
     }
 
-    public static ListTicketsQuery all() {
-        return new ListTicketsQuery(null, null, null);
+    public static ListTicketsQuery all(InstitutionScope within) {
+        return new ListTicketsQuery(within, null, null, null);
     }
 }

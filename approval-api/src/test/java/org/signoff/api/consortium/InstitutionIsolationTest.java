@@ -1,0 +1,281 @@
+package org.signoff.api.consortium;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.signoff.api.testkit.Scenario.CHANGE_ITEMS;
+import static org.signoff.api.testkit.Scenario.CHANGE_ITEMS_READINGS;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.signoff.api.security.EndpointRules;
+import org.signoff.api.security.EndpointRules.Rule;
+import org.signoff.api.testkit.Api;
+import org.signoff.api.testkit.Api.Response;
+import org.signoff.api.testkit.Members;
+import org.signoff.api.testkit.RunningService;
+import org.signoff.api.testkit.Scenario;
+import org.signoff.catalog.api.JobId;
+import org.signoff.catalog.api.RetireJob;
+import org.signoff.common.CommandRejected;
+import org.signoff.common.MessageMetaData;
+import org.signoff.common.Rejection;
+import org.signoff.staff.api.StaffId;
+
+/**
+ * The walls between institutions, from the outside: ten institutions on one engine (the default one and nine
+ * members), each with a signed-off ticket, people, jobs, a client and a webhook, several with the same ids. For every
+ * endpoint of the API, each institution's administrator and integration aim at another member's ids, lists, filters
+ * and imports: each answer is the one a never-existing id gets, no answer holds anything of the other member, and
+ * nothing of it changes.
+ */
+class InstitutionIsolationTest {
+
+    private static final int MEMBERS = 9;
+
+    /** One institution as the test built it: its callers, and what only it has. */
+    private record Institution(
+            String code, Api admin, Scenario people, String ticket, String onlyJob, String client, String hook) {
+
+        /** Written only into this institution: its jobs' names, its classes' titles, a person's display name. */
+        String marker() {
+            return "SECRET-" + code;
+        }
+    }
+
+    private static Api defaultAdmin;
+    private static final List<Institution> members = new ArrayList<>();
+
+    @BeforeAll
+    static void tenInstitutions() {
+        RunningService service = RunningService.shared();
+        defaultAdmin = service.api();
+        Api consortium = Members.consortiumAdministrator(defaultAdmin);
+        for (int i = 1; i <= MEMBERS; i++) {
+            String code = "ISO" + ProcessHandle.current().pid() + "-" + i;
+            Api admin = Members.register(consortium, code, "Member " + i);
+            members.add(populated(code, admin));
+        }
+    }
+
+    /** A member with a ticket signed off, a job of its own, a person, a client and a webhook, the shared ids too. */
+    private static Institution populated(String code, Api admin) {
+        String marker = "SECRET-" + code;
+        Members.catalogLikeTheSeed(admin, marker);
+        String onlyJob = "only-" + code.toLowerCase();
+        assertThat(admin.post("/jobs", """
+                        {"jobId": "%s", "performedBy": "admin", "definition": {"scope": "Items",
+                         "name": "Job of %s", "requiredReadings": []}}""".formatted(onlyJob, marker)).status()).isEqualTo(201);
+        // the same person id in every member: each is its own institution's
+        assertThat(admin.post("/staff", """
+                        {"staffId": "zelda", "displayName": "Zelda %s", "unit": "LTS", "roles": ["STAFF"],
+                         "liaisonUnits": [], "performedBy": "admin"}""".formatted(marker)).status()).isEqualTo(201);
+        Scenario people = new Scenario(admin);
+        String ticket = people.open(people.requester, CHANGE_ITEMS);
+        people.readAll(ticket, CHANGE_ITEMS_READINGS);
+        // the same support ticket reference in every member: unique within each
+        Scenario.accepted(people.api.post("/tickets/" + ticket + "/request", """
+                {"supportTicketRef": "INC-0001", "note": "for %s", "performedBy": "%s"}""".formatted(marker, people.requester)));
+        Scenario.accepted(people.grantSandbox(ticket, people.librarian));
+        Scenario.accepted(people.reportTest(ticket, people.requester));
+        Scenario.accepted(people.approve(ticket, people.librarian, false));
+        String hook = "hook-" + code.toLowerCase();
+        assertThat(admin.post("/webhooks", """
+                        {"subscriptionId": "%s", "url": "http://127.0.0.1:9/hook",
+                         "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"}""".formatted(hook)).status()).isEqualTo(201);
+        return new Institution(code, admin, people, ticket, onlyJob, people.integrationClient(), hook);
+    }
+
+    @Test
+    void everyEndpointOfOneInstitutionAnswersAnotherMembersIdsAsIfTheyDidNotExist() {
+        List<String> wrong = new ArrayList<>();
+        for (int i = 0; i <= MEMBERS; i++) {
+            Institution target = members.get(i % MEMBERS);
+            Map<String, Api> callers = new LinkedHashMap<>();
+            if (i == MEMBERS) {
+                callers.put("the default institution's administrator", defaultAdmin);
+            } else {
+                Institution caller = members.get(i);
+                target = members.get((i + 1) % MEMBERS);
+                callers.put(caller.code() + "'s administrator", caller.admin());
+                callers.put(caller.code() + "'s integration", caller.people().api);
+            }
+            Map<String, String> before = snapshot(target);
+            for (Map.Entry<String, Api> caller : callers.entrySet()) {
+                for (Rule rule : EndpointRules.RULES) {
+                    aimAt(wrong, caller.getKey(), caller.getValue(), rule, target);
+                }
+            }
+            assertThat(snapshot(target))
+                    .as("what %s holds, after the others aimed at it", target.code())
+                    .isEqualTo(before);
+        }
+        assertThat(wrong).as("answers that told of another institution").isEmpty();
+    }
+
+    /**
+     * One endpoint, aimed at the target's ids and then at ids nobody has: the same status and code both times,
+     * and neither answer names anything only the target has.
+     */
+    private static void aimAt(List<String> wrong, String who, Api caller, Rule rule, Institution target) {
+        Response atTarget = call(caller, rule, target.ticket(), target, false);
+        Response atNobody = call(caller, rule, "0190f3c2-0000-7000-8000-000000000000", target, true);
+        String endpoint = rule.method() + " " + rule.pattern() + " by " + who + " at " + target.code();
+        if (rule.pattern().contains("*")
+                && (atTarget.status() != atNobody.status() || !same(atTarget.code(), atNobody.code()))) {
+            wrong.add(endpoint + ": " + atTarget.status() + " " + atTarget.code() + " against " + atNobody.status()
+                    + " " + atNobody.code() + " for an id nobody has");
+        }
+        String answer = String.valueOf(atTarget.body());
+        if (answer.contains(target.marker()) || answer.contains(target.code())) {
+            wrong.add(endpoint + " answered with what only " + target.code() + " has: " + answer);
+        }
+        if (atTarget.status() >= 500) {
+            wrong.add(endpoint + ": " + atTarget.status() + " " + answer);
+        }
+    }
+
+    private static boolean same(String a, String b) {
+        return a == null ? b == null : a.equals(b);
+    }
+
+    /** The endpoint with the target's ids in its path, its parameters and its body (or ids nobody has). */
+    private static Response call(Api api, Rule rule, String ticket, Institution target, boolean nobody) {
+        String person = nobody ? "nobody-at-all" : target.people().requester;
+        String job = nobody ? "no-such-job" : target.onlyJob();
+        String client = nobody ? "no-such-client" : target.client();
+        String hook = nobody ? "no-such-hook" : target.hook();
+        String pattern = rule.pattern();
+        String id = pattern.startsWith("/tickets")
+                ? ticket
+                : pattern.startsWith("/staff")
+                        ? person
+                        : pattern.startsWith("/api-clients") ? client : pattern.startsWith("/webhooks") ? hook : job;
+        String path = pattern.replace("*", id);
+        if (pattern.equals("/attendance-imports")) {
+            return api.send("POST", path + "?performedBy=admin", "text/csv", """
+                    staff_id,class,attended_on
+                    %s,holdings-and-items,2026-03-04
+                    """.formatted(person));
+        }
+        if (pattern.equals("/master-list/imports")) {
+            return api.send("POST", path + "?performedBy=admin", "text/csv", """
+                    scope,job_id,staff_id,person
+                    Items,%s,%s,Someone
+                    """.formatted(job, person));
+        }
+        return switch (rule.method().name()) {
+            case "GET" -> api.get(withFilters(path, job, person));
+            case "PUT" -> api.put(path, body(job, person, client));
+            case "DELETE" -> api.send("DELETE", path, null, null);
+            default -> api.post(path, body(job, person, client));
+        };
+    }
+
+    /** The lists' filters, naming the target's job and person. */
+    private static String withFilters(String path, String job, String person) {
+        return switch (path) {
+            case "/master-list", "/recertifications", "/statistics" -> path + "?jobId=" + job;
+            case "/work-queue" -> path + "?staffId=" + person;
+            case "/tickets/by-support-ticket" -> path + "?ref=INC-0001";
+            case "/tickets" -> path + "?supportTicketRef=INC-0001";
+            default -> path;
+        };
+    }
+
+    /** One body every write endpoint accepts (unknown fields are ignored), naming the target's ids. */
+    private static String body(String job, String person, String client) {
+        return """
+                {"jobId": "%s", "documentId": "jobs-overview", "version": "1", "supportTicketRef": "INC-0001",
+                 "trainingMaterials": [], "jobInstanceRef": "job-1", "recordsProcessed": 1, "outcome": "SUCCEEDED",
+                 "reason": "isolation", "formRef": "FORM-1", "staffId": "%s", "displayName": "Someone",
+                 "unit": "LTS", "roles": ["STAFF"], "clientId": "%s", "name": "Isolation",
+                 "operations": ["tickets:read"], "subscriptionId": "hook", "url": "http://127.0.0.1:9/hook",
+                 "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "jobs": ["%s"],
+                 "definition": {"scope": "Items", "name": "Isolation job", "requiredReadings": []},
+                 "classId": "holdings-and-items", "title": "Isolation", "functionalArea": "Isolation",
+                 "classIds": ["holdings-and-items"], "attendedOn": "2026-03-04", "roleUpdateNeeded": false,
+                 "performedBy": "admin"}""".formatted(job, person, client, job);
+    }
+
+    @Test
+    void aCommandNamingAnotherInstitutionsIdIsRefusedOnTheCommandBusHadAnEdgeForgottenToKeyIt() {
+        Institution member = members.get(0);
+        CommandGateway bus = RunningService.shared().bean(CommandGateway.class);
+
+        // the default institution's job, by its key, in a command sent within the member
+        assertThatThrownBy(() -> bus.sendAndWait(GenericCommandMessage.asCommandMessage(new RetireJob(
+                                JobId.of(CHANGE_ITEMS),
+                                "an edge forgot to key it",
+                                StaffId.of(member.code() + "/admin")))
+                        .andMetaData(Map.of(MessageMetaData.INSTITUTION, member.code()))))
+                .isInstanceOfSatisfying(
+                        CommandRejected.class,
+                        refused -> assertThat(refused.rejection()).isEqualTo(Rejection.UNKNOWN_INSTITUTION));
+        assertThat(defaultAdmin
+                        .get("/jobs/" + CHANGE_ITEMS)
+                        .body()
+                        .get("retired")
+                        .asBoolean())
+                .isFalse();
+    }
+
+    /** A new ticket of the person's, its readings confirmed, requested under the support ticket {@code ref}. */
+    private static Response requested(Institution institution, String person, String ref) {
+        Scenario people = institution.people();
+        String ticket = people.open(person, CHANGE_ITEMS);
+        CHANGE_ITEMS_READINGS.forEach(document -> Scenario.accepted(people.confirmReading(ticket, person, document)));
+        return people.api.post("/tickets/" + ticket + "/request", """
+                {"supportTicketRef": "%s", "note": "again", "performedBy": "%s"}""".formatted(ref, person));
+    }
+
+    /** What an institution holds, as its own administrator reads it. */
+    private static Map<String, String> snapshot(Institution institution) {
+        Map<String, String> held = new LinkedHashMap<>();
+        for (String path : List.of(
+                "/tickets/" + institution.ticket(),
+                "/tickets?limit=1000",
+                "/staff?limit=1000",
+                "/staff/zelda/attendance",
+                "/jobs?includeRetired=true&limit=1000",
+                "/training-classes",
+                "/master-list",
+                "/api-clients?limit=1000",
+                "/webhooks?limit=1000")) {
+            Response response = institution.admin().get(path);
+            held.put(path, response.status() + " " + response.body());
+        }
+        return held;
+    }
+
+    @Test
+    void aMemberNamesItsOwnThingsByItsOwnIdsAndItsRulesHoldWithinIt() {
+        Institution member = members.get(0);
+        Response ticket = member.admin().get("/tickets/" + member.ticket());
+        assertThat(ticket.status()).isEqualTo(200);
+        assertThat(ticket.body().at("/ticket/ticketId").asText()).isEqualTo(member.ticket());
+        assertThat(ticket.body().at("/ticket/jobId").asText()).isEqualTo(CHANGE_ITEMS);
+        assertThat(ticket.body().at("/ticket/staffId").asText()).isEqualTo(member.people().requester);
+        assertThat(ticket.body().toString()).doesNotContain(member.code() + "/");
+
+        Response opened = member.people().api.post("/tickets", """
+                {"jobId": "%s", "performedBy": "zelda"}""".formatted(CHANGE_ITEMS));
+        assertThat(opened.status()).as(opened.body().toString()).isEqualTo(201);
+        assertThat(opened.location()).startsWith("/tickets/").doesNotContain(member.code());
+
+        // one open ticket per support ticket reference: within each member, never across them
+        Institution other = members.get(1);
+        Scenario.accepted(requested(other, other.people().colleague, "INC-0002"));
+        Scenario.accepted(requested(member, member.people().colleague, "INC-0002"));
+        Response taken = requested(member, member.people().librarianWhoAsks, "INC-0002");
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.code()).isEqualTo("SUPPORT_TICKET_REF_IN_USE");
+    }
+}

@@ -1,0 +1,2 @@
+/** The messages of the institutions registry. */
+package org.signoff.institution.api;
