@@ -9,6 +9,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
+import org.signoff.catalog.api.AdoptSharedJob;
 import org.signoff.catalog.api.AlmaRole;
 import org.signoff.catalog.api.AlmaSide;
 import org.signoff.catalog.api.ChangeJob;
@@ -24,6 +25,7 @@ import org.signoff.catalog.api.RequiredReading;
 import org.signoff.catalog.api.RetireJob;
 import org.signoff.catalog.api.SetJobAlmaSide;
 import org.signoff.catalog.api.SetJobRequiredClasses;
+import org.signoff.catalog.api.SharedJobAdopted;
 import org.signoff.catalog.api.TrainingClassId;
 import org.signoff.common.Rejection;
 import org.signoff.lookup.Performers;
@@ -50,6 +52,15 @@ public class Job {
         Performers.withAnyRole(directory, command.performedBy(), Role.SYSTEMS_LIBRARIAN, Role.ADMIN);
         checkDefinition(command.definition());
         apply(new JobRegistered(command.jobId(), command.definition(), command.performedBy()));
+    }
+
+    /** A job of the consortium's shared catalog, adopted: registered as any job is, and following it from now on. */
+    @CommandHandler
+    Job(AdoptSharedJob command, StaffDirectory directory) {
+        Performers.withAnyRole(directory, command.performedBy(), Role.SYSTEMS_LIBRARIAN, Role.ADMIN);
+        checkDefinition(command.definition());
+        apply(new JobRegistered(command.jobId(), command.definition(), command.performedBy()));
+        apply(new SharedJobAdopted(command.jobId(), command.sharedJobId(), command.performedBy()));
     }
 
     @CommandHandler
@@ -110,7 +121,7 @@ public class Job {
     }
 
     /** Rules a definition follows beyond being well formed (which the edge checks). */
-    private static void checkDefinition(JobDefinition definition) {
+    public static void checkDefinition(JobDefinition definition) {
         if (!unique(definition.requiredReadings().stream()
                 .map(RequiredReading::documentId)
                 .toList())) {

@@ -174,6 +174,9 @@ public class ApiKeys {
         operations.addAll(client.operations());
         operations.remove(Operation.CLIENTS_WRITE);
         operations.remove(Operation.CONSORTIUM_WRITE);
+        if (!institutions.scopeOf(client.institution()).isDefault()) {
+            operations.remove(Operation.CONSORTIUM_READ); // the consortium's are read from the default institution
+        }
         return operations;
     }
 }

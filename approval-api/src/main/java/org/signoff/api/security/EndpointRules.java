@@ -92,6 +92,10 @@ public final class EndpointRules {
             new Rule(POST, "/read-models/*/rebuild", Operation.CLIENTS_WRITE),
             new Rule(GET, "/wiki-publication", Operation.CLIENTS_WRITE),
             new Rule(POST, "/wiki-publication/publication", Operation.CLIENTS_WRITE),
+            new Rule(POST, "/shared-jobs", Operation.CONSORTIUM_WRITE),
+            new Rule(PUT, "/shared-jobs/*", Operation.CONSORTIUM_WRITE),
+            new Rule(GET, "/shared-jobs", Operation.JOBS_READ),
+            new Rule(POST, "/shared-jobs/*/adoption", Operation.JOBS_WRITE),
             new Rule(POST, "/institutions", Operation.CONSORTIUM_WRITE),
             new Rule(GET, "/institutions", Operation.CONSORTIUM_READ));
 
@@ -109,7 +113,8 @@ public final class EndpointRules {
             "/tickets/*/role-update/alma",
             "/tickets/*/production-roles/take-back",
             "/actuator/**",
-            "/institutions");
+            "/institutions",
+            "/consortium/**");
 
     /** Whether a path is the default institution's only ({@link #DEFAULT_INSTITUTION_ONLY}). */
     public static boolean defaultInstitutionOnly(String path) {

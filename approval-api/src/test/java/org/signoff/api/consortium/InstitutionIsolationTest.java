@@ -125,15 +125,19 @@ class InstitutionIsolationTest {
      * and neither answer names anything only the target has.
      */
     private static void aimAt(List<String> wrong, String who, Api caller, Rule rule, Institution target) {
-        Response atTarget = call(caller, rule, target.ticket(), target, false);
-        Response atNobody = call(caller, rule, "0190f3c2-0000-7000-8000-000000000000", target, true);
+        Response atTarget = call(caller, rule, target, false);
+        Response atNobody = call(caller, rule, target, true);
         String endpoint = rule.method() + " " + rule.pattern() + " by " + who + " at " + target.code();
         if (rule.pattern().contains("*")
                 && (atTarget.status() != atNobody.status() || !same(atTarget.code(), atNobody.code()))) {
             wrong.add(endpoint + ": " + atTarget.status() + " " + atTarget.code() + " against " + atNobody.status()
                     + " " + atNobody.code() + " for an id nobody has");
         }
-        String answer = String.valueOf(atTarget.body());
+        // as text: an answer of several JSON documents (the ledger's JSON Lines) is read whole
+        String answer = rule.method().name().equals("GET")
+                ? caller.getText(withFilters(
+                        rule.pattern().replace("*", idOf(rule.pattern(), target, false)), target, false))
+                : String.valueOf(atTarget.body());
         if (answer.contains(target.marker()) || answer.contains(target.code())) {
             wrong.add(endpoint + " answered with what only " + target.code() + " has: " + answer);
         }
@@ -146,19 +150,27 @@ class InstitutionIsolationTest {
         return a == null ? b == null : a.equals(b);
     }
 
+    /** What stands in for {@code *}: the target's ticket, person, client, webhook or job (or one nobody has). */
+    private static String idOf(String pattern, Institution target, boolean nobody) {
+        if (pattern.startsWith("/tickets")) {
+            return nobody ? "0190f3c2-0000-7000-8000-000000000000" : target.ticket();
+        } else if (pattern.startsWith("/staff")) {
+            return nobody ? "nobody-at-all" : target.people().requester;
+        } else if (pattern.startsWith("/api-clients")) {
+            return nobody ? "no-such-client" : target.client();
+        } else if (pattern.startsWith("/webhooks")) {
+            return nobody ? "no-such-hook" : target.hook();
+        }
+        return nobody ? "no-such-job" : target.onlyJob();
+    }
+
     /** The endpoint with the target's ids in its path, its parameters and its body (or ids nobody has). */
-    private static Response call(Api api, Rule rule, String ticket, Institution target, boolean nobody) {
-        String person = nobody ? "nobody-at-all" : target.people().requester;
-        String job = nobody ? "no-such-job" : target.onlyJob();
-        String client = nobody ? "no-such-client" : target.client();
-        String hook = nobody ? "no-such-hook" : target.hook();
+    private static Response call(Api api, Rule rule, Institution target, boolean nobody) {
+        String person = idOf("/staff", target, nobody);
+        String job = idOf("/jobs", target, nobody);
+        String client = idOf("/api-clients", target, nobody);
         String pattern = rule.pattern();
-        String id = pattern.startsWith("/tickets")
-                ? ticket
-                : pattern.startsWith("/staff")
-                        ? person
-                        : pattern.startsWith("/api-clients") ? client : pattern.startsWith("/webhooks") ? hook : job;
-        String path = pattern.replace("*", id);
+        String path = pattern.replace("*", idOf(pattern, target, nobody));
         if (pattern.equals("/attendance-imports")) {
             return api.send("POST", path + "?performedBy=admin", "text/csv", """
                     staff_id,class,attended_on
@@ -172,7 +184,7 @@ class InstitutionIsolationTest {
                     """.formatted(job, person));
         }
         return switch (rule.method().name()) {
-            case "GET" -> api.get(withFilters(path, job, person));
+            case "GET" -> api.get(withFilters(path, target, nobody));
             case "PUT" -> api.put(path, body(job, person, client));
             case "DELETE" -> api.send("DELETE", path, null, null);
             default -> api.post(path, body(job, person, client));
@@ -180,7 +192,9 @@ class InstitutionIsolationTest {
     }
 
     /** The lists' filters, naming the target's job and person. */
-    private static String withFilters(String path, String job, String person) {
+    private static String withFilters(String path, Institution target, boolean nobody) {
+        String job = idOf("/jobs", target, nobody);
+        String person = idOf("/staff", target, nobody);
         return switch (path) {
             case "/master-list", "/recertifications", "/statistics" -> path + "?jobId=" + job;
             case "/work-queue" -> path + "?staffId=" + person;

@@ -1,0 +1,108 @@
+package org.signoff.api.catalog;
+
+import java.util.Map;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import org.signoff.api.institution.Institutions;
+import org.signoff.catalog.api.ChangeJob;
+import org.signoff.catalog.api.JobDefinition;
+import org.signoff.common.CommandRejected;
+import org.signoff.common.InstitutionScope;
+import org.signoff.common.MessageMetaData;
+import org.signoff.common.Rejection;
+import org.signoff.consortium.api.SharedJobChanged;
+import org.signoff.lookup.CatalogEntry;
+import org.signoff.lookup.JobCatalog;
+import org.signoff.lookup.TicketSlots;
+import org.signoff.ticket.api.RequireReattestation;
+import org.signoff.ticket.api.TicketId;
+
+/**
+ * Brings a shared job's new version to every job that adopted it, in each institution under its own rules: the job
+ * changes (keeping the institution's own notes) as its adopter's change, asked for when they adopted it, and each
+ * sign-off resting on a reading now outdated is asked to confirm the new one, as a change by hand would. A job whose
+ * adopter may no longer change it (left, or lost the role) stays at its version, said in the log: its institution
+ * changes it by hand. A processor of its own, from the head of the store: versions from now on.
+ */
+@Component
+@ProcessingGroup(SharedJobFollower.PROCESSING_GROUP)
+class SharedJobFollower {
+
+    static final String PROCESSING_GROUP = "shared-jobs";
+
+    /** The client the changes are recorded as coming from. */
+    static final String CLIENT = "consortium";
+
+    private static final Logger log = LoggerFactory.getLogger(SharedJobFollower.class);
+
+    private final SharedJobs sharedJobs;
+    private final JobCatalog catalog;
+    private final TicketSlots slots;
+    private final CommandGateway gateway;
+    private final Institutions institutions;
+
+    SharedJobFollower(
+            SharedJobs sharedJobs,
+            JobCatalog catalog,
+            TicketSlots slots,
+            CommandGateway gateway,
+            Institutions institutions) {
+        this.sharedJobs = sharedJobs;
+        this.catalog = catalog;
+        this.slots = slots;
+        this.gateway = gateway;
+        this.institutions = institutions;
+    }
+
+    @EventHandler
+    void on(SharedJobChanged event) {
+        for (SharedJobs.Adoption adoption : sharedJobs.adoptionsOf(event.sharedJobId())) {
+            String prefix = InstitutionScope.prefixOf(adoption.jobId().value());
+            String institution = prefix.isEmpty()
+                    ? institutions.defaultScope().code().value()
+                    : prefix.substring(0, prefix.length() - 1);
+            Map<String, String> within =
+                    Map.of(MessageMetaData.INSTITUTION, institution, MessageMetaData.CLIENT, CLIENT);
+            try {
+                String notes = catalog.find(adoption.jobId())
+                        .map(CatalogEntry::definition)
+                        .map(JobDefinition::notes)
+                        .orElse(event.definition().notes());
+                send(
+                        new ChangeJob(
+                                adoption.jobId(),
+                                SharedJobController.withNotes(event.definition(), notes),
+                                adoption.adoptedBy()),
+                        within);
+                for (TicketId ticket : slots.heldFor(adoption.jobId())) {
+                    try {
+                        send(new RequireReattestation(ticket, adoption.adoptedBy()), within);
+                    } catch (CommandRejected endedMeanwhile) {
+                        if (endedMeanwhile.rejection() != Rejection.STEP_OUT_OF_ORDER) {
+                            throw endedMeanwhile;
+                        }
+                    }
+                }
+            } catch (CommandRejected refused) {
+                log.warn(
+                        "Job {} of institution {} stays at its version of shared job {} ({}): its institution changes"
+                                + " it by hand",
+                        InstitutionScope.namesIn(adoption.jobId().value(), prefix),
+                        institution,
+                        event.sharedJobId(),
+                        refused.rejection());
+            }
+        }
+    }
+
+    private void send(Object command, Map<String, String> within) {
+        gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(within));
+    }
+}

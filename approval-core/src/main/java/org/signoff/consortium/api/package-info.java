@@ -1,0 +1,2 @@
+/** The messages of the consortium's shared jobs. */
+package org.signoff.consortium.api;
