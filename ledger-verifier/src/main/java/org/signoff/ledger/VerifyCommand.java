@@ -62,7 +62,7 @@ public final class VerifyCommand {
     /** Checks a whole export. */
     public static Outcome verify(LedgerFile.Reader export, ChainPoint recorded) throws IOException {
         LedgerFile.Header header = export.header();
-        ChainVerifier chain = new ChainVerifier(header.after(), recorded);
+        ChainVerifier chain = new ChainVerifier(header.after(), recorded, header.institution(), null);
         long brokenAtLine = 0;
         for (LedgerEntry entry = export.next(); entry != null; entry = export.next()) {
             if (!chain.accept(entry)) {
@@ -76,10 +76,14 @@ public final class VerifyCommand {
     /** An export's header, what its check found, and the line of the first break (0 when none is on a line). */
     public record Outcome(LedgerFile.Header header, ChainVerifier.Verification verification, long brokenAtLine) {}
 
+    private static String of(LedgerFile.Header header) {
+        return header.institution() == null ? "" : " of institution " + header.institution();
+    }
+
     private static int report(Outcome outcome, PrintStream out) {
         ChainVerifier.Verification result = outcome.verification();
         if (result.intact()) {
-            out.println("INTACT: " + result.checked() + " events, positions "
+            out.println("INTACT: " + result.checked() + " events" + of(outcome.header()) + ", positions "
                     + (outcome.header().after().position() + 1) + " to "
                     + result.last().position() + ", head " + result.last());
             if (!result.recordedHeadChecked()) {

@@ -244,7 +244,7 @@ class ChainVerifierTest {
     private static String exportText(List<LedgerEntry> entries, ChainPoint head, ChainPoint after) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (LedgerFile.Writer writer = new LedgerFile.Writer(bytes)) {
-            writer.header(new LedgerFile.Header(head, after, null, null));
+            writer.header(new LedgerFile.Header(null, head, after, null, null));
             for (LedgerEntry entry : entries) {
                 writer.entry(entry);
             }

@@ -76,8 +76,8 @@ class LedgerTest {
         Verified offline = verifyOffline(export(""));
         assertThat(offline.exit()).as(offline.out()).isZero();
         assertThat(offline.out())
-                .startsWith("INTACT: " + events + " events, positions 1 to " + events + ", head " + events + ":"
-                        + head.get("hash").asText());
+                .startsWith("INTACT: " + events + " events of institution DEFAULT, positions 1 to " + events + ", head "
+                        + events + ":" + head.get("hash").asText());
         JsonNode live = service.api().get("/ledger/verification").body();
         assertThat(live.get("intact").asBoolean()).isTrue();
         assertThat(live.get("recordedHeadChecked").asBoolean())
@@ -208,7 +208,7 @@ class LedgerTest {
 
         String cutShort = "UPDATE ledger_head SET position = position - 1, global_index = (SELECT global_index FROM"
                 + " ledger_seal WHERE position = (SELECT MAX(position) - 1 FROM ledger_seal)), hash = (SELECT hash"
-                + " FROM ledger_seal WHERE position = (SELECT MAX(position) - 1 FROM ledger_seal)) WHERE id = 1";
+                + " FROM ledger_seal WHERE position = (SELECT MAX(position) - 1 FROM ledger_seal)) WHERE institution = 'DEFAULT'";
         long last = headGlobalIndex();
         database.sql("CREATE TABLE held AS SELECT * FROM DomainEventEntry WHERE globalIndex = ?")
                 .param(last)
@@ -240,8 +240,9 @@ class LedgerTest {
         } finally {
             database.sql("INSERT INTO DomainEventEntry SELECT * FROM held").update();
             database.sql("INSERT INTO ledger_seal SELECT * FROM held_seal").update();
-            database.sql("UPDATE ledger_head SET position = (SELECT MAX(position) FROM ledger_seal), global_index = ?,"
-                            + " hash = (SELECT hash FROM ledger_seal WHERE global_index = ?) WHERE id = 1")
+            database.sql(
+                            "UPDATE ledger_head SET position = (SELECT MAX(position) FROM ledger_seal), global_index = ?,"
+                                    + " hash = (SELECT hash FROM ledger_seal WHERE global_index = ?) WHERE institution = 'DEFAULT'")
                     .params(last, last)
                     .update();
             database.sql("DROP TABLE held").update();
