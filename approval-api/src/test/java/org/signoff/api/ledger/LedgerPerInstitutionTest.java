@@ -223,6 +223,64 @@ class LedgerPerInstitutionTest {
                 .isTrue();
     }
 
+    @Test
+    void anInstitutionsNewestEventsCutOffAreFoundByTheConsortiumWithoutARecordedHead() {
+        JsonNode head = integrationOfTheOther.get("/ledger/head").body();
+        long last = head.get("globalIndex").asLong();
+        database.sql("CREATE TABLE held AS SELECT * FROM DomainEventEntry WHERE globalIndex = ?")
+                .param(last)
+                .update();
+        database.sql("CREATE TABLE held_seal AS SELECT * FROM ledger_seal WHERE global_index = ?")
+                .param(last)
+                .update();
+        try {
+            database.sql("DELETE FROM ledger_seal WHERE global_index = ?")
+                    .param(last)
+                    .update();
+            database.sql("DELETE FROM DomainEventEntry WHERE globalIndex = ?")
+                    .param(last)
+                    .update();
+            database.sql("UPDATE ledger_head SET position = position - 1, hash = (SELECT hash FROM ledger_seal"
+                            + " WHERE institution = ? AND position = ?), global_index = (SELECT global_index FROM"
+                            + " ledger_seal WHERE institution = ? AND position = ?) WHERE institution = ?")
+                    .params(
+                            OTHER,
+                            head.get("position").asLong() - 1,
+                            OTHER,
+                            head.get("position").asLong() - 1,
+                            OTHER)
+                    .update();
+
+            assertThat(integrationOfTheOther
+                            .get("/ledger/verification")
+                            .body()
+                            .get("intact")
+                            .asBoolean())
+                    .as("cut short, the institution's chain alone holds")
+                    .isTrue();
+            JsonNode whole = consortium.get("/consortium/ledger/verification").body();
+            assertThat(whole.get("intact").asBoolean()).as(whole.toString()).isFalse();
+            assertThat(whole.toString())
+                    .contains("position " + head.get("position").asLong() + " of " + OTHER + "'s chain");
+        } finally {
+            database.sql("INSERT INTO DomainEventEntry SELECT * FROM held").update();
+            database.sql("INSERT INTO ledger_seal SELECT * FROM held_seal").update();
+            database.sql("UPDATE ledger_head SET position = ?, hash = ?, global_index = ? WHERE institution = ?")
+                    .params(head.get("position").asLong(), head.get("hash").asText(), last, OTHER)
+                    .update();
+            database.sql("DROP TABLE held").update();
+            database.sql("DROP TABLE held_seal").update();
+        }
+        assertThat(consortium
+                        .await(
+                                "/consortium/ledger/verification",
+                                body -> body.get("intact").asBoolean())
+                        .get("intact")
+                        .asBoolean())
+                .as("put back, the whole store verifies again")
+                .isTrue();
+    }
+
     // --- the other institution's credential, the store's events, the offline verifier
 
     /**
