@@ -6,8 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import org.signoff.api.durability.Durability;
 import org.signoff.ledger.ChainHash;
@@ -23,12 +27,26 @@ import org.signoff.storage.Columns;
 @Component
 class ConsortiumLedger {
 
+    /** Rows fetched at a time while streaming the consortium's chain, as long as the store in a busy consortium. */
+    private static final int FETCH_SIZE = 1000;
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate streaming;
+    private final TransactionTemplate readOnly;
     private final Ledger ledger;
     private final Durability durability;
 
-    ConsortiumLedger(JdbcClient jdbc, Ledger ledger, Durability durability) {
+    ConsortiumLedger(
+            JdbcClient jdbc,
+            JdbcTemplate jdbcTemplate,
+            PlatformTransactionManager transactions,
+            Ledger ledger,
+            Durability durability) {
         this.jdbc = jdbc;
+        this.streaming = new JdbcTemplate(jdbcTemplate.getDataSource());
+        this.streaming.setFetchSize(FETCH_SIZE);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.ledger = ledger;
         this.durability = durability;
     }
@@ -61,7 +79,7 @@ class ConsortiumLedger {
     Verification verify() throws Exception {
         durability.awaitCommitsStored();
         Consortium consortium = consortium();
-        ChainCheck consortiumChain = verifyConsortiumChain(consortium.head());
+        HeadChain consortiumChain = verifyConsortiumChain(consortium.head());
         String defaultInstitution = ledger.defaultInstitution();
         Map<String, ChainVerifier> chains = new TreeMap<>();
         ledger.everyEntry(consortium.sealedUpTo(), (chain, entry) -> {
@@ -103,44 +121,53 @@ class ConsortiumLedger {
     record InstitutionCheck(
             String institution, boolean intact, long checked, ChainPoint last, ChainVerifier.Break firstBreak) {}
 
-    private record ChainCheck(Check check, Map<String, InstitutionHead> heads) {}
-
     /**
-     * Each entry of the consortium's chain up to its head: linked to the one before, and naming a seal that is in
-     * the institution's chain with that hash (an institution's chain's own hashes are checked with its events).
+     * Each entry of the consortium's chain up to its head, streamed: linked to the one before, and naming a seal that
+     * is in the institution's chain with that hash (an institution's chain's own hashes are checked with its events).
      */
-    private ChainCheck verifyConsortiumChain(ChainPoint head) {
-        Map<String, InstitutionHead> heads = new TreeMap<>();
-        ChainPoint last = ChainPoint.START;
-        long checked = 0;
-        ChainVerifier.Break broken = null;
-        List<Row> rows = jdbc.sql("SELECT c.position, c.institution, c.institution_position, c.institution_hash,"
-                        + " c.hash, s.hash FROM ledger_consortium_seal c LEFT JOIN ledger_seal s"
+    private HeadChain verifyConsortiumChain(ChainPoint head) {
+        HeadChain chain = new HeadChain();
+        readOnly.executeWithoutResult(status -> streaming.query(
+                "SELECT c.position, c.institution, c.institution_position, c.institution_hash, c.hash, s.hash"
+                        + " FROM ledger_consortium_seal c LEFT JOIN ledger_seal s"
                         + " ON s.institution = c.institution AND s.position = c.institution_position"
-                        + " WHERE c.position <= ? ORDER BY c.position")
-                .param(head.position())
-                .query((rs, n) -> new Row(
+                        + " WHERE c.position <= ? ORDER BY c.position",
+                (RowCallbackHandler) rs -> chain.accept(
                         new HeadSeal(
                                 rs.getLong(1),
                                 rs.getString(2),
                                 new ChainPoint(rs.getLong(3), rs.getString(4)),
                                 rs.getString(5)),
-                        rs.getString(6)))
-                .list();
-        for (Row row : rows) {
-            HeadSeal seal = row.seal();
+                        rs.getString(6)),
+                head.position()));
+        chain.end(head);
+        return chain;
+    }
+
+    /** The consortium's chain as it is checked, entry by entry; the last head it holds for each institution. */
+    private static final class HeadChain {
+
+        private final Map<String, InstitutionHead> heads = new TreeMap<>();
+        private ChainPoint last = ChainPoint.START;
+        private long checked;
+        private ChainVerifier.Break broken;
+
+        void accept(HeadSeal seal, String sealedInChain) {
+            if (broken != null) {
+                return;
+            }
             String fault = null;
             if (seal.position() != last.position() + 1) {
                 fault = "position " + (last.position() + 1) + " of the consortium's chain is missing";
             } else if (!ChainHash.link(last.hash(), seal).equals(seal.hash())) {
                 fault = "its content does not match its seal: the head it holds or its seal was changed after sealing";
-            } else if (!seal.head().hash().equals(row.sealedInChain())) {
+            } else if (!seal.head().hash().equals(sealedInChain)) {
                 fault = "it holds position " + seal.head().position() + " of " + seal.institution()
                         + "'s chain with a hash that chain does not have there: that chain was rewritten or cut short";
             }
             if (fault != null) {
                 broken = new ChainVerifier.Break(seal.position(), null, null, fault);
-                break;
+                return;
             }
             last = new ChainPoint(seal.position(), seal.hash());
             heads.put(
@@ -151,25 +178,37 @@ class ConsortiumLedger {
                             seal.head().hash()));
             checked++;
         }
-        if (broken == null && !last.equals(head)) {
-            broken = new ChainVerifier.Break(
-                    null, null, null, "the consortium's chain ends at " + last + ", not at its head " + head);
-        }
-        return new ChainCheck(new Check(broken == null, checked, last, broken), heads);
-    }
 
-    private record Row(HeadSeal seal, String sealedInChain) {}
+        void end(ChainPoint head) {
+            if (broken == null && !last.equals(head)) {
+                broken = new ChainVerifier.Break(
+                        null, null, null, "the consortium's chain ends at " + last + ", not at its head " + head);
+            }
+        }
+
+        Map<String, InstitutionHead> heads() {
+            return heads;
+        }
+
+        Check check() {
+            return new Check(broken == null, checked, last, broken);
+        }
+    }
 
     /** The last head the consortium's chain holds for each institution, up to its position {@code upTo}. */
     private Map<String, InstitutionHead> latest(long upTo) {
         Map<String, InstitutionHead> heads = new TreeMap<>();
-        jdbc.sql("SELECT c.institution, c.institution_position, c.institution_hash FROM ledger_consortium_seal c"
-                        + " WHERE c.position = (SELECT MAX(d.position) FROM ledger_consortium_seal d"
-                        + " WHERE d.institution = c.institution AND d.position <= ?)")
-                .param(upTo)
-                .query(rs -> {
-                    heads.put(rs.getString(1), new InstitutionHead(rs.getString(1), rs.getLong(2), rs.getString(3)));
-                });
+        for (String institution : jdbc.sql("SELECT institution FROM ledger_head")
+                .query(String.class)
+                .list()) {
+            // one institution at a time: a seek each on (institution, position), however long the chain
+            jdbc.sql("SELECT institution_position, institution_hash FROM ledger_consortium_seal"
+                            + " WHERE institution = ? AND position <= ? ORDER BY position DESC FETCH FIRST 1 ROW ONLY")
+                    .params(institution, upTo)
+                    .query((rs, n) -> new InstitutionHead(institution, rs.getLong(1), rs.getString(2)))
+                    .optional()
+                    .ifPresent(head -> heads.put(institution, head));
+        }
         return heads;
     }
 

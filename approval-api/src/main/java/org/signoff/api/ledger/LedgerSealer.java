@@ -50,6 +50,9 @@ class LedgerSealer {
     private final String defaultInstitution;
     private final Clock clock = Clock.systemUTC();
 
+    /** Whether a round of this node has sealed the heads the consortium's chain did not hold yet. */
+    private boolean headsChecked;
+
     /** The global index after each gap this node waits on, and when it first saw the gap. */
     private final Map<Long, Instant> gapsSeen = new HashMap<>();
 
@@ -115,22 +118,25 @@ class LedgerSealer {
                                 .toList());
                 heads.forEach((institution, head) -> store(institution, head, now));
             }
-            sealHeads(consortium, sealedUpTo, now);
+            Map<String, ChainPoint> moved = new TreeMap<>();
+            heads.forEach((institution, head) -> moved.put(institution, new ChainPoint(head.position(), head.hash())));
+            if (!headsChecked) {
+                unsealedHeads().forEach(moved::putIfAbsent);
+            }
+            sealHeads(consortium, moved, sealedUpTo, now);
             long passed = sealedUpTo;
             gapsSeen.keySet().removeIf(globalIndex -> globalIndex <= passed);
             return seals.size();
         });
+        headsChecked = true;
         return sealed == null ? 0 : sealed;
     }
 
-    /**
-     * Seals into the consortium's chain every institution's head it does not hold yet: those this round moved, and
-     * after the upgrade the default institution's chain from before.
-     */
-    private void sealHeads(Consortium consortium, long sealedUpTo, Instant now) {
+    /** Seals the heads that moved into the consortium's chain, in the order of their institutions' codes. */
+    private void sealHeads(Consortium consortium, Map<String, ChainPoint> heads, long sealedUpTo, Instant now) {
         List<HeadSeal> moved = new ArrayList<>();
         ChainPoint last = consortium.head();
-        for (Map.Entry<String, ChainPoint> head : unsealedHeads().entrySet()) {
+        for (Map.Entry<String, ChainPoint> head : heads.entrySet()) {
             HeadSeal seal = HeadSeal.sealedAt(last.position() + 1, last.hash(), head.getKey(), head.getValue());
             moved.add(seal);
             last = new ChainPoint(seal.position(), seal.hash());
@@ -163,7 +169,11 @@ class LedgerSealer {
                 .update();
     }
 
-    /** The institutions' heads that are not the last the consortium's chain holds for them, by institution. */
+    /**
+     * The institutions' heads that are not the last the consortium's chain holds for them, by institution: after the
+     * upgrade, the default institution's chain from before. Read at a node's first round only; later rounds seal the
+     * heads they move in the same transaction.
+     */
     private Map<String, ChainPoint> unsealedHeads() {
         Map<String, ChainPoint> heads = new TreeMap<>();
         jdbc.sql("SELECT h.institution, h.position, h.hash FROM ledger_head h WHERE h.position > 0 AND NOT EXISTS"

@@ -87,7 +87,8 @@ class LedgerUpgradeTest {
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
         Ledger ledger = new Ledger(jdbc, new JdbcTemplate(dataSource), transactions, Durability.EVERY_COMMIT);
         LedgerSealer sealer = new LedgerSealer(jdbc, new JdbcTemplate(dataSource), transactions, properties);
-        ConsortiumLedger consortium = new ConsortiumLedger(jdbc, ledger, Durability.EVERY_COMMIT);
+        ConsortiumLedger consortium =
+                new ConsortiumLedger(jdbc, new JdbcTemplate(dataSource), transactions, ledger, Durability.EVERY_COMMIT);
         assertThat(ledger.head(DEFAULT).point()).as("the head, unchanged").isEqualTo(before);
 
         sealer.sealBatch();
