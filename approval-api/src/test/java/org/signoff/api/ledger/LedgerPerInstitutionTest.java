@@ -8,13 +8,9 @@ import static org.signoff.api.testkit.Scenario.accepted;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,10 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import org.signoff.api.ledger.OfflineVerifier.Verified;
 import org.signoff.api.testkit.Api;
 import org.signoff.api.testkit.RunningService;
 import org.signoff.api.testkit.Scenario;
-import org.signoff.ledger.VerifyCommand;
 
 /**
  * Two institutions on one engine, their events interleaved in the store: each one's auditor exports and verifies its
@@ -69,7 +65,7 @@ class LedgerPerInstitutionTest {
         accepted(scenario.request(ours, scenario.requester));
         accepted(integrationOfTheOther.post("/tickets/" + theirs + "/request", """
                 {"supportTicketRef": "BC-1", "performedBy": "%s"}""".formatted(scenario.colleague)));
-        awaitAllSealed();
+        AllSealed.await(database);
     }
 
     @AfterAll
@@ -361,43 +357,7 @@ class LedgerPerInstitutionTest {
                 .toList();
     }
 
-    private static void awaitAllSealed() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            long stored = database.sql("SELECT MAX(globalIndex) FROM DomainEventEntry")
-                    .query(Long.class)
-                    .single();
-            long sealed = database.sql("SELECT global_index FROM ledger_consortium_head")
-                    .query(Long.class)
-                    .single();
-            if (sealed == stored) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("the sealer never caught up with the store");
-    }
-
-    /** The verifier as an auditor runs it: a JVM of its own, given only the export file. */
     private static Verified verifyOffline(String export, String... options) throws IOException, InterruptedException {
-        Path file = Files.createTempFile(dataDir, "export", ".jsonl");
-        Files.writeString(file, export);
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-cp",
-                System.getProperty("java.class.path"),
-                VerifyCommand.class.getName(),
-                file.toString()));
-        command.addAll(List.of(options));
-        Process verifier = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(verifier.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(verifier.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Verified(verifier.exitValue(), out);
+        return OfflineVerifier.verify(dataDir, export, options);
     }
-
-    private record Verified(int exit, String out) {}
 }

@@ -6,12 +6,8 @@ import static org.signoff.api.testkit.Scenario.accepted;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -20,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import org.signoff.api.ledger.OfflineVerifier.Verified;
 import org.signoff.api.testkit.RunningService;
 import org.signoff.api.testkit.Scenario;
-import org.signoff.ledger.VerifyCommand;
 
 /**
  * An auditor trusts the history without trusting the service: every event is sealed into a hash chain, the export
@@ -56,7 +52,7 @@ class LedgerTest {
         Scenario.CHANGE_ITEMS_READINGS.forEach(
                 document -> accepted(scenario.confirmReading(second, scenario.colleague, document)));
         accepted(scenario.request(second, scenario.colleague));
-        awaitAllSealed();
+        AllSealed.await(database);
     }
 
     @AfterAll
@@ -293,41 +289,8 @@ class LedgerTest {
         return service.api().getText("/ledger/events" + query);
     }
 
-    /** The verifier as an auditor runs it: a JVM of its own, given only the export file. */
     private static Verified verifyOffline(String export, String... options) throws IOException, InterruptedException {
-        Path file = Files.createTempFile(dataDir, "export", ".jsonl");
-        Files.writeString(file, export);
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-cp",
-                System.getProperty("java.class.path"),
-                VerifyCommand.class.getName(),
-                file.toString()));
-        command.addAll(List.of(options));
-        Process verifier = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(verifier.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(verifier.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Verified(verifier.exitValue(), out);
-    }
-
-    private record Verified(int exit, String out) {}
-
-    private static void awaitAllSealed() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            long stored = database.sql("SELECT MAX(globalIndex) FROM DomainEventEntry")
-                    .query(Long.class)
-                    .single();
-            if (service.api().get("/ledger/head").body().get("globalIndex").asLong() == stored) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("the sealer never caught up with the store");
+        return OfflineVerifier.verify(dataDir, export, options);
     }
 
     private static long sealedEvent(int position) {
