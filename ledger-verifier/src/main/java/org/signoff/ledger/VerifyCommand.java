@@ -11,6 +11,7 @@ import java.nio.file.Path;
  * {@code java -jar ledger-verifier.jar EXPORT.jsonl [--head=POSITION:HASH]}: checks an export of the ledger, with no
  * service and no database, and prints either that it is intact or the first broken link and why. With {@code --head}
  * (a head recorded earlier, e.g. from {@code GET /ledger/head}), it also finds a chain cut short or rewritten since.
+ * An export of one institution's chain names the institution: an event in it that names another is a break.
  * Exits 0 when intact, 1 when broken, 2 when the export cannot be read. {@code -} reads the export from standard
  * input.
  */
