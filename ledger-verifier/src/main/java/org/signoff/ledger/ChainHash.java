@@ -16,6 +16,13 @@ import java.util.HexFormat;
  * field(v) = 4-byte big-endian length of v's UTF-8 bytes, then those bytes; a missing value is the length -1 alone
  * </pre>
  *
+ * The consortium's chain links the heads of the institutions' chains ({@link HeadSeal}) the same way:
+ *
+ * <pre>
+ * hash(n) = SHA-256( bytes of hash(n-1) || field(position) || field(institution) || field(head's position)
+ *                    || field(head's hash) )
+ * </pre>
+ *
  * Numbers are written in decimal, text as stored; the first event's previous hash is 32 zero bytes. Lengths make the
  * serialisation unambiguous: no two different events give the same bytes. The payload and metadata are hashed as
  * stored (the service reads them as UTF-8 JSON), so an event read back through an upcaster still verifies.
@@ -47,6 +54,17 @@ public final class ChainHash {
         field(sha, entry.payloadRevision());
         field(sha, entry.payload());
         field(sha, entry.metaData());
+        return HEX.formatHex(sha.digest());
+    }
+
+    /** The hash of the consortium's entry {@code seal} placed after an entry whose hash is {@code previous}. */
+    public static String link(String previous, HeadSeal seal) {
+        MessageDigest sha = sha256();
+        sha.update(HEX.parseHex(previous));
+        field(sha, Long.toString(seal.position()));
+        field(sha, seal.institution());
+        field(sha, Long.toString(seal.head().position()));
+        field(sha, seal.head().hash());
         return HEX.formatHex(sha.digest());
     }
 

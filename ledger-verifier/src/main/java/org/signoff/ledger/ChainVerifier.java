@@ -10,6 +10,8 @@ import java.util.Optional;
 public final class ChainVerifier {
 
     private final ChainPoint recorded;
+    private final String institution;
+    private final String defaultInstitution;
     private long position;
     private String hash;
     private long globalIndex = Long.MIN_VALUE;
@@ -22,6 +24,19 @@ public final class ChainVerifier {
      * @param recorded a head recorded earlier, or {@code null}
      */
     public ChainVerifier(ChainPoint after, ChainPoint recorded) {
+        this(after, recorded, null, null);
+    }
+
+    /**
+     * A run of one institution's chain: an entry of another institution is a break. One whose metadata names none was
+     * written before institutions and is the store's default institution's, which only the service knows.
+     *
+     * @param institution the chain's institution, or {@code null} for an export from before chains per institution
+     * @param defaultInstitution the store's default institution, or {@code null} where it is not known (offline)
+     */
+    public ChainVerifier(ChainPoint after, ChainPoint recorded, String institution, String defaultInstitution) {
+        this.institution = institution;
+        this.defaultInstitution = defaultInstitution;
         this.position = after.position();
         this.hash = after.hash();
         this.recorded = recorded;
@@ -66,6 +81,11 @@ public final class ChainVerifier {
         if (!entry.sealed()) {
             return Optional.of("the event at global index " + entry.globalIndex()
                     + " has no seal, yet lies among sealed events: it was added to the store after they were sealed");
+        }
+        String named = entry.institution() == null ? defaultInstitution : entry.institution();
+        if (institution != null && named != null && !named.equals(institution)) {
+            return Optional.of("it is an event of institution " + named + ", sealed in the chain of " + institution
+                    + ": a seal was moved between chains");
         }
         if (entry.position() > position + 1) {
             return Optional.of(

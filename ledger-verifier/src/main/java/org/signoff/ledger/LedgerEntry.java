@@ -1,5 +1,11 @@
 package org.signoff.ledger;
 
+import java.io.IOException;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
 /**
  * One stored event as the ledger sees it: the columns of the event store as they are stored, the payload and metadata
  * as their stored bytes (UTF-8 JSON), and its seal (its place in the chain and its hash), or none when it has not been sealed.
@@ -25,8 +31,39 @@ public record LedgerEntry(
         byte[] metaData,
         String hash) {
 
+    /** The metadata key naming the institution an event is of (the service's {@code MessageMetaData.INSTITUTION}). */
+    public static final String INSTITUTION = "institution";
+
+    private static final JsonFactory JSON = new JsonFactory();
+
     public boolean sealed() {
         return position != null && hash != null;
+    }
+
+    /**
+     * The institution the event's metadata names, or {@code null} when it names none (an event written before
+     * institutions, of the store's default institution) or the metadata is not a JSON object.
+     */
+    public String institution() {
+        if (metaData == null) {
+            return null;
+        }
+        try (JsonParser json = JSON.createParser(metaData)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String name = json.currentName();
+                JsonToken value = json.nextToken();
+                if (name.equals(INSTITUTION)) {
+                    return value == JsonToken.VALUE_STRING ? json.getText() : null;
+                }
+                json.skipChildren();
+            }
+            return null;
+        } catch (IOException notJson) {
+            return null;
+        }
     }
 
     /** This event sealed at {@code position} after an entry whose hash is {@code previous}. */

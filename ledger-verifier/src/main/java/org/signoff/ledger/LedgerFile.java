@@ -20,14 +20,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 
 /**
- * The export: JSON Lines in UTF-8. The first line says what the export is and the chain head it was taken at:
+ * The export: JSON Lines in UTF-8. The first line says what the export is, the institution whose chain it is and the
+ * chain head it was taken at:
  *
  * <pre>
- * {"ledger":"approval-engine-ledger/1","head":{"position":120,"hash":"…"},"after":{"position":40,"hash":"…"},
- *  "from":"2026-03-01T00:00:00Z","to":null}
+ * {"ledger":"approval-engine-ledger/1","institution":"01BLC_BU","head":{"position":120,"hash":"…"},
+ *  "after":{"position":40,"hash":"…"},"from":"2026-03-01T00:00:00Z","to":null}
  * </pre>
  *
- * ({@code after} is the entry before the first one exported, {@link ChainPoint#START} for a full export), then one
+ * ({@code after} is the entry before the first one exported, {@link ChainPoint#START} for a full export;
+ * {@code institution} is absent from an export taken before the ledger had a chain per institution), then one
  * event a line, in the store's global order, with its stored columns, its payload and metadata as their stored JSON
  * text (their stored UTF-8 bytes, escaped), and its seal:
  *
@@ -48,12 +50,14 @@ public final class LedgerFile {
     /**
      * What an export covers.
      *
+     * @param institution the institution whose chain it is, or {@code null} in an export from before there was a chain
+     *     per institution (the store's one chain, now its default institution's)
      * @param head the chain's head when the export was taken
      * @param after the entry before the first exported
      * @param from the earliest event time asked for, or {@code null}
      * @param to the first event time not asked for, or {@code null}
      */
-    public record Header(ChainPoint head, ChainPoint after, String from, String to) {}
+    public record Header(String institution, ChainPoint head, ChainPoint after, String from, String to) {}
 
     /** A line that is not what the format says, with its number (from 1). */
     public static final class Malformed extends IOException {
@@ -77,6 +81,9 @@ public final class LedgerFile {
         public void header(Header header) throws IOException {
             json.writeStartObject();
             json.writeStringField("ledger", FORMAT);
+            if (header.institution() != null) {
+                json.writeStringField("institution", header.institution());
+            }
             point("head", header.head());
             point("after", header.after());
             json.writeStringField("from", header.from());
@@ -160,7 +167,12 @@ public final class LedgerFile {
             if (!FORMAT.equals(fields.get("ledger"))) {
                 throw new Malformed(line, "not an export of this ledger (no \"ledger\":\"" + FORMAT + "\")");
             }
-            return new Header(point(fields, "head"), point(fields, "after"), text(fields, "from"), text(fields, "to"));
+            return new Header(
+                    text(fields, "institution"),
+                    point(fields, "head"),
+                    point(fields, "after"),
+                    text(fields, "from"),
+                    text(fields, "to"));
         }
 
         /** The next entry, or {@code null} at the end. */

@@ -11,6 +11,7 @@ import java.nio.file.Path;
  * {@code java -jar ledger-verifier.jar EXPORT.jsonl [--head=POSITION:HASH]}: checks an export of the ledger, with no
  * service and no database, and prints either that it is intact or the first broken link and why. With {@code --head}
  * (a head recorded earlier, e.g. from {@code GET /ledger/head}), it also finds a chain cut short or rewritten since.
+ * An export of one institution's chain names the institution: an event in it that names another is a break.
  * Exits 0 when intact, 1 when broken, 2 when the export cannot be read. {@code -} reads the export from standard
  * input.
  */
@@ -62,7 +63,7 @@ public final class VerifyCommand {
     /** Checks a whole export. */
     public static Outcome verify(LedgerFile.Reader export, ChainPoint recorded) throws IOException {
         LedgerFile.Header header = export.header();
-        ChainVerifier chain = new ChainVerifier(header.after(), recorded);
+        ChainVerifier chain = new ChainVerifier(header.after(), recorded, header.institution(), null);
         long brokenAtLine = 0;
         for (LedgerEntry entry = export.next(); entry != null; entry = export.next()) {
             if (!chain.accept(entry)) {
@@ -76,10 +77,14 @@ public final class VerifyCommand {
     /** An export's header, what its check found, and the line of the first break (0 when none is on a line). */
     public record Outcome(LedgerFile.Header header, ChainVerifier.Verification verification, long brokenAtLine) {}
 
+    private static String of(LedgerFile.Header header) {
+        return header.institution() == null ? "" : " of institution " + header.institution();
+    }
+
     private static int report(Outcome outcome, PrintStream out) {
         ChainVerifier.Verification result = outcome.verification();
         if (result.intact()) {
-            out.println("INTACT: " + result.checked() + " events, positions "
+            out.println("INTACT: " + result.checked() + " events" + of(outcome.header()) + ", positions "
                     + (outcome.header().after().position() + 1) + " to "
                     + result.last().position() + ", head " + result.last());
             if (!result.recordedHeadChecked()) {

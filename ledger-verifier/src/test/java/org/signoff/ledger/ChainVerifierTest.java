@@ -169,6 +169,36 @@ class ChainVerifierTest {
         assertThat(run("export.jsonl", "--head=12").err()).startsWith("Expected POSITION:HASH");
     }
 
+    @Test
+    void anEventOfAnotherInstitutionInAnInstitutionsExportIsFoundThoughItsSealHolds() throws IOException {
+        // sealed into the chain with a hash recomputed over it: only the institution its metadata names tells
+        List<LedgerEntry> ours = new ArrayList<>();
+        String previous = ChainHash.GENESIS;
+        for (LedgerEntry entry : chain) {
+            String institution = entry.position() == 4 ? "01BLC_BC" : "01BLC_BU";
+            LedgerEntry named = copy(
+                            entry,
+                            text(entry.payload()),
+                            "{\"client\":\"ticketing\",\"institution\":\"" + institution + "\"}")
+                    .sealedAt(entry.position(), previous);
+            ours.add(named);
+            previous = named.hash();
+        }
+        Path export = folder.resolve("01BLC_BU.jsonl");
+        Files.writeString(export, exportText("01BLC_BU", ours, head(ours), ChainPoint.START));
+
+        Checked checked = run(export.toString());
+
+        assertThat(checked.exit()).isEqualTo(1);
+        assertThat(checked.out())
+                .startsWith("BROKEN at line 5, position 4")
+                .contains("it is an event of institution 01BLC_BC, sealed in the chain of 01BLC_BU");
+        Files.writeString(export, exportText(null, ours, head(ours), ChainPoint.START));
+        assertThat(run(export.toString()).out())
+                .as("an export naming no institution (taken before there were chains per institution) is not asked")
+                .startsWith("INTACT: 10 events, positions 1 to 10");
+    }
+
     // --- a small chain, and the command run on it
 
     private static List<LedgerEntry> sealed(int count) {
@@ -242,9 +272,14 @@ class ChainVerifierTest {
     }
 
     private static String exportText(List<LedgerEntry> entries, ChainPoint head, ChainPoint after) throws IOException {
+        return exportText(null, entries, head, after);
+    }
+
+    private static String exportText(String institution, List<LedgerEntry> entries, ChainPoint head, ChainPoint after)
+            throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (LedgerFile.Writer writer = new LedgerFile.Writer(bytes)) {
-            writer.header(new LedgerFile.Header(head, after, null, null));
+            writer.header(new LedgerFile.Header(institution, head, after, null, null));
             for (LedgerEntry entry : entries) {
                 writer.entry(entry);
             }

@@ -15,10 +15,15 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import org.signoff.api.problem.Problems;
+import org.signoff.api.security.Callers;
+import org.signoff.common.InstitutionCode;
 import org.signoff.ledger.ChainPoint;
 import org.signoff.ledger.ChainVerifier;
 
-/** The ledger for auditors: its head, its export, and its verification against the live store. */
+/**
+ * The ledger for an institution's auditors: its chain's head, its export, and its verification against the live
+ * store; always the chain of the caller's institution, nothing of another's.
+ */
 @RestController
 @RequestMapping("/ledger")
 class LedgerController {
@@ -28,20 +33,25 @@ class LedgerController {
 
     private final Ledger ledger;
     private final LedgerExport export;
+    private final Callers callers;
 
-    LedgerController(Ledger ledger, LedgerExport export) {
+    LedgerController(Ledger ledger, LedgerExport export, Callers callers) {
         this.ledger = ledger;
         this.export = export;
-    }
-
-    /** The last seal. Record it somewhere else: later exports checked against it show a chain cut short or rewritten. */
-    @GetMapping("/head")
-    Ledger.Head head() {
-        return ledger.head();
+        this.callers = callers;
     }
 
     /**
-     * The sealed events, all or those whose own time lies in {@code [from, to)}, as JSON Lines: the head first, then
+     * The last seal of the caller's institution's chain. Record it somewhere else: later exports checked against it
+     * show a chain cut short or rewritten.
+     */
+    @GetMapping("/head")
+    Ledger.Head head() {
+        return ledger.head(callers.current().institution());
+    }
+
+    /**
+     * The caller's institution's sealed events, all or those whose own time lies in {@code [from, to)}, as JSON Lines: the head first, then
      * one event a line. Streamed: any size of export holds little in memory.
      */
     @GetMapping(value = "/events", produces = JSON_LINES)
@@ -54,11 +64,12 @@ class LedgerController {
         if (from != null && to != null && !from.isBefore(to)) {
             throw Problems.badRequest("INVALID_REQUEST", "'from' must come before 'to'");
         }
+        InstitutionCode institution = callers.current().institution();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(JSON_LINES))
                 .body(out -> {
                     try {
-                        export.write(out, from, to);
+                        export.write(out, institution, from, to);
                     } catch (java.io.IOException | RuntimeException e) {
                         throw e;
                     } catch (Exception e) {
@@ -68,7 +79,7 @@ class LedgerController {
     }
 
     /**
-     * The chain checked over the live store, as the offline verifier checks an export; with {@code head} (a head
+     * The caller's institution's chain checked over the live store, as the offline verifier checks an export; with {@code head} (a head
      * recorded earlier, {@code POSITION:HASH}) also whether the chain was cut short or rewritten since.
      */
     @GetMapping("/verification")
@@ -79,7 +90,7 @@ class LedgerController {
                     @RequestParam(required = false)
                     ChainPoint head)
             throws Exception {
-        return Verification.of(ledger.verify(head), head != null);
+        return Verification.of(ledger.verify(callers.current().institution(), head), head != null);
     }
 
     /**

@@ -23,10 +23,12 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.BadSqlGrammarException;
 
 import org.signoff.api.durability.Durability;
+import org.signoff.common.InstitutionCode;
 
 /**
- * {@code java -jar approval-api.jar ledger-export [--from=INSTANT] [--to=INSTANT] [--out=FILE]}: the export of
- * {@code GET /ledger/events} from the command line, straight from the database the service is configured with (the
+ * {@code java -jar approval-api.jar ledger-export [--institution=CODE] [--from=INSTANT] [--to=INSTANT] [--out=FILE]}:
+ * the export of {@code GET /ledger/events} from the command line, of one institution's chain (unless named, the
+ * store's default institution's), straight from the database the service is configured with (the
  * same {@code --approval.data-dir=…} or {@code --spring.datasource.*} settings), without starting the service. On
  * the embedded H2 the service must be stopped (H2 lets one process open its file); on PostgreSQL it may run. Writes
  * to standard output unless {@code --out} is given. Exits 0 when done, 2 when it could not export.
@@ -54,11 +56,14 @@ public class LedgerExportCommand {
         Instant from = null;
         Instant to = null;
         Path out = null;
+        InstitutionCode institution = null;
         List<String> settings =
                 new ArrayList<>(List.of("--logging.level.root=OFF", "--spring.main.log-startup-info=false"));
         try {
             for (String arg : args) {
-                if (arg.startsWith("--from=")) {
+                if (arg.startsWith("--institution=")) {
+                    institution = InstitutionCode.of(arg.substring("--institution=".length()));
+                } else if (arg.startsWith("--from=")) {
                     from = Instant.parse(arg.substring("--from=".length()));
                 } else if (arg.startsWith("--to=")) {
                     to = Instant.parse(arg.substring("--to=".length()));
@@ -77,7 +82,7 @@ public class LedgerExportCommand {
             System.err.println(e.getMessage());
             System.err.println(
                     "usage: java -jar approval-api.jar " + NAME
-                            + " [--from=2026-03-01T00:00:00Z] [--to=…] [--out=FILE] [--approval.data-dir=…|--spring.datasource.url=…]");
+                            + " [--institution=CODE] [--from=2026-03-01T00:00:00Z] [--to=…] [--out=FILE] [--approval.data-dir=…|--spring.datasource.url=…]");
             return 2;
         }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerExportCommand.class)
@@ -87,7 +92,10 @@ public class LedgerExportCommand {
                 OutputStream target = out == null
                         ? new BufferedOutputStream(System.out)
                         : new BufferedOutputStream(Files.newOutputStream(out))) {
-            context.getBean(LedgerExport.class).write(target, from, to);
+            InstitutionCode whose = institution != null
+                    ? institution
+                    : InstitutionCode.of(context.getBean(Ledger.class).defaultInstitution());
+            context.getBean(LedgerExport.class).write(target, whose, from, to);
             return 0;
         } catch (BadSqlGrammarException noLedgerTables) {
             System.err.println("Could not export the ledger: this database has no ledger. Is it the one the service "

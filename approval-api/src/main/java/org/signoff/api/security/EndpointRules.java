@@ -80,6 +80,8 @@ public final class EndpointRules {
             new Rule(GET, "/ledger/head", Operation.AUDIT_READ),
             new Rule(GET, "/ledger/events", Operation.AUDIT_READ),
             new Rule(GET, "/ledger/verification", Operation.AUDIT_READ),
+            new Rule(GET, "/consortium/ledger/head", Operation.CONSORTIUM_READ),
+            new Rule(GET, "/consortium/ledger/verification", Operation.CONSORTIUM_READ),
             new Rule(GET, "/alma/drift", Operation.AUDIT_READ),
             new Rule(POST, "/webhooks", Operation.CLIENTS_WRITE),
             new Rule(GET, "/webhooks", Operation.CLIENTS_WRITE),

@@ -6,12 +6,8 @@ import static org.signoff.api.testkit.Scenario.accepted;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -20,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import org.signoff.api.ledger.OfflineVerifier.Verified;
 import org.signoff.api.testkit.RunningService;
 import org.signoff.api.testkit.Scenario;
-import org.signoff.ledger.VerifyCommand;
 
 /**
  * An auditor trusts the history without trusting the service: every event is sealed into a hash chain, the export
@@ -56,7 +52,7 @@ class LedgerTest {
         Scenario.CHANGE_ITEMS_READINGS.forEach(
                 document -> accepted(scenario.confirmReading(second, scenario.colleague, document)));
         accepted(scenario.request(second, scenario.colleague));
-        awaitAllSealed();
+        AllSealed.await(database);
     }
 
     @AfterAll
@@ -76,8 +72,8 @@ class LedgerTest {
         Verified offline = verifyOffline(export(""));
         assertThat(offline.exit()).as(offline.out()).isZero();
         assertThat(offline.out())
-                .startsWith("INTACT: " + events + " events, positions 1 to " + events + ", head " + events + ":"
-                        + head.get("hash").asText());
+                .startsWith("INTACT: " + events + " events of institution DEFAULT, positions 1 to " + events + ", head "
+                        + events + ":" + head.get("hash").asText());
         JsonNode live = service.api().get("/ledger/verification").body();
         assertThat(live.get("intact").asBoolean()).isTrue();
         assertThat(live.get("recordedHeadChecked").asBoolean())
@@ -208,7 +204,7 @@ class LedgerTest {
 
         String cutShort = "UPDATE ledger_head SET position = position - 1, global_index = (SELECT global_index FROM"
                 + " ledger_seal WHERE position = (SELECT MAX(position) - 1 FROM ledger_seal)), hash = (SELECT hash"
-                + " FROM ledger_seal WHERE position = (SELECT MAX(position) - 1 FROM ledger_seal)) WHERE id = 1";
+                + " FROM ledger_seal WHERE position = (SELECT MAX(position) - 1 FROM ledger_seal)) WHERE institution = 'DEFAULT'";
         long last = headGlobalIndex();
         database.sql("CREATE TABLE held AS SELECT * FROM DomainEventEntry WHERE globalIndex = ?")
                 .param(last)
@@ -240,8 +236,9 @@ class LedgerTest {
         } finally {
             database.sql("INSERT INTO DomainEventEntry SELECT * FROM held").update();
             database.sql("INSERT INTO ledger_seal SELECT * FROM held_seal").update();
-            database.sql("UPDATE ledger_head SET position = (SELECT MAX(position) FROM ledger_seal), global_index = ?,"
-                            + " hash = (SELECT hash FROM ledger_seal WHERE global_index = ?) WHERE id = 1")
+            database.sql(
+                            "UPDATE ledger_head SET position = (SELECT MAX(position) FROM ledger_seal), global_index = ?,"
+                                    + " hash = (SELECT hash FROM ledger_seal WHERE global_index = ?) WHERE institution = 'DEFAULT'")
                     .params(last, last)
                     .update();
             database.sql("DROP TABLE held").update();
@@ -292,41 +289,8 @@ class LedgerTest {
         return service.api().getText("/ledger/events" + query);
     }
 
-    /** The verifier as an auditor runs it: a JVM of its own, given only the export file. */
     private static Verified verifyOffline(String export, String... options) throws IOException, InterruptedException {
-        Path file = Files.createTempFile(dataDir, "export", ".jsonl");
-        Files.writeString(file, export);
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-cp",
-                System.getProperty("java.class.path"),
-                VerifyCommand.class.getName(),
-                file.toString()));
-        command.addAll(List.of(options));
-        Process verifier = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(verifier.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(verifier.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Verified(verifier.exitValue(), out);
-    }
-
-    private record Verified(int exit, String out) {}
-
-    private static void awaitAllSealed() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            long stored = database.sql("SELECT MAX(globalIndex) FROM DomainEventEntry")
-                    .query(Long.class)
-                    .single();
-            if (service.api().get("/ledger/head").body().get("globalIndex").asLong() == stored) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("the sealer never caught up with the store");
+        return OfflineVerifier.verify(dataDir, export, options);
     }
 
     private static long sealedEvent(int position) {
