@@ -5,6 +5,7 @@ import java.util.List;
 import org.signoff.catalog.Job;
 import org.signoff.catalog.TrainingClass;
 import org.signoff.client.ApiClient;
+import org.signoff.consortium.SharedJob;
 import org.signoff.institution.Institution;
 import org.signoff.staff.StaffMember;
 import org.signoff.ticket.SignOffTicket;
@@ -13,7 +14,13 @@ import org.signoff.ticket.SignOffTicket;
 public final class ApprovalDomain {
 
     public static final List<Class<?>> AGGREGATES = List.of(
-            SignOffTicket.class, Job.class, StaffMember.class, ApiClient.class, TrainingClass.class, Institution.class);
+            SignOffTicket.class,
+            Job.class,
+            StaffMember.class,
+            ApiClient.class,
+            TrainingClass.class,
+            Institution.class,
+            SharedJob.class);
 
     private ApprovalDomain() {}
 }

@@ -6,7 +6,6 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
-import org.signoff.common.InstitutionCode;
 import org.signoff.common.Rejection;
 import org.signoff.institution.api.InstitutionRegistered;
 import org.signoff.institution.api.RegisterInstitution;
@@ -18,7 +17,7 @@ import org.signoff.staff.api.Role;
 public class Institution {
 
     @AggregateIdentifier
-    private InstitutionCode code;
+    private String id;
 
     Institution() {
         // for Axon
@@ -35,6 +34,6 @@ public class Institution {
 
     @EventSourcingHandler
     void on(InstitutionRegistered event) {
-        code = event.code();
+        id = RegisterInstitution.aggregateIdOf(event.code());
     }
 }

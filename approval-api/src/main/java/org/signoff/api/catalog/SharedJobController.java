@@ -27,6 +27,7 @@ import org.signoff.catalog.api.SharedJobId;
 import org.signoff.common.Rejection;
 import org.signoff.consortium.api.ChangeSharedJob;
 import org.signoff.consortium.api.DefineSharedJob;
+import org.signoff.staff.api.StaffId;
 
 /**
  * The consortium's shared catalog over HTTP (Alma's network zone): its administrators define and change shared jobs;
@@ -93,6 +94,7 @@ class SharedJobController {
     @PostMapping("/{sharedJobId}/adoption")
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Void> adopt(@PathVariable @Identifier String sharedJobId, @Valid @RequestBody Adopt body) {
+        StaffId performer = commands.performer(body.performedBy());
         SharedJobs.SharedJobView shared = sharedJobs
                 .find(SharedJobId.of(sharedJobId))
                 .orElseThrow(() -> Rejection.UNKNOWN_JOB.because("No shared job '" + sharedJobId + "'"));
@@ -101,7 +103,7 @@ class SharedJobController {
                 commands.job(jobId),
                 SharedJobId.of(sharedJobId),
                 withNotes(shared.definition(), body.notes()),
-                commands.performer(body.performedBy())));
+                performer));
         return ResponseEntity.created(URI.create("/jobs/" + jobId)).build();
     }
 

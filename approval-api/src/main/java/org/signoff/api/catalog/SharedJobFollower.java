@@ -6,12 +6,14 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import org.signoff.api.institution.Institutions;
 import org.signoff.catalog.api.ChangeJob;
+import org.signoff.catalog.api.JobChanged;
 import org.signoff.catalog.api.JobDefinition;
 import org.signoff.common.CommandRejected;
 import org.signoff.common.InstitutionScope;
@@ -26,8 +28,9 @@ import org.signoff.ticket.api.TicketId;
 
 /**
  * Brings a shared job's new version to every job that adopted it, in each institution under its own rules: the job
- * changes (keeping the institution's own notes) as its adopter's change, asked for when they adopted it, and each
- * sign-off resting on a reading now outdated is asked to confirm the new one, as a change by hand would. A job whose
+ * changes (keeping the institution's own notes) as its adopter's change, asked for when they adopted it, and once that
+ * change is stored each sign-off resting on a reading now outdated is asked to confirm the new one, as a change by hand
+ * would. A job whose
  * adopter may no longer change it (left, or lost the role) stays at its version, said in the log: its institution
  * changes it by hand. A processor of its own, from the head of the store: versions from now on.
  */
@@ -81,23 +84,39 @@ class SharedJobFollower {
                                 SharedJobController.withNotes(event.definition(), notes),
                                 adoption.adoptedBy()),
                         within);
-                for (TicketId ticket : slots.heldFor(adoption.jobId())) {
-                    try {
-                        send(new RequireReattestation(ticket, adoption.adoptedBy()), within);
-                    } catch (CommandRejected endedMeanwhile) {
-                        if (endedMeanwhile.rejection() != Rejection.STEP_OUT_OF_ORDER) {
-                            throw endedMeanwhile;
-                        }
-                    }
-                }
             } catch (CommandRejected refused) {
                 log.warn(
                         "Job {} of institution {} stays at its version of shared job {} ({}): its institution changes"
                                 + " it by hand",
                         InstitutionScope.namesIn(adoption.jobId().value(), prefix),
                         institution,
-                        event.sharedJobId(),
+                        event.sharedJobId().value(),
                         refused.rejection());
+            }
+        }
+    }
+
+    /**
+     * The job changed as the consortium's version (its client says so): each sign-off resting on a reading now
+     * outdated is asked to confirm the new one. A step of its own, once the change is stored, so the ticket reads the
+     * job's new definition.
+     */
+    @EventHandler
+    void on(
+            JobChanged event,
+            @MetaDataValue(MessageMetaData.CLIENT) String client,
+            @MetaDataValue(MessageMetaData.INSTITUTION) String institution) {
+        if (!CLIENT.equals(client)) {
+            return;
+        }
+        Map<String, String> within = Map.of(MessageMetaData.INSTITUTION, institution, MessageMetaData.CLIENT, CLIENT);
+        for (TicketId ticket : slots.heldFor(event.jobId())) {
+            try {
+                send(new RequireReattestation(ticket, event.performedBy()), within);
+            } catch (CommandRejected refused) {
+                if (refused.rejection() != Rejection.STEP_OUT_OF_ORDER) { // it ended meanwhile
+                    log.warn("Ticket {} not asked to confirm the new version: {}", ticket, refused.rejection());
+                }
             }
         }
     }

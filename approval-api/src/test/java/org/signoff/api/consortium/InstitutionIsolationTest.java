@@ -105,12 +105,20 @@ class InstitutionIsolationTest {
                 Institution caller = members.get(i);
                 target = members.get((i + 1) % MEMBERS);
                 callers.put(caller.code() + "'s administrator", caller.admin());
-                callers.put(caller.code() + "'s integration", caller.people().api);
+                if (i < 3) { // an integration's grant is an administrator's but for managing clients: three suffice
+                    callers.put(caller.code() + "'s integration", caller.people().api);
+                }
             }
             Map<String, String> before = snapshot(target);
-            for (Map.Entry<String, Api> caller : callers.entrySet()) {
-                for (Rule rule : EndpointRules.RULES) {
-                    aimAt(wrong, caller.getKey(), caller.getValue(), rule, target);
+            // the endpoints of one thing first: a list's write further down makes the caller a thing of its own
+            // with the target's id (its own job of that id, say), which then is found, rightly
+            for (boolean ofOneThing : List.of(true, false)) {
+                for (Map.Entry<String, Api> caller : callers.entrySet()) {
+                    for (Rule rule : EndpointRules.RULES) {
+                        if (rule.pattern().contains("*") == ofOneThing) {
+                            aimAt(wrong, caller.getKey(), caller.getValue(), rule, target);
+                        }
+                    }
                 }
             }
             assertThat(snapshot(target))
@@ -126,19 +134,22 @@ class InstitutionIsolationTest {
      */
     private static void aimAt(List<String> wrong, String who, Api caller, Rule rule, Institution target) {
         Response atTarget = call(caller, rule, target, false);
-        Response atNobody = call(caller, rule, target, true);
         String endpoint = rule.method() + " " + rule.pattern() + " by " + who + " at " + target.code();
-        if (rule.pattern().contains("*")
-                && (atTarget.status() != atNobody.status() || !same(atTarget.code(), atNobody.code()))) {
-            wrong.add(endpoint + ": " + atTarget.status() + " " + atTarget.code() + " against " + atNobody.status()
-                    + " " + atNobody.code() + " for an id nobody has");
+        if (rule.pattern().contains("*")) {
+            Response atNobody = call(caller, rule, target, true);
+            if (atTarget.status() != atNobody.status() || !same(atTarget.code(), atNobody.code())) {
+                wrong.add(endpoint + ": " + atTarget.status() + " " + atTarget.code() + " against " + atNobody.status()
+                        + " " + atNobody.code() + " for an id nobody has");
+            }
         }
         // as text: an answer of several JSON documents (the ledger's JSON Lines) is read whole
         String answer = rule.method().name().equals("GET")
                 ? caller.getText(withFilters(
                         rule.pattern().replace("*", idOf(rule.pattern(), target, false)), target, false))
                 : String.valueOf(atTarget.body());
-        if (answer.contains(target.marker()) || answer.contains(target.code())) {
+        // the default institution holds the consortium's registry, so the member's code is in its own history
+        boolean codeIsKnown = who.startsWith("the default institution");
+        if (answer.contains(target.marker()) || (!codeIsKnown && answer.contains(target.code()))) {
             wrong.add(endpoint + " answered with what only " + target.code() + " has: " + answer);
         }
         if (atTarget.status() >= 500) {

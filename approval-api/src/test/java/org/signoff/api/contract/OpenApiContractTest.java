@@ -70,7 +70,8 @@ class OpenApiContractTest {
                     .replace("/api-clients/*", "/api-clients/{clientId}")
                     .replace("/webhooks/*", "/webhooks/{subscriptionId}")
                     .replace("/recertification-campaigns/*", "/recertification-campaigns/{campaignId}")
-                    .replace("/read-models/*", "/read-models/{name}");
+                    .replace("/read-models/*", "/read-models/{name}")
+                    .replace("/shared-jobs/*", "/shared-jobs/{sharedJobId}");
             if (document.at("/paths")
                     .path(path)
                     .path(rule.method().name().toLowerCase(Locale.ROOT))

@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.signoff.api.ledger.OfflineVerifier.Verified;
 import org.signoff.api.testkit.Api;
+import org.signoff.api.testkit.Members;
 import org.signoff.api.testkit.RunningService;
 import org.signoff.api.testkit.Scenario;
 
@@ -42,7 +43,7 @@ class LedgerPerInstitutionTest {
     private static RunningService service;
     private static JdbcClient database;
     private static Api auditorOfTheDefault;
-    private static Api integrationOfTheOther;
+    private static Api auditorOfTheOther;
     private static Api consortium;
 
     @BeforeAll
@@ -51,20 +52,21 @@ class LedgerPerInstitutionTest {
         database = service.bean(JdbcClient.class);
         Scenario scenario = new Scenario(service.api());
         auditorOfTheDefault = service.api();
-        integrationOfTheOther = service.api().withKey(keyOfTheOtherInstitution());
+        // the other institution, a member: its first administrator audits it, its integration takes the steps
+        auditorOfTheOther = Members.register(Members.consortiumAdministrator(service.api()), OTHER, "Boston College");
+        Members.catalogLikeTheSeed(auditorOfTheOther, OTHER);
+        Scenario other = new Scenario(auditorOfTheOther);
         consortium = service.api().withKey(key("consortium-auditor", "[\"consortium:read\"]"));
 
         String ours = scenario.open(scenario.requester, CHANGE_ITEMS);
-        String theirs = open(integrationOfTheOther, scenario.colleague);
+        String theirs = open(other.api, other.colleague);
         for (String document : CHANGE_ITEMS_READINGS) {
             accepted(scenario.confirmReading(ours, scenario.requester, document));
-            accepted(integrationOfTheOther.post(
-                    "/tickets/" + theirs + "/readings", """
-                    {"documentId": "%s", "version": "1", "performedBy": "%s"}""".formatted(document, scenario.colleague)));
+            accepted(other.confirmReading(theirs, other.colleague, document));
         }
         accepted(scenario.request(ours, scenario.requester));
-        accepted(integrationOfTheOther.post("/tickets/" + theirs + "/request", """
-                {"supportTicketRef": "BC-1", "performedBy": "%s"}""".formatted(scenario.colleague)));
+        accepted(other.api.post("/tickets/" + theirs + "/request", """
+                {"supportTicketRef": "BC-1", "performedBy": "%s"}""".formatted(other.colleague)));
         AllSealed.await(database);
     }
 
@@ -75,7 +77,7 @@ class LedgerPerInstitutionTest {
 
     @Test
     void eachInstitutionsExportHoldsItsOwnEventsOnlyAndVerifiesOfflineAgainstItsOwnHead() throws Exception {
-        for (Api auditor : List.of(auditorOfTheDefault, integrationOfTheOther)) {
+        for (Api auditor : List.of(auditorOfTheDefault, auditorOfTheOther)) {
             JsonNode head = auditor.get("/ledger/head").body();
             String institution = head.get("institution").asText();
             String export = auditor.getText("/ledger/events");
@@ -110,21 +112,20 @@ class LedgerPerInstitutionTest {
 
     @Test
     void aPositionOfAnotherInstitutionsChainIsSimplyNotThere() throws Exception {
-        JsonNode theirs = integrationOfTheOther.get("/ledger/head").body();
+        JsonNode theirs = auditorOfTheOther.get("/ledger/head").body();
         JsonNode ours = auditorOfTheDefault.get("/ledger/head").body();
         assertThat(ours.get("position").asLong())
                 .as("the default institution's chain is the longer (the seed)")
                 .isGreaterThan(theirs.get("position").asLong());
         String ourPoint = ours.get("position").asLong() + ":" + ours.get("hash").asText();
 
-        JsonNode checked = integrationOfTheOther
-                .get("/ledger/verification?head=" + ourPoint)
-                .body();
+        JsonNode checked =
+                auditorOfTheOther.get("/ledger/verification?head=" + ourPoint).body();
         assertThat(checked.at("/firstBreak/reason").asText())
                 .as(
                         "a head of the default institution's chain is past the end of the other's: not found, nothing shown")
                 .contains("before the head recorded earlier");
-        assertThat(verifyOffline(integrationOfTheOther.getText("/ledger/events"), "--head=" + ourPoint)
+        assertThat(verifyOffline(auditorOfTheOther.getText("/ledger/events"), "--head=" + ourPoint)
                         .exit())
                 .isEqualTo(1);
     }
@@ -132,7 +133,7 @@ class LedgerPerInstitutionTest {
     @Test
     void theConsortiumReadsEveryInstitutionsHeadAndVerifiesTheWholeStore() {
         JsonNode heads = consortium.get("/consortium/ledger/head").body();
-        for (Api auditor : List.of(auditorOfTheDefault, integrationOfTheOther)) {
+        for (Api auditor : List.of(auditorOfTheDefault, auditorOfTheOther)) {
             JsonNode head = auditor.get("/ledger/head").body();
             assertThat(heads.get("institutions").findValuesAsText("institution"))
                     .contains(head.get("institution").asText());
@@ -168,7 +169,7 @@ class LedgerPerInstitutionTest {
     @Test
     void anEventOfOneInstitutionChangedInTheDatabaseBreaksItsChainAndTheConsortiumsNotTheOthers() throws Exception {
         // the other institution's request names its support ticket: it is made to name another
-        long globalIndex = eventOf(OTHER, "\"supportTicketRef\":\"BC-1\"");
+        long globalIndex = eventOf(OTHER, "\"supportTicketRef\":\"" + OTHER + "/BC-1\"");
         byte[] payload = database.sql("SELECT payload FROM DomainEventEntry WHERE globalIndex = ?")
                 .param(globalIndex)
                 .query((rs, n) -> rs.getBytes(1))
@@ -179,11 +180,11 @@ class LedgerPerInstitutionTest {
                 .params(changed.getBytes(StandardCharsets.UTF_8), globalIndex)
                 .update();
         try {
-            JsonNode theirs = integrationOfTheOther.get("/ledger/verification").body();
+            JsonNode theirs = auditorOfTheOther.get("/ledger/verification").body();
             assertThat(theirs.get("intact").asBoolean()).isFalse();
             assertThat(theirs.at("/firstBreak/globalIndex").asLong()).isEqualTo(globalIndex);
             assertThat(theirs.at("/firstBreak/reason").asText()).contains("its content does not match its seal");
-            assertThat(verifyOffline(integrationOfTheOther.getText("/ledger/events"))
+            assertThat(verifyOffline(auditorOfTheOther.getText("/ledger/events"))
                             .exit())
                     .isEqualTo(1);
 
@@ -221,7 +222,7 @@ class LedgerPerInstitutionTest {
 
     @Test
     void anInstitutionsNewestEventsCutOffAreFoundByTheConsortiumWithoutARecordedHead() {
-        JsonNode head = integrationOfTheOther.get("/ledger/head").body();
+        JsonNode head = auditorOfTheOther.get("/ledger/head").body();
         long last = head.get("globalIndex").asLong();
         database.sql("CREATE TABLE held AS SELECT * FROM DomainEventEntry WHERE globalIndex = ?")
                 .param(last)
@@ -247,7 +248,7 @@ class LedgerPerInstitutionTest {
                             OTHER)
                     .update();
 
-            assertThat(integrationOfTheOther
+            assertThat(auditorOfTheOther
                             .get("/ledger/verification")
                             .body()
                             .get("intact")
@@ -278,20 +279,6 @@ class LedgerPerInstitutionTest {
     }
 
     // --- the other institution's credential, the store's events, the offline verifier
-
-    /**
-     * An integration of another institution: registered by the administrator, then moved there in its lookup row (as
-     * the institutions registry will register it), so its commands and their events name that institution.
-     */
-    private static String keyOfTheOtherInstitution() {
-        String clientId = "ticketing-bc";
-        String key = key(
-                clientId, "[\"tickets:read\", \"tickets:write\", \"readings:write\", \"jobs:read\", \"audit:read\"]");
-        database.sql("UPDATE lookup_api_client SET institution = ? WHERE client_id = ?")
-                .params(OTHER, clientId)
-                .update();
-        return key;
-    }
 
     private static String key(String clientId, String operations) {
         Api.Response response = service.api().post("/api-clients", """

@@ -222,9 +222,12 @@ class AuthorizationMatrixTest {
                 || FILES.containsKey(pattern)
                 || pattern.startsWith("/read-models")
                 || pattern.startsWith("/institutions")
+                || pattern.startsWith("/consortium")
+                || (pattern.startsWith("/shared-jobs") && !pattern.endsWith("/adoption"))
                 || pattern.startsWith("/wiki-publication")) {
             return "admin";
         } else if (pattern.startsWith("/jobs")
+                || pattern.endsWith("/adoption")
                 || pattern.startsWith("/training-classes")
                 || pattern.endsWith("/sandbox-grant")
                 || pattern.endsWith("/sandbox-grant/alma")

@@ -17,9 +17,12 @@ public record SharedJobId(@JsonValue String value) {
         return new SharedJobId(value);
     }
 
-    /** The bare value: Axon uses it as the aggregate identifier. */
+    /**
+     * The aggregate identifier Axon keys its events by: apart from a job's of the same id, which shares the event
+     * store's one space of identifiers (no job id nor institution code holds a colon).
+     */
     @Override
     public String toString() {
-        return value;
+        return "shared-job:" + value;
     }
 }
