@@ -40,6 +40,7 @@ class RoomArchitectureTest {
     /** What each room offers the others; the rest of a room is its own. A room not named here offers nothing. */
     private static final Map<String, Set<String>> PORTS = Map.ofEntries(
             entry("alma", Set.of("SandboxRuns")),
+            entry("catalog", Set.of("SharedJobs")),
             entry("durability", Set.of("Durability", "GapsByIndex", "StoreCheckedCache")),
             entry("institution", Set.of("Institutions", "InstitutionWall")),
             entry("lookup", Set.of("LookupConfiguration")),

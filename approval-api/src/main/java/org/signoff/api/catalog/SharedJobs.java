@@ -25,10 +25,10 @@ import org.signoff.storage.Columns;
  */
 @Component
 @ProcessingGroup(LookupConfiguration.PROCESSING_GROUP)
-class SharedJobs {
+public class SharedJobs {
 
     /** A shared job as members see it, to adopt. */
-    record SharedJobView(String sharedJobId, int version, JobDefinition definition) {}
+    public record SharedJobView(String sharedJobId, int version, JobDefinition definition) {}
 
     private final JdbcClient jdbc;
 
@@ -36,7 +36,7 @@ class SharedJobs {
         this.jdbc = jdbc;
     }
 
-    Optional<SharedJobView> find(SharedJobId sharedJobId) {
+    public Optional<SharedJobView> find(SharedJobId sharedJobId) {
         return jdbc.sql("SELECT * FROM lookup_shared_job WHERE shared_job_id = ?")
                 .param(sharedJobId.value())
                 .query(SharedJobs::view)
@@ -47,6 +47,14 @@ class SharedJobs {
         return jdbc.sql("SELECT * FROM lookup_shared_job ORDER BY shared_job_id")
                 .query(SharedJobs::view)
                 .list();
+    }
+
+    /** The shared job a job (by its key) follows, if it was adopted from one. */
+    public Optional<SharedJobId> sharedJobOf(JobId job) {
+        return jdbc.sql("SELECT shared_job_id FROM lookup_shared_job_adoption WHERE job_key = ?")
+                .param(job.value())
+                .query((rs, n) -> SharedJobId.of(rs.getString(1)))
+                .optional();
     }
 
     /** A job following a shared job, and who adopted it. */

@@ -75,10 +75,14 @@ class InstitutionController {
     List<InstitutionView> list() {
         InstitutionCode home = institutions.defaultScope().code();
         return java.util.stream.Stream.concat(
-                        java.util.stream.Stream.of(new InstitutionView(home.value(), home.value(), true, false)),
+                        java.util.stream.Stream.of(new InstitutionView(
+                                home.value(), home.value(), true, institutions.sharesAnalytics(home))),
                         institutions.members().stream()
                                 .map(member -> new InstitutionView(
-                                        member.code().value(), member.name(), false, member.sharesAnalytics())))
+                                        member.code().value(),
+                                        member.name(),
+                                        false,
+                                        institutions.sharesAnalytics(member.code()))))
                 .toList();
     }
 }

@@ -16,6 +16,7 @@ import org.signoff.api.ApprovalProperties;
 import org.signoff.api.lookup.LookupConfiguration;
 import org.signoff.common.InstitutionCode;
 import org.signoff.common.InstitutionScope;
+import org.signoff.institution.api.AnalyticsSharingSet;
 import org.signoff.institution.api.InstitutionRegistered;
 import org.signoff.storage.Columns;
 
@@ -25,7 +26,7 @@ import org.signoff.storage.Columns;
 public class Institutions {
 
     /** A member institution as the registry shows it. */
-    public record Member(InstitutionCode code, String name, Instant registeredAt, boolean sharesAnalytics) {}
+    public record Member(InstitutionCode code, String name, Instant registeredAt) {}
 
     private final JdbcClient jdbc;
     private final InstitutionScope defaultScope;
@@ -77,10 +78,34 @@ public class Institutions {
 
     private static Member member(ResultSet rs, int row) throws SQLException {
         return new Member(
-                InstitutionCode.of(rs.getString("code")),
-                rs.getString("name"),
-                Columns.instant(rs, "registered_at"),
-                rs.getBoolean("shares_analytics"));
+                InstitutionCode.of(rs.getString("code")), rs.getString("name"), Columns.instant(rs, "registered_at"));
+    }
+
+    /** The institutions that share their numbers with the consortium, by code. */
+    public List<InstitutionScope> sharingAnalytics() {
+        return jdbc.sql("SELECT code FROM lookup_analytics_sharing WHERE shares ORDER BY code")
+                .query((rs, row) -> scopeOf(InstitutionCode.of(rs.getString(1))))
+                .list();
+    }
+
+    public boolean sharesAnalytics(InstitutionCode code) {
+        return jdbc.sql("SELECT shares FROM lookup_analytics_sharing WHERE code = ?")
+                .param(code.value())
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
+    @EventHandler
+    void on(AnalyticsSharingSet event) {
+        if (jdbc.sql("UPDATE lookup_analytics_sharing SET shares = ? WHERE code = ?")
+                        .params(event.shares(), event.code().value())
+                        .update()
+                == 0) {
+            jdbc.sql("INSERT INTO lookup_analytics_sharing (code, shares) VALUES (?, ?)")
+                    .params(event.code().value(), event.shares())
+                    .update();
+        }
     }
 
     @EventHandler

@@ -98,6 +98,9 @@ public final class EndpointRules {
             new Rule(PUT, "/shared-jobs/*", Operation.CONSORTIUM_WRITE),
             new Rule(GET, "/shared-jobs", Operation.JOBS_READ),
             new Rule(POST, "/shared-jobs/*/adoption", Operation.JOBS_WRITE),
+            new Rule(PUT, "/analytics-sharing", Operation.CLIENTS_WRITE),
+            new Rule(GET, "/analytics-sharing", Operation.CLIENTS_WRITE),
+            new Rule(GET, "/consortium/analytics", Operation.CONSORTIUM_READ),
             new Rule(POST, "/institutions", Operation.CONSORTIUM_WRITE),
             new Rule(GET, "/institutions", Operation.CONSORTIUM_READ));
 

@@ -23,7 +23,7 @@ class ConsortiumFlowTest {
     private record Member(String code, Api admin, Scenario people, String ticket) {}
 
     @Test
-    void aSharedJobAdoptedByThreeMembersFollowsTheConsortiumsNewReadingInEach() {
+    void aSharedJobAdoptedByThreeMembersFollowsTheConsortiumsNewReadingInEachAndTheirNumbersCompareWithoutAName() {
         Api defaultAdmin = RunningService.shared().api();
         Api consortium = Members.consortiumAdministrator(defaultAdmin);
         String shared = "shared-items-" + ProcessHandle.current().pid();
@@ -81,5 +81,51 @@ class ConsortiumFlowTest {
                     .as("its own notes, kept")
                     .isEqualTo("Ask the " + member.code() + " desk first");
         }
+
+        // each member shares its numbers; the consortium compares them, and nothing else crosses the wall
+        for (Member member : members) {
+            assertThat(member.admin()
+                            .put("/analytics-sharing", "{\"shares\": true}")
+                            .status())
+                    .isEqualTo(204);
+        }
+        Response analytics = consortium.get("/consortium/analytics");
+        assertThat(analytics.status()).as(analytics.body().toString()).isEqualTo(200);
+        JsonNode job = null;
+        for (JsonNode each : analytics.body().get("jobs")) {
+            if (each.get("sharedJobId").asText().equals(shared)) {
+                job = each;
+            }
+        }
+        assertThat(job).as(analytics.body().toString()).isNotNull();
+        assertThat(job.get("institutions").findValuesAsText("institution"))
+                .containsExactlyInAnyOrderElementsOf(
+                        members.stream().map(Member::code).toList());
+        job.get("institutions").forEach(institution -> {
+            assertThat(institution.get("opened").asLong()).isEqualTo(1);
+            assertThat(institution.get("completed").asLong()).isEqualTo(1);
+            assertThat(institution.get("signOffsInForce").asLong()).isEqualTo(1);
+            assertThat(institution.get("steps").findValuesAsText("step")).contains("AWAITING_REVIEW");
+        });
+        String everything = analytics.body().toString();
+        for (Member member : members) {
+            assertThat(everything)
+                    .as("no person, ticket or text of a member")
+                    .doesNotContain(member.people().requester, member.people().librarian, member.ticket(), "Amy")
+                    .doesNotContain("Ask the " + member.code());
+        }
+
+        assertThat(members.get(2)
+                        .admin()
+                        .put("/analytics-sharing", "{\"shares\": false}")
+                        .status())
+                .isEqualTo(204);
+        assertThat(consortium
+                        .get("/consortium/analytics")
+                        .body()
+                        .get("sharingInstitutions")
+                        .toString())
+                .doesNotContain(members.get(2).code())
+                .contains(members.get(0).code());
     }
 }
