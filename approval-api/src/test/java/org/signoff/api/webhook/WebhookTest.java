@@ -26,8 +26,6 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.signoff.api.testkit.Api;
@@ -43,7 +41,6 @@ import org.signoff.storage.Columns;
  * still gets every notification, each identified the same on every retry. A subscriber moves to a new secret without
  * losing a post.
  */
-@Execution(ExecutionMode.CONCURRENT) // services of its own, mostly waiting: beside the other classes
 class WebhookTest {
 
     private static final String SECRET = Receiver.SECRET;

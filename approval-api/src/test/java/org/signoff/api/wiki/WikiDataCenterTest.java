@@ -16,8 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import org.signoff.api.testkit.Api;
 import org.signoff.api.testkit.RunningService;
@@ -30,7 +28,6 @@ import org.signoff.api.testkit.ServiceProcess;
  * hand edit of a page that is all the engine's stops the publisher instead of being overwritten, until an
  * administrator publishes again.
  */
-@Execution(ExecutionMode.CONCURRENT) // services of its own, mostly waiting: beside the other classes
 class WikiDataCenterTest {
 
     private static final String TOKEN = "NjE2MzQ0-data-center-PAT-SECRET";

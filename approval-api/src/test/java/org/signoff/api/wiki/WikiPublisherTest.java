@@ -31,8 +31,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -48,7 +46,6 @@ import org.signoff.api.testkit.Scenario;
  * the section stays, lost markers stop it and say so, an outage and rate limiting are waited out, a rejected token
  * stops it, and the token is in no log line and no answer.
  */
-@Execution(ExecutionMode.CONCURRENT) // services of its own, mostly waiting: beside the other classes
 @ExtendWith(OutputCaptureExtension.class)
 class WikiPublisherTest {
 
