@@ -318,7 +318,7 @@ public final class Lookups
     }
 
     @Override
-    public Optional<TicketId> holder(String supportTicketRef) {
+    public Optional<TicketId> holder(String supportTicketRef, TicketId asking) {
         return Optional.ofNullable(supportTickets.get(supportTicketRef));
     }
 }

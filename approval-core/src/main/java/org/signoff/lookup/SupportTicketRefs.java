@@ -10,5 +10,6 @@ import org.signoff.ticket.api.TicketId;
  */
 public interface SupportTicketRefs {
 
-    Optional<TicketId> holder(String supportTicketRef);
+    /** The open ticket holding the reference among those of the asking ticket's institution. */
+    Optional<TicketId> holder(String supportTicketRef, TicketId asking);
 }

@@ -69,7 +69,8 @@ public class StaffMember {
     StaffMember(RegisterStaffMember command, StaffDirectory directory, PersonalDataVault vault) {
         Performers.withAnyRole(directory, command.performedBy(), Role.ADMIN);
         checkLiaison(command.roles(), command.liaisonUnits());
-        if (command.staffId().value().startsWith(StaffMemberErased.ERASED)) {
+        checkConsortiumRoles(command.staffId(), command.roles());
+        if (StaffMemberErased.isErased(command.staffId())) {
             throw Rejection.INVALID_DEFINITION.because(
                     "Staff ids starting with '" + StaffMemberErased.ERASED + "' name erased people");
         }
@@ -112,6 +113,7 @@ public class StaffMember {
         Performers.withAnyRole(directory, command.performedBy(), Role.ADMIN);
         requireHere();
         checkLiaison(command.roles(), command.liaisonUnits());
+        checkConsortiumRoles(command.staffId(), command.roles());
         if (roles.contains(Role.ADMIN)
                 && !command.roles().contains(Role.ADMIN)
                 && directory.administratorsAlongside(staffId) <= 1) {
@@ -223,6 +225,15 @@ public class StaffMember {
     private void requireHere() {
         if (left) {
             throw Rejection.STAFF_MEMBER_LEFT.because("'" + staffId + "' has left");
+        }
+    }
+
+    /** The consortium's roles are held in the default institution (whose keys have no prefix), the engine's own. */
+    private static void checkConsortiumRoles(StaffId person, Set<Role> roles) {
+        if ((roles.contains(Role.CONSORTIUM_ADMIN) || roles.contains(Role.CONSORTIUM_ANALYST))
+                && !InstitutionScope.prefixOf(person.value()).isEmpty()) {
+            throw Rejection.INVALID_DEFINITION.because(
+                    "The consortium's roles are held in the default institution, the one that runs the engine");
         }
     }
 

@@ -209,7 +209,7 @@ public class SignOffTicket {
             throw Rejection.READINGS_NOT_CONFIRMED.because("Confirm these readings first: " + unread);
         }
         List<AttendedClass> attended = attendedClasses(training);
-        refs.holder(command.supportTicketRef())
+        refs.holder(command.supportTicketRef(), ticketId)
                 .filter(other -> !other.equals(ticketId))
                 .ifPresent(other -> {
                     throw Rejection.SUPPORT_TICKET_REF_IN_USE.because(

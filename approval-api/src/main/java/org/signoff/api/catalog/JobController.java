@@ -28,6 +28,7 @@ import org.signoff.api.catalog.JobRequests.Retire;
 import org.signoff.api.command.Commands;
 import org.signoff.api.input.Cursor;
 import org.signoff.api.input.Pages;
+import org.signoff.api.problem.Problems;
 import org.signoff.api.readmodel.ReadYourWrites;
 import org.signoff.catalog.api.ChangeJob;
 import org.signoff.catalog.api.JobId;
@@ -128,6 +129,10 @@ class JobController {
             @RequestParam(defaultValue = "false") boolean includeRetired,
             @RequestParam(defaultValue = Pages.DEFAULT_LIMIT) @Min(1) @Max(Pages.MAX_LIMIT) int limit,
             @RequestParam(required = false) Cursor after) {
+        if (after != null && !commands.ids().owns(after.key())) {
+            // the page after another institution's job would tell where that job stands
+            throw Problems.badRequest("INVALID_REQUEST", "Not a cursor of this list");
+        }
         List<JobView> page = queries.query(
                         new ListJobsQuery(commands.ids(), includeRetired, after == null ? null : after.key(), limit),
                         ResponseTypes.multipleInstancesOf(JobView.class))

@@ -8,6 +8,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import org.signoff.common.InstitutionScope;
 import org.signoff.common.Rejection;
 import org.signoff.lookup.SupportTicketRefs;
 import org.signoff.ticket.api.JobAccessRequested;
@@ -16,7 +17,10 @@ import org.signoff.ticket.api.TicketId;
 import org.signoff.ticket.api.TicketLifecycle;
 import org.signoff.ticket.api.TicketStatus;
 
-/** Table {@code lookup_support_ticket_ref}: the open ticket of each support ticket; the primary key keeps it one. */
+/**
+ * Table {@code lookup_open_support_ticket_ref}: the open ticket of each support ticket of an institution; the primary
+ * key keeps it one within the institution.
+ */
 @Component
 @ProcessingGroup(LookupConfiguration.PROCESSING_GROUP)
 class SupportTicketRefLookup implements SupportTicketRefs {
@@ -28,9 +32,10 @@ class SupportTicketRefLookup implements SupportTicketRefs {
     }
 
     @Override
-    public Optional<TicketId> holder(String supportTicketRef) {
-        return jdbc.sql("SELECT ticket_id FROM lookup_support_ticket_ref WHERE support_ticket_ref = ?")
-                .param(supportTicketRef)
+    public Optional<TicketId> holder(String supportTicketRef, TicketId asking) {
+        return jdbc.sql("SELECT ticket_id FROM lookup_open_support_ticket_ref WHERE institution = ? "
+                        + "AND support_ticket_ref = ?")
+                .params(InstitutionScope.prefixOf(asking.value()), supportTicketRef)
                 .query(String.class)
                 .optional()
                 .map(TicketId::of);
@@ -39,8 +44,12 @@ class SupportTicketRefLookup implements SupportTicketRefs {
     @EventHandler
     void on(JobAccessRequested event) {
         try {
-            jdbc.sql("INSERT INTO lookup_support_ticket_ref (support_ticket_ref, ticket_id) VALUES (?, ?)")
-                    .params(event.supportTicketRef(), event.ticketId().value())
+            jdbc.sql("INSERT INTO lookup_open_support_ticket_ref (institution, support_ticket_ref, ticket_id) "
+                            + "VALUES (?, ?, ?)")
+                    .params(
+                            InstitutionScope.prefixOf(event.ticketId().value()),
+                            event.supportTicketRef(),
+                            event.ticketId().value())
                     .update();
         } catch (DuplicateKeyException raceLost) {
             // two tickets named the same support ticket at once: the other one committed first
@@ -53,7 +62,7 @@ class SupportTicketRefLookup implements SupportTicketRefs {
     void on(TicketEvent event) {
         TicketLifecycle.statusSetBy(event)
                 .filter(TicketStatus::closed)
-                .ifPresent(closed -> jdbc.sql("DELETE FROM lookup_support_ticket_ref WHERE ticket_id = ?")
+                .ifPresent(closed -> jdbc.sql("DELETE FROM lookup_open_support_ticket_ref WHERE ticket_id = ?")
                         .param(event.ticketId().value())
                         .update());
     }

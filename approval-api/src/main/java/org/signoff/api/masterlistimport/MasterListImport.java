@@ -26,6 +26,7 @@ import org.signoff.api.command.Commands;
 import org.signoff.api.command.GroupedSends;
 import org.signoff.api.ids.TimeOrderedIds;
 import org.signoff.api.input.CsvFiles;
+import org.signoff.api.input.Identifier;
 import org.signoff.api.masterlist.MasterListExports;
 import org.signoff.api.security.Callers;
 import org.signoff.catalog.api.JobDefinition;
@@ -538,6 +539,13 @@ class MasterListImport {
                         .findFirst()
                         .orElseThrow(() -> new NotAMasterList(
                                 line, "no job '" + (jobId.isEmpty() ? jobName : jobId) + "' in scope '" + scope + "'"));
+                for (String column : List.of("staff_id", "approved_by")) {
+                    String id = field(record, column);
+                    if (!id.isEmpty() && !id.matches(Identifier.SYNTAX)) {
+                        throw new NotAMasterList(
+                                line, column + " '" + id + "' is not a staff id: 1 to 100 of a-z 0-9 . _ -");
+                    }
+                }
                 planned.add(new Planned(
                         line,
                         job,

@@ -19,6 +19,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
 import org.signoff.catalog.api.JobId;
+import org.signoff.common.InstitutionScope;
 import org.signoff.lookup.CatalogEntry;
 import org.signoff.lookup.JobCatalog;
 import org.signoff.projections.ticket.api.FindTicketQuery;
@@ -54,6 +55,9 @@ class TicketMeters {
     @EventHandler
     void on(TicketEvent event, @Timestamp Instant at) {
         String ticket = event.ticketId().value();
+        if (!InstitutionScope.prefixOf(ticket).isEmpty()) {
+            return; // the engine's meters are its operators', the default institution's: a member's are its own
+        }
         if (event instanceof SignOffMigrated migrated) {
             String scope = scopeOf(migrated.jobId());
             afterCommit(() -> tickets(scope, "migrated").increment());

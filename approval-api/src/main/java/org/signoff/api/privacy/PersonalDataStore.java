@@ -67,8 +67,11 @@ class PersonalDataStore implements PersonalDataVault {
     public void storeAlmaPrimaryId(StaffId staffId, String almaPrimaryId) {
         int rows;
         try {
+            // a member's person's login is kept under the member's prefix: unique within each institution's Alma
             rows = jdbc.sql("UPDATE personal_data SET alma_primary_id = ? WHERE staff_id = ?")
-                    .params(almaPrimaryId, staffId.value())
+                    .params(
+                            almaPrimaryId == null ? null : InstitutionScope.prefixOf(staffId.value()) + almaPrimaryId,
+                            staffId.value())
                     .update();
         } catch (DuplicateKeyException takenMeanwhile) {
             // the aggregate looked first; this is someone else given the same login at the same moment
@@ -85,7 +88,9 @@ class PersonalDataStore implements PersonalDataVault {
                 .param(staffId.value())
                 .query(String.class)
                 .optional()
-                .filter(java.util.Objects::nonNull);
+                .filter(java.util.Objects::nonNull)
+                .map(kept -> kept.substring(
+                        InstitutionScope.prefixOf(staffId.value()).length()));
     }
 
     @Override
@@ -93,7 +98,10 @@ class PersonalDataStore implements PersonalDataVault {
         return jdbc
                 .sql("SELECT staff_id FROM personal_data WHERE LOWER(alma_primary_id) = LOWER(?) AND "
                         + InstitutionScope.keysOf("staff_id") + " ORDER BY staff_id")
-                .params(almaPrimaryId, InstitutionScope.keysLike(keysPrefix), InstitutionScope.keysNotLike(keysPrefix))
+                .params(
+                        keysPrefix + almaPrimaryId,
+                        InstitutionScope.keysLike(keysPrefix),
+                        InstitutionScope.keysNotLike(keysPrefix))
                 .query(String.class)
                 .list()
                 .stream()

@@ -31,7 +31,7 @@ public final class PseudonymousStaffIds extends SimpleModule {
             @Override
             public StaffId deserialize(JsonParser json, DeserializationContext context) throws IOException {
                 String stored = json.getValueAsString();
-                return stored.startsWith(Pseudonyms.PREFIX) ? pseudonyms.staffOf(stored) : StaffId.of(stored);
+                return Pseudonyms.isPseudonym(stored) ? pseudonyms.staffOf(stored) : StaffId.of(stored);
             }
         });
     }

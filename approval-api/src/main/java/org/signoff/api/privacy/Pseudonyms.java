@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import org.signoff.common.InstitutionScope;
 import org.signoff.staff.api.StaffId;
 import org.signoff.staff.api.StaffMemberErased;
 
@@ -40,15 +41,17 @@ public class Pseudonyms implements SmartInitializingSingleton {
 
     /** The person's pseudonym, made (in the current transaction) when first asked for. */
     public String of(StaffId staffId) {
-        if (staffId.value().startsWith(ERASED)) {
-            return PREFIX + staffId.value().substring(ERASED.length());
+        String institution = InstitutionScope.prefixOf(staffId.value());
+        if (StaffMemberErased.isErased(staffId)) {
+            return institution + PREFIX + staffId.value().substring(institution.length() + ERASED.length());
         }
         String known = pseudonyms.get(staffId);
         if (known != null) {
             return known;
         }
         String pseudonym = find(staffId).orElseGet(() -> {
-            String made = PREFIX + HexFormat.of().formatHex(bytes());
+            // a member's person's pseudonym is the member's too: so is the name they show under once erased
+            String made = institution + PREFIX + HexFormat.of().formatHex(bytes());
             // a person already in the directory (registered before pseudonyms) keeps their history's key
             jdbc.sql("INSERT INTO staff_pseudonym (pseudonym, staff_id, legacy) SELECT ?, ?, "
                             + "EXISTS (SELECT 1 FROM lookup_staff WHERE staff_id = ?)")
@@ -88,6 +91,11 @@ public class Pseudonyms implements SmartInitializingSingleton {
                 .query(String.class)
                 .optional()
                 .orElse(staffId.value());
+    }
+
+    /** Whether a value the event store holds for a person is a pseudonym (a member's begins with its prefix). */
+    public static boolean isPseudonym(String stored) {
+        return stored.startsWith(PREFIX, InstitutionScope.prefixOf(stored).length());
     }
 
     /** The name an erased person shows under. */

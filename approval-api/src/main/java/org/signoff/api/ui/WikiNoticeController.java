@@ -6,6 +6,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
+import org.signoff.api.security.Callers;
 import org.signoff.api.wiki.WikiPublicationStatus;
 
 /** The master list page's notice that the wiki page is no longer kept, and why; empty while it is. */
@@ -16,13 +17,19 @@ class WikiNoticeController {
 
     private final WikiPublicationStatus wiki;
 
-    WikiNoticeController(WikiPublicationStatus wiki) {
+    private final Callers callers;
+
+    WikiNoticeController(WikiPublicationStatus wiki, Callers callers) {
         this.wiki = wiki;
+        this.callers = callers;
     }
 
+    /** The wiki page is the default institution's: a member's master list has no notice of it. */
     @GetMapping("/wiki-notice")
     String wikiNotice(Model model) {
-        model.addAttribute("stoppedBecause", wiki.stoppedBecause().orElse(null));
+        model.addAttribute(
+                "stoppedBecause",
+                callers.ids().isDefault() ? wiki.stoppedBecause().orElse(null) : null);
         return "ui/wiki-notice :: wiki-notice";
     }
 }

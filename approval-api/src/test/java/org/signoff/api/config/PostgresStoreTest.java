@@ -14,7 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.signoff.api.testkit.Api;
 import org.signoff.api.testkit.Concurrently;
+import org.signoff.api.testkit.Members;
 import org.signoff.api.testkit.ReadModels;
 import org.signoff.api.testkit.RunningService;
 import org.signoff.api.testkit.Scenario;
@@ -37,6 +39,37 @@ class PostgresStoreTest {
                     .as("a supported PostgreSQL major version")
                     .isGreaterThanOrEqualTo(170000);
         }
+    }
+
+    /**
+     * The institutions' walls in PostgreSQL's SQL (the keys' LIKE filters, the classes of each institution's jobs):
+     * two members and the default institution each see their own only.
+     */
+    private static void membersAreWalledOffOnPostgres(Api defaultAdmin) {
+        Api consortium = Members.consortiumAdministrator(defaultAdmin);
+        Api first = Members.register(consortium, "PG_ONE", "First member");
+        Api second = Members.register(consortium, "PG_TWO", "Second member");
+        Members.catalogLikeTheSeed(first, "PG_ONE");
+        Scenario members = new Scenario(first);
+        String ticket = members.open(members.requester, CHANGE_ITEMS);
+
+        assertThat(first.get("/jobs").body().findValuesAsText("jobId")).containsExactly(CHANGE_ITEMS);
+        assertThat(first.get("/tickets").body().findValuesAsText("ticketId")).containsExactly(ticket);
+        assertThat(first.get("/staff?limit=1000").body().findValuesAsText("staffId"))
+                .contains("admin", members.requester)
+                .allSatisfy(id -> assertThat(id).doesNotContain("/"));
+        assertThat(members.api
+                        .get("/work-queue?staffId=" + members.requester)
+                        .body()
+                        .toString())
+                .as("the member's ticket waits on its own readings, not on another institution's classes")
+                .contains(ticket)
+                .doesNotContain("Introduction to Alma");
+        assertThat(first.get("/statistics").status()).isEqualTo(200);
+        assertThat(second.get("/tickets").body().findValuesAsText("ticketId")).isEmpty();
+        assertThat(second.get("/jobs").body().findValuesAsText("jobId")).isEmpty();
+        assertThat(defaultAdmin.get("/staff?limit=1000").body().findValuesAsText("staffId"))
+                .doesNotContain(members.requester);
     }
 
     @AfterAll
@@ -99,6 +132,7 @@ class PostgresStoreTest {
             assertThat(verified.get("intact").asBoolean())
                     .as("every event sealed on PostgreSQL, and the chain holds: %s", verified)
                     .isTrue();
+            membersAreWalledOffOnPostgres(service.api());
 
             // each read model rebuilt beside the live one (tables made from PostgreSQL's metadata) and swapped in
             org.springframework.jdbc.core.simple.JdbcClient jdbc =

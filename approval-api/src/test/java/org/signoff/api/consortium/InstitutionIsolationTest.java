@@ -252,6 +252,29 @@ class InstitutionIsolationTest {
                 .isFalse();
     }
 
+    @Test
+    void aMembersErasedPersonIsStillTheMembersAndNothingOfTheDefaultInstitutions() {
+        Institution member = members.get(3);
+        String leaving = member.people().colleague;
+        Scenario.accepted(member.admin().post("/staff/" + leaving + "/departure", "{\"reason\": \"moved on\"}"));
+        String erasedAs = Scenario.accepted(member.admin().post("/staff/" + leaving + "/erasure", "{}"))
+                .get("erasedAs")
+                .asText();
+
+        assertThat(erasedAs).startsWith("erased-");
+        member.admin()
+                .await(
+                        "/staff?limit=1000",
+                        staff -> staff.findValuesAsText("staffId").contains(erasedAs));
+        assertThat(member.admin().get("/staff/" + erasedAs + "/history").status())
+                .isEqualTo(200);
+        assertThat(defaultAdmin.get("/staff?limit=1000").body().findValuesAsText("staffId"))
+                .doesNotContain(erasedAs);
+        assertThat(defaultAdmin.get("/staff/" + erasedAs).status()).isEqualTo(404);
+        assertThat(defaultAdmin.get("/staff/" + erasedAs + "/history").body().toString())
+                .doesNotContain(member.code());
+    }
+
     /** A new ticket of the person's, its readings confirmed, requested under the support ticket {@code ref}. */
     private static Response requested(Institution institution, String person, String ref) {
         Scenario people = institution.people();

@@ -1,5 +1,7 @@
 package org.signoff.staff.api;
 
+import org.signoff.common.InstitutionScope;
+
 /**
  * A person's personal data was erased: who they were is gone, their pseudonym stays (it shows as
  * {@code erased-…} wherever they appear). It records who erased them, and when (the event's time); nothing of what
@@ -10,9 +12,20 @@ public record StaffMemberErased(String pseudonym, StaffId performedBy) {
     /** How the names of erased people begin; no one else's staff id does. */
     public static final String ERASED = "erased-";
 
-    /** What a pseudonym ({@code ~} and hex digits) shows as once its person is erased: {@code erased-} and the digits. */
+    /**
+     * What a pseudonym ({@code ~} and hex digits, after its institution's prefix for a member's person) shows as once
+     * its person is erased: {@code erased-} and the digits, in the same institution (a member's erased person is
+     * still the member's, never the default institution's).
+     */
     public static StaffId erasedAs(String pseudonym) {
-        return StaffId.of(ERASED + pseudonym.substring(1));
+        String institution = InstitutionScope.prefixOf(pseudonym);
+        return StaffId.of(institution + ERASED + pseudonym.substring(institution.length() + 1));
+    }
+
+    /** Whether a staff id is the name of an erased person, in whichever institution. */
+    public static boolean isErased(StaffId staffId) {
+        String institution = InstitutionScope.prefixOf(staffId.value());
+        return staffId.value().startsWith(ERASED, institution.length());
     }
 
     /** The name the erased person shows under from now on. */
