@@ -3,6 +3,7 @@ package org.signoff.api.deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.signoff.api.testkit.Scenario.accepted;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.signoff.api.testkit.Api;
 import org.signoff.api.testkit.Receiver;
@@ -76,7 +78,14 @@ class DeadlineTest {
             assertThat(scenario.reportTest(ticket, scenario.requester).status())
                     .as("the grant lapsed: no test without a new one")
                     .isEqualTo(409);
-
+            assertThat(service.bean(JdbcClient.class)
+                            .sql("SELECT metaData FROM DomainEventEntry WHERE aggregateIdentifier = ? "
+                                    + "AND payloadType LIKE '%ReminderIssued'")
+                            .param(ticket)
+                            .query((rs, n) -> new String(rs.getBytes(1), StandardCharsets.UTF_8))
+                            .single())
+                    .as("a deadline's events are of the institution of the step that set it (its ledger chain)")
+                    .contains("\"institution\":\"DEFAULT\"");
             admin.await("/webhooks/lts-jira/deliveries", log -> log.size() == 2);
             Receiver.awaitPosts(() -> notifications, 2, Duration.ofSeconds(10));
             assertThat(notifications)
