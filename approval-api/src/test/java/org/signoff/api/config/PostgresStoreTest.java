@@ -53,9 +53,15 @@ class PostgresStoreTest {
         Scenario members = new Scenario(first);
         String ticket = members.open(members.requester, CHANGE_ITEMS);
 
-        assertThat(first.get("/jobs").body().findValuesAsText("jobId")).containsExactly(CHANGE_ITEMS);
-        assertThat(first.get("/tickets").body().findValuesAsText("ticketId")).containsExactly(ticket);
-        assertThat(first.get("/staff?limit=1000").body().findValuesAsText("staffId"))
+        // the read models follow the commands within moments
+        assertThat(first.await("/jobs", jobs -> !jobs.isEmpty()).findValuesAsText("jobId"))
+                .containsExactly(CHANGE_ITEMS);
+        assertThat(first.await("/tickets", tickets -> !tickets.isEmpty()).findValuesAsText("ticketId"))
+                .containsExactly(ticket);
+        assertThat(first.await(
+                                "/staff?limit=1000",
+                                staff -> staff.findValuesAsText("staffId").contains(members.requester))
+                        .findValuesAsText("staffId"))
                 .contains("admin", members.requester)
                 .allSatisfy(id -> assertThat(id).doesNotContain("/"));
         assertThat(members.api

@@ -52,8 +52,11 @@ class ConsortiumFlowTest {
             assertThat(job.get("notes").asText())
                     .as("its own notes")
                     .isEqualTo("Ask the " + member.code() + " desk first");
-            assertThat(member.admin().get("/master-list?jobId=" + shared).body().toString())
-                    .contains(member.people().requester)
+            assertThat(member.admin()
+                            .await(
+                                    "/master-list?jobId=" + shared,
+                                    list -> list.toString().contains(member.people().requester))
+                            .toString())
                     .doesNotContain(
                             members.get(0) == member
                                     ? members.get(1).people().requester
