@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -509,6 +510,13 @@ public final class FlowBenchmark {
             }
         }
         return fallback;
+    }
+
+    static Optional<String> stringArg(String[] args, String prefix) {
+        return Stream.of(args)
+                .filter(arg -> arg.startsWith(prefix))
+                .map(arg -> arg.substring(prefix.length()))
+                .findFirst();
     }
 
     static void deleteRecursively(Path dir) throws IOException {
