@@ -98,10 +98,14 @@ public final class FlowBenchmark {
             LedgerBenchmark.run(args);
             System.exit(0);
         }
-        if (args.length > 0 && args[0].equals("cluster")) {
+        if (args.length > 0 && (args[0].equals("cluster") || args[0].equals("consortium"))) {
             int status = 0;
             try {
-                ClusterBenchmark.run(args);
+                if (args[0].equals("cluster")) {
+                    ClusterBenchmark.run(args);
+                } else {
+                    ConsortiumBenchmark.run(args);
+                }
             } catch (Exception failed) {
                 System.out.println("FAILED: " + failed);
                 failed.printStackTrace(System.out);
