@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -466,9 +467,13 @@ final class ConsortiumBenchmark {
                         .formatted(institutions.get(i).code(), listed, onList[i]));
             }
         }
-        System.out.printf(
-                "checked: each institution's master list holds its own %s flows, none of another's%n",
-                institutionCount == 1 ? String.valueOf(onList[0]) : onList[0] + "–" + onList[institutionCount - 1]);
+        System.out.println(
+                institutionCount == 1
+                        ? "checked: the master list holds the %d flows' people".formatted(onList[0])
+                        : "checked: each member's master list holds its own %d–%d flows, none of another's"
+                                .formatted(
+                                        Arrays.stream(onList).min().orElse(0),
+                                        Arrays.stream(onList).max().orElse(0)));
     }
 
     private boolean onMasterList(Institution institution, String requester) throws Exception {
