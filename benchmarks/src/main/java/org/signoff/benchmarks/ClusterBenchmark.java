@@ -1,7 +1,6 @@
 package org.signoff.benchmarks;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -81,16 +80,18 @@ final class ClusterBenchmark {
         int flows = FlowBenchmark.intArg(args, "--flows=", 1000);
         int threads = FlowBenchmark.intArg(args, "--threads=", 64);
         int warmup = FlowBenchmark.intArg(args, "--warmup=", 200);
-        Optional<String> urls = stringArg(args, "--urls=");
+        Optional<String> urls = FlowBenchmark.stringArg(args, "--urls=");
         if (urls.isPresent()) {
-            String adminKey = stringArg(args, "--admin-key=")
+            String adminKey = FlowBenchmark.stringArg(args, "--admin-key=")
                     .orElseThrow(() -> new IllegalArgumentException("--urls needs --admin-key"));
             new ClusterBenchmark(List.of(urls.get().split(",")), byTicket(args))
                     .measureAndCheck(adminKey, flows, threads, warmup, List.of());
             return;
         }
         int count = FlowBenchmark.intArg(args, "--nodes=", 3);
-        boolean h2 = stringArg(args, "--database=").orElse("postgresql").equals("h2");
+        boolean h2 = FlowBenchmark.stringArg(args, "--database=")
+                .orElse("postgresql")
+                .equals("h2");
         if (h2 && count != 1) {
             throw new IllegalArgumentException("an H2 file is one process's: --database=h2 runs --nodes=1");
         }
@@ -118,65 +119,15 @@ final class ClusterBenchmark {
         }
     }
 
-    /**
-     * Starts the nodes as users run the packaged service, each on its own port and data directory, on the database
-     * given or, without one, on the embedded H2 file default; measures; then stops them.
-     */
+    /** Starts the nodes as users run the packaged service ({@link PackagedService}), measures, then stops them. */
     private static void startNodesAndMeasure(
             String[] args, int count, Path dir, Optional<String> datasourceUrl, int flows, int threads, int warmup)
             throws Exception {
-        Path jar = stringArg(args, "--jar=").map(Path::of).orElseGet(ClusterBenchmark::packagedService);
-        List<String> javaOptions = List.of(
-                stringArg(args, "--node-java-opts=").orElse("-Xmx512m").trim().split("\\s+"));
-        String secret = UUID.randomUUID().toString().replace("-", "");
-        List<Process> processes = new ArrayList<>();
-        List<String> bases = new ArrayList<>();
-        try {
-            for (int n = 1; n <= count; n++) {
-                int port = freePort();
-                Path data = Files.createDirectories(dir.resolve("node-" + n));
-                List<String> command = new ArrayList<>(List.of(javaCommand()));
-                command.addAll(javaOptions);
-                command.addAll(List.of(
-                        "-jar",
-                        jar.toString(),
-                        "--server.port=" + port,
-                        "--approval.data-dir=" + data,
-                        "--approval.security.initial-admin-key=" + secret,
-                        "--logging.level.root=WARN"));
-                datasourceUrl.ifPresent(url -> command.add("--spring.datasource.url=" + url));
-                Stream.of(args)
-                        .filter(arg -> arg.startsWith("--approval.") || arg.startsWith("--axon."))
-                        .forEach(command::add); // the nodes' own settings, e.g. --approval.aggregate-cache=false
-                processes.add(new ProcessBuilder(command)
-                        .redirectErrorStream(true)
-                        .redirectOutput(data.resolve("node.log").toFile())
-                        .start());
-                bases.add("http://localhost:" + port);
-            }
-            ClusterBenchmark benchmark = new ClusterBenchmark(bases, byTicket(args));
-            for (int n = 0; n < count; n++) {
-                benchmark.awaitHealthy(bases.get(n), processes.get(n));
-            }
-            System.out.printf(
-                    "%nnodes: %s on %s, %s%n",
-                    String.join(" ", javaOptions),
-                    datasourceUrl.isPresent() ? "PostgreSQL" : "their H2 file",
-                    Optional.ofNullable(System.getenv("MALLOC_ARENA_MAX"))
-                            .map(arenas -> "MALLOC_ARENA_MAX=" + arenas)
-                            .orElse("MALLOC_ARENA_MAX not set"));
-            benchmark.measureAndCheck("initial-admin." + secret, flows, threads, warmup, processes);
-            for (int n = 0; n < count; n++) {
-                String pid = String.valueOf(processes.get(n).pid());
-                System.out.printf(
-                        "node %d resident: %s MiB, at its peak %s MiB%n",
-                        n + 1, FlowBenchmark.residentMiB(pid, "VmRSS"), FlowBenchmark.residentMiB(pid, "VmHWM"));
-            }
-        } finally {
-            processes.forEach(Process::destroy);
-            for (Process process : processes) {
-                process.waitFor();
-            }
+        try (PackagedService service = PackagedService.start(args, count, dir, datasourceUrl)) {
+            System.out.printf("%nnodes: %s%n", service.describe());
+            new ClusterBenchmark(service.bases(), byTicket(args))
+                    .measureAndCheck(service.adminKey(), flows, threads, warmup, service.processes());
+            service.printResident();
         }
     }
 
@@ -197,7 +148,7 @@ final class ClusterBenchmark {
         List<String> measured = requesters("c", flows, threads);
         runFlows(warm, threads);
         answeredBy.clear();
-        long cpuBefore = cpuNanos(processes);
+        long cpuBefore = PackagedService.cpuNanos(processes);
         long start = System.nanoTime();
         Latencies latencies = new Latencies();
         List<String> tickets = runFlows(measured, threads, latencies);
@@ -215,7 +166,8 @@ final class ClusterBenchmark {
             } while (onMasterList() < warmup + flows);
             lag = (System.nanoTime() - start) / 1e9 - seconds;
         }
-        double cpuMsPerFlow = processes.isEmpty() ? Double.NaN : (cpuNanos(processes) - cpuBefore) / 1e6 / flows;
+        double cpuMsPerFlow =
+                processes.isEmpty() ? Double.NaN : (PackagedService.cpuNanos(processes) - cpuBefore) / 1e6 / flows;
         Object[] figures = {
             flows / seconds,
             flows * COMMANDS_PER_FLOW / seconds,
@@ -342,26 +294,16 @@ final class ClusterBenchmark {
     private String flow(String requester, Latencies latencies) throws Exception {
         int home = Math.floorMod(requester.hashCode(), nodes.size());
         IntSupplier to = byTicket ? () -> home : this::random;
+        SignOffRequests.Request open = SignOffRequests.open("bench-job-" + suffix, requester);
         String ticket = latencies
-                .time(() -> send(to.getAsInt(), "/tickets", """
-                        {"jobId": "bench-job-%s", "performedBy": "%s"}""".formatted(suffix, requester)))
+                .time(() -> send(to.getAsInt(), open.path(), open.body()))
                 .headers()
                 .firstValue("Location")
                 .orElseThrow();
-        latencies.time(() -> send(to.getAsInt(), ticket + "/readings", """
-                {"documentId": "bench-doc", "version": "1", "performedBy": "%s"}""".formatted(requester)));
-        latencies.time(() -> send(to.getAsInt(), ticket + "/request", """
-                {"supportTicketRef": "LTS-%s", "performedBy": "%s"}""".formatted(requester, requester)));
-        latencies.time(() -> send(to.getAsInt(), ticket + "/sandbox-grant", """
-                {"trainingMaterials": ["training"], "performedBy": "librarian-%s"}""".formatted(suffix)));
-        latencies.time(() -> send(to.getAsInt(), ticket + "/sandbox-test", """
-                {"jobInstanceRef": "job-1", "recordsProcessed": 10, "outcome": "SUCCEEDED", "performedBy": "%s"}""".formatted(requester)));
-        latencies.time(() -> send(to.getAsInt(), ticket + "/approval", """
-                {"roleUpdateNeeded": true, "performedBy": "librarian-%s"}""".formatted(suffix)));
-        latencies.time(() -> send(to.getAsInt(), ticket + "/role-request", """
-                {"formRef": "FORM-1", "performedBy": "liaison-%s"}""".formatted(suffix)));
-        latencies.time(() -> send(to.getAsInt(), ticket + "/role-update", """
-                {"performedBy": "support-%s"}""".formatted(suffix)));
+        for (SignOffRequests.Request step : SignOffRequests.steps(
+                ticket, requester, "librarian-" + suffix, "liaison-" + suffix, "support-" + suffix)) {
+            latencies.time(() -> send(to.getAsInt(), step.path(), step.body()));
+        }
         lastAnswered.set(requester);
         return ticket;
     }
@@ -458,67 +400,8 @@ final class ClusterBenchmark {
         return list.findValues("staffId").size();
     }
 
-    private void awaitHealthy(String base, Process process) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(base + " ended while starting: see its node.log");
-            }
-            try {
-                if (http.send(
-                                        HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
-                                                .build(),
-                                        HttpResponse.BodyHandlers.discarding())
-                                .statusCode()
-                        == 200) {
-                    return;
-                }
-            } catch (IOException starting) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException(base + " did not start");
-    }
-
-    private static long cpuNanos(List<Process> processes) {
-        return processes.stream()
-                .mapToLong(process ->
-                        process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
-                .sum();
-    }
-
-    /** The service as it is packaged: {@code approval-api/target/approval-api-*-exec.jar} under the directory. */
-    private static Path packagedService() {
-        try (Stream<Path> files = Files.list(Path.of("approval-api", "target"))) {
-            return files.filter(file -> file.getFileName().toString().matches("approval-api-.*-exec\\.jar"))
-                    .findFirst()
-                    .orElseThrow();
-        } catch (IOException | RuntimeException notBuilt) {
-            throw new IllegalStateException(
-                    "run from the repository after mvn package, or give --jar=the service's -exec.jar", notBuilt);
-        }
-    }
-
-    private static String javaCommand() {
-        return ProcessHandle.current().info().command().orElse("java");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     /** {@code --route=ticket}: every command of a flow to one node, as a load balancer routing by ticket would. */
     private static boolean byTicket(String[] args) {
-        return stringArg(args, "--route=").orElse("random").equals("ticket");
-    }
-
-    private static Optional<String> stringArg(String[] args, String prefix) {
-        return Stream.of(args)
-                .filter(arg -> arg.startsWith(prefix))
-                .map(arg -> arg.substring(prefix.length()))
-                .findFirst();
+        return FlowBenchmark.stringArg(args, "--route=").orElse("random").equals("ticket");
     }
 }

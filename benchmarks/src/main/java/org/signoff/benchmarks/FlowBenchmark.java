@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -97,10 +98,14 @@ public final class FlowBenchmark {
             LedgerBenchmark.run(args);
             System.exit(0);
         }
-        if (args.length > 0 && args[0].equals("cluster")) {
+        if (args.length > 0 && (args[0].equals("cluster") || args[0].equals("consortium"))) {
             int status = 0;
             try {
-                ClusterBenchmark.run(args);
+                if (args[0].equals("cluster")) {
+                    ClusterBenchmark.run(args);
+                } else {
+                    ConsortiumBenchmark.run(args);
+                }
             } catch (Exception failed) {
                 System.out.println("FAILED: " + failed);
                 failed.printStackTrace(System.out);
@@ -509,6 +514,13 @@ public final class FlowBenchmark {
             }
         }
         return fallback;
+    }
+
+    static Optional<String> stringArg(String[] args, String prefix) {
+        return Stream.of(args)
+                .filter(arg -> arg.startsWith(prefix))
+                .map(arg -> arg.substring(prefix.length()))
+                .findFirst();
     }
 
     static void deleteRecursively(Path dir) throws IOException {

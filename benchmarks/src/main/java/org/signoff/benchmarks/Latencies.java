@@ -35,6 +35,13 @@ final class Latencies {
                 .flatMapToLong(buffer -> Arrays.stream(buffer, 1, 1 + (int) buffer[0]))
                 .sorted()
                 .toArray();
-        return all.length == 0 ? 0 : all[(int) Math.min(all.length - 1, Math.ceil(p / 100 * all.length) - 1)] / 1e6;
+        return percentile(all, p);
+    }
+
+    /** The latency at a percentile (nearest rank) of sorted nanoseconds, in milliseconds; 0 of none. */
+    static double percentile(long[] sorted, double p) {
+        return sorted.length == 0
+                ? 0
+                : sorted[(int) Math.max(0, Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1))] / 1e6;
     }
 }
