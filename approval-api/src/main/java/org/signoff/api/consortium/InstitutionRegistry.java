@@ -1,6 +1,5 @@
 package org.signoff.api.consortium;
 
-import java.util.EnumSet;
 import java.util.Map;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -13,7 +12,6 @@ import org.signoff.api.security.ApiKeys;
 import org.signoff.api.security.Callers;
 import org.signoff.api.security.CredentialStore;
 import org.signoff.client.api.ClientId;
-import org.signoff.client.api.Operation;
 import org.signoff.client.api.RegisterApiClient;
 import org.signoff.common.InstitutionCode;
 import org.signoff.common.InstitutionScope;
@@ -74,15 +72,8 @@ class InstitutionRegistry {
                         .andMetaData(within));
         String secret = CredentialStore.newSecret();
         ClientId client = ClientId.of(member.key(FIRST_KEY));
-        gateway.sendAndWait(GenericCommandMessage.asCommandMessage(new RegisterApiClient(
-                        client,
-                        "The first administrator's key",
-                        admin,
-                        EnumSet.allOf(Operation.class),
-                        false,
-                        null,
-                        CredentialStore.hash(secret),
-                        admin))
+        gateway.sendAndWait(GenericCommandMessage.asCommandMessage(
+                        RegisterApiClient.firstAdministratorsKey(client, admin, CredentialStore.hash(secret)))
                 .andMetaData(within));
         return new Registered(code, name, administrator, ApiKeys.keyText(client, secret));
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.EnumSet;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -18,7 +17,6 @@ import org.springframework.stereotype.Component;
 
 import org.signoff.api.ApprovalProperties;
 import org.signoff.client.api.ClientId;
-import org.signoff.client.api.Operation;
 import org.signoff.client.api.RegisterApiClient;
 import org.signoff.common.CommandRejected;
 import org.signoff.lookup.StaffDirectory;
@@ -65,15 +63,7 @@ class InitialAdminKey implements ApplicationRunner {
         String configured = properties.security().initialAdminKey();
         String secret = configured != null ? configured : CredentialStore.newSecret();
         try {
-            commands.sendAndWait(new RegisterApiClient(
-                    CLIENT,
-                    "The first administrator's key",
-                    admin,
-                    EnumSet.allOf(Operation.class),
-                    false,
-                    null,
-                    CredentialStore.hash(secret),
-                    admin));
+            commands.sendAndWait(RegisterApiClient.firstAdministratorsKey(CLIENT, admin, CredentialStore.hash(secret)));
         } catch (AggregateStreamCreationException | CommandRejected anotherNodeWasFaster) {
             // nodes started together: one of them made the key (with the configured secret, or in its data dir)
             if (clients.none()) {

@@ -1,5 +1,6 @@
 package org.signoff.client.api;
 
+import java.util.EnumSet;
 import java.util.Set;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -26,5 +27,21 @@ public record RegisterApiClient(
     public RegisterApiClient {
         operations = operations == null ? Set.of() : Set.copyOf(operations);
         actsForUnits = actsForUnits == null ? Set.of() : Set.copyOf(actsForUnits);
+    }
+
+    /**
+     * An institution's first administrator's own key, with every operation (their roles decide what it opens): what
+     * a new deployment's first start, and a member's registration, hand over.
+     */
+    public static RegisterApiClient firstAdministratorsKey(ClientId clientId, StaffId admin, String secretHash) {
+        return new RegisterApiClient(
+                clientId,
+                "The first administrator's key",
+                admin,
+                EnumSet.allOf(Operation.class),
+                false,
+                null,
+                secretHash,
+                admin);
     }
 }
