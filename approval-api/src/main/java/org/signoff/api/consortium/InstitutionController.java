@@ -2,6 +2,7 @@ package org.signoff.api.consortium;
 
 import java.net.URI;
 import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -40,7 +41,11 @@ class InstitutionController {
 
     /** A new member, by its Alma institution code, and the person who will administer it. */
     record Register(
-            @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,40}", message = "must be 1 to 40 letters, digits, '_' or '-'")
+            // upper case, as Alma's codes are: never a word of a path nor one of the lower-case ids
+            @NotBlank
+            @Pattern(
+                    regexp = "[A-Z0-9][A-Z0-9_-]{0,39}",
+                    message = "must be 1 to 40 upper-case letters, digits, '_' or '-'")
             String code,
 
             @NotBlank @Size(max = 200) @SingleLine String name,
@@ -74,8 +79,8 @@ class InstitutionController {
     @GetMapping
     List<InstitutionView> list() {
         InstitutionCode home = institutions.defaultScope().code();
-        return java.util.stream.Stream.concat(
-                        java.util.stream.Stream.of(new InstitutionView(
+        return Stream.concat(
+                        Stream.of(new InstitutionView(
                                 home.value(), home.value(), true, institutions.sharesAnalytics(home))),
                         institutions.members().stream()
                                 .map(member -> new InstitutionView(
