@@ -1,8 +1,11 @@
 package org.signoff.api;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -30,6 +33,8 @@ import org.signoff.ticket.api.TicketStatus;
  * @param ledger         how events are sealed into the hash chain
  * @param institution    the institution a deployment of one institution is, and every credential and event from
  *                       before institutions belongs to
+ * @param members        what differs for each member institution of a consortium ({@code approval.members[n].*}):
+ *                       its deadlines here, its Alma and its wiki page in their own settings
  */
 @ConfigurationProperties("approval")
 public record ApprovalProperties(
@@ -44,11 +49,31 @@ public record ApprovalProperties(
         @DefaultValue Webhooks webhooks,
         @DefaultValue Deadlines deadlines,
         @DefaultValue Ledger ledger,
-        @DefaultValue Institution institution) {
+        @DefaultValue Institution institution,
+        List<Member> members) {
 
     public ApprovalProperties {
         notNegative("approval.store-linger", storeLinger);
         positive("approval.idempotency-window", idempotencyWindow);
+        members = members == null ? List.of() : List.copyOf(members);
+        Set<InstitutionCode> named = new HashSet<>();
+        for (int i = 0; i < members.size(); i++) {
+            InstitutionCode code = members.get(i).institution();
+            if (code.equals(institution.defaultInstitution())) {
+                throw new IllegalArgumentException("approval.members[" + i + "].code is the default institution's ("
+                        + code + "): its settings are approval.deadlines, approval.alma and approval.wiki");
+            }
+            if (!named.add(code)) {
+                throw new IllegalArgumentException("approval.members[" + i + "].code " + code + " is named twice");
+            }
+        }
+    }
+
+    /** The settings of a member institution, if it has any; else it follows the default institution's. */
+    public Optional<Member> member(InstitutionCode code) {
+        return members.stream()
+                .filter(member -> member.institution().equals(code))
+                .findFirst();
     }
 
     /** A setting that counts time from now cannot point into the past: refused at start-up, naming the setting. */
@@ -182,6 +207,54 @@ public record ApprovalProperties(
             notNegative("approval.deadlines.reattest-within", reattestWithin);
             positive("approval.deadlines.heartbeat", heartbeat);
             notNegative("approval.deadlines.pass-on-margin", passOnMargin);
+            steps = steps == null ? Map.of() : Map.copyOf(steps);
+            jobs = jobs == null ? Map.of() : Map.copyOf(jobs);
+        }
+    }
+
+    /**
+     * A member institution's own settings. Its Alma and wiki are {@code approval.members[n].alma.*} and
+     * {@code approval.members[n].wiki.*}, shaped as the default institution's {@code approval.alma.*} and
+     * {@code approval.wiki.*} and read by their own rooms; none set: the member has no Alma connection or wiki page.
+     *
+     * @param code      the member's code, as registered ({@code POST /institutions}); settings may come before it
+     * @param deadlines its deadlines: what it sets replaces the default institution's, step by step
+     */
+    public record Member(String code, MemberDeadlines deadlines) {
+
+        public Member {
+            if (code == null || code.isBlank()) {
+                throw new IllegalArgumentException("approval.members[n].code is required for each member's settings");
+            }
+            code = code.strip();
+            if (!code.matches("[A-Z0-9][A-Z0-9_-]{0,39}")) {
+                // as a member is registered (POST /institutions): a code of another shape never names one
+                throw new IllegalArgumentException("approval.members[n].code must be a member's code as registered:"
+                        + " upper-case letters, digits, '_' or '-', at most 40, not '" + code + "'");
+            }
+            deadlines = deadlines == null ? new MemberDeadlines(null, null, null, null, null) : deadlines;
+        }
+
+        public InstitutionCode institution() {
+            return InstitutionCode.of(code);
+        }
+    }
+
+    /**
+     * A member's deadlines, each unset one the default institution's ({@link Deadlines}): {@code steps} replace the
+     * default's step by step, {@code jobs} name the member's own job ids. Polling and heartbeats are the engine's.
+     */
+    public record MemberDeadlines(
+            Map<TicketStatus, WaitLimits> steps,
+            Map<String, Map<TicketStatus, WaitLimits>> jobs,
+            Duration recertifyBefore,
+            Duration reattestWithin,
+            Duration passOnMargin) {
+
+        public MemberDeadlines {
+            notNegative("approval.members[n].deadlines.recertify-before", recertifyBefore);
+            notNegative("approval.members[n].deadlines.reattest-within", reattestWithin);
+            notNegative("approval.members[n].deadlines.pass-on-margin", passOnMargin);
             steps = steps == null ? Map.of() : Map.copyOf(steps);
             jobs = jobs == null ? Map.of() : Map.copyOf(jobs);
         }

@@ -1,6 +1,7 @@
 package org.signoff.common;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The ids of one institution as the engine keys them. Ids are an institution's own (two members both have a job
@@ -123,6 +124,14 @@ public record InstitutionScope(InstitutionCode code, boolean isDefault) {
     public static String prefixOf(String key) {
         int separator = key.indexOf(SEPARATOR);
         return separator < 0 ? "" : key.substring(0, separator + 1);
+    }
+
+    /** The member institution a key is of; empty for the default institution's keys, which are bare. */
+    public static Optional<InstitutionCode> memberOf(String key) {
+        String prefix = prefixOf(key);
+        return prefix.isEmpty()
+                ? Optional.empty()
+                : Optional.of(InstitutionCode.of(prefix.substring(0, prefix.length() - 1)));
     }
 
     private static String escaped(String text) {

@@ -14,9 +14,11 @@ public interface DeadlinePolicy {
 
     Optional<WaitLimits> limitsFor(JobId jobId, TicketStatus waitingOn);
 
-    /** How long before a sign-off of a job whose sign-offs expire lapses its systems librarians are asked to
-     * recertify it. */
-    default Duration recertificationLead() {
+    /**
+     * How long before a sign-off of a job whose sign-offs expire lapses its systems librarians are asked to
+     * recertify it. Each of these is the job's institution's: its key names it.
+     */
+    default Duration recertificationLead(JobId jobId) {
         return Duration.ofDays(30);
     }
 
@@ -24,12 +26,12 @@ public interface DeadlinePolicy {
      * How far ahead a step's reminder must still be for the next wait to count on it: one due sooner may be firing
      * already (on a node whose clock runs ahead, say), and the next wait gets one of its own.
      */
-    default Duration reminderPassOnMargin() {
+    default Duration reminderPassOnMargin(JobId jobId) {
         return Duration.ofMinutes(5);
     }
 
     /** How long the holder of a sign-off has to confirm a new version of a required reading before it is suspended. */
-    default Duration reattestationPeriod() {
+    default Duration reattestationPeriod(JobId jobId) {
         return Duration.ofDays(30);
     }
 }

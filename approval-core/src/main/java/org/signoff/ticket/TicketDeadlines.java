@@ -98,7 +98,7 @@ final class TicketDeadlines {
     /** The deadlines of a period of validity; returns when recertification will be asked for. */
     Instant scheduleValidity(Instant until) {
         Instant now = SignOffTicket.now();
-        Instant due = until.minus(policy.recertificationLead());
+        Instant due = until.minus(policy.recertificationLead(ticket.jobId()));
         if (due.isBefore(now)) {
             due = now;
         }
@@ -109,7 +109,7 @@ final class TicketDeadlines {
 
     /** When the holder must have confirmed new versions of readings by, from now. */
     Instant reattestationDueBy() {
-        return SignOffTicket.now().plus(policy.reattestationPeriod());
+        return SignOffTicket.now().plus(policy.reattestationPeriod(ticket.jobId()));
     }
 
     void scheduleReattestation(Instant dueBy) {
@@ -168,7 +168,8 @@ final class TicketDeadlines {
                 .map(limits -> {
                     Instant remindAt = since.plus(limits.remindAfter());
                     Instant limitAt = since.plus(limits.limitAfter());
-                    Alarm alarm = pending != null && pending.serves(since.plus(policy.reminderPassOnMargin()), remindAt)
+                    Alarm alarm = pending != null
+                                    && pending.serves(since.plus(policy.reminderPassOnMargin(jobId)), remindAt)
                             ? pending
                             : new Alarm(scheduler.schedule(remindAt, REMINDER, new StepDeadline(wait)), wait, remindAt);
                     apply(new DeadlinesScheduled(ticketId, waitingOn, wait, since, remindAt, limitAt, alarm.id()));

@@ -4,39 +4,136 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import org.signoff.api.ApprovalProperties;
+import org.signoff.api.MemberSettings;
+import org.signoff.common.InstitutionCode;
+import org.signoff.common.InstitutionScope;
+
 /**
- * The connections to the environments that are configured, built at start-up; an environment without a
- * {@code base-url} has none, and its steps are taken by hand. A key file that cannot be read stops the start.
+ * Each institution's Alma (each has its own institution zone): the connections to the environments that are
+ * configured, how production's roles are taken back, and the webhook profile's secret. The default institution's
+ * are {@code approval.alma.*}, a member's {@code approval.members[n].alma.*}, the same settings. Built at start-up;
+ * an environment without a {@code base-url} has no connection, and its steps are taken by hand. A key or secret file
+ * that cannot be read stops the start, and so do two institutions with one webhook secret (a post would not say
+ * whose it is).
  */
 @Component
 public class AlmaConnections {
 
-    private final Map<AlmaEnvironment, AlmaConnection> connections = new EnumMap<>(AlmaEnvironment.class);
+    /** One institution's Alma. */
+    private record OfInstitution(
+            Map<AlmaEnvironment, AlmaConnection> connections,
+            AlmaTakeBackSettings.Mode takeBack,
+            AlmaSignature webhook) {}
 
-    public AlmaConnections(AlmaSettings settings) {
-        for (AlmaEnvironment environment : AlmaEnvironment.values()) {
-            AlmaSettings.Environment configured = settings.of(environment);
-            if (configured.configured()) {
-                connections.put(environment, new AlmaConnection(environment, configured, key(environment, configured)));
+    private final InstitutionCode defaultInstitution;
+    private final Map<InstitutionCode, OfInstitution> institutions = new LinkedHashMap<>();
+
+    AlmaConnections(
+            AlmaSettings settings,
+            AlmaWebhookSettings webhook,
+            AlmaTakeBackSettings takeBack,
+            ApprovalProperties properties,
+            Environment environment) {
+        this.defaultInstitution = properties.institution().defaultInstitution();
+        institutions.put(defaultInstitution, ofInstitution("approval.alma", settings, webhook, takeBack));
+        Map<InstitutionCode, AlmaWebhookSettings> hooks =
+                MemberSettings.of(environment, properties, "alma.webhook", AlmaWebhookSettings.class);
+        Map<InstitutionCode, AlmaTakeBackSettings> takeBacks =
+                MemberSettings.of(environment, properties, "alma.production", AlmaTakeBackSettings.class);
+        MemberSettings.of(environment, properties, "alma", AlmaSettings.class)
+                .forEach((code, alma) -> institutions.put(
+                        code,
+                        ofInstitution(
+                                "approval.members[code=" + code + "].alma",
+                                alma,
+                                hooks.get(code),
+                                takeBacks.get(code))));
+        List<Map.Entry<InstitutionCode, OfInstitution>> listening = institutions.entrySet().stream()
+                .filter(institution -> institution.getValue().webhook().configured())
+                .toList();
+        for (int i = 0; i < listening.size(); i++) {
+            for (int j = i + 1; j < listening.size(); j++) {
+                if (listening
+                        .get(i)
+                        .getValue()
+                        .webhook()
+                        .sameSecret(listening.get(j).getValue().webhook())) {
+                    throw new IllegalArgumentException("The Alma webhook secrets of "
+                            + listening.get(i).getKey()
+                            + " and " + listening.get(j).getKey() + " are the same: a post would not say whose it"
+                            + " is; give each institution's integration profile its own secret");
+                }
             }
         }
     }
 
-    /** The environment's connection, or empty when it is not configured. */
+    /** The default institution's connection to the environment, or empty when it is not configured. */
     public Optional<AlmaConnection> of(AlmaEnvironment environment) {
-        return Optional.ofNullable(connections.get(environment));
+        return of(defaultInstitution, environment);
     }
 
-    private static String key(AlmaEnvironment environment, AlmaSettings.Environment settings) {
+    /** The institution's connection to the environment, or empty when it is not configured. */
+    public Optional<AlmaConnection> of(InstitutionCode institution, AlmaEnvironment environment) {
+        return Optional.ofNullable(institutions.get(institution))
+                .map(alma -> alma.connections().get(environment));
+    }
+
+    /** The connection of the institution whose key this is (a ticket's, a person's). */
+    public Optional<AlmaConnection> ofKey(String key, AlmaEnvironment environment) {
+        return of(institutionOf(key), environment);
+    }
+
+    /** Whether the institution has the engine take back production's roles as each sign-off ends. */
+    boolean takesBackAutomatically(InstitutionCode institution) {
+        OfInstitution alma = institutions.get(institution);
+        return alma != null && alma.takeBack() == AlmaTakeBackSettings.Mode.AUTOMATIC;
+    }
+
+    /** Whether any institution's webhook profile is configured: without one, no post can be trusted. */
+    boolean listens() {
+        return institutions.values().stream().anyMatch(alma -> alma.webhook().configured());
+    }
+
+    /** The institution whose webhook secret signs the body, if one does (compared in constant time). */
+    Optional<InstitutionScope> signer(byte[] body, String signature) {
+        return institutions.entrySet().stream()
+                .filter(institution -> institution.getValue().webhook().signs(body, signature))
+                .map(institution -> new InstitutionScope(
+                        institution.getKey(), institution.getKey().equals(defaultInstitution)))
+                .findFirst();
+    }
+
+    InstitutionCode institutionOf(String key) {
+        return InstitutionScope.memberOf(key).orElse(defaultInstitution);
+    }
+
+    private static OfInstitution ofInstitution(
+            String prefix, AlmaSettings settings, AlmaWebhookSettings webhook, AlmaTakeBackSettings takeBack) {
+        Map<AlmaEnvironment, AlmaConnection> connections = new EnumMap<>(AlmaEnvironment.class);
+        for (AlmaEnvironment environment : AlmaEnvironment.values()) {
+            AlmaSettings.Environment configured = settings.of(environment);
+            if (configured.configured()) {
+                String setting = prefix + "." + environment.label() + ".api-key-file";
+                connections.put(environment, new AlmaConnection(environment, configured, key(setting, configured)));
+            }
+        }
+        return new OfInstitution(
+                connections, takeBack.takeBack(), new AlmaSignature(webhook, prefix + ".webhook.secret-file"));
+    }
+
+    private static String key(String setting, AlmaSettings.Environment settings) {
         if (settings.apiKeyFile() == null) {
             return settings.apiKey().strip();
         }
-        String setting = "approval.alma." + environment.label() + ".api-key-file";
         try {
             String key = Files.readString(settings.apiKeyFile()).strip();
             if (key.isEmpty()) {

@@ -15,7 +15,6 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-import org.signoff.api.institution.Institutions;
 import org.signoff.api.problem.ProblemException;
 import org.signoff.catalog.api.AlmaRole;
 import org.signoff.common.InstitutionScope;
@@ -40,18 +39,15 @@ class AlmaDrift {
     private final QueryGateway queries;
     private final Clock clock = Clock.systemUTC();
 
-    private final InstitutionScope within;
-
-    AlmaDrift(AlmaConnections connections, QueryGateway queries, Institutions institutions) {
+    AlmaDrift(AlmaConnections connections, QueryGateway queries) {
         this.connections = connections;
         this.queries = queries;
-        // the Alma connection is the default institution's: its jobs, sign-offs and people are compared with it
-        this.within = institutions.defaultScope();
     }
 
-    Report report() {
+    /** The institution's jobs, sign-offs and people against its own Alma's production. */
+    Report report(InstitutionScope within) {
         AlmaConnection production =
-                connections.of(AlmaEnvironment.PRODUCTION).orElseThrow(ProductionNotConfigured::new);
+                connections.of(within.code(), AlmaEnvironment.PRODUCTION).orElseThrow(ProductionNotConfigured::new);
         Instant checkedAt = clock.instant();
         Map<String, List<AlmaRole>> rolesOfJob = new TreeMap<>();
         queries.query(new ListJobsQuery(within, true), ResponseTypes.multipleInstancesOf(JobView.class))
@@ -73,7 +69,7 @@ class AlmaDrift {
                                             .add(job.jobId())));
                 }));
         List<Person> people = new ArrayList<>();
-        for (StaffView person : directory()) {
+        for (StaffView person : directory(within)) {
             Set<String> jobs = signedOff.getOrDefault(person.staffId(), Set.of());
             if (person.almaPrimaryId() == null) {
                 if (!jobs.isEmpty()) {
@@ -84,7 +80,9 @@ class AlmaDrift {
                 }
                 continue;
             }
-            List<Finding> findings = findings(production, person.almaPrimaryId(), jobs, rolesOfJob);
+            // kept keyed by the institution, as its other ids; Alma knows the login itself
+            String login = person.almaPrimaryId().substring(within.prefix().length());
+            List<Finding> findings = findings(production, login, jobs, rolesOfJob);
             if (!findings.isEmpty()) {
                 people.add(new Person(person.staffId(), findings));
             }
@@ -142,7 +140,7 @@ class AlmaDrift {
         return held.sameAs(CatalogRoles.inAlma(needed));
     }
 
-    private List<StaffView> directory() {
+    private List<StaffView> directory(InstitutionScope within) {
         List<StaffView> everyone = new ArrayList<>();
         String after = null;
         while (true) {

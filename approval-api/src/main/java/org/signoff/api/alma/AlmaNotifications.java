@@ -10,6 +10,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.signoff.api.durability.Durability;
+import org.signoff.common.InstitutionScope;
 import org.signoff.storage.Columns;
 
 /**
@@ -37,15 +38,18 @@ class AlmaNotifications {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** Takes the notification unless it was taken before; whether it was taken now. */
-    boolean take(AlmaNotification notification) {
+    /**
+     * Takes the notification of the institution's Alma unless it was taken before; whether it was taken now. Its id
+     * is Alma's, kept keyed by the institution as every id a member names.
+     */
+    boolean take(InstitutionScope institution, AlmaNotification notification) {
         AlmaJobInstance run = notification.jobInstance();
         try {
             transaction.executeWithoutResult(status -> {
                 jdbc.sql("INSERT INTO alma_webhook_notification (notification_id, action, event, job_id, "
                                 + "job_instance_id, sent_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
                         .params(
-                                notification.id(),
+                                institution.prefix() + notification.id(),
                                 notification.action(),
                                 notification.event(),
                                 run == null ? null : run.jobId(),
@@ -54,7 +58,7 @@ class AlmaNotifications {
                                 Columns.utc(clock.instant()))
                         .update();
                 if (run != null) {
-                    events.publishEvent(new AlmaJobEnded(notification.id(), notification.time(), run));
+                    events.publishEvent(new AlmaJobEnded(institution, notification.id(), notification.time(), run));
                 }
             });
         } catch (DuplicateKeyException seenBefore) {

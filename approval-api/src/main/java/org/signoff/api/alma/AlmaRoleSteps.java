@@ -110,7 +110,9 @@ class AlmaRoleSteps {
             boolean dryRun,
             Function<List<AlmaRole>, Object> stepWithRolesAdded) {
         AlmaRolesToApply plan = commands.sendUnremembered(Rejection.UNKNOWN_TICKET, "ticket", ticketId, check);
-        AlmaConnection alma = connections.of(environment).orElseThrow(() -> new AlmaNotConfigured(environment, byHand));
+        AlmaConnection alma = connections
+                .ofKey(ticketId.value(), environment)
+                .orElseThrow(() -> new AlmaNotConfigured(environment, byHand));
         if (plan.roles().isEmpty()) {
             throw AlmaRolesNotSet.noRoles(plan.jobId().value(), environment, byHand);
         }

@@ -10,27 +10,31 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.springframework.stereotype.Component;
-
 /**
  * How Alma signs a webhook post: {@code X-Exl-Signature} is the base64 of HMAC-SHA256 over the body's bytes, keyed
- * with the integration profile's secret. Read once at start-up; a secret file that cannot be read stops the start.
+ * with the integration profile's secret, one institution's. Read once at start-up; a secret file that cannot be read
+ * stops the start.
  */
-@Component
 class AlmaSignature {
 
     private static final String HMAC = "HmacSHA256";
 
     private final SecretKeySpec key;
 
-    AlmaSignature(AlmaWebhookSettings settings) {
-        String secret = secret(settings);
+    /** @param setting the secret file's setting, named when it cannot be read */
+    AlmaSignature(AlmaWebhookSettings settings, String setting) {
+        String secret = secret(settings, setting);
         this.key = secret == null ? null : new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), HMAC);
     }
 
     /** Whether a secret is configured: without one no post can be trusted, so none is taken. */
     boolean configured() {
         return key != null;
+    }
+
+    /** Whether the two are keyed with one secret. */
+    boolean sameSecret(AlmaSignature other) {
+        return key != null && other.key != null && MessageDigest.isEqual(key.getEncoded(), other.key.getEncoded());
     }
 
     /** Whether {@code signature} is the body's, compared in constant time so a guess learns nothing from the clock. */
@@ -52,7 +56,7 @@ class AlmaSignature {
         }
     }
 
-    private static String secret(AlmaWebhookSettings settings) {
+    private static String secret(AlmaWebhookSettings settings, String setting) {
         if (settings.secretFile() == null) {
             return settings.secret() == null || settings.secret().isBlank()
                     ? null
@@ -61,14 +65,12 @@ class AlmaSignature {
         try {
             String secret = Files.readString(settings.secretFile()).strip();
             if (secret.isEmpty()) {
-                throw new IllegalArgumentException(
-                        "approval.alma.webhook.secret-file names an empty file: " + settings.secretFile());
+                throw new IllegalArgumentException(setting + " names an empty file: " + settings.secretFile());
             }
             return secret;
         } catch (IOException unreadable) {
             // the file's name, not its content, is safe to say
-            throw new UncheckedIOException(
-                    "approval.alma.webhook.secret-file cannot be read: " + settings.secretFile(), unreadable);
+            throw new UncheckedIOException(setting + " cannot be read: " + settings.secretFile(), unreadable);
         }
     }
 }

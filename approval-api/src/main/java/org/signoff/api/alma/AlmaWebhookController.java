@@ -19,9 +19,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.signoff.common.InstitutionScope;
+
 /**
- * The listener of Alma's webhook integration profile. Alma calls it, not an API client: it is authenticated by
- * the profile's signature alone, and answers 404 while no secret is configured.
+ * The listener of Alma's webhook integration profiles. Alma calls it, not an API client: it is authenticated by
+ * the profile's signature alone, which also says whose Alma sent it (each institution's profile has its own
+ * secret, so one listener URL serves every institution), and answers 404 while no secret is configured.
  */
 @RestController
 @RequestMapping(AlmaWebhookController.PATH)
@@ -35,11 +38,11 @@ class AlmaWebhookController {
     private static final Logger log = LoggerFactory.getLogger(AlmaWebhookController.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final AlmaSignature signature;
+    private final AlmaConnections alma;
     private final AlmaNotifications notifications;
 
-    AlmaWebhookController(AlmaSignature signature, AlmaNotifications notifications) {
-        this.signature = signature;
+    AlmaWebhookController(AlmaConnections alma, AlmaNotifications notifications) {
+        this.alma = alma;
         this.notifications = notifications;
     }
 
@@ -101,12 +104,12 @@ class AlmaWebhookController {
             @RequestHeader(name = "X-Exl-Signature", required = false) String presented) {
         configured();
         byte[] bytes = body == null ? new byte[0] : body;
-        if (!signature.signs(bytes, presented)) {
+        InstitutionScope sender = alma.signer(bytes, presented).orElseThrow(() -> {
             log.warn("An Alma webhook post was refused: {} signature", presented == null ? "no" : "a wrong");
-            throw new AlmaSignatureRejected(presented != null);
-        }
+            return new AlmaSignatureRejected(presented != null);
+        });
         AlmaNotification notification = AlmaNotification.read(json(bytes));
-        boolean taken = notifications.take(notification);
+        boolean taken = notifications.take(sender, notification);
         AlmaJobInstance run = notification.jobInstance();
         log.info(
                 "Alma webhook {} {}{}{}",
@@ -118,7 +121,7 @@ class AlmaWebhookController {
     }
 
     private void configured() {
-        if (!signature.configured()) {
+        if (!alma.listens()) {
             throw new AlmaWebhookNotConfigured();
         }
     }

@@ -1,5 +1,8 @@
 package org.signoff.api.alma;
 
+import java.util.Map;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -8,16 +11,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import org.signoff.api.institution.Institutions;
 import org.signoff.common.CommandRejected;
-import org.signoff.common.InstitutionScope;
+import org.signoff.common.InstitutionCode;
+import org.signoff.common.MessageMetaData;
 import org.signoff.ticket.api.ProductionUseLapsed;
 import org.signoff.ticket.api.ProductionUseRevoked;
 import org.signoff.ticket.api.RequesterLeft;
 import org.signoff.ticket.api.TicketId;
 
 /**
- * Where {@code approval.alma.production.take-back=automatic}: as a sign-off ends (revoked, lapsed, the requester
+ * Where an institution's {@code approval.alma.production.take-back=automatic} (a member's
+ * {@code approval.members[n].alma.production.take-back}): as a sign-off ends (revoked, lapsed, the requester
  * left), the engine takes back the production roles it added, as nobody. A ticket whose step 6 was by hand has none
  * (refused, and passed over); one Alma refuses or cannot be reached for stays the support team's task, said in the
  * log by ticket (never whose user). Only the endings from the processor's start on: a replay must not write to Alma.
@@ -31,19 +35,12 @@ class AutomaticTakeBack {
 
     private static final Logger log = LoggerFactory.getLogger(AutomaticTakeBack.class);
 
-    private final AlmaTakeBackSettings settings;
+    private final AlmaConnections alma;
     private final ProductionRoleTakeBacks takeBacks;
     private final CommandGateway gateway;
 
-    private final InstitutionScope almaInstitution;
-
-    AutomaticTakeBack(
-            AlmaTakeBackSettings settings,
-            ProductionRoleTakeBacks takeBacks,
-            CommandGateway gateway,
-            Institutions institutions) {
-        this.almaInstitution = institutions.defaultScope();
-        this.settings = settings;
+    AutomaticTakeBack(AlmaConnections alma, ProductionRoleTakeBacks takeBacks, CommandGateway gateway) {
+        this.alma = alma;
         this.takeBacks = takeBacks;
         this.gateway = gateway;
     }
@@ -64,15 +61,18 @@ class AutomaticTakeBack {
     }
 
     private void takeBack(TicketId ticketId) {
-        // the Alma settings are the default institution's: a member's roles were never added in Alma by the engine
-        if (settings.takeBack() != AlmaTakeBackSettings.Mode.AUTOMATIC || !almaInstitution.owns(ticketId.value())) {
+        InstitutionCode institution = alma.institutionOf(ticketId.value());
+        if (!alma.takesBackAutomatically(institution)) {
             return;
         }
+        // the engine's own commands, within the ticket's institution
+        Map<String, String> within = Map.of(MessageMetaData.INSTITUTION, institution.value());
         try {
             takeBacks.takeBack(ticketId, null, false, null, new ProductionRoleTakeBacks.Sender() {
                 @Override
                 public <R> R send(Object command) {
-                    return gateway.sendAndWait(command);
+                    return gateway.sendAndWait(
+                            GenericCommandMessage.asCommandMessage(command).andMetaData(within));
                 }
             });
         } catch (CommandRejected nothingToTake) {

@@ -59,7 +59,9 @@ class ProductionRoleTakeBacks {
         AlmaRolesToTakeBack plan = sender.send(new CheckProductionRolesTakeBack(ticketId, performer, version));
         AlmaEnvironment production = AlmaEnvironment.PRODUCTION;
         String instead = "take the roles back in Alma by hand";
-        AlmaConnection alma = connections.of(production).orElseThrow(() -> new AlmaNotConfigured(production, instead));
+        AlmaConnection alma = connections
+                .ofKey(ticketId.value(), production)
+                .orElseThrow(() -> new AlmaNotConfigured(production, instead));
         String primaryId = people.almaPrimaryIdOf(plan.requester())
                 .orElseThrow(() -> AlmaRolesNotSet.noPrimaryId(production, instead));
         List<AlmaUser.Role> roles =

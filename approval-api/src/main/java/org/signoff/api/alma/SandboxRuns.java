@@ -13,10 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-import org.signoff.api.institution.Institutions;
 import org.signoff.api.problem.ProblemException;
 import org.signoff.api.readmodel.ReadYourWrites;
-import org.signoff.common.InstitutionScope;
 import org.signoff.common.Rejection;
 import org.signoff.projections.catalog.CatalogProjection;
 import org.signoff.projections.catalog.api.FindJobQuery;
@@ -43,10 +41,7 @@ public class SandboxRuns {
     private final AlmaConnections connections;
     private final ReadYourWrites reads;
 
-    private final InstitutionScope almaInstitution;
-
-    SandboxRuns(AlmaConnections connections, ReadYourWrites reads, Institutions institutions) {
-        this.almaInstitution = institutions.defaultScope();
+    SandboxRuns(AlmaConnections connections, ReadYourWrites reads) {
         this.connections = connections;
         this.reads = reads;
     }
@@ -56,11 +51,8 @@ public class SandboxRuns {
      * names which of its Alma jobs it ran), or why it was not asked; {@code ALMA_RUN_UNKNOWN} when none of them has it.
      */
     public Reading read(TicketId ticketId, String instanceId, String almaJobId) {
-        Optional<AlmaConnection> sandbox = connections.of(AlmaEnvironment.SANDBOX);
-        if (!almaInstitution.owns(ticketId.value())) {
-            // the Alma settings are the default institution's Alma; a member's is not connected yet
-            return Reading.typed("the institution's Alma is not connected", null);
-        }
+        // the ticket's institution's Sandbox
+        Optional<AlmaConnection> sandbox = connections.ofKey(ticketId.value(), AlmaEnvironment.SANDBOX);
         if (sandbox.isEmpty()) {
             return Reading.typed("Alma's Sandbox is not configured", null);
         }

@@ -1,16 +1,18 @@
 package org.signoff.api.alma;
 
+import java.util.Map;
 import java.util.Optional;
 
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-import org.signoff.api.institution.Institutions;
 import org.signoff.api.problem.ProblemException;
 import org.signoff.common.InstitutionScope;
+import org.signoff.common.MessageMetaData;
 import org.signoff.lookup.PersonalDataVault;
 import org.signoff.lookup.TicketSlots;
 import org.signoff.staff.api.StaffId;
@@ -34,16 +36,8 @@ class SandboxRunsSeen {
     private final TicketSlots tickets;
     private final CommandGateway commands;
 
-    /** The institution whose Alma the settings connect: the default one. */
-    private final InstitutionScope almaInstitution;
-
     SandboxRunsSeen(
-            AlmaConnections connections,
-            PersonalDataVault people,
-            TicketSlots tickets,
-            CommandGateway commands,
-            Institutions institutions) {
-        this.almaInstitution = institutions.defaultScope();
+            AlmaConnections connections, PersonalDataVault people, TicketSlots tickets, CommandGateway commands) {
         this.connections = connections;
         this.people = people;
         this.tickets = tickets;
@@ -52,7 +46,9 @@ class SandboxRunsSeen {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(AlmaJobEnded ended) {
-        Optional<AlmaConnection> sandbox = connections.of(AlmaEnvironment.SANDBOX);
+        // the Sandbox of the institution whose Alma sent it: its people, its tickets
+        InstitutionScope institution = ended.institution();
+        Optional<AlmaConnection> sandbox = connections.of(institution.code(), AlmaEnvironment.SANDBOX);
         if (sandbox.isEmpty()) {
             return; // nothing can confirm it
         }
@@ -69,14 +65,17 @@ class SandboxRunsSeen {
         }
         Optional<StaffId> requester = run.submittedBy() == null
                 ? Optional.empty()
-                : people.holderOfAlmaPrimaryId(run.submittedBy(), almaInstitution.prefix());
+                : people.holderOfAlmaPrimaryId(run.submittedBy(), institution.prefix());
         if (requester.isEmpty()) {
             return; // a run by nobody the directory knows: not a ticket's
         }
         SandboxRuns.Reading reading = SandboxRuns.Reading.verified(run);
+        Map<String, String> within =
+                Map.of(MessageMetaData.INSTITUTION, institution.code().value());
         for (TicketId ticket : tickets.heldBy(requester.get())) {
             try {
-                commands.sendAndWait(new NoteSandboxRun(ticket, reading.check()));
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(new NoteSandboxRun(ticket, reading.check()))
+                        .andMetaData(within));
             } catch (RuntimeException notNoted) {
                 log.warn("Run {} not noted on ticket {}: {}", run.id(), ticket, notNoted.toString());
             }

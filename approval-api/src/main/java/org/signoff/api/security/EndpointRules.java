@@ -105,21 +105,11 @@ public final class EndpointRules {
             new Rule(GET, "/institutions", Operation.CONSORTIUM_READ));
 
     /**
-     * What is the engine's as a whole, or reads and writes the one Alma and wiki its settings configure: the default
-     * institution's (the one that runs the engine). To a member's caller these do not exist (404).
+     * What is the engine's as a whole: the default institution's (the one that runs the engine). To a member's
+     * caller these do not exist (404). Each institution's Alma and wiki page are its own, reached by the same paths.
      */
-    public static final List<String> DEFAULT_INSTITUTION_ONLY = List.of(
-            "/read-models",
-            "/read-models/**",
-            "/wiki-publication",
-            "/wiki-publication/**",
-            "/alma/drift",
-            "/tickets/*/sandbox-grant/alma",
-            "/tickets/*/role-update/alma",
-            "/tickets/*/production-roles/take-back",
-            "/actuator/**",
-            "/institutions",
-            "/consortium/**");
+    public static final List<String> DEFAULT_INSTITUTION_ONLY =
+            List.of("/read-models", "/read-models/**", "/actuator/**", "/institutions", "/consortium/**");
 
     /** Whether a path is the default institution's only ({@link #DEFAULT_INSTITUTION_ONLY}). */
     public static boolean defaultInstitutionOnly(String path) {

@@ -27,9 +27,7 @@ class WikiNoticeController {
     /** The wiki page is the default institution's: a member's master list has no notice of it. */
     @GetMapping("/wiki-notice")
     String wikiNotice(Model model) {
-        model.addAttribute(
-                "stoppedBecause",
-                callers.ids().isDefault() ? wiki.stoppedBecause().orElse(null) : null);
+        model.addAttribute("stoppedBecause", wiki.stoppedBecause(callers.ids()).orElse(null));
         return "ui/wiki-notice :: wiki-notice";
     }
 }

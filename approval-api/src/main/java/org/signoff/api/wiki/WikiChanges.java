@@ -7,11 +7,16 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
 
+import org.signoff.api.institution.Institutions;
 import org.signoff.catalog.api.JobChanged;
 import org.signoff.catalog.api.JobRegistered;
 import org.signoff.catalog.api.JobRetired;
+import org.signoff.common.InstitutionCode;
+import org.signoff.common.InstitutionScope;
+import org.signoff.common.MessageMetaData;
 import org.signoff.staff.api.StaffMemberChanged;
 import org.signoff.staff.api.StaffMemberErased;
 import org.signoff.staff.api.StaffMemberRegistered;
@@ -61,15 +66,26 @@ class WikiChanges {
             ProductionUseRecertified.class);
 
     private final WikiPublications publications;
+    private final WikiPublisher publisher;
+    private final Institutions institutions;
 
-    WikiChanges(WikiPublications publications) {
+    WikiChanges(WikiPublications publications, WikiPublisher publisher, Institutions institutions) {
         this.publications = publications;
+        this.publisher = publisher;
+        this.institutions = institutions;
     }
 
+    /** A change counts on its institution's page: the default's always, a member's when it has a page. */
     @EventHandler
-    void on(Object event, @Timestamp Instant at) {
-        if (CHANGE_THE_LIST.contains(event.getClass())) {
-            publications.changed(at);
+    void on(Object event, @Timestamp Instant at, @MetaDataValue(MessageMetaData.INSTITUTION) String institution) {
+        if (!CHANGE_THE_LIST.contains(event.getClass())) {
+            return;
+        }
+        InstitutionScope of = institution == null
+                ? institutions.defaultScope()
+                : institutions.scopeOf(InstitutionCode.of(institution));
+        if (of.isDefault() || publisher.publishes(of)) {
+            publications.changed(publications.of(of), at);
         }
     }
 }

@@ -29,7 +29,7 @@ class WikiPublicationController {
     /** When it last published, what failed last, and whether it waits, retries or has stopped. */
     @GetMapping
     WikiPublicationView status() {
-        return publisher.status();
+        return publisher.status(commands.ids());
     }
 
     /**
@@ -41,7 +41,7 @@ class WikiPublicationController {
         commands.administrator(body == null ? null : body.performedBy(), "publishes the master list to the wiki");
         return ResponseEntity.accepted()
                 .location(URI.create("/wiki-publication"))
-                .body(publisher.publishNow());
+                .body(publisher.publishNow(commands.ids()));
     }
 
     /** @param performedBy the administrator, for an integration's key; a person's own key names them */

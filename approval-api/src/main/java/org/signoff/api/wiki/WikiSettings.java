@@ -54,6 +54,23 @@ public record WikiSettings(
 
     static final String PREFIX = "approval.wiki";
 
+    /** No page: a member institution whose settings name none. */
+    static final WikiSettings NONE = new WikiSettings(
+            null,
+            Edition.CLOUD,
+            null,
+            Mode.SECTION,
+            null,
+            null,
+            null,
+            Duration.ofMinutes(5),
+            "Master list published by the approval engine",
+            Duration.ofSeconds(30),
+            Duration.ofMinutes(30),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(20),
+            Duration.ofSeconds(1));
+
     /** The REST API a Confluence offers for page content. */
     public enum Edition {
         /** Confluence Cloud: {@code /wiki/api/v2/pages/{id}}; its v1 content endpoints are being removed (410). */

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import org.signoff.api.testkit.Api;
 import org.signoff.api.testkit.Api.Response;
 import org.signoff.api.testkit.RunningService;
 import org.signoff.api.testkit.Scenario;
@@ -41,7 +42,12 @@ final class AlmaRequester {
     private final WireMockServer production;
 
     AlmaRequester(RunningService service, WireMockServer sandbox, WireMockServer production) {
-        this.scenario = new Scenario(service.api());
+        this(service.api(), sandbox, production);
+    }
+
+    /** In the institution {@code admin} administers, with the Almas it is connected to. */
+    AlmaRequester(Api admin, WireMockServer sandbox, WireMockServer production) {
+        this.scenario = new Scenario(admin);
         this.job = "alma-roles-" + scenario.unit.toLowerCase(java.util.Locale.ROOT);
         this.production = production;
         Response registered = scenario.api.post("/jobs", """
@@ -73,10 +79,15 @@ final class AlmaRequester {
         String ticket = ticketAwaitingRoleUpdate();
         accepted(scenario.api.post(
                 "/tickets/" + ticket + "/role-update/alma", AlmaRoleStepsTest.roleUpdate(this, false)));
+        productionHoldsTheLastWrite();
+        return ticket;
+    }
+
+    /** Production Alma answers the user as the engine last wrote it. */
+    void productionHoldsTheLastWrite() {
         List<LoggedRequest> writes = production.findAll(putRequestedFor(urlPathEqualTo(userPath())));
         production.stubFor(get(urlPathEqualTo(userPath()))
                 .willReturn(okJson(writes.get(writes.size() - 1).getBodyAsString())));
-        return ticket;
     }
 
     String userPath() {

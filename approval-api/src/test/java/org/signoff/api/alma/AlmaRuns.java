@@ -19,6 +19,13 @@ final class AlmaRuns {
     /** A run of {@code almaJob} in the fake Alma, as its Configuration API answers for it: its instance id. */
     static String run(WireMockServer alma, String almaJob, String submittedBy, Instant start, String status) {
         String instance = String.valueOf(INSTANCES.incrementAndGet());
+        stubRun(alma, almaJob, instance, submittedBy, start, status);
+        return instance;
+    }
+
+    /** The run {@code instance} of {@code almaJob} in the fake Alma, as its Configuration API answers for it. */
+    static void stubRun(
+            WireMockServer alma, String almaJob, String instance, String submittedBy, Instant start, String status) {
         String end = status.startsWith("COMPLETED") ? "\"" + start.plusSeconds(150) + "\"" : "null";
         alma.stubFor(get(urlPathEqualTo("/almaws/v1/conf/jobs/" + almaJob + "/instances/" + instance))
                 .willReturn(okJson("""
@@ -31,6 +38,5 @@ final class AlmaRuns {
                            {"type": {"value": "c.jobs.items.changed", "desc": "Changed records"}, "value": "117"},
                            {"type": {"value": "c.jobs.items.failed", "desc": "Failed records"}, "value": "3"}],
                          "job_info": {"id": "%s", "name": "Change physical items"}}""".formatted(instance, status, submittedBy, start, end, almaJob))));
-        return instance;
     }
 }

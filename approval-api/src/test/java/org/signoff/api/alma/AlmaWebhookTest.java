@@ -213,7 +213,8 @@ class AlmaWebhookTest {
     void theSecretMayComeFromAFileAndSignsAsMitsTestVectorSays(@TempDir Path folder) throws Exception {
         Path file = Files.writeString(folder.resolve("alma-webhook-secret"), SECRET + "\n");
 
-        AlmaSignature signature = new AlmaSignature(new AlmaWebhookSettings(null, file));
+        AlmaSignature signature =
+                new AlmaSignature(new AlmaWebhookSettings(null, file), "approval.alma.webhook.secret-file");
 
         assertThat(signature.signs(
                         "The POST request body".getBytes(StandardCharsets.UTF_8),

@@ -37,6 +37,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.signoff.api.readmodel.ProcessorPositions;
 import org.signoff.api.testkit.Api;
 import org.signoff.api.testkit.Api.Response;
+import org.signoff.api.testkit.Members;
 import org.signoff.api.testkit.RunningService;
 import org.signoff.api.testkit.Scenario;
 
@@ -56,7 +57,13 @@ class WikiPublisherTest {
     @TempDir
     static Path dataDir;
 
+    /** A member institution with a wiki page of its own, on another Confluence. */
+    static final String MEMBER = "WIKI_MEMBER";
+
+    static final String MEMBER_TOKEN = "ATATT3xFfGF0-the-members-own-SECRET-TOKEN";
+
     private static FakeConfluence confluence;
+    private static FakeConfluence membersConfluence;
     private static RunningService service;
     private static Api admin;
     private static int counter;
@@ -68,8 +75,15 @@ class WikiPublisherTest {
     @BeforeAll
     static void start() {
         confluence = new FakeConfluence(true, USER, TOKEN);
+        membersConfluence = new FakeConfluence(true, USER, MEMBER_TOKEN);
         service = RunningService.start(
                 dataDir,
+                "--approval.members[0].code=" + MEMBER,
+                "--approval.members[0].wiki.base-url=" + membersConfluence.baseUrl(),
+                "--approval.members[0].wiki.page-id=" + FakeConfluence.PAGE_ID,
+                "--approval.members[0].wiki.user=" + USER,
+                "--approval.members[0].wiki.token=" + MEMBER_TOKEN,
+                "--approval.members[0].wiki.coalesce=PT1S",
                 "--approval.wiki.base-url=" + confluence.baseUrl(),
                 "--approval.wiki.page-id=" + FakeConfluence.PAGE_ID,
                 "--approval.wiki.user=" + USER,
@@ -86,6 +100,7 @@ class WikiPublisherTest {
     static void stop() {
         service.close();
         confluence.shutDown();
+        membersConfluence.shutDown();
     }
 
     /** People and a job of a scope of their own, published, the page's updates forgotten: each test starts quiet. */
@@ -307,6 +322,30 @@ class WikiPublisherTest {
     }
 
     /** Once the publisher has counted every change stored so far: the page shows them all. */
+    @Test
+    void aMembersListIsPublishedToItsOwnPageAndNeverToTheDefaultInstitutions() {
+        Api member = Members.register(Members.consortiumAdministrator(admin), MEMBER, "Member with a page");
+        String marker = "Kept by the member only";
+        Members.catalogLikeTheSeed(member, marker);
+        Scenario itsPeople = new Scenario(member);
+        assertThat(member.post("/jobs", """
+                        {"jobId": "members-job", "performedBy": "admin", "definition": {"scope": "Member scope",
+                         "name": "%s", "requiredReadings": [{"documentId": "guide", "title": "Guide", "version": "1"}]}}""".formatted(marker)).status()).isEqualTo(201);
+
+        itsPeople.signedOff("members-job", itsPeople.requester);
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> membersConfluence.body().contains(row(marker, "Amy Dittman (" + itsPeople.unit + ")")));
+        JsonNode status = member.await(
+                "/wiki-publication", body -> body.get("state").asText().equals("UP_TO_DATE"));
+        assertThat(status.get("pageVersion").asInt()).isEqualTo(membersConfluence.version());
+        assertThat(section(membersConfluence.body())).doesNotContain(scope);
+        assertThat(confluence.updates())
+                .as("the default institution's page is not written")
+                .isEmpty();
+        assertThat(confluence.body()).doesNotContain(marker);
+    }
+
     private static void publishNowAndAwaitUpToDate() {
         ProcessorPositions positions = service.bean(ProcessorPositions.class);
         long head = positions.head();
