@@ -2,9 +2,11 @@ package org.signoff.api.security;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.axonframework.config.ProcessingGroup;
@@ -104,11 +106,12 @@ public class ApiClientLookup {
                 ClientId.of(rs.getString("client_id")),
                 rs.getString("name"),
                 staffId == null ? null : StaffId.of(staffId),
+                // in one order on every node (a HashSet of enums or Set.copyOf iterates in an order of each JVM's own)
                 Columns.names(rs.getString("operations")).stream()
                         .map(Operation::of)
-                        .collect(Collectors.toSet()),
+                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Operation.class))),
                 rs.getBoolean("acts_for_anyone"),
-                Set.copyOf(Columns.names(rs.getString("acts_for_units"))),
+                new TreeSet<>(Columns.names(rs.getString("acts_for_units"))),
                 rs.getBoolean("revoked"),
                 institution == null ? defaultInstitution : InstitutionCode.of(institution));
     }

@@ -14,12 +14,14 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import org.signoff.api.security.EndpointRules;
 import org.signoff.api.security.EndpointRules.Rule;
 import org.signoff.api.testkit.Api;
 import org.signoff.api.testkit.Api.Response;
 import org.signoff.api.testkit.Members;
+import org.signoff.api.testkit.ReadModels;
 import org.signoff.api.testkit.RunningService;
 import org.signoff.api.testkit.Scenario;
 import org.signoff.catalog.api.JobId;
@@ -34,14 +36,16 @@ import org.signoff.staff.api.StaffId;
  * members), each with a signed-off ticket, people, jobs, a client and a webhook, several with the same ids. For every
  * endpoint of the API, each institution's administrator and integration aim at another member's ids, lists, filters
  * and imports: each answer is the one a never-existing id gets, no answer holds anything of the other member, and
- * nothing of it changes.
+ * nothing of it changes. Here on the shared service over H2; {@link InstitutionIsolationOnPostgresTest} runs the same
+ * on several nodes over PostgreSQL.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InstitutionIsolationTest {
 
     private static final int MEMBERS = 9;
 
     /** One institution as the test built it: its callers, and what only it has. */
-    private record Institution(
+    record Institution(
             String code, Api admin, Scenario people, String ticket, String onlyJob, String client, String hook) {
 
         /** Written only into this institution: its jobs' names, its classes' titles, a person's display name. */
@@ -50,13 +54,22 @@ class InstitutionIsolationTest {
         }
     }
 
-    private static Api defaultAdmin;
-    private static final List<Institution> members = new ArrayList<>();
+    Api defaultAdmin;
+    final List<Institution> members = new ArrayList<>();
+
+    /** The engine the institutions live in, started if it is not running: its first administrator. */
+    Api engine() {
+        return RunningService.shared().api();
+    }
+
+    /** The command bus of one of the engine's nodes. */
+    CommandGateway commandBus() {
+        return RunningService.shared().bean(CommandGateway.class);
+    }
 
     @BeforeAll
-    static void tenInstitutions() {
-        RunningService service = RunningService.shared();
-        defaultAdmin = service.api();
+    void tenInstitutions() {
+        defaultAdmin = engine();
         Api consortium = Members.consortiumAdministrator(defaultAdmin);
         for (int i = 1; i <= MEMBERS; i++) {
             String code = "ISO" + ProcessHandle.current().pid() + "-" + i;
@@ -109,6 +122,8 @@ class InstitutionIsolationTest {
                     callers.put(caller.code() + "'s integration", caller.people().api);
                 }
             }
+            // what the target holds is read once all written so far is in the read models (from every node)
+            ReadModels.awaitCaughtUp(defaultAdmin);
             Map<String, String> before = snapshot(target);
             // the endpoints of one thing first: a list's write further down makes the caller a thing of its own
             // with the target's id (its own job of that id, say), which then is found, rightly
@@ -121,6 +136,7 @@ class InstitutionIsolationTest {
                     }
                 }
             }
+            ReadModels.awaitCaughtUp(defaultAdmin); // had anything been written in the target, it shows now
             assertThat(snapshot(target))
                     .as("what %s holds, after the others aimed at it", target.code())
                     .isEqualTo(before);
@@ -233,7 +249,7 @@ class InstitutionIsolationTest {
     @Test
     void aCommandNamingAnotherInstitutionsIdIsRefusedOnTheCommandBusHadAnEdgeForgottenToKeyIt() {
         Institution member = members.get(0);
-        CommandGateway bus = RunningService.shared().bean(CommandGateway.class);
+        CommandGateway bus = commandBus();
 
         // the default institution's job, by its key, in a command sent within the member
         assertThatThrownBy(() -> bus.sendAndWait(GenericCommandMessage.asCommandMessage(new RetireJob(
@@ -285,7 +301,12 @@ class InstitutionIsolationTest {
     }
 
     /** What an institution holds, as its own administrator reads it. */
-    private static Map<String, String> snapshot(Institution institution) {
+    static Map<String, String> snapshot(Institution institution) {
+        return snapshot(institution, institution.admin());
+    }
+
+    /** What an institution holds, as its administrator reads it through {@code admin}. */
+    static Map<String, String> snapshot(Institution institution, Api admin) {
         Map<String, String> held = new LinkedHashMap<>();
         for (String path : List.of(
                 "/tickets/" + institution.ticket(),
@@ -297,7 +318,7 @@ class InstitutionIsolationTest {
                 "/master-list",
                 "/api-clients?limit=1000",
                 "/webhooks?limit=1000")) {
-            Response response = institution.admin().get(path);
+            Response response = admin.get(path);
             held.put(path, response.status() + " " + response.body());
         }
         return held;
