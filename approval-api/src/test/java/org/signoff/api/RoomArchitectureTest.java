@@ -43,6 +43,7 @@ class RoomArchitectureTest {
             entry("catalog", Set.of("SharedJobs")),
             entry("durability", Set.of("Durability", "GapsByIndex", "StoreCheckedCache")),
             entry("institution", Set.of("Institutions", "InstitutionWall")),
+            entry("ledger", Set.of("ChainHeads")),
             entry("lookup", Set.of("LookupConfiguration")),
             entry("masterlist", Set.of("MasterListExports")),
             entry(

@@ -290,7 +290,7 @@ class PageController {
 
     @GetMapping(path = "/changes", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter changes() {
-        return changes.subscribe();
+        return changes.subscribe(callers.current().institution());
     }
 
     private void signedIn(Authentication caller, Model model) {

@@ -57,6 +57,11 @@ public final class Api {
     }
 
     /** The same service, called with this API key ({@code <client id>.<secret>}). */
+    /** The key this client sends, as a person would type it into the page's sign-in. */
+    public String key() {
+        return key;
+    }
+
     public Api withKey(String key) {
         return new Api(http, nodes, turn, key, headers);
     }
