@@ -30,6 +30,7 @@ import org.signoff.ticket.api.TicketStatus;
  * @param ledger         how events are sealed into the hash chain
  * @param institution    the institution a deployment of one institution is, and every credential and event from
  *                       before institutions belongs to
+ * @param consortium     what the consortium's members share
  */
 @ConfigurationProperties("approval")
 public record ApprovalProperties(
@@ -44,7 +45,8 @@ public record ApprovalProperties(
         @DefaultValue Webhooks webhooks,
         @DefaultValue Deadlines deadlines,
         @DefaultValue Ledger ledger,
-        @DefaultValue Institution institution) {
+        @DefaultValue Institution institution,
+        @DefaultValue Consortium consortium) {
 
     public ApprovalProperties {
         notNegative("approval.store-linger", storeLinger);
@@ -122,6 +124,17 @@ public record ApprovalProperties(
 
         public InstitutionCode defaultInstitution() {
             return InstitutionCode.of(defaultCode);
+        }
+    }
+
+    /**
+     * @param analyticsMinimumCell the fewest tickets (or waits) a figure of the shared analytics is computed from; one
+     *                             from fewer is withheld, since it tells of those few tickets and their people
+     */
+    public record Consortium(@DefaultValue("5") int analyticsMinimumCell) {
+
+        public Consortium {
+            atLeastOne("approval.consortium.analytics-minimum-cell", analyticsMinimumCell);
         }
     }
 
