@@ -22,6 +22,7 @@ import org.signoff.ticket.api.TicketStatus;
  * @param seed           what a new installation starts with
  * @param projections    operator actions on the read models
  * @param security       how callers get in
+ * @param consortium     what the consortium's members share
  * @param maxRequestSize the largest request body taken; a larger one is refused with 413
  * @param maxImportSize  the largest file an import takes, a master list or an attendance list (its body alone)
  * @param idempotencyWindow how long an {@code Idempotency-Key} is remembered
@@ -30,7 +31,6 @@ import org.signoff.ticket.api.TicketStatus;
  * @param ledger         how events are sealed into the hash chain
  * @param institution    the institution a deployment of one institution is, and every credential and event from
  *                       before institutions belongs to
- * @param consortium     what the consortium's members share
  */
 @ConfigurationProperties("approval")
 public record ApprovalProperties(
@@ -39,14 +39,14 @@ public record ApprovalProperties(
         @DefaultValue Seed seed,
         @DefaultValue Projections projections,
         @DefaultValue Security security,
+        @DefaultValue Consortium consortium,
         @DefaultValue("64KB") DataSize maxRequestSize,
         @DefaultValue("64MB") DataSize maxImportSize,
         @DefaultValue("PT24H") Duration idempotencyWindow,
         @DefaultValue Webhooks webhooks,
         @DefaultValue Deadlines deadlines,
         @DefaultValue Ledger ledger,
-        @DefaultValue Institution institution,
-        @DefaultValue Consortium consortium) {
+        @DefaultValue Institution institution) {
 
     public ApprovalProperties {
         notNegative("approval.store-linger", storeLinger);
