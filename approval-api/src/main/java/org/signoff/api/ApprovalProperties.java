@@ -25,6 +25,7 @@ import org.signoff.ticket.api.TicketStatus;
  * @param seed           what a new installation starts with
  * @param projections    operator actions on the read models
  * @param security       how callers get in
+ * @param consortium     what the consortium's members share
  * @param maxRequestSize the largest request body taken; a larger one is refused with 413
  * @param maxImportSize  the largest file an import takes, a master list or an attendance list (its body alone)
  * @param idempotencyWindow how long an {@code Idempotency-Key} is remembered
@@ -43,6 +44,7 @@ public record ApprovalProperties(
         @DefaultValue Seed seed,
         @DefaultValue Projections projections,
         @DefaultValue Security security,
+        @DefaultValue Consortium consortium,
         @DefaultValue("64KB") DataSize maxRequestSize,
         @DefaultValue("64MB") DataSize maxImportSize,
         @DefaultValue("PT24H") Duration idempotencyWindow,
@@ -147,6 +149,17 @@ public record ApprovalProperties(
 
         public InstitutionCode defaultInstitution() {
             return InstitutionCode.of(defaultCode);
+        }
+    }
+
+    /**
+     * @param analyticsMinimumCell the fewest tickets (or waits) a figure of the shared analytics is computed from; one
+     *                             from fewer is withheld, since it tells of those few tickets and their people
+     */
+    public record Consortium(@DefaultValue("5") int analyticsMinimumCell) {
+
+        public Consortium {
+            atLeastOne("approval.consortium.analytics-minimum-cell", analyticsMinimumCell);
         }
     }
 

@@ -41,6 +41,7 @@ class RoomArchitectureTest {
     private static final Map<String, Set<String>> PORTS = Map.ofEntries(
             entry("alma", Set.of("SandboxRuns")),
             entry("catalog", Set.of("SharedJobs")),
+            entry("consortium", Set.of("ConsortiumAnalytics")),
             entry("durability", Set.of("Durability", "GapsByIndex", "StoreCheckedCache")),
             entry("institution", Set.of("Institutions", "InstitutionWall")),
             entry("ledger", Set.of("ChainHeads")),

@@ -44,4 +44,10 @@ class SettingsTest {
         assertThatThrownBy(() -> RunningService.start(dataDir, "--approval.webhooks.secret-overlap=-PT1H"))
                 .hasStackTraceContaining("approval.webhooks.secret-overlap cannot be negative, was PT-1H");
     }
+
+    @Test
+    void anAnalyticsMinimumCellOfNoTicketStopsTheStart() {
+        assertThatThrownBy(() -> RunningService.start(dataDir, "--approval.consortium.analytics-minimum-cell=0"))
+                .hasStackTraceContaining("approval.consortium.analytics-minimum-cell must be at least 1, was 0");
+    }
 }

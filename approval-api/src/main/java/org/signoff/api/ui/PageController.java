@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import org.signoff.api.consortium.ConsortiumAnalytics;
 import org.signoff.api.privacy.DisplayNames;
 import org.signoff.api.security.Caller;
 import org.signoff.api.security.Callers;
@@ -71,6 +72,7 @@ class PageController {
     private final StaffDirectory directory;
     private final PageChanges changes;
     private final DisplayNames displayNames;
+    private final ConsortiumAnalytics consortiumAnalytics;
 
     private final Callers callers;
 
@@ -80,8 +82,10 @@ class PageController {
             StaffDirectory directory,
             PageChanges changes,
             DisplayNames displayNames,
+            ConsortiumAnalytics consortiumAnalytics,
             Callers callers) {
         this.callers = callers;
+        this.consortiumAnalytics = consortiumAnalytics;
         this.signIns = signIns;
         this.queries = queries;
         this.directory = directory;
@@ -259,6 +263,29 @@ class PageController {
         return "ui/statistics";
     }
 
+    /**
+     * The consortium's shared analytics, over the statistics tab's period: to whoever may read them over the API
+     * ({@code consortium:read}); to a member's person the page does not exist, as the API's {@code /consortium/**}.
+     */
+    @GetMapping("/consortium/analytics")
+    String consortiumAnalytics(Authentication caller, Model model, HttpServletResponse response) {
+        signedIn(caller, model);
+        if (!callers.ids().isDefault()) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            model.addAttribute("absent", true);
+            return "ui/consortium-analytics";
+        }
+        if (!mayReadConsortium(caller)) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            model.addAttribute("refused", true);
+            return "ui/consortium-analytics";
+        }
+        Instant now = Instant.now();
+        model.addAttribute(
+                "page", new ConsortiumAnalyticsPage(consortiumAnalytics.of(now.minus(STATISTICS_PERIOD), now)));
+        return "ui/consortium-analytics";
+    }
+
     @GetMapping("/tickets/{ticketId}")
     String ticket(@PathVariable String ticketId, Authentication caller, Model model, HttpServletResponse response) {
         signedIn(caller, model);
@@ -303,6 +330,13 @@ class PageController {
                 caller.getAuthorities().stream()
                         .anyMatch(authority -> authority.getAuthority().equals(Operation.TICKETS_READ.value())));
         model.addAttribute("mayViewTeam", mayViewTeam(membership(caller)));
+        model.addAttribute("mayReadConsortium", mayReadConsortium(caller));
+    }
+
+    /** The consortium's roles, as the API counts them ({@code Callers.operationsOf}: the default institution's only). */
+    private static boolean mayReadConsortium(Authentication caller) {
+        return caller.getAuthorities().stream()
+                .anyMatch(authority -> authority.getAuthority().equals(Operation.CONSORTIUM_READ.value()));
     }
 
     private StaffMembership membership(Authentication caller) {

@@ -16,7 +16,8 @@ import org.signoff.api.testkit.Scenario;
 
 /**
  * The consortium as its members live it: a job defined once in the shared catalog, adopted by three members, signed
- * off in each under its own rules; a new version of its reading asks every holder in every member to confirm it.
+ * off in each under its own rules; a new version of its reading asks every holder in every member to confirm it. Their
+ * numbers compare without a name, and a member's figures from fewer tickets than the minimum cell (5) are withheld.
  */
 class ConsortiumFlowTest {
 
@@ -45,6 +46,15 @@ class ConsortiumFlowTest {
             assertThat(adopted.status()).as(adopted.body().toString()).isEqualTo(201);
             assertThat(adopted.location()).isEqualTo("/jobs/" + shared);
             members.add(new Member(code, admin, people, people.signedOff(shared, people.requester)));
+        }
+        // the first member signs off four more people
+        Member busy = members.get(0);
+        Scenario more = new Scenario(busy.admin());
+        for (String person : List.of(busy.people().colleague, busy.people().librarianWhoAsks)) {
+            busy.people().signedOff(shared, person);
+        }
+        for (String person : List.of(more.requester, more.colleague)) {
+            more.signedOff(shared, person);
         }
         for (Member member : members) {
             JsonNode job = member.admin().get("/jobs/" + shared).body();
@@ -85,38 +95,61 @@ class ConsortiumFlowTest {
                     .isEqualTo("Ask the " + member.code() + " desk first");
         }
 
-        // each member shares its numbers; the consortium compares them, and nothing else crosses the wall
+        // each member shares its numbers; the consortium compares them, and nothing else crosses the wall. The first
+        // member's five tickets are enough to be shown; the others' one ticket each is withheld
         for (Member member : members) {
             assertThat(member.admin()
                             .put("/analytics-sharing", "{\"shares\": true}")
                             .status())
                     .isEqualTo(204);
         }
-        Response analytics = consortium.get("/consortium/analytics");
-        assertThat(analytics.status()).as(analytics.body().toString()).isEqualTo(200);
-        JsonNode job = null;
-        for (JsonNode each : analytics.body().get("jobs")) {
-            if (each.get("sharedJobId").asText().equals(shared)) {
-                job = each;
-            }
-        }
-        assertThat(job).as(analytics.body().toString()).isNotNull();
+        JsonNode body = consortium.await("/consortium/analytics", answer -> {
+            JsonNode busyFigures = figures(answer, shared, busy.code());
+            return busyFigures != null
+                    && busyFigures.get("completed").asLong() == 5
+                    && busyFigures.get("signOffsInForce").asLong() == 5;
+        });
+        assertThat(body.get("minimumCell").asInt()).isEqualTo(5);
+        JsonNode job = sharedJob(body, shared);
+        assertThat(job).as(body.toString()).isNotNull();
         assertThat(job.get("institutions").findValuesAsText("institution"))
                 .containsExactlyInAnyOrderElementsOf(
                         members.stream().map(Member::code).toList());
-        job.get("institutions").forEach(institution -> {
-            assertThat(institution.get("opened").asLong()).isEqualTo(1);
-            assertThat(institution.get("completed").asLong()).isEqualTo(1);
-            assertThat(institution.get("signOffsInForce").asLong()).isEqualTo(1);
-            assertThat(institution.get("steps").findValuesAsText("step")).contains("AWAITING_REVIEW");
-        });
-        String everything = analytics.body().toString();
+        JsonNode shown = figures(body, shared, busy.code());
+        assertThat(shown.get("opened").asLong()).isEqualTo(5);
+        assertThat(shown.get("completed").asLong()).isEqualTo(5);
+        assertThat(shown.get("signOffsInForce").asLong()).isEqualTo(5);
+        assertThat(shown.get("retestsPerTestedTicket").asDouble()).isEqualTo(0.0);
+        assertThat(shown.get("withheld")).isEmpty();
+        JsonNode review = step(shown, "AWAITING_REVIEW");
+        assertThat(review.get("waits").asLong()).isEqualTo(5);
+        assertThat(review.get("median").isNull()).isFalse();
+        assertThat(review.get("p90").isNull()).isFalse();
+        for (Member few : members.subList(1, 3)) {
+            JsonNode withheld = figures(body, shared, few.code());
+            for (String figure : List.of("opened", "completed", "retestsPerTestedTicket", "signOffsInForce")) {
+                assertThat(withheld.get(figure).isNull())
+                        .as(figure + " of " + withheld)
+                        .isTrue();
+            }
+            assertThat(withheld.get("withheld").toString())
+                    .contains("opened", "completed", "retestsPerTestedTicket", "signOffsInForce");
+            JsonNode fewReview = step(withheld, "AWAITING_REVIEW");
+            assertThat(fewReview.get("waits").isNull()).isTrue();
+            assertThat(fewReview.get("median").isNull())
+                    .as("the one wait's own time: " + fewReview)
+                    .isTrue();
+            assertThat(fewReview.get("p90").isNull()).isTrue();
+            assertThat(fewReview.get("withheld").toString()).contains("median", "p90");
+        }
+        String everything = body.toString();
         for (Member member : members) {
             assertThat(everything)
                     .as("no person, ticket or text of a member")
                     .doesNotContain(member.people().requester, member.people().librarian, member.ticket(), "Amy")
                     .doesNotContain("Ask the " + member.code());
         }
+        assertThat(everything).doesNotContain(more.requester, more.colleague, more.librarian);
 
         assertThat(members.get(2)
                         .admin()
@@ -130,5 +163,37 @@ class ConsortiumFlowTest {
                         .toString())
                 .doesNotContain(members.get(2).code())
                 .contains(members.get(0).code());
+    }
+
+    private static JsonNode sharedJob(JsonNode analytics, String sharedJobId) {
+        for (JsonNode job : analytics.get("jobs")) {
+            if (job.get("sharedJobId").asText().equals(sharedJobId)) {
+                return job;
+            }
+        }
+        return null;
+    }
+
+    /** One institution's figures of a shared job, or null while it has none. */
+    private static JsonNode figures(JsonNode analytics, String sharedJobId, String institution) {
+        JsonNode job = sharedJob(analytics, sharedJobId);
+        if (job == null) {
+            return null;
+        }
+        for (JsonNode figures : job.get("institutions")) {
+            if (figures.get("institution").asText().equals(institution)) {
+                return figures;
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode step(JsonNode figures, String step) {
+        for (JsonNode each : figures.get("steps")) {
+            if (each.get("step").asText().equals(step)) {
+                return each;
+            }
+        }
+        throw new AssertionError("no step " + step + " in " + figures);
     }
 }

@@ -59,6 +59,9 @@ class StatisticsTest {
         assertThat(statistics.get("denied").asLong()).isEqualTo(1);
         assertThat(statistics.get("revoked").asLong()).isZero();
         assertThat(statistics.get("retestsPerTicket").asDouble()).isEqualTo(0.5);
+        assertThat(statistics.get("testedTickets").asLong())
+                .as("what the retests are per")
+                .isEqualTo(2);
         JsonNode review = step(statistics, "AWAITING_REVIEW");
         assertThat(review.get("waits").asLong()).isEqualTo(3);
         Duration median = Duration.parse(review.get("median").asText());

@@ -36,6 +36,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.signoff.api.testkit.Api;
+import org.signoff.api.testkit.Members;
 import org.signoff.api.testkit.RunningService;
 import org.signoff.api.testkit.Scenario;
 import org.signoff.catalog.api.JobId;
@@ -90,7 +91,9 @@ class DashboardPageTest {
                 "--approval.deadlines.steps.AWAITING_REVIEW.limit-after=PT1H",
                 "--approval.deadlines.recertify-before=P30D",
                 "--approval.deadlines.reattest-within=PT2S",
-                "--approval.deadlines.poll-interval=PT0.2S");
+                "--approval.deadlines.poll-interval=PT0.2S",
+                // the consortium's page shows a member of two tickets and withholds one of one
+                "--approval.consortium.analytics-minimum-cell=2");
         base = "http://localhost:" + service.port();
         scenario = new Scenario(service.api());
         librarianKey = ownKey(scenario.librarian, "master-list:read", "tickets:read");
@@ -377,6 +380,114 @@ class DashboardPageTest {
                         .getText())
                 .contains("not open to you");
         assertThat(browser.findElements(By.cssSelector("tr[data-ticket]"))).isEmpty();
+    }
+
+    @Test
+    void theConsortiumPageComparesTheSharingMembersWithoutANameToItsAnalystsOnly() throws Exception {
+        String suffix = String.valueOf(System.nanoTime() % 100_000);
+        Api consortium = Members.consortiumAdministrator(scenario.admin);
+        String shared = "shared-" + suffix;
+        assertThat(consortium.post("/shared-jobs", """
+                        {"sharedJobId": "%s", "definition": {"scope": "Items", "name": "Relink items (shared)",
+                         "requiredReadings": [{"documentId": "guide", "title": "Guide", "version": "1"}]}}""".formatted(shared)).status())
+                .isEqualTo(201);
+        // two members share their numbers: one with two sign-offs (the minimum cell here), one with one
+        String busy = "DASH" + suffix + "A";
+        String few = "DASH" + suffix + "B";
+        Member busyMember = member(consortium, busy, shared);
+        Scenario busyPeople = busyMember.people();
+        Scenario fewPeople = member(consortium, few, shared).people();
+        List<String> tickets = List.of(
+                busyPeople.signedOff(shared, busyPeople.requester),
+                busyPeople.signedOff(shared, busyPeople.colleague),
+                fewPeople.signedOff(shared, fewPeople.requester));
+        consortium.await(
+                "/consortium/analytics",
+                analytics -> analytics.toString().contains(busy)
+                        && analytics.toString().contains(few)
+                        && analytics.findValues("completed").stream().anyMatch(completed -> completed.asLong() == 2)
+                        && analytics.findValues("signOffsInForce").stream().anyMatch(count -> count.asLong() == 2)
+                        && analytics.findValues("withheld").toString().contains("signOffsInForce"));
+
+        String analyst = person("ana-" + suffix, "Ana Analyst", "[\"CONSORTIUM_ANALYST\"]");
+        signIn(ownKey(analyst, "master-list:read", "consortium:read"));
+        browser.findElement(By.linkText("Consortium")).click();
+        WebElement job = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("section[data-shared-job='" + shared + "']")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("The consortium, the last 90 days");
+        assertThat(job.findElement(By.tagName("h2")).getText()).isEqualTo("Relink items (shared)");
+        assertThat(job.findElement(By.cssSelector("table.institutions tr[data-institution='" + busy + "']"))
+                        .getText())
+                .as("opened, completed, retests per tested ticket, sign-offs in force")
+                .isEqualTo(busy + " 2 2 0.00 2");
+        assertThat(job.findElement(By.cssSelector("table.institutions tr[data-institution='" + few + "']"))
+                        .getText())
+                .as("one ticket's figures would be that ticket's")
+                .isEqualTo(few + " fewer than 2 fewer than 2 withheld fewer than 2");
+        assertThat(job.findElement(By.cssSelector(
+                                "table.steps tr[data-institution='" + busy + "'][data-step='AWAITING_REVIEW']"))
+                        .getText())
+                .startsWith("awaiting review " + busy + " 2 ")
+                .doesNotContain("withheld");
+        assertThat(job.findElement(By.cssSelector(
+                                "table.steps tr[data-institution='" + few + "'][data-step='AWAITING_REVIEW']"))
+                        .getText())
+                .isEqualTo("awaiting review " + few + " fewer than 2 withheld withheld");
+        String page = browser.findElement(By.tagName("main")).getText();
+        for (Scenario people : List.of(busyPeople, fewPeople)) {
+            assertThat(page)
+                    .as("no person of a member")
+                    .doesNotContain(people.requester, people.colleague, people.librarian)
+                    .doesNotContain("Amy Dittman", "Daryl Boone", "Lara Librarian");
+        }
+        assertThat(page).as("no ticket").doesNotContain(tickets);
+        screenshot("consortium-analytics");
+
+        // staff without the consortium's roles: no link, and the page refused; a member's person: no such page
+        signIn(librarianKey);
+        assertThat(browser.findElements(By.linkText("Consortium"))).isEmpty();
+        browser.get(base + "/ui/consortium/analytics");
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")))
+                        .getText())
+                .contains("not open to you")
+                .doesNotContain(busy);
+        assertThat(pageStatus()).isEqualTo(403);
+        signIn(busyMember.administratorsKey());
+        assertThat(browser.findElements(By.linkText("Consortium"))).isEmpty();
+        browser.get(base + "/ui/consortium/analytics");
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")))
+                        .getText())
+                .isEqualTo("No such page.");
+        assertThat(pageStatus()).isEqualTo(404);
+    }
+
+    private record Member(String administratorsKey, Scenario people) {}
+
+    /** A member sharing its numbers, having adopted the shared job: its first administrator's key, its people. */
+    private static Member member(Api consortium, String code, String shared) {
+        Api.Response registered = consortium.post("/institutions", """
+                {"code": "%s", "name": "Member %s",
+                 "firstAdministrator": {"staffId": "admin", "displayName": "Its Administrator", "unit": "LTS"}}""".formatted(code, code));
+        assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
+        String key = registered.body().get("key").asText();
+        Api admin = consortium.withKey(key);
+        Members.catalogLikeTheSeed(admin, code);
+        Scenario people = new Scenario(admin);
+        assertThat(people.api
+                        .post("/shared-jobs/" + shared + "/adoption", "{\"performedBy\": \"" + people.librarian + "\"}")
+                        .status())
+                .isEqualTo(201);
+        assertThat(admin.put("/analytics-sharing", "{\"shares\": true}").status())
+                .isEqualTo(204);
+        return new Member(key, people);
+    }
+
+    /** The status the open page's address answers the signed-in browser. */
+    private static int pageStatus() throws Exception {
+        String cookie =
+                "JSESSIONID=" + browser.manage().getCookieNamed("JSESSIONID").getValue();
+        return signedInGet(new URI(browser.getCurrentUrl()).getPath(), cookie, "text/html")
+                .statusCode();
     }
 
     @Test

@@ -570,7 +570,8 @@ public class TicketProjection {
                     reached.getOrDefault("WITHDRAWN", 0L),
                     reached.getOrDefault("REVOKED", 0L),
                     steps,
-                    tested.isEmpty() ? 0 : (double) retests / tested.size());
+                    tested.isEmpty() ? 0 : (double) retests / tested.size(),
+                    tested.size());
         }
 
         /** The nearest-rank percentile of sorted durations. */

@@ -13,6 +13,7 @@ import java.util.List;
  * @param revoked          sign-offs revoked in it
  * @param steps            per step waited on: the waits that ended in the period, and how long they took
  * @param retestsPerTicket retests asked for in the period, per ticket whose test was reported in it
+ * @param testedTickets    the tickets whose test was reported in the period: how many {@code retestsPerTicket} is of
  */
 public record JobStatisticsView(
         String jobId,
@@ -24,7 +25,8 @@ public record JobStatisticsView(
         long withdrawn,
         long revoked,
         List<StepTimes> steps,
-        double retestsPerTicket) {
+        double retestsPerTicket,
+        long testedTickets) {
 
     /**
      * @param step   the status waited on, e.g. {@code AWAITING_REVIEW}
