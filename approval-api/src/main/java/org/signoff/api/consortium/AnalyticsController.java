@@ -59,7 +59,10 @@ class AnalyticsController {
         return new SharingView(institutions.sharesAnalytics(commands.ids().code()));
     }
 
-    /** The sharing institutions per shared job and step, over a period (default: the last 30 days). */
+    /**
+     * The sharing institutions per shared job and step, over a period (default: the last 30 days), widened to whole
+     * calendar months.
+     */
     @GetMapping("/consortium/analytics")
     ConsortiumAnalytics.Analytics analytics(
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {

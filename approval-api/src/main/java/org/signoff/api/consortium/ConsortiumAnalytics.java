@@ -2,6 +2,8 @@ package org.signoff.api.consortium;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,8 +112,25 @@ public class ConsortiumAnalytics {
         this.minimumCell = new MinimumCell(properties.consortium().analyticsMinimumCell());
     }
 
-    /** The sharing institutions per shared job and step over [{@code from}, {@code to}). */
-    public Analytics of(Instant from, Instant to) {
+    /** The first instant of the instant's calendar month, UTC. */
+    private static Instant monthOf(Instant instant) {
+        return instant.atZone(ZoneOffset.UTC)
+                .withDayOfMonth(1)
+                .truncatedTo(ChronoUnit.DAYS)
+                .toInstant();
+    }
+
+    /**
+     * The sharing institutions per shared job and step over [{@code from}, {@code to}), widened to whole calendar
+     * months (UTC), as benchmarks are read: periods cut at any instant could be set one ticket apart, and the
+     * difference of two answers, each above the minimum cell, would then be that ticket's waits.
+     */
+    public Analytics of(Instant requestedFrom, Instant requestedTo) {
+        Instant from = monthOf(requestedFrom);
+        Instant to = monthOf(requestedTo);
+        if (to.isBefore(requestedTo) || !to.isAfter(from)) {
+            to = to.atZone(ZoneOffset.UTC).plusMonths(1).toInstant();
+        }
         Map<SharedJobId, List<InstitutionFigures>> byJob = new LinkedHashMap<>();
         List<String> sharing = new ArrayList<>();
         for (InstitutionScope institution : institutions.sharingAnalytics()) {

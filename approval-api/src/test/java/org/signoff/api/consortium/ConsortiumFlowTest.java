@@ -110,6 +110,9 @@ class ConsortiumFlowTest {
                     && busyFigures.get("signOffsInForce").asLong() == 5;
         });
         assertThat(body.get("minimumCell").asInt()).isEqualTo(5);
+        assertThat(List.of(body.get("from").asText(), body.get("to").asText()))
+                .as("the last 30 days, widened to whole months: no period cut one ticket apart from another")
+                .allSatisfy(bound -> assertThat(bound).matches("\\d{4}-\\d{2}-01T00:00:00Z"));
         JsonNode job = sharedJob(body, shared);
         assertThat(job).as(body.toString()).isNotNull();
         assertThat(job.get("institutions").findValuesAsText("institution"))
