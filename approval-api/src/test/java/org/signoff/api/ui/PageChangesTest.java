@@ -5,9 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,13 +14,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import org.signoff.api.testkit.Api;
 import org.signoff.api.testkit.Members;
+import org.signoff.api.testkit.PageBrowser;
 import org.signoff.api.testkit.RunningService;
 import org.signoff.api.testkit.Scenario;
 
@@ -32,8 +29,6 @@ import org.signoff.api.testkit.Scenario;
  * institution detected), and the default institution's pages likewise.
  */
 class PageChangesTest {
-
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final RunningService service = RunningService.shared();
 
@@ -78,27 +73,9 @@ class PageChangesTest {
 
     /** A browser signed in with the key, its page's stream open: the events' data, as they come. */
     private List<String> listen(String key) throws Exception {
-        String base = "http://localhost:" + service.port();
-        HttpClient browser = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
-        Matcher token = CSRF.matcher(browser.send(
-                        HttpRequest.newBuilder(URI.create(base + "/ui/sign-in")).build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body());
-        assertThat(token.find()).isTrue();
-        HttpResponse<String> signedIn = browser.send(
-                HttpRequest.newBuilder(URI.create(base + "/ui/sign-in"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "key=" + URLEncoder.encode(key, StandardCharsets.UTF_8) + "&_csrf="
-                                        + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+        HttpClient browser = PageBrowser.signedIn("http://localhost:" + service.port(), key);
         HttpResponse<java.io.InputStream> stream = browser.send(
-                HttpRequest.newBuilder(URI.create(base + "/ui/changes"))
+                HttpRequest.newBuilder(URI.create("http://localhost:" + service.port() + "/ui/changes"))
                         .header("Accept", "text/event-stream")
                         .build(),
                 HttpResponse.BodyHandlers.ofInputStream());

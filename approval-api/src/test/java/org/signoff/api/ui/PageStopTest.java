@@ -3,23 +3,19 @@ package org.signoff.api.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.signoff.api.testkit.PageBrowser;
 import org.signoff.api.testkit.RunningService;
 
 /**
@@ -28,8 +24,6 @@ import org.signoff.api.testkit.RunningService;
  */
 class PageStopTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
     @TempDir
     Path dataDir;
 
@@ -37,24 +31,7 @@ class PageStopTest {
     void anOpenPageDoesNotHoldUpTheStop() throws Exception {
         RunningService service = RunningService.start(dataDir);
         String base = "http://localhost:" + service.port();
-        HttpClient browser = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
-        Matcher token = CSRF.matcher(browser.send(
-                        HttpRequest.newBuilder(URI.create(base + "/ui/sign-in")).build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body());
-        assertThat(token.find()).isTrue();
-        HttpResponse<String> signedIn = browser.send(
-                HttpRequest.newBuilder(URI.create(base + "/ui/sign-in"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "key=" + URLEncoder.encode(RunningService.ADMIN_KEY, StandardCharsets.UTF_8) + "&_csrf="
-                                        + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+        HttpClient browser = PageBrowser.signedIn(base, RunningService.ADMIN_KEY);
 
         HttpResponse<InputStream> stream = browser.send(
                 HttpRequest.newBuilder(URI.create(base + "/ui/changes"))

@@ -7,13 +7,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +35,7 @@ import org.signoff.api.readmodel.ProcessorPositions;
 import org.signoff.api.testkit.Api;
 import org.signoff.api.testkit.Api.Response;
 import org.signoff.api.testkit.Members;
+import org.signoff.api.testkit.PageBrowser;
 import org.signoff.api.testkit.RunningService;
 import org.signoff.api.testkit.Scenario;
 
@@ -358,25 +356,7 @@ class WikiPublisherTest {
     /** The notice above the dashboard's master list, as a signed-in browser loads it. */
     private static String dashboardNotice() throws Exception {
         String base = "http://localhost:" + service.port();
-        HttpClient browser = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
-        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
-                .matcher(browser.send(
-                                HttpRequest.newBuilder(URI.create(base + "/ui/sign-in"))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString())
-                        .body());
-        assertThat(csrf.find()).isTrue();
-        browser.send(
-                HttpRequest.newBuilder(URI.create(base + "/ui/sign-in"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("key="
-                                + URLEncoder.encode(RunningService.ADMIN_KEY, StandardCharsets.UTF_8) + "&_csrf="
-                                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpClient browser = PageBrowser.signedIn(base, RunningService.ADMIN_KEY);
         HttpResponse<String> page = browser.send(
                 HttpRequest.newBuilder(URI.create(base + "/ui")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.body()).contains("hx-get=\"/ui/wiki-notice\"");
