@@ -355,7 +355,8 @@ public final class FlowBenchmark {
                 CLIENT,
                 "Benchmark",
                 null,
-                EnumSet.complementOf(EnumSet.of(Operation.CLIENTS_WRITE)), // an integration's, as in production
+                EnumSet.complementOf(
+                        EnumSet.of(Operation.CLIENTS_WRITE, Operation.CONSORTIUM_WRITE)), // an integration's
                 true,
                 Set.of(),
                 CredentialStore.hash(SECRET),
