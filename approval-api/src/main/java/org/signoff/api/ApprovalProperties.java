@@ -71,7 +71,10 @@ public record ApprovalProperties(
         }
     }
 
-    /** The settings of a member institution, if it has any; else it follows the default institution's. */
+    /**
+     * The settings of a member institution, if it has any. Without, its deadlines are the default institution's;
+     * it has no Alma connection and no wiki page (those are never the default's).
+     */
     public Optional<Member> member(InstitutionCode code) {
         return members.stream()
                 .filter(member -> member.institution().equals(code))

@@ -53,7 +53,7 @@ public class AlmaConnections {
                 .forEach((code, alma) -> institutions.put(
                         code,
                         ofInstitution(
-                                "approval.members[code=" + code + "].alma",
+                                "approval.members[" + indexOf(properties, code) + "].alma",
                                 alma,
                                 hooks.get(code),
                                 takeBacks.get(code))));
@@ -74,11 +74,6 @@ public class AlmaConnections {
                 }
             }
         }
-    }
-
-    /** The default institution's connection to the environment, or empty when it is not configured. */
-    public Optional<AlmaConnection> of(AlmaEnvironment environment) {
-        return of(defaultInstitution, environment);
     }
 
     /** The institution's connection to the environment, or empty when it is not configured. */
@@ -110,6 +105,14 @@ public class AlmaConnections {
                 .map(institution -> new InstitutionScope(
                         institution.getKey(), institution.getKey().equals(defaultInstitution)))
                 .findFirst();
+    }
+
+    /** Where the member's settings are, as an operator finds them: {@code approval.members[n]}. */
+    private static int indexOf(ApprovalProperties properties, InstitutionCode code) {
+        return properties.members().stream()
+                .map(ApprovalProperties.Member::institution)
+                .toList()
+                .indexOf(code);
     }
 
     InstitutionCode institutionOf(String key) {

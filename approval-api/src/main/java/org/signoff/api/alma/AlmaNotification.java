@@ -28,6 +28,10 @@ record AlmaNotification(String id, String action, String event, Instant time, Al
             throw new AlmaNotificationUnreadable("the body is not a JSON object");
         }
         String id = required(post, "id");
+        if (id.indexOf('/') >= 0) {
+            // kept keyed by the institution (01BLC_BU/<id>): a slash would let one institution's id pose as another's
+            throw new AlmaNotificationUnreadable("id holds a '/', which Alma's ids never do");
+        }
         String action = required(post, "action");
         String event = bounded(AlmaJson.code(post.path("event")), "event");
         Instant time = AlmaJson.time(post.path("time"));

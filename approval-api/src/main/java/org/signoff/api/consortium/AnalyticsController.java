@@ -29,6 +29,11 @@ class AnalyticsController {
 
     private static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
 
+    /** The periods a benchmark can be about: whole months of them (an instant far out has no next month). */
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
+    private static final Instant LATEST = Instant.parse("9999-12-01T00:00:00Z");
+
     private final Commands commands;
     private final Institutions institutions;
     private final ConsortiumAnalytics analytics;
@@ -66,6 +71,11 @@ class AnalyticsController {
     @GetMapping("/consortium/analytics")
     ConsortiumAnalytics.Analytics analytics(
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
+        for (Instant bound : new Instant[] {from, to}) {
+            if (bound != null && (bound.isBefore(EARLIEST) || !bound.isBefore(LATEST))) {
+                throw Problems.badRequest("INVALID_REQUEST", "'from' and 'to' lie between 1970 and 9999");
+            }
+        }
         Instant end = to != null ? to : Instant.now();
         Instant start = from != null ? from : end.minus(DEFAULT_PERIOD);
         if (!start.isBefore(end)) {

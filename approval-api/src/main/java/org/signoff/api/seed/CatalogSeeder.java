@@ -106,7 +106,9 @@ class CatalogSeeder implements ApplicationRunner {
                 .<Object>map(job -> new RegisterJob(JobId.of(job.jobId()), job.definition(), admin))
                 .toList();
         // one registered at the same moment elsewhere is there, which is all we want
-        long added = sendAll(missing).stream().filter(Objects::isNull).count();
+        List<RuntimeException> refused = sendAll(missing);
+        loggedRefusals("job", refused);
+        long added = refused.stream().filter(Objects::isNull).count();
         log.info("Seed catalog: {} job(s) added", added);
     }
 
@@ -131,6 +133,7 @@ class CatalogSeeder implements ApplicationRunner {
                 .toList();
         // one registered before (or at the same moment elsewhere) is left as the operator has it
         List<RuntimeException> registered = sendAll(registrations);
+        loggedRefusals("training class", registered);
         for (int i = 0; i < registrations.size(); i++) {
             SeedClass seeded = training.classes().get(i);
             if (registered.get(i) == null) {
@@ -158,6 +161,13 @@ class CatalogSeeder implements ApplicationRunner {
             }
         }
         log.info("Seed catalog: {} training class(es) added", added.size());
+    }
+
+    /** A refusal other than "there already" is said, as a stopped seeding was before: the rest still goes in. */
+    private static void loggedRefusals(String what, List<RuntimeException> refused) {
+        refused.stream()
+                .filter(CommandRejected.class::isInstance)
+                .forEach(rejected -> log.warn("Seed catalog: a {} was refused: {}", what, rejected.getMessage()));
     }
 
     /**

@@ -1,7 +1,7 @@
 package org.signoff.api.ui;
 
 import java.io.IOException;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -66,20 +66,21 @@ class PageChanges implements SmartLifecycle {
         }
         long shown = shownUpTo();
         Map<String, Long> sealed = chains.sealedUpTo();
-        Map<String, Long> moved = new HashMap<>();
+        Set<String> moved = new HashSet<>();
         for (String institution : Set.copyOf(pages.values())) {
             long last = sealed.getOrDefault(institution, 0L);
             // its newest events shown by both read models, and not told yet
             if (last <= shown && !Objects.equals(told.put(institution, last), last)) {
-                moved.put(institution, last);
+                moved.add(institution);
             }
         }
         pages.forEach((page, institution) -> {
-            if (!moved.containsKey(institution)) {
+            if (!moved.contains(institution)) {
                 return;
             }
             try {
-                page.send(SseEmitter.event().name("changed").data(moved.get(institution)));
+                // no figure: the global index would tell the whole store's volume
+                page.send(SseEmitter.event().name("changed").data("changed"));
             } catch (IOException | IllegalStateException gone) {
                 pages.remove(page);
             }

@@ -24,7 +24,7 @@ class WikiNoticeController {
         this.callers = callers;
     }
 
-    /** The wiki page is the default institution's: a member's master list has no notice of it. */
+    /** The caller's institution's wiki page: whether the engine has stopped keeping it, and why. */
     @GetMapping("/wiki-notice")
     String wikiNotice(Model model) {
         model.addAttribute("stoppedBecause", wiki.stoppedBecause(callers.ids()).orElse(null));

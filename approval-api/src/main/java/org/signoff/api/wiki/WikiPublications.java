@@ -9,6 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import org.signoff.common.InstitutionCode;
 import org.signoff.common.InstitutionScope;
@@ -26,10 +29,13 @@ class WikiPublications {
     static final int DEFAULT = 1;
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate ownTransaction;
     private final Map<InstitutionCode, Integer> rows = new ConcurrentHashMap<>();
 
-    WikiPublications(JdbcClient jdbc) {
+    WikiPublications(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** The row of the institution's page: the default's, or the member's, added if it has none yet. */
@@ -50,11 +56,13 @@ class WikiPublications {
                 return row.get();
             }
             try {
-                jdbc.sql("INSERT INTO wiki_publication (publication_id, institution, changes, published_changes, "
-                                + "stopped, attempts) SELECT MAX(publication_id) + 1, ?, 0, 0, FALSE, 0 "
-                                + "FROM wiki_publication")
+                // committed on its own before its number is remembered: the caller's transaction (an event
+                // processor's batch) may yet roll back, and the number would then be another member's next
+                ownTransaction.executeWithoutResult(added -> jdbc.sql("INSERT INTO wiki_publication (publication_id, "
+                                + "institution, changes, published_changes, stopped, attempts) "
+                                + "SELECT MAX(publication_id) + 1, ?, 0, 0, FALSE, 0 FROM wiki_publication")
                         .param(code.value())
-                        .update();
+                        .update());
             } catch (DuplicateKeyException anotherNodeAddedOne) {
                 if (attempt > 3) {
                     throw anotherNodeAddedOne;

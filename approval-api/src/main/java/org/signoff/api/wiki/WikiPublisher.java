@@ -70,10 +70,24 @@ class WikiPublisher {
         if (settings.configured()) {
             pages.put(institutions.defaultScope().code(), Confluence.of(settings));
         }
+        Map<String, InstitutionCode> pageOwners = new LinkedHashMap<>();
+        if (settings.configured()) {
+            pageOwners.put(
+                    settings.baseUrl() + "#" + settings.pageId(),
+                    institutions.defaultScope().code());
+        }
         memberSettings.forEach((code, its) -> {
-            if (its.configured()) {
-                pages.put(code, Confluence.of(its));
+            if (!its.configured()) {
+                return;
             }
+            InstitutionCode other = pageOwners.putIfAbsent(its.baseUrl() + "#" + its.pageId(), code);
+            if (other != null) {
+                // one page for two institutions: each would write its list over the other's
+                throw new IllegalArgumentException("The wiki settings of " + other + " and " + code
+                        + " name one page (" + its.baseUrl() + ", page " + its.pageId()
+                        + "): give each institution a page of its own");
+            }
+            pages.put(code, Confluence.of(its));
         });
     }
 
@@ -93,8 +107,12 @@ class WikiPublisher {
     void publishDue() {
         pages.forEach((code, page) -> {
             InstitutionScope institution = institutions.scopeOf(code);
-            if (institution.isDefault() || institutions.member(code).isPresent()) {
-                publishDue(institution, page);
+            try {
+                if (institution.isDefault() || institutions.member(code).isPresent()) {
+                    publishDue(institution, page);
+                }
+            } catch (RuntimeException failed) { // one institution's page never holds up the others'
+                log.warn("Publishing {}'s master list failed: {}", code, failed.toString());
             }
         });
     }

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
  * The Confluence page the master list is published to, {@code approval.wiki.*}. Without a {@code base-url} nothing is
@@ -55,21 +57,8 @@ public record WikiSettings(
     static final String PREFIX = "approval.wiki";
 
     /** No page: a member institution whose settings name none. */
-    static final WikiSettings NONE = new WikiSettings(
-            null,
-            Edition.CLOUD,
-            null,
-            Mode.SECTION,
-            null,
-            null,
-            null,
-            Duration.ofMinutes(5),
-            "Master list published by the approval engine",
-            Duration.ofSeconds(30),
-            Duration.ofMinutes(30),
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(20),
-            Duration.ofSeconds(1));
+    static final WikiSettings NONE =
+            new Binder(new MapConfigurationPropertySource()).bindOrCreate(PREFIX, WikiSettings.class);
 
     /** The REST API a Confluence offers for page content. */
     public enum Edition {

@@ -166,12 +166,14 @@ class AlmaWebhookTest {
     }
 
     @Test
-    void aSignedBodyWithoutAnActionOrAJobEndWithoutItsRunIsUnreadable() {
+    void aSignedBodyWithoutAnActionAJobEndWithoutItsRunOrAnIdNamingAnInstitutionIsUnreadable() {
         for (String garbage : List.of(
                 "{\"id\": \"6587815790006004\"}",
                 "[1, 2]",
                 "{\"id\": \"6587815790006005\", \"action\": \"JOB_END\"}",
-                "{\"id\": \"" + "9".repeat(101) + "\", \"action\": \"JOB_END\"}")) {
+                "{\"id\": \"" + "9".repeat(101) + "\", \"action\": \"JOB_END\"}",
+                // another institution's key (01BLC_BU/555): its notification 555 would be taken as seen before
+                "{\"id\": \"01BLC_BU/555\", \"action\": \"USER\", \"event\": {\"value\": \"USER_UPDATED\"}}")) {
             Response answer = signedPost(garbage, sign(garbage, SECRET));
 
             assertThat(answer.status()).as(garbage).isEqualTo(400);

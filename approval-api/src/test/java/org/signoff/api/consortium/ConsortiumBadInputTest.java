@@ -97,6 +97,9 @@ class ConsortiumBadInputTest {
                 400,
                 "INVALID_REQUEST");
         assertProblem(consortium.get("/consortium/analytics?from=yesterday"), 400, "MALFORMED_REQUEST");
+        // no month after it: refused, not a failure of the engine
+        assertProblem(consortium.get("/consortium/analytics?to=%2B999999999-12-15T00:00:00Z"), 400, "INVALID_REQUEST");
+        assertProblem(consortium.get("/consortium/analytics?to=-999999999-01-01T00:00:00Z"), 400, "INVALID_REQUEST");
         assertProblem(member.post("/staff", """
                         {"staffId": "would-be-office", "displayName": "Would-be office", "unit": "LTS",
                          "roles": ["CONSORTIUM_ADMIN"], "liaisonUnits": [], "performedBy": "admin"}"""), 422, "INVALID_DEFINITION");

@@ -414,7 +414,8 @@ class DashboardPageTest {
         browser.findElement(By.linkText("Consortium")).click();
         WebElement job = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("section[data-shared-job='" + shared + "']")));
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("The consortium, the last 90 days");
+        assertThat(browser.findElement(By.tagName("h1")).getText())
+                .isEqualTo("The consortium, the whole months of the last 90 days");
         assertThat(job.findElement(By.tagName("h2")).getText()).isEqualTo("Relink items (shared)");
         assertThat(job.findElement(By.cssSelector("table.institutions tr[data-institution='" + busy + "']"))
                         .getText())
