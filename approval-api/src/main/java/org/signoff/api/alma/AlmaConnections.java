@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import org.signoff.api.ApprovalProperties;
 import org.signoff.api.MemberSettings;
+import org.signoff.api.institution.Institutions;
 import org.signoff.common.InstitutionCode;
 import org.signoff.common.InstitutionScope;
 
@@ -34,7 +35,7 @@ public class AlmaConnections {
             AlmaTakeBackSettings.Mode takeBack,
             AlmaSignature webhook) {}
 
-    private final InstitutionCode defaultInstitution;
+    private final Institutions registry;
     private final Map<InstitutionCode, OfInstitution> institutions = new LinkedHashMap<>();
 
     AlmaConnections(
@@ -42,9 +43,10 @@ public class AlmaConnections {
             AlmaWebhookSettings webhook,
             AlmaTakeBackSettings takeBack,
             ApprovalProperties properties,
-            Environment environment) {
-        this.defaultInstitution = properties.institution().defaultInstitution();
-        institutions.put(defaultInstitution, ofInstitution("approval.alma", settings, webhook, takeBack));
+            Environment environment,
+            Institutions registry) {
+        this.registry = registry;
+        institutions.put(registry.defaultScope().code(), ofInstitution("approval.alma", settings, webhook, takeBack));
         Map<InstitutionCode, AlmaWebhookSettings> hooks =
                 MemberSettings.of(environment, properties, "alma.webhook", AlmaWebhookSettings.class);
         Map<InstitutionCode, AlmaTakeBackSettings> takeBacks =
@@ -102,8 +104,7 @@ public class AlmaConnections {
     Optional<InstitutionScope> signer(byte[] body, String signature) {
         return institutions.entrySet().stream()
                 .filter(institution -> institution.getValue().webhook().signs(body, signature))
-                .map(institution -> new InstitutionScope(
-                        institution.getKey(), institution.getKey().equals(defaultInstitution)))
+                .map(institution -> registry.scopeOf(institution.getKey()))
                 .findFirst();
     }
 
@@ -116,7 +117,7 @@ public class AlmaConnections {
     }
 
     InstitutionCode institutionOf(String key) {
-        return InstitutionScope.memberOf(key).orElse(defaultInstitution);
+        return registry.ofKey(key).code();
     }
 
     private static OfInstitution ofInstitution(

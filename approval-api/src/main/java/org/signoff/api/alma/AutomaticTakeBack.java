@@ -1,8 +1,5 @@
 package org.signoff.api.alma;
 
-import java.util.Map;
-
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -11,9 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import org.signoff.api.command.EngineCommands;
 import org.signoff.common.CommandRejected;
 import org.signoff.common.InstitutionCode;
-import org.signoff.common.MessageMetaData;
 import org.signoff.ticket.api.ProductionUseLapsed;
 import org.signoff.ticket.api.ProductionUseRevoked;
 import org.signoff.ticket.api.RequesterLeft;
@@ -65,14 +62,12 @@ class AutomaticTakeBack {
         if (!alma.takesBackAutomatically(institution)) {
             return;
         }
-        // the engine's own commands, within the ticket's institution
-        Map<String, String> within = Map.of(MessageMetaData.INSTITUTION, institution.value());
         try {
             takeBacks.takeBack(ticketId, null, false, null, new ProductionRoleTakeBacks.Sender() {
                 @Override
                 public <R> R send(Object command) {
-                    return gateway.sendAndWait(
-                            GenericCommandMessage.asCommandMessage(command).andMetaData(within));
+                    // the engine's own commands, within the ticket's institution
+                    return gateway.sendAndWait(EngineCommands.within(institution, command));
                 }
             });
         } catch (CommandRejected nothingToTake) {

@@ -1,18 +1,16 @@
 package org.signoff.api.alma;
 
-import java.util.Map;
 import java.util.Optional;
 
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import org.signoff.api.command.EngineCommands;
 import org.signoff.api.problem.ProblemException;
 import org.signoff.common.InstitutionScope;
-import org.signoff.common.MessageMetaData;
 import org.signoff.lookup.PersonalDataVault;
 import org.signoff.lookup.TicketSlots;
 import org.signoff.staff.api.StaffId;
@@ -70,12 +68,10 @@ class SandboxRunsSeen {
             return; // a run by nobody the directory knows: not a ticket's
         }
         SandboxRuns.Reading reading = SandboxRuns.Reading.verified(run);
-        Map<String, String> within =
-                Map.of(MessageMetaData.INSTITUTION, institution.code().value());
         for (TicketId ticket : tickets.heldBy(requester.get())) {
             try {
-                commands.sendAndWait(GenericCommandMessage.asCommandMessage(new NoteSandboxRun(ticket, reading.check()))
-                        .andMetaData(within));
+                commands.sendAndWait(
+                        EngineCommands.within(institution.code(), new NoteSandboxRun(ticket, reading.check())));
             } catch (RuntimeException notNoted) {
                 log.warn("Run {} not noted on ticket {}: {}", run.id(), ticket, notNoted.toString());
             }

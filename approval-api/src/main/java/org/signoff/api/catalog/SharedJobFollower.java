@@ -1,8 +1,5 @@
 package org.signoff.api.catalog;
 
-import java.util.Map;
-
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -11,11 +8,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import org.signoff.api.command.EngineCommands;
 import org.signoff.api.institution.Institutions;
 import org.signoff.catalog.api.ChangeJob;
 import org.signoff.catalog.api.JobChanged;
 import org.signoff.catalog.api.JobDefinition;
 import org.signoff.common.CommandRejected;
+import org.signoff.common.InstitutionCode;
 import org.signoff.common.InstitutionScope;
 import org.signoff.common.MessageMetaData;
 import org.signoff.common.Rejection;
@@ -67,12 +66,8 @@ class SharedJobFollower {
     @EventHandler
     void on(SharedJobChanged event) {
         for (SharedJobs.Adoption adoption : sharedJobs.adoptionsOf(event.sharedJobId())) {
-            String prefix = InstitutionScope.prefixOf(adoption.jobId().value());
-            String institution = prefix.isEmpty()
-                    ? institutions.defaultScope().code().value()
-                    : prefix.substring(0, prefix.length() - 1);
-            Map<String, String> within =
-                    Map.of(MessageMetaData.INSTITUTION, institution, MessageMetaData.CLIENT, CLIENT);
+            InstitutionScope adopter = institutions.ofKey(adoption.jobId().value());
+            InstitutionCode institution = adopter.code();
             try {
                 String notes = catalog.find(adoption.jobId())
                         .map(CatalogEntry::definition)
@@ -83,12 +78,12 @@ class SharedJobFollower {
                                 adoption.jobId(),
                                 SharedJobController.withNotes(event.definition(), notes),
                                 adoption.adoptedBy()),
-                        within);
+                        institution);
             } catch (CommandRejected refused) {
                 log.warn(
                         "Job {} of institution {} stays at its version of shared job {} ({}): its institution changes"
                                 + " it by hand",
-                        InstitutionScope.namesIn(adoption.jobId().value(), prefix),
+                        adopter.namesIn(adoption.jobId().value()),
                         institution,
                         event.sharedJobId().value(),
                         refused.rejection());
@@ -109,10 +104,9 @@ class SharedJobFollower {
         if (!CLIENT.equals(client)) {
             return;
         }
-        Map<String, String> within = Map.of(MessageMetaData.INSTITUTION, institution, MessageMetaData.CLIENT, CLIENT);
         for (TicketId ticket : slots.heldFor(event.jobId())) {
             try {
-                send(new RequireReattestation(ticket, event.performedBy()), within);
+                send(new RequireReattestation(ticket, event.performedBy()), InstitutionCode.of(institution));
             } catch (CommandRejected refused) {
                 if (refused.rejection() != Rejection.STEP_OUT_OF_ORDER) { // it ended meanwhile
                     log.warn("Ticket {} not asked to confirm the new version: {}", ticket, refused.rejection());
@@ -121,7 +115,8 @@ class SharedJobFollower {
         }
     }
 
-    private void send(Object command, Map<String, String> within) {
-        gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(within));
+    /** As the consortium's client, within the adopting institution. */
+    private void send(Object command, InstitutionCode institution) {
+        gateway.sendAndWait(EngineCommands.within(institution, CLIENT, command));
     }
 }

@@ -1,12 +1,10 @@
 package org.signoff.api.consortium;
 
-import java.util.Map;
-
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
 import org.signoff.api.command.Commands;
+import org.signoff.api.command.EngineCommands;
 import org.signoff.api.institution.Institutions;
 import org.signoff.api.security.ApiKeys;
 import org.signoff.api.security.Callers;
@@ -15,7 +13,6 @@ import org.signoff.client.api.ClientId;
 import org.signoff.client.api.RegisterApiClient;
 import org.signoff.common.InstitutionCode;
 import org.signoff.common.InstitutionScope;
-import org.signoff.common.MessageMetaData;
 import org.signoff.common.Rejection;
 import org.signoff.institution.api.RegisterInstitution;
 import org.signoff.staff.api.EnrolFirstAdministrator;
@@ -62,19 +59,12 @@ class InstitutionRegistry {
         InstitutionScope member = institutions.scopeOf(code);
         StaffId admin = StaffId.of(member.key(administrator));
         // sent within the member, by the consortium administrator's client
-        Map<String, String> within = Map.of(
-                MessageMetaData.INSTITUTION,
-                code.value(),
-                MessageMetaData.CLIENT,
-                callers.current().clientId().value());
-        gateway.sendAndWait(
-                GenericCommandMessage.asCommandMessage(new EnrolFirstAdministrator(admin, displayName, unit))
-                        .andMetaData(within));
+        String by = callers.current().clientId().value();
+        gateway.sendAndWait(EngineCommands.within(code, by, new EnrolFirstAdministrator(admin, displayName, unit)));
         String secret = CredentialStore.newSecret();
         ClientId client = ClientId.of(member.key(FIRST_KEY));
-        gateway.sendAndWait(GenericCommandMessage.asCommandMessage(
-                        RegisterApiClient.firstAdministratorsKey(client, admin, CredentialStore.hash(secret)))
-                .andMetaData(within));
+        gateway.sendAndWait(EngineCommands.within(
+                code, by, RegisterApiClient.firstAdministratorsKey(client, admin, CredentialStore.hash(secret))));
         return new Registered(code, name, administrator, ApiKeys.keyText(client, secret));
     }
 }

@@ -46,6 +46,11 @@ public class Institutions {
         return code.equals(defaultScope.code()) ? defaultScope : new InstitutionScope(code, false);
     }
 
+    /** The institution whose key this is: a member's keys name it, the default institution's are bare. */
+    public InstitutionScope ofKey(String key) {
+        return InstitutionScope.memberOf(key).map(this::scopeOf).orElse(defaultScope);
+    }
+
     /** The scope of a code, if the engine holds that institution (the default one, or a registered member). */
     public Optional<InstitutionScope> find(InstitutionCode code) {
         if (code.equals(defaultScope.code())) {

@@ -81,6 +81,7 @@ class WikiChanges {
         if (!CHANGE_THE_LIST.contains(event.getClass())) {
             return;
         }
+        // an event from before institutions names none: the default institution's
         InstitutionScope of = institution == null
                 ? institutions.defaultScope()
                 : institutions.scopeOf(InstitutionCode.of(institution));
