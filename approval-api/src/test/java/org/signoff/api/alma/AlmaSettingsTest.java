@@ -59,6 +59,29 @@ class AlmaSettingsTest {
     }
 
     @Test
+    void twoInstitutionsWithOneWebhookSecretStopTheStartWithoutPrintingIt(CapturedOutput output) {
+        // a post signed with it would not say whose Alma sent it
+        assertThatThrownBy(() -> RunningService.start(
+                        dataDir,
+                        "--approval.alma.webhook.secret=" + AlmaWebhookTest.SECRET,
+                        "--approval.members[0].code=01BLC_BU",
+                        "--approval.members[0].alma.webhook.secret=" + AlmaWebhookTest.SECRET))
+                .hasStackTraceContaining("The Alma webhook secrets of DEFAULT and 01BLC_BU are the same")
+                .satisfies(failure -> assertThat(stackTrace(failure)).doesNotContain(AlmaWebhookTest.SECRET));
+        assertThat(output.getAll()).doesNotContain(AlmaWebhookTest.SECRET);
+    }
+
+    @Test
+    void aMembersSettingOutOfRangeStopsTheStartNamingItsPlace() {
+        assertThatThrownBy(() -> RunningService.start(
+                        dataDir,
+                        "--approval.members[0].code=01BLC_BU",
+                        "--approval.members[0].alma.sandbox.max-retries=11"))
+                .hasStackTraceContaining("approval.members[0].alma")
+                .hasStackTraceContaining("max-retries must be 0 to 10, was 11");
+    }
+
+    @Test
     void aWebhookSecretFileThatCannotBeReadStopsTheStartNamingTheSetting() {
         Path missing = dataDir.resolve("no-such-secret");
         assertThatThrownBy(() -> RunningService.start(dataDir, "--approval.alma.webhook.secret-file=" + missing))

@@ -6,8 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.signoff.api.testkit.RunningService;
 
 /** Settings that cannot publish stop the start, naming the setting; the token is never printed. */
 class WikiSettingsTest {
@@ -49,6 +54,19 @@ class WikiSettingsTest {
 
         assertThatThrownBy(() -> Confluence.of(settings))
                 .hasMessageContaining("approval.wiki.token-file cannot be read: /no/such/token-file");
+    }
+
+    @Test
+    void twoInstitutionsNamingOnePageStopTheStart(@TempDir Path dataDir) {
+        // each would write its list over the other's
+        String[] page = {"base-url=https://x.atlassian.net", "page-id=65868", "user=u@x.edu", "token=t"};
+        List<String> arguments = new ArrayList<>(List.of("--approval.members[0].code=01BLC_BU"));
+        for (String setting : page) {
+            arguments.add("--approval.wiki." + setting);
+            arguments.add("--approval.members[0].wiki." + setting);
+        }
+        assertThatThrownBy(() -> RunningService.start(dataDir, arguments.toArray(String[]::new)))
+                .hasStackTraceContaining("The wiki settings of DEFAULT and 01BLC_BU name one page");
     }
 
     private static WikiSettings settings(URI baseUrl, String pageId, String user, String token, Path tokenFile) {
