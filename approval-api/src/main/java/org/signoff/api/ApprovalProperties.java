@@ -20,6 +20,7 @@ import org.signoff.ticket.api.TicketStatus;
  * the data source URL in {@code application.properties}.)
  *
  * @param aggregateCache keep aggregates in memory between commands instead of reading their events back each time
+ * @param aggregateCacheSize how many aggregates of each type the cache keeps, the ones used last
  * @param storeLinger    on the H2 file, how long the shared store waits after the first command asks for it, so
  *                       the commands committing meanwhile are written by the same store
  * @param seed           what a new installation starts with
@@ -40,6 +41,7 @@ import org.signoff.ticket.api.TicketStatus;
 @ConfigurationProperties("approval")
 public record ApprovalProperties(
         @DefaultValue("true") boolean aggregateCache,
+        @DefaultValue("1024") int aggregateCacheSize,
         @DefaultValue("2ms") Duration storeLinger,
         @DefaultValue Seed seed,
         @DefaultValue Projections projections,
@@ -56,6 +58,10 @@ public record ApprovalProperties(
 
     public ApprovalProperties {
         notNegative("approval.store-linger", storeLinger);
+        if (aggregateCacheSize < 1) {
+            throw new IllegalArgumentException(
+                    "approval.aggregate-cache-size must be at least 1, not " + aggregateCacheSize);
+        }
         positive("approval.idempotency-window", idempotencyWindow);
         members = members == null ? List.of() : List.copyOf(members);
         Set<InstitutionCode> named = new HashSet<>();

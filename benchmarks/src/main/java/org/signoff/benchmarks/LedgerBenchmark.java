@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -46,6 +47,10 @@ import org.signoff.ticket.api.TicketId;
  * approval, copied from a real flow of this engine; the year starts tomorrow, after the catalog registered today), sealed, exported, verified offline and live, and the master list
  * asked as of random instants of that year.
  *
+ * <p>Then it starts the packaged service over that store as users start it, in a process of its own ({@link
+ * PackagedService}: {@code --jar=}, {@code --node-java-opts=}), and reports how long it took to be healthy: a restart
+ * with a million events and nothing to replay.
+ *
  * <pre>java -Xmx1g -jar benchmarks/target/benchmarks.jar ledger --events=1000000</pre>
  */
 final class LedgerBenchmark {
@@ -59,7 +64,8 @@ final class LedgerBenchmark {
 
     static void run(String[] args) throws Exception {
         int events = FlowBenchmark.intArg(args, "--events=", 1_000_000);
-        Path dataDir = Files.createTempDirectory("approval-ledger-bench");
+        Path root = Files.createTempDirectory("approval-ledger-bench");
+        Path dataDir = Files.createDirectories(root.resolve("node-1")); // where the packaged service restarts
         String[] service = {"--server.port=0", "--approval.data-dir=" + dataDir, "--logging.level.root=WARN"};
         try {
             List<Row> template;
@@ -81,8 +87,12 @@ final class LedgerBenchmark {
                     new SpringApplicationBuilder(ApprovalApplication.class).run(service)) {
                 measure(context, dataDir, yearStart);
             }
+            try (PackagedService restarted = PackagedService.start(args, 1, root, Optional.empty())) {
+                System.out.printf("%nThe packaged service over the same store (%s):%n", restarted.describe());
+                restarted.printResident();
+            }
         } finally {
-            FlowBenchmark.deleteRecursively(dataDir);
+            FlowBenchmark.deleteRecursively(root);
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -30,6 +32,8 @@ final class PackagedService implements AutoCloseable {
     private final String adminKey;
     private final List<Process> processes = new ArrayList<>();
     private final List<String> bases = new ArrayList<>();
+    private final List<Long> started = new ArrayList<>(); // System.nanoTime() as each node's java began
+    private final List<Duration> healthyAfter = new ArrayList<>();
 
     private PackagedService(List<String> javaOptions, boolean onDatabaseServer, String adminKey) {
         this.javaOptions = javaOptions;
@@ -68,6 +72,7 @@ final class PackagedService implements AutoCloseable {
                 Stream.of(args)
                         .filter(arg -> arg.startsWith("--approval.") || arg.startsWith("--axon."))
                         .forEach(command::add); // the nodes' own settings, e.g. --approval.aggregate-cache=false
+                service.started.add(System.nanoTime());
                 service.processes.add(new ProcessBuilder(command)
                         .redirectErrorStream(true)
                         .redirectOutput(data.resolve("node.log").toFile())
@@ -76,6 +81,7 @@ final class PackagedService implements AutoCloseable {
             }
             for (int n = 0; n < count; n++) {
                 service.awaitHealthy(service.bases.get(n), service.processes.get(n));
+                service.healthyAfter.add(Duration.ofNanos(System.nanoTime() - service.started.get(n)));
             }
             return service;
         } catch (Exception | Error failed) {
@@ -126,13 +132,63 @@ final class PackagedService implements AutoCloseable {
         return FlowBenchmark.residentMiB(String.valueOf(processes.get(node - 1).pid()), field);
     }
 
-    /** Prints each node's resident memory now and at its peak. */
+    /**
+     * Prints each node's resident memory now and at its peak, its heap after a full collection (which this asks
+     * for: call it once the figures are taken) and how long it took from {@code java} to healthy.
+     */
     void printResident() {
         for (int n = 1; n <= processes.size(); n++) {
             System.out.printf(
-                    "node %d resident: %s MiB, at its peak %s MiB%n",
-                    n, residentMiB(n, "VmRSS"), residentMiB(n, "VmHWM"));
+                    "node %d resident: %s MiB, at its peak %s MiB; heap after GC %s MiB; healthy %.1f s after java%n",
+                    n,
+                    residentMiB(n, "VmRSS"),
+                    residentMiB(n, "VmHWM"),
+                    heapAfterGcMiB(processes.get(n - 1)),
+                    healthyAfter.get(n - 1).toMillis() / 1000.0);
         }
+    }
+
+    /** How long each node took from {@code java} to its first healthy answer (polled every 50 ms), node 1 first. */
+    List<Duration> healthyAfter() {
+        return List.copyOf(healthyAfter);
+    }
+
+    /**
+     * The node's heap in use after a full collection, as {@code jcmd} reads it from outside ({@code GC.run}, then
+     * {@code GC.heap_info}: the generations' "used" summed, metaspace left out); "?" where it cannot tell.
+     */
+    static String heapAfterGcMiB(Process process) {
+        Path jcmd = Path.of(javaCommand()).resolveSibling("jcmd");
+        String pid = String.valueOf(process.pid());
+        try {
+            jcmdOutput(jcmd, pid, "GC.run");
+            long usedKiB = 0;
+            boolean found = false;
+            for (String line : jcmdOutput(jcmd, pid, "GC.heap_info").split("\\R")) {
+                Matcher used = HEAP_USED.matcher(line);
+                if (used.find() && !line.contains("Metaspace") && !line.contains("class space")) {
+                    usedKiB += Long.parseLong(used.group(1));
+                    found = true;
+                }
+            }
+            return found ? String.valueOf(usedKiB / 1024) : "?";
+        } catch (IOException | InterruptedException | RuntimeException unreadable) {
+            return "?";
+        }
+    }
+
+    /** A heap's line of {@code GC.heap_info}: "PSYoungGen total 65536K, used 1234K", "garbage-first heap ...". */
+    private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
+
+    private static String jcmdOutput(Path jcmd, String pid, String command) throws IOException, InterruptedException {
+        Process run = new ProcessBuilder(jcmd.toString(), pid, command)
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(run.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (run.waitFor() != 0) {
+            throw new IOException("jcmd " + command + ": " + output);
+        }
+        return output;
     }
 
     @Override
@@ -161,7 +217,7 @@ final class PackagedService implements AutoCloseable {
             } catch (IOException starting) {
                 // not listening yet
             }
-            Thread.sleep(250);
+            Thread.sleep(50);
         }
         throw new IllegalStateException(base + " did not start");
     }

@@ -7,7 +7,6 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -30,6 +29,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.signoff.ApprovalDomain;
 import org.signoff.api.ApprovalProperties;
 import org.signoff.api.durability.GapsByIndex;
+import org.signoff.api.durability.RecentAggregates;
 import org.signoff.api.durability.StoreCheckedCache;
 import org.signoff.api.privacy.ErasableFreeText;
 import org.signoff.api.privacy.PersonalTexts;
@@ -131,8 +131,8 @@ class AxonStorageConfiguration {
 
     /**
      * The domain's aggregates, event sourced from the store above. With {@code approval.aggregate-cache} (on by
-     * default) an aggregate stays in memory between commands instead of being read back from its events each
-     * time; a rolled-back command evicts it. Where other nodes write the store too, a cached aggregate is checked
+     * default) the {@code approval.aggregate-cache-size} aggregates used last (of each type) stay in memory between
+     * commands instead of being read back from their events each time; a rolled-back command evicts its own. Where other nodes write the store too, a cached aggregate is checked
      * against the store before each use ({@link StoreCheckedCache}); and a copy that went stale even so can only
      * fail its append on the unique sequence number, never lose or reorder an event.
      */
@@ -141,9 +141,12 @@ class AxonStorageConfiguration {
             ApprovalProperties properties, Pseudonyms pseudonyms, DataSource dataSource, JdbcClient jdbc)
             throws SQLException {
         boolean shared = StoreCheckedCache.needed(dataSource);
+        int size = properties.aggregateCacheSize();
         Supplier<Cache> cache = !properties.aggregateCache()
                 ? null
-                : shared ? () -> new StoreCheckedCache(new WeakReferenceCache(), jdbc) : WeakReferenceCache::new;
+                : shared
+                        ? () -> new StoreCheckedCache(new RecentAggregates(size), jdbc)
+                        : () -> new RecentAggregates(size);
         return configurer -> ApprovalDomain.AGGREGATES.forEach(
                 type -> configurer.configureAggregate(aggregate(type, cache, pseudonyms)));
     }
