@@ -4,6 +4,9 @@ import statistics
 import sys
 
 
+PATHS = {"http-cluster": "the service alone over HTTP"}
+
+
 def parse(path):
     rows = []
     for line in open(path):
@@ -16,7 +19,7 @@ def main(path):
     rows = parse(path)
     runs = {}
     for row in rows:
-        name = row["engine"] if row["engine"] != "approval" else "approval engine, " + row["path"]
+        name = row["engine"] if row["engine"] != "approval" else "approval engine, " + PATHS.get(row["path"], row["path"])
         runs.setdefault(name, []).append(float(row["flows_per_s"]))
     threads = rows[0]["threads"] if rows else "?"
     median = {name: statistics.median(values) for name, values in runs.items()}
@@ -29,7 +32,7 @@ def main(path):
         print(f"| {name} | {value:.1f} | {', '.join(f'{v:.1f}' for v in runs[name])} | {ratio} |")
     engine = {row["path"]: row for row in rows if row["engine"] == "approval"}
     for path, row in engine.items():
-        print(f"\nengine {path}: p50 {row['p50_ms']} ms, p99 {row['p99_ms']} ms per command, "
+        print(f"\nengine {PATHS.get(path, path)}: p50 {row['p50_ms']} ms, p99 {row['p99_ms']} ms per command, "
               f"{row['cpu_ms_per_flow']} ms CPU per flow, master list {row['master_list_lag_s']} s behind")
 
 

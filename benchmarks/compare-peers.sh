@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The engine beside the peers, interleaved, at the same concurrency, all durable on embedded H2 files:
 # Flowable 7.2 and Camunda 7.24 from the peer harness (../shared/peer-bench, or PEER_BENCH), and this engine
-# through its command bus and over HTTP. Prints one table of flows/s and of the engine's ratio to the better peer.
+# through its command bus and over HTTP in the same process, then as users deploy it: the packaged service alone in
+# its own process (the image's 192 MiB heap), driven over HTTP from another. Prints one table of flows/s and of the
+# engine's ratio to the better peer.
 #
 #   benchmarks/compare-peers.sh                         # 64 clients, 2000 flows after 12000 to warm up, one round
 #   THREADS=2 ROUNDS=3 N=2000 benchmarks/compare-peers.sh
@@ -38,5 +40,13 @@ for round in $(seq 1 "$ROUNDS"); do
   fi
   grep '^RESULT' "$work/engine-$round.log" >> "$results"
   grep -E '^heap' "$work/engine-$round.log" >&2 || true
+  echo ">>> round $round: the service alone, $THREADS clients over HTTP" >&2
+  if ! MALLOC_ARENA_MAX=2 java -jar benchmarks/target/benchmarks.jar cluster --database=h2 --nodes=1 \
+    --node-java-opts="-Xms192m -Xmx192m -XX:+UseParallelGC" --flows="$N" --threads="$THREADS" --warmup="$WARMUP" \
+    > "$work/service-$round.log" 2>&1; then
+    echo "the service's run failed:" >&2; grep -v INFO "$work/service-$round.log" | tail -40 >&2; exit 1
+  fi
+  grep '^RESULT' "$work/service-$round.log" >> "$results"
+  grep -E '^node 1' "$work/service-$round.log" >&2 || true
 done
 python3 benchmarks/compare-peers.py "$results"

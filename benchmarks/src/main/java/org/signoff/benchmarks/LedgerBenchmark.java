@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -86,6 +87,12 @@ final class LedgerBenchmark {
             try (ConfigurableApplicationContext context =
                     new SpringApplicationBuilder(ApprovalApplication.class).run(service)) {
                 measure(context, dataDir, yearStart);
+            }
+            // this JVM may still hold the H2 file open after the context closed: closed for good, as at a stop
+            try (Connection store =
+                            DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("approval"), "sa", "");
+                    Statement shutdown = store.createStatement()) {
+                shutdown.execute("SHUTDOWN");
             }
             try (PackagedService restarted = PackagedService.start(args, 1, root, Optional.empty())) {
                 System.out.printf("%nThe packaged service over the same store (%s):%n", restarted.describe());

@@ -80,7 +80,8 @@ final class PackagedService implements AutoCloseable {
                 service.bases.add("http://localhost:" + port);
             }
             for (int n = 0; n < count; n++) {
-                service.awaitHealthy(service.bases.get(n), service.processes.get(n));
+                service.awaitHealthy(
+                        service.bases.get(n), service.processes.get(n), dir.resolve("node-" + (n + 1) + "/node.log"));
                 service.healthyAfter.add(Duration.ofNanos(System.nanoTime() - service.started.get(n)));
             }
             return service;
@@ -199,11 +200,13 @@ final class PackagedService implements AutoCloseable {
         }
     }
 
-    private void awaitHealthy(String base, Process process) throws Exception {
+    private void awaitHealthy(String base, Process process, Path log) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(base + " ended while starting: see its node.log");
+                List<String> lines = Files.readAllLines(log);
+                throw new IllegalStateException(base + " ended while starting; the end of its log:\n"
+                        + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size())));
             }
             try {
                 if (http.send(

@@ -10,6 +10,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.FileSystemUtils;
 
 import org.signoff.api.ApprovalApplication;
 
@@ -50,15 +51,28 @@ public final class RunningService implements AutoCloseable {
                 new SpringApplicationBuilder(ApprovalApplication.class).run(args.toArray(String[]::new)));
     }
 
-    /** One service for the test classes that need no store of their own, stopped when the JVM ends. */
+    /**
+     * One service for the test classes that need no store of their own, stopped when the JVM ends, its data
+     * directory then deleted.
+     */
     public static synchronized RunningService shared() {
         if (shared == null) {
+            Path dataDir;
             try {
-                shared = start(Files.createTempDirectory("approval-e2e"));
+                dataDir = Files.createTempDirectory("approval-e2e");
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+            shared = start(dataDir);
+            RunningService started = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                started.close();
+                try {
+                    FileSystemUtils.deleteRecursively(dataDir);
+                } catch (java.io.IOException leftBehind) {
+                    // a temporary directory: the system's to clean
+                }
+            }));
         }
         return shared;
     }
