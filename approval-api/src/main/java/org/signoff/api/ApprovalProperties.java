@@ -58,9 +58,9 @@ public record ApprovalProperties(
 
     public ApprovalProperties {
         notNegative("approval.store-linger", storeLinger);
-        if (aggregateCacheSize < 1) {
+        if (aggregateCacheSize < 1 || aggregateCacheSize > 1_000_000) {
             throw new IllegalArgumentException(
-                    "approval.aggregate-cache-size must be at least 1, not " + aggregateCacheSize);
+                    "approval.aggregate-cache-size must be from 1 to 1000000, not " + aggregateCacheSize);
         }
         positive("approval.idempotency-window", idempotencyWindow);
         members = members == null ? List.of() : List.copyOf(members);

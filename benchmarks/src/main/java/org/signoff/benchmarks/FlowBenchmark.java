@@ -94,14 +94,13 @@ public final class FlowBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("ledger")) {
-            LedgerBenchmark.run(args);
-            System.exit(0);
-        }
-        if (args.length > 0 && (args[0].equals("cluster") || args[0].equals("consortium"))) {
+        if (args.length > 0 && List.of("ledger", "cluster", "consortium").contains(args[0])) {
+            // a failure ends the run too: threads of an in-process service left running would keep the JVM alive
             int status = 0;
             try {
-                if (args[0].equals("cluster")) {
+                if (args[0].equals("ledger")) {
+                    LedgerBenchmark.run(args);
+                } else if (args[0].equals("cluster")) {
                     ClusterBenchmark.run(args);
                 } else {
                     ConsortiumBenchmark.run(args);

@@ -31,8 +31,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import org.signoff.ApprovalDomain;
 import org.signoff.api.ApprovalProperties;
+import org.signoff.api.durability.AggregateCaches;
 import org.signoff.api.durability.GapsByIndex;
-import org.signoff.api.durability.RecentAggregates;
 import org.signoff.api.durability.StoreCheckedCache;
 import org.signoff.api.privacy.ErasableFreeText;
 import org.signoff.api.privacy.PersonalTexts;
@@ -53,8 +53,8 @@ class AxonStorageConfiguration {
     private static final String UNIQUE_VIOLATION = "23505";
 
     /**
-     * How many of the newest events the event store keeps in memory for the read models at the head: about a second
-     * of events at full load, the read models being 0.1 s behind (docs/performance.md).
+     * How many of the newest events the event store keeps in memory for the read models at the head: about half a
+     * second of events at full load, the read models being 0.1 s behind (docs/performance.md).
      */
     static final int CACHED_EVENTS = 1_000;
 
@@ -156,21 +156,23 @@ class AxonStorageConfiguration {
     /**
      * The domain's aggregates, event sourced from the store above. With {@code approval.aggregate-cache} (on by
      * default) the {@code approval.aggregate-cache-size} aggregates used last (of each type) stay in memory between
-     * commands instead of being read back from their events each time; a rolled-back command evicts its own. Where other nodes write the store too, a cached aggregate is checked
-     * against the store before each use ({@link StoreCheckedCache}); and a copy that went stale even so can only
-     * fail its append on the unique sequence number, never lose or reorder an event.
+     * commands instead of being read back from their events each time ({@link AggregateCaches}); a rolled-back
+     * command evicts its own, an erasure all. Where other nodes write the store too, a cached aggregate is checked against the store
+     * before each use ({@link StoreCheckedCache}); and a copy that went stale even so can only fail its append on the
+     * unique sequence number, never lose or reorder an event.
      */
     @Bean
     ConfigurerModule approvalAggregates(
-            ApprovalProperties properties, Pseudonyms pseudonyms, DataSource dataSource, JdbcClient jdbc)
+            ApprovalProperties properties,
+            Pseudonyms pseudonyms,
+            DataSource dataSource,
+            JdbcClient jdbc,
+            AggregateCaches caches)
             throws SQLException {
         boolean shared = StoreCheckedCache.needed(dataSource);
-        int size = properties.aggregateCacheSize();
         Supplier<Cache> cache = !properties.aggregateCache()
                 ? null
-                : shared
-                        ? () -> new StoreCheckedCache(new RecentAggregates(size), jdbc)
-                        : () -> new RecentAggregates(size);
+                : shared ? () -> new StoreCheckedCache(caches.newCache(), jdbc) : caches::newCache;
         return configurer -> ApprovalDomain.AGGREGATES.forEach(
                 type -> configurer.configureAggregate(aggregate(type, cache, pseudonyms)));
     }

@@ -3,6 +3,8 @@ package org.signoff.api.durability;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
@@ -37,8 +39,11 @@ public final class RecentAggregates implements Cache {
 
     @Override
     @SuppressWarnings("unchecked")
-    public synchronized <K, V> V get(K key) {
-        V value = (V) entries.get(key);
+    public <K, V> V get(K key) {
+        V value;
+        synchronized (this) {
+            value = (V) entries.get(key);
+        }
         if (value != null) {
             listeners.forEach(listener -> listener.onEntryRead(key, value));
         }
@@ -94,6 +99,55 @@ public final class RecentAggregates implements Cache {
         for (Object key : keys) {
             listeners.forEach(listener -> listener.onEntryRemoved(key));
         }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T computeIfAbsent(Object key, Supplier<T> valueSupplier) {
+        boolean created;
+        T value;
+        synchronized (this) {
+            value = (T) entries.get(key);
+            created = value == null;
+            if (created) {
+                value = valueSupplier.get();
+                entries.put(key, value);
+            }
+        }
+        T result = value;
+        listeners.forEach(listener -> {
+            if (created) {
+                listener.onEntryCreated(key, result);
+            } else {
+                listener.onEntryRead(key, result);
+            }
+        });
+        return value;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
+        V updated;
+        synchronized (this) {
+            V current = (V) entries.get(key);
+            if (current == null) {
+                return;
+            }
+            updated = update.apply(current);
+            if (updated == null) {
+                entries.remove(key);
+            } else {
+                entries.put(key, updated);
+            }
+        }
+        listeners.forEach(listener -> {
+            if (updated == null) {
+                listener.onEntryRemoved(key);
+            } else {
+                listener.onEntryUpdated(key, updated);
+            }
+        });
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import org.signoff.api.durability.AggregateCaches;
 import org.signoff.common.InstitutionScope;
 import org.signoff.common.Rejection;
 import org.signoff.lookup.PersonalDataVault;
@@ -22,11 +23,13 @@ class PersonalDataStore implements PersonalDataVault {
     private final JdbcClient jdbc;
     private final Pseudonyms pseudonyms;
     private final PersonalTexts texts;
+    private final AggregateCaches aggregates;
 
-    PersonalDataStore(JdbcClient jdbc, Pseudonyms pseudonyms, PersonalTexts texts) {
+    PersonalDataStore(JdbcClient jdbc, Pseudonyms pseudonyms, PersonalTexts texts, AggregateCaches aggregates) {
         this.jdbc = jdbc;
         this.pseudonyms = pseudonyms;
         this.texts = texts;
+        this.aggregates = aggregates;
     }
 
     @Override
@@ -48,7 +51,7 @@ class PersonalDataStore implements PersonalDataVault {
 
     /**
      * The display name goes, and every free text the person wrote or that is about them; the pseudonym stops leading
-     * to the staff id.
+     * to the staff id, and no aggregate kept in memory from before names them by it.
      */
     @Override
     public void erase(StaffId staffId) {
@@ -57,6 +60,7 @@ class PersonalDataStore implements PersonalDataVault {
                 .update();
         texts.erase(pseudonyms.of(staffId));
         pseudonyms.erase(staffId);
+        aggregates.forgetAll();
     }
 
     /**

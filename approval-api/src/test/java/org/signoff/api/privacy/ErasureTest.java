@@ -148,11 +148,17 @@ class ErasureTest {
                     .contains("40 items moved to the new location")
                     .contains("\"comment\":\"[erased]\"");
 
+            // a step on her ended ticket, decided on the ticket as the engine holds it in memory: its refusal (below)
+            // names her no more than the store does
+            String refusal =
+                    scenario.submitRoleRequest(hers, scenario.liaison).body().toString();
+
             List<String> found = new ArrayList<>();
             found.addAll(everyTableHolding(database, julie, NAME));
             String export = service.api().getText("/ledger/events");
             List<String> answers = List.of(
                     export,
+                    refusal,
                     herTicket.toString(),
                     amysTicket.toString(),
                     then.toString(),

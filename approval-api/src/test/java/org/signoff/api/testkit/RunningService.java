@@ -66,11 +66,14 @@ public final class RunningService implements AutoCloseable {
             shared = start(dataDir);
             RunningService started = shared;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                started.close();
                 try {
-                    FileSystemUtils.deleteRecursively(dataDir);
-                } catch (java.io.IOException leftBehind) {
-                    // a temporary directory: the system's to clean
+                    started.close();
+                } finally {
+                    try {
+                        FileSystemUtils.deleteRecursively(dataDir);
+                    } catch (java.io.IOException leftBehind) {
+                        // a temporary directory: the system's to clean
+                    }
                 }
             }));
         }
