@@ -58,10 +58,7 @@ public record ApprovalProperties(
 
     public ApprovalProperties {
         notNegative("approval.store-linger", storeLinger);
-        if (aggregateCacheSize < 1 || aggregateCacheSize > 1_000_000) {
-            throw new IllegalArgumentException(
-                    "approval.aggregate-cache-size must be from 1 to 1000000, not " + aggregateCacheSize);
-        }
+        atLeastOne("approval.aggregate-cache-size", aggregateCacheSize);
         positive("approval.idempotency-window", idempotencyWindow);
         members = members == null ? List.of() : List.copyOf(members);
         Set<InstitutionCode> named = new HashSet<>();

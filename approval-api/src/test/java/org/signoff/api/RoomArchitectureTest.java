@@ -42,9 +42,7 @@ class RoomArchitectureTest {
             entry("alma", Set.of("SandboxRuns")),
             entry("catalog", Set.of("SharedJobs")),
             entry("consortium", Set.of("ConsortiumAnalytics")),
-            entry(
-                    "durability",
-                    Set.of("AggregateCaches", "Durability", "GapsByIndex", "RecentAggregates", "StoreCheckedCache")),
+            entry("durability", Set.of("AggregateCaches", "Durability", "GapsByIndex", "StoreCheckedCache")),
             entry("institution", Set.of("Institutions", "InstitutionWall")),
             entry("ledger", Set.of("ChainHeads")),
             entry("lookup", Set.of("LookupConfiguration")),

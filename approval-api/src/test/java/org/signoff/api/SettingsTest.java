@@ -34,6 +34,12 @@ class SettingsTest {
     }
 
     @Test
+    void anAggregateCacheOfNothingStopsTheStart() {
+        assertThatThrownBy(() -> RunningService.start(dataDir, "--approval.aggregate-cache-size=0"))
+                .hasStackTraceContaining("approval.aggregate-cache-size must be at least 1, was 0");
+    }
+
+    @Test
     void noDeliveryAttemptAtAllStopsTheStart() {
         assertThatThrownBy(() -> RunningService.start(dataDir, "--approval.webhooks.max-attempts=0"))
                 .hasStackTraceContaining("approval.webhooks.max-attempts must be at least 1, was 0");

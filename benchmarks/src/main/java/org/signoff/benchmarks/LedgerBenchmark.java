@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,8 +90,7 @@ final class LedgerBenchmark {
                 measure(context, dataDir, yearStart);
             }
             // this JVM may still hold the H2 file open after the context closed: closed for good, as at a stop
-            try (Connection store =
-                            DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("approval"), "sa", "");
+            try (Connection store = store(dataDir);
                     Statement shutdown = store.createStatement()) {
                 shutdown.execute("SHUTDOWN");
             }
@@ -246,7 +246,7 @@ final class LedgerBenchmark {
     /** Copies of the template, one after the other over the year, straight into the event store. */
     private static void copy(Path dataDir, List<Row> template, long copies, Instant yearStart) throws Exception {
         long spacing = Duration.ofDays(365).toMillis() / copies;
-        try (Connection store = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("approval"), "sa", "");
+        try (Connection store = store(dataDir);
                 PreparedStatement insert = store.prepareStatement("INSERT INTO DomainEventEntry"
                         + " (aggregateIdentifier, sequenceNumber, type, eventIdentifier, metaData, payload,"
                         + " payloadRevision, payloadType, timeStamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -305,5 +305,10 @@ final class LedgerBenchmark {
 
     private static double seconds(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    /** The service's H2 file, opened as the service opens it. */
+    private static Connection store(Path dataDir) throws SQLException {
+        return DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("approval"), "sa", "");
     }
 }

@@ -30,6 +30,9 @@ final class PackagedService implements AutoCloseable {
     private final List<String> javaOptions;
     private final boolean onDatabaseServer;
     private final String adminKey;
+    /** Each node's log, in its data directory {@code node-N}. */
+    private static final String LOG = "node.log";
+
     private final List<Process> processes = new ArrayList<>();
     private final List<String> bases = new ArrayList<>();
     private final List<Long> started = new ArrayList<>(); // System.nanoTime() as each node's java began
@@ -75,13 +78,15 @@ final class PackagedService implements AutoCloseable {
                 service.started.add(System.nanoTime());
                 service.processes.add(new ProcessBuilder(command)
                         .redirectErrorStream(true)
-                        .redirectOutput(data.resolve("node.log").toFile())
+                        .redirectOutput(data.resolve(LOG).toFile())
                         .start());
                 service.bases.add("http://localhost:" + port);
             }
             for (int n = 0; n < count; n++) {
                 service.awaitHealthy(
-                        service.bases.get(n), service.processes.get(n), dir.resolve("node-" + (n + 1) + "/node.log"));
+                        service.bases.get(n),
+                        service.processes.get(n),
+                        dir.resolve("node-" + (n + 1)).resolve(LOG));
                 service.healthyAfter.add(Duration.ofNanos(System.nanoTime() - service.started.get(n)));
             }
             return service;

@@ -3,6 +3,7 @@ package org.signoff.api.durability;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.axonframework.common.caching.Cache;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -19,15 +20,15 @@ import org.signoff.api.ApprovalProperties;
 public class AggregateCaches {
 
     private final int size;
-    private final List<RecentAggregates> caches = new CopyOnWriteArrayList<>();
+    private final List<Cache> caches = new CopyOnWriteArrayList<>();
 
     AggregateCaches(ApprovalProperties properties) {
         this.size = properties.aggregateCacheSize();
     }
 
     /** A new cache for one aggregate type. */
-    public RecentAggregates newCache() {
-        RecentAggregates cache = new RecentAggregates(size);
+    public Cache newCache() {
+        Cache cache = new RecentAggregates(size);
         caches.add(cache);
         return cache;
     }
@@ -37,12 +38,12 @@ public class AggregateCaches {
      * meanwhile may have kept one read before the commit).
      */
     public void forgetAll() {
-        caches.forEach(RecentAggregates::removeAll);
+        caches.forEach(Cache::removeAll);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    caches.forEach(RecentAggregates::removeAll);
+                    caches.forEach(Cache::removeAll);
                 }
             });
         }

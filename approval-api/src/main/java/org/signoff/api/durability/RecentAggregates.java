@@ -16,16 +16,13 @@ import org.axonframework.common.caching.Cache;
  * Which aggregate a command may use is still the repository's business (it evicts one whose command rolled back);
  * this only decides how long it is kept.
  */
-public final class RecentAggregates implements Cache {
+final class RecentAggregates implements Cache {
 
     private final Map<Object, Object> entries;
     private final CopyOnWriteArrayList<EntryListener> listeners = new CopyOnWriteArrayList<>();
 
-    public RecentAggregates(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("A cache holds at least one aggregate, not " + capacity);
-        }
-        this.entries = new LinkedHashMap<>(capacity * 4 / 3 + 1, 0.75f, true) {
+    RecentAggregates(int capacity) {
+        this.entries = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
                 boolean full = size() > capacity;
@@ -159,10 +156,5 @@ public final class RecentAggregates implements Cache {
     public Registration registerCacheEntryListener(EntryListener listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
-    }
-
-    /** How many aggregates it holds. */
-    public synchronized int size() {
-        return entries.size();
     }
 }
